@@ -1,0 +1,202 @@
+// The one database of Hearth: postgres.js to a server when DATABASE_URL is set, else embedded PGlite in DATA_DIR.
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import postgres from 'postgres';
+import * as schema from './schema';
+
+export type Schema = typeof schema;
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+export type Transaction = PgTransaction<PgQueryResultHKT, Schema>;
+/** Either the database or a transaction on it: what domain functions that write take. */
+export type Executor = Database | Transaction;
+
+/** Extensions used by Hearth's SQL; loaded in JS for PGlite, created by the first migration on a server. */
+export const pgliteExtensions = { pg_trgm };
+
+export interface DatabaseHandle {
+  kind: 'pglite' | 'postgres';
+  db: Database;
+  /** Where the data lives, for messages: a directory, a URL without password, or "memory". */
+  location: string;
+  close(): Promise<void>;
+  /** The underlying PGlite, when embedded (tests dump and load snapshots through it). */
+  pglite?: PGlite;
+  /** The underlying postgres.js client, on a server. */
+  postgres?: postgres.Sql;
+}
+
+export const migrationsFolder = path.join(process.cwd(), 'db', 'migrations');
+
+function redact(url: string) {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'the configured DATABASE_URL';
+  }
+}
+
+export function openPostgres(url: string, options: { max?: number } = {}): DatabaseHandle {
+  // At least two connections: migrations hold a lock on one while running on another.
+  const client = postgres(url, { max: Math.max(2, options.max ?? 10), onnotice: () => {} });
+  const db = drizzlePostgres({ client, schema }) as unknown as Database;
+  return { kind: 'postgres', db, location: redact(url), postgres: client, close: () => client.end({ timeout: 5 }) };
+}
+
+/**
+ * PGlite does no locking: two processes on one data directory lose data silently.
+ * A lock file holding the owner's pid makes the second one fail with a clear message instead.
+ */
+function acquireDirectoryLock(dir: string): () => void {
+  const lockFile = `${dir}.lock`;
+  const take = () => fs.writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
+  try {
+    take();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    const holder = Number.parseInt(fs.readFileSync(lockFile, 'utf8'), 10);
+    if (Number.isInteger(holder) && holder !== process.pid && isAlive(holder)) {
+      throw new Error(
+        `The embedded database in ${dir} is in use by another process (pid ${holder}). ` +
+          'Stop that process first (a running `npm run dev`, `npm start` or script), or set DATA_DIR to another directory.',
+      );
+    }
+    fs.rmSync(lockFile, { force: true }); // stale: its owner is gone
+    take();
+  }
+  const release = () => {
+    try {
+      if (fs.readFileSync(lockFile, 'utf8') === String(process.pid)) fs.rmSync(lockFile, { force: true });
+    } catch {
+      // already gone
+    }
+  };
+  process.once('exit', release);
+  return release;
+}
+
+function isAlive(pid: number) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export function openPglite(dataDir: string): DatabaseHandle {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const dir = path.join(dataDir, 'pglite');
+  const release = acquireDirectoryLock(dir);
+  let client: PGlite;
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    client = new PGlite(dir, { extensions: pgliteExtensions });
+  } catch (error) {
+    release();
+    throw error;
+  }
+  const db = drizzlePglite({ client, schema }) as unknown as Database;
+  return {
+    kind: 'pglite',
+    db,
+    location: dir,
+    pglite: client,
+    close: async () => {
+      try {
+        if (!client.closed) await client.close();
+      } finally {
+        release();
+      }
+    },
+  };
+}
+
+/** An in-memory PGlite, optionally started from a dumped snapshot (tests). */
+export function openMemoryPglite(snapshot?: Blob): DatabaseHandle {
+  const client = new PGlite({ extensions: pgliteExtensions, loadDataDir: snapshot });
+  const db = drizzlePglite({ client, schema }) as unknown as Database;
+  return { kind: 'pglite', db, location: 'memory', pglite: client, close: () => client.close() };
+}
+
+/** Applies committed migrations. On a server, an advisory lock keeps two instances starting together from racing. */
+export async function migrateDatabase(handle: DatabaseHandle) {
+  if (handle.kind === 'pglite') {
+    await migratePglite(handle.db as never, { migrationsFolder });
+    return;
+  }
+  // The lock is held on a connection of its own while the migrator runs its transaction on another.
+  const lockConnection = await handle.postgres!.reserve();
+  try {
+    await lockConnection`select pg_advisory_lock(hashtext('hearth:migrations'))`;
+    try {
+      await migratePostgres(handle.db as never, { migrationsFolder });
+    } finally {
+      await lockConnection`select pg_advisory_unlock(hashtext('hearth:migrations'))`;
+    }
+  } finally {
+    lockConnection.release();
+  }
+}
+
+type Slot = { handle?: DatabaseHandle; ready?: Promise<DatabaseHandle> };
+// Next bundles instrumentation, pages and actions separately: the handle lives on globalThis so they share one.
+const slot: Slot = ((globalThis as { __hearthDatabase?: Slot }).__hearthDatabase ??= {});
+
+/** Opens the database from the environment on first use. */
+export function getDatabase(): DatabaseHandle {
+  if (!slot.handle) {
+    const url = process.env.DATABASE_URL;
+    slot.handle = url ? openPostgres(url) : openPglite(path.resolve(process.env.DATA_DIR || '.data'));
+  }
+  return slot.handle;
+}
+
+/** Installs a handle as the process's database (tests, scripts). */
+export function useDatabase(handle: DatabaseHandle) {
+  slot.handle = handle;
+  slot.ready = Promise.resolve(handle);
+}
+
+/** Opens and migrates the database once per process. */
+export function ensureDatabase(): Promise<DatabaseHandle> {
+  slot.ready ??= (async () => {
+    const handle = getDatabase();
+    await migrateDatabase(handle);
+    return handle;
+  })().catch((error) => {
+    slot.ready = undefined;
+    throw error;
+  });
+  return slot.ready;
+}
+
+export async function closeDatabase() {
+  const handle = slot.handle;
+  slot.handle = undefined;
+  slot.ready = undefined;
+  await handle?.close();
+}
+
+/** The one `db`: a lazy view of the process's database, so importing it never opens a connection. */
+export const db: Database = new Proxy({} as Database, {
+  get(_target, prop) {
+    const real = getDatabase().db as unknown as Record<PropertyKey, unknown>;
+    const value = real[prop];
+    return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(real) : value;
+  },
+});
+
+/** Rows of a raw `db.execute()` result, whichever driver ran it. */
+export function rowsOf<T>(result: unknown): T[] {
+  if (Array.isArray(result)) return result as T[];
+  return ((result as { rows?: T[] }).rows ?? []) as T[];
+}

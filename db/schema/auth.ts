@@ -1,0 +1,49 @@
+import { sql } from 'drizzle-orm';
+import { integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { createdAt, id } from './columns';
+
+export const users = pgTable(
+  'users',
+  {
+    id: id(),
+    /** Display name (Auth.js calls it `name`). */
+    name: text('name'),
+    email: text('email').notNull(),
+    emailVerified: timestamp('email_verified', { withTimezone: true, mode: 'date' }),
+    image: text('image'),
+    handle: text('handle').notNull(),
+    /** argon2id hash; null for accounts that only sign in through OAuth. */
+    passwordHash: text('password_hash'),
+    /** Bumped to end every session of this person (sign out everywhere, password change, erasure). */
+    sessionVersion: integer('session_version').notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('users_email_lower_key').on(sql`lower(${t.email})`),
+    uniqueIndex('users_handle_lower_key').on(sql`lower(${t.handle})`),
+  ],
+);
+
+/** OAuth accounts linked to a person (Auth.js adapter table). */
+export const accounts = pgTable(
+  'accounts',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    type: text('type').notNull(),
+    provider: text('provider').notNull(),
+    providerAccountId: text('provider_account_id').notNull(),
+    refresh_token: text('refresh_token'),
+    access_token: text('access_token'),
+    expires_at: integer('expires_at'),
+    token_type: text('token_type'),
+    scope: text('scope'),
+    id_token: text('id_token'),
+    session_state: text('session_state'),
+  },
+  (t) => [primaryKey({ columns: [t.provider, t.providerAccountId] })],
+);
+
+export type User = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;

@@ -1,0 +1,4 @@
+export * from './auth';
+export * from './profiles';
+export * from './groups';
+export * from './posts';

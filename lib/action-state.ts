@@ -1,0 +1,55 @@
+// The one shape of every Server Action: parse FormData with zod, authenticate when needed, and hand back
+// state for useActionState — a message a person can act on, per-field errors, and the values they typed.
+import { z } from 'zod';
+import { getViewer, type Viewer } from '@/lib/auth/viewer';
+
+export type ActionState = {
+  error?: string;
+  fieldErrors?: Record<string, string>;
+  success?: string;
+  /** What the person typed (never passwords), so a failed submit does not empty the form. */
+  values?: Record<string, string>;
+};
+
+const secretFields = /password|secret|token/i;
+
+export function formValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) {
+    if (typeof value === 'string' && !key.startsWith('$') && !secretFields.test(key)) values[key] = value;
+  }
+  return values;
+}
+
+export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = String(issue.path[0] ?? 'form');
+    out[key] ??= issue.message;
+  }
+  return out;
+}
+
+export function validatedAction<S extends z.ZodType>(
+  schema: S,
+  fn: (data: z.infer<S>, formData: FormData) => Promise<ActionState | void>,
+) {
+  return async (_prev: ActionState, formData: FormData): Promise<ActionState> => {
+    const parsed = schema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) {
+      return { error: 'Please fix the highlighted fields.', fieldErrors: fieldErrorsOf(parsed.error), values: formValues(formData) };
+    }
+    return (await fn(parsed.data, formData)) ?? {};
+  };
+}
+
+export function validatedActionWithUser<S extends z.ZodType>(
+  schema: S,
+  fn: (data: z.infer<S>, viewer: Viewer, formData: FormData) => Promise<ActionState | void>,
+) {
+  return async (prev: ActionState, formData: FormData): Promise<ActionState> => {
+    const viewer = await getViewer();
+    if (!viewer) return { error: 'Your session has ended — please sign in again.' };
+    return validatedAction(schema, (data, fd) => fn(data, viewer, fd))(prev, formData);
+  };
+}

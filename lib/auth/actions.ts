@@ -1,0 +1,54 @@
+'use server';
+
+import { eq, sql } from 'drizzle-orm';
+import { AuthError } from 'next-auth';
+import { db } from '@/db/client';
+import { users } from '@/db/schema';
+import { type ActionState, formValues, validatedAction } from '@/lib/action-state';
+import { signIn, signOut } from './config';
+import { safeRedirect, signInSchema, signUpSchema } from './schemas';
+import { createAccount, isHandleTaken } from './users';
+import { getViewer } from './viewer';
+
+const genericSignInError = 'That email and password don’t match an account. Check them and try again.';
+
+async function signInWithPassword(email: string, password: string, redirectTo: string): Promise<ActionState | void> {
+  try {
+    await signIn('credentials', { email, password, redirectTo });
+  } catch (error) {
+    // signIn redirects by throwing; only Auth.js's own errors mean the credentials were refused.
+    if (error instanceof AuthError) return { error: genericSignInError };
+    throw error;
+  }
+}
+
+export const signUpAction = validatedAction(signUpSchema, async (input, formData) => {
+  const values = formValues(formData);
+  if (await isHandleTaken(db, input.handle)) {
+    return { error: 'Please fix the highlighted fields.', fieldErrors: { handle: `The handle @${input.handle} is taken — try another.` }, values };
+  }
+  const created = await createAccount(db, input);
+  if (!created.ok) return { error: 'Please fix the highlighted fields.', fieldErrors: { [created.field]: created.message }, values };
+  return signInWithPassword(input.email, input.password, '/feed');
+});
+
+export const signInAction = validatedAction(signInSchema, async (input, formData) => {
+  const result = await signInWithPassword(input.email, input.password, safeRedirect(input.redirectTo));
+  return result ? { ...result, values: formValues(formData) } : undefined;
+});
+
+export async function signOutAction() {
+  await signOut({ redirectTo: '/' });
+}
+
+/** Ends every session of the caller, on every device, by bumping their session version. */
+export async function signOutEverywhereAction() {
+  const viewer = await getViewer();
+  if (viewer) {
+    await db
+      .update(users)
+      .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(eq(users.id, viewer.id));
+  }
+  await signOut({ redirectTo: '/sign-in' });
+}

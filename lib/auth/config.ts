@@ -1,0 +1,106 @@
+// Auth.js v5: email + password always; GitHub and Google when their variables are set. JWT sessions carry a
+// session version that getViewer() checks against the database on every request, so sessions can be ended.
+import { DrizzleAdapter } from '@auth/drizzle-adapter';
+import NextAuth, { type NextAuthConfig } from 'next-auth';
+import type { Adapter } from 'next-auth/adapters';
+import Credentials from 'next-auth/providers/credentials';
+import GitHub from 'next-auth/providers/github';
+import Google from 'next-auth/providers/google';
+import { db } from '@/db/client';
+import { accounts, profiles, users } from '@/db/schema';
+import { env } from '@/lib/env';
+import { verifyPassword } from './password';
+import { signInSchema } from './schemas';
+import { resolveAuthSecret } from './secret';
+import { findUserByEmail, suggestHandle } from './users';
+
+declare module 'next-auth' {
+  interface Session {
+    sessionVersion?: number;
+  }
+  interface User {
+    sessionVersion?: number;
+  }
+}
+
+declare module '@auth/core/jwt' {
+  interface JWT {
+    uid?: string;
+    sv?: number;
+  }
+}
+
+export const oauthProviders = {
+  github: Boolean(env.AUTH_GITHUB_ID && env.AUTH_GITHUB_SECRET),
+  google: Boolean(env.AUTH_GOOGLE_ID && env.AUTH_GOOGLE_SECRET),
+};
+
+/** The Drizzle adapter, with account creation that also picks a handle and makes the profile row. */
+function adapter(): Adapter {
+  const base = DrizzleAdapter(db, { usersTable: users, accountsTable: accounts });
+  return {
+    ...base,
+    async createUser(data) {
+      const email = data.email.trim().toLowerCase();
+      const handle = await suggestHandle(db, data.name ?? email.split('@')[0]);
+      return db.transaction(async (tx) => {
+        const [row] = await tx
+          .insert(users)
+          .values({ name: data.name ?? handle, email, emailVerified: data.emailVerified, image: data.image, handle })
+          .returning();
+        await tx.insert(profiles).values({ userId: row.id });
+        return { ...row, email: row.email };
+      });
+    },
+  };
+}
+
+function config(): NextAuthConfig {
+  const useOAuth = oauthProviders.github || oauthProviders.google;
+  return {
+    secret: resolveAuthSecret(),
+    trustHost: env.AUTH_TRUST_HOST === 'true' || env.AUTH_TRUST_HOST === '1' || env.NODE_ENV !== 'production',
+    session: { strategy: 'jwt', maxAge: 30 * 24 * 60 * 60 },
+    adapter: useOAuth ? adapter() : undefined,
+    pages: { signIn: '/sign-in', error: '/sign-in' },
+    providers: [
+      Credentials({
+        credentials: { email: { label: 'Email' }, password: { label: 'Password', type: 'password' } },
+        async authorize(raw) {
+          const parsed = signInSchema.safeParse(raw);
+          if (!parsed.success) return null;
+          const user = await findUserByEmail(db, parsed.data.email);
+          const ok = await verifyPassword(user?.passwordHash, parsed.data.password);
+          if (!user || !ok) return null;
+          return { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion };
+        },
+      }),
+      ...(oauthProviders.github ? [GitHub({ clientId: env.AUTH_GITHUB_ID, clientSecret: env.AUTH_GITHUB_SECRET })] : []),
+      ...(oauthProviders.google ? [Google({ clientId: env.AUTH_GOOGLE_ID, clientSecret: env.AUTH_GOOGLE_SECRET })] : []),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        if (user?.id) {
+          token.uid = user.id;
+          token.sv = user.sessionVersion ?? 0;
+        }
+        return token;
+      },
+      session({ session, token }) {
+        if (token.uid) session.user.id = token.uid;
+        session.sessionVersion = token.sv;
+        return session;
+      },
+    },
+    logger: {
+      // A wrong password is an expected outcome, not an error with a stack trace.
+      error(error) {
+        if (error.name === 'CredentialsSignin') return;
+        console.error('[auth]', error);
+      },
+    },
+  };
+}
+
+// Lazy: the secret is resolved per request, so `next build` never needs one.
+export const { handlers, auth, signIn, signOut } = NextAuth(() => config());

@@ -1,0 +1,74 @@
+// Creating accounts: shared by sign-up, OAuth first sign-in and the demo seed.
+import { eq, sql } from 'drizzle-orm';
+import type { Executor } from '@/db/client';
+import { profiles, users } from '@/db/schema';
+import { uniqueViolation } from '@/lib/db-errors';
+import { reservedHandles, type SignUpInput } from './schemas';
+import { hashPassword } from './password';
+
+export type CreateAccountResult =
+  | { ok: true; userId: string }
+  | { ok: false; field: 'email' | 'handle'; message: string };
+
+export async function findUserByEmail(db: Executor, email: string) {
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(eq(sql`lower(${users.email})`, email.trim().toLowerCase()))
+    .limit(1);
+  return row;
+}
+
+export async function isHandleTaken(db: Executor, handle: string) {
+  const [row] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(sql`lower(${users.handle})`, handle.toLowerCase()))
+    .limit(1);
+  return Boolean(row);
+}
+
+/** Creates a person and their empty profile in one transaction. */
+export async function createAccount(
+  db: Executor,
+  input: SignUpInput,
+  options: { passwordHash?: string } = {},
+): Promise<CreateAccountResult> {
+  const passwordHash = options.passwordHash ?? (await hashPassword(input.password));
+  try {
+    const userId = await db.transaction(async (tx) => {
+      const [user] = await tx
+        .insert(users)
+        .values({ name: input.name, email: input.email, handle: input.handle, passwordHash })
+        .returning({ id: users.id });
+      await tx.insert(profiles).values({ userId: user.id });
+      return user.id;
+    });
+    return { ok: true, userId };
+  } catch (error) {
+    const constraint = uniqueViolation(error);
+    if (constraint?.includes('email')) {
+      return { ok: false, field: 'email', message: 'An account with that email already exists — try signing in.' };
+    }
+    if (constraint?.includes('handle')) {
+      return { ok: false, field: 'handle', message: `The handle @${input.handle} is taken — try another.` };
+    }
+    throw error;
+  }
+}
+
+/** A free handle derived from a name or email (OAuth sign-ups pick theirs later). */
+export async function suggestHandle(db: Executor, seed: string) {
+  let base = seed
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9_]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .slice(0, 24);
+  if (base.length < 3 || reservedHandles.has(base)) base = `member_${base}`.slice(0, 24);
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const candidate = attempt === 0 ? base : `${base}_${Math.floor(Math.random() * 10 ** (2 + Math.floor(attempt / 10)))}`;
+    if (!(await isHandleTaken(db, candidate))) return candidate;
+  }
+  return `member_${crypto.randomUUID().slice(0, 8)}`;
+}

@@ -1,0 +1,33 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import { redirect } from 'next/navigation';
+import { cache } from 'react';
+import { db } from '@/db/client';
+import { users } from '@/db/schema';
+import { auth } from './config';
+
+export type Viewer = { id: string; handle: string; name: string; image: string | null };
+
+/**
+ * Who is asking, once per request. A session whose version no longer matches the person's
+ * (signed out everywhere, password changed, account erased) counts as signed out.
+ */
+export const getViewer = cache(async (): Promise<Viewer | null> => {
+  const session = await auth();
+  const id = session?.user?.id;
+  if (!id) return null;
+  const [row] = await db
+    .select({ id: users.id, handle: users.handle, name: users.name, image: users.image, sv: users.sessionVersion })
+    .from(users)
+    .where(eq(users.id, id))
+    .limit(1);
+  if (!row || row.sv !== (session.sessionVersion ?? 0)) return null;
+  return { id: row.id, handle: row.handle, name: row.name ?? row.handle, image: row.image };
+});
+
+/** The viewer, or a redirect to sign-in for pages that need one. */
+export async function requireUser(returnTo?: string): Promise<Viewer> {
+  const viewer = await getViewer();
+  if (!viewer) redirect(returnTo ? `/sign-in?next=${encodeURIComponent(returnTo)}` : '/sign-in');
+  return viewer;
+}

@@ -1,0 +1,36 @@
+import { ensureDatabase } from '@/db/client';
+import { demoAccount, seedDemo } from '@/db/seed';
+import { hashPassword } from '@/lib/auth/password';
+import { MissingAuthSecretError, resolveAuthSecret } from '@/lib/auth/secret';
+import { env } from '@/lib/env';
+
+export async function startHearth() {
+  try {
+    resolveAuthSecret();
+  } catch (error) {
+    if (error instanceof MissingAuthSecretError) {
+      console.error(`\n✖ Hearth will not start: ${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+
+  let handle;
+  try {
+    handle = await ensureDatabase();
+  } catch (error) {
+    console.error(`\n✖ Hearth could not open its database: ${error instanceof Error ? error.message : error}\n`);
+    process.exit(1);
+  }
+
+  // Only `npm run dev` plants the demo community by itself; `npm start` never seeds.
+  if (env.NODE_ENV === 'development' && env.HEARTH_SEED !== 'off') {
+    const result = await seedDemo(handle.db, { hashPassword, log: (line) => console.log(`  ${line}`) });
+    const port = process.env.PORT ?? '3000';
+    console.log(
+      `\n  Hearth is running at http://localhost:${port} on ${handle.kind === 'pglite' ? 'embedded PostgreSQL' : 'PostgreSQL'} (${handle.location}).` +
+        (result.seeded ? '' : `\n  Demo community already planted (${result.reason}).`) +
+        `\n  Demo sign-in: ${demoAccount.email} / ${demoAccount.password}\n`,
+    );
+  }
+}
