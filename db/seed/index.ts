@@ -114,7 +114,7 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
     for (let c = 0; c < Math.floor(popularity / 3) + faker.number.int({ min: 0, max: 2 }); c++) {
       const commenter = faker.helpers.weightedArrayElement(byActivity);
       commentRows.push({
-        postId: post.id,
+        postId: post.id!,
         authorId: commenter.id,
         body: faker.number.float() < 0.6 ? faker.helpers.arrayElement(topic.comments) : faker.helpers.arrayElement(generalComments),
         createdAt: new Date(post.createdAt!.getTime() + faker.number.int({ min: 5, max: 72 * 60 }) * 60_000),
@@ -126,7 +126,7 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
       const key = `${post.id}:${reactor.id}:${emoji}`;
       if (reactor.id === post.authorId || reacted.has(key)) continue;
       reacted.add(key);
-      reactionRows.push({ postId: post.id, userId: reactor.id, emoji, createdAt: new Date(post.createdAt!.getTime() + r * 60_000 * 17) });
+      reactionRows.push({ postId: post.id!, userId: reactor.id, emoji, createdAt: new Date(post.createdAt!.getTime() + r * 60_000 * 17) });
     }
   }
   for (const row of [...commentRows, ...reactionRows]) {

@@ -1,0 +1,19 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { SignInForm } from '@/components/auth/sign-in-form';
+import { getViewer } from '@/lib/auth/viewer';
+import { safeRedirect } from '@/lib/auth/schemas';
+
+export const metadata: Metadata = { title: 'Sign in' };
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
+  const { next } = await searchParams;
+  if (await getViewer()) redirect(safeRedirect(next));
+  return (
+    <>
+      <h1 className="mb-1 text-2xl font-bold">Welcome back</h1>
+      <p className="mb-6 text-sm text-muted">Sign in to see what your groups have been up to.</p>
+      <SignInForm redirectTo={next ? safeRedirect(next) : undefined} />
+    </>
+  );
+}

@@ -1,0 +1,57 @@
+import type { Metadata } from 'next';
+import { Button } from '@/components/ui/button';
+import { signOutEverywhereAction } from '@/lib/auth/actions';
+import { requireUser } from '@/lib/auth/viewer';
+import { plural } from '@/lib/format';
+import { getPrivacySummary } from '@/lib/privacy/queries';
+
+export const metadata: Metadata = { title: 'Privacy' };
+// Personal data: never cached anywhere.
+export const dynamic = 'force-dynamic';
+
+export default async function PrivacyPage() {
+  const viewer = await requireUser('/settings/privacy');
+  const categories = await getPrivacySummary(viewer);
+  return (
+    <div className="mx-auto max-w-3xl">
+      <h1 className="text-2xl font-bold">Your privacy</h1>
+      <p className="mb-6 mt-1 text-muted">Everything Hearth keeps about you, why it keeps it, and for how long.</p>
+      <div className="flex flex-col gap-6">
+        {categories.map((c) => (
+          <section key={c.category} aria-labelledby={`cat-${c.category}`} className="rounded-2xl border border-line bg-surface p-5">
+            <h2 id={`cat-${c.category}`} className="flex items-baseline justify-between gap-3 text-lg font-semibold">
+              {c.label}
+              <span className="text-sm font-normal text-muted">{plural(c.total, 'item')}</span>
+            </h2>
+            <ul className="mt-3 divide-y divide-line">
+              {c.items.map((item) => (
+                <li key={item.table} className="py-3">
+                  <p className="flex justify-between gap-3">
+                    <span>{item.description}</span>
+                    <span className="shrink-0 text-sm tabular-nums text-muted" aria-label={plural(item.count, 'item')}>
+                      {item.count.toLocaleString('en')}
+                    </span>
+                  </p>
+                  <p className="mt-1 text-sm text-muted">
+                    <span className="font-medium text-ink">Why:</span> {item.purpose} <span className="font-medium text-ink">Kept:</span> {item.retention}.
+                  </p>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))}
+        <section aria-labelledby="sessions" className="rounded-2xl border border-line bg-surface p-5">
+          <h2 id="sessions" className="text-lg font-semibold">
+            Sessions
+          </h2>
+          <p className="mt-1 text-sm text-muted">Signed in on a device you no longer use? End every session, including this one.</p>
+          <form action={signOutEverywhereAction} className="mt-3">
+            <Button type="submit" variant="secondary">
+              Sign out everywhere
+            </Button>
+          </form>
+        </section>
+      </div>
+    </div>
+  );
+}

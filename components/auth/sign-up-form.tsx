@@ -1,0 +1,43 @@
+'use client';
+
+import Link from 'next/link';
+import { useActionState } from 'react';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+import type { ActionState } from '@/lib/action-state';
+import { signUpAction } from '@/lib/auth/actions';
+import { FormAlert } from './form-alert';
+
+export function SignUpForm() {
+  const [state, action, pending] = useActionState<ActionState, FormData>(signUpAction, {});
+  const v = state.values ?? {};
+  const e = state.fieldErrors ?? {};
+  return (
+    <form action={action} className="flex flex-col gap-4" aria-label="Create your account" noValidate>
+      <FormAlert message={state.error} />
+      <Field label="Name" name="name" autoComplete="name" required maxLength={60} defaultValue={v.name} error={e.name} hint="How you’ll appear to others. You can change it any time." />
+      <Field
+        label="Handle"
+        name="handle"
+        autoComplete="username"
+        required
+        minLength={3}
+        maxLength={30}
+        defaultValue={v.handle}
+        error={e.handle}
+        hint="3–30 letters, digits or underscores. Your profile lives at /u/handle."
+      />
+      <Field label="Email" name="email" type="email" autoComplete="email" required defaultValue={v.email} error={e.email} />
+      <Field label="Password" name="password" type="password" autoComplete="new-password" required minLength={10} error={e.password} hint="At least 10 characters. A short sentence works well." />
+      <Button type="submit" size="lg" disabled={pending}>
+        {pending ? 'Creating your account…' : 'Create account'}
+      </Button>
+      <p className="text-center text-sm text-muted">
+        Already a member?{' '}
+        <Link href="/sign-in" className="font-medium text-accent hover:underline">
+          Sign in
+        </Link>
+      </p>
+    </form>
+  );
+}

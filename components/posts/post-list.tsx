@@ -1,0 +1,28 @@
+import Link from 'next/link';
+import type { PostPage } from '@/lib/posts/queries';
+import { buttonClass } from '@/components/ui/button';
+import { EmptyState } from '@/components/ui/empty-state';
+import { PostCard } from './post-card';
+
+/** A page of posts, then either a link to older ones or an honest end. */
+export function PostList({ page, olderHref, empty }: { page: PostPage; olderHref: (cursor: string) => string; empty: string }) {
+  if (page.items.length === 0) return <EmptyState title={empty} />;
+  return (
+    <div className="flex flex-col gap-4">
+      <ul className="flex flex-col gap-4" aria-label="Posts">
+        {page.items.map((post) => (
+          <li key={post.id}>
+            <PostCard post={post} />
+          </li>
+        ))}
+      </ul>
+      {page.nextCursor ? (
+        <Link href={olderHref(page.nextCursor)} className={buttonClass('secondary', 'md', 'self-center')}>
+          Show older posts
+        </Link>
+      ) : (
+        <p className="py-4 text-center text-sm text-muted">You’re all caught up.</p>
+      )}
+    </div>
+  );
+}

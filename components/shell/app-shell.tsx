@@ -1,0 +1,43 @@
+import type { ReactNode } from 'react';
+import { LogOut } from 'lucide-react';
+import { Avatar } from '@/components/ui/avatar';
+import { signOutAction } from '@/lib/auth/actions';
+import type { Viewer } from '@/lib/auth/viewer';
+import { Brand } from './brand';
+import { NavLinks } from './nav-links';
+import { ThemeSwitcher } from './theme-switcher';
+
+/** The signed-in frame: a top bar with navigation on wide screens, a tab bar at the bottom on phones. */
+export function AppShell({ viewer, children }: { viewer: Viewer; children: ReactNode }) {
+  return (
+    <div className="min-h-dvh pb-20 md:pb-0">
+      <header className="sticky top-0 z-30 border-b border-line bg-page/90 backdrop-blur">
+        <div className="mx-auto flex h-14 max-w-5xl items-center gap-4 px-4">
+          <Brand href="/feed" />
+          <nav aria-label="Main" className="hidden flex-1 md:block">
+            <NavLinks handle={viewer.handle} variant="top" />
+          </nav>
+          <div className="ml-auto flex items-center gap-2">
+            <ThemeSwitcher />
+            <span className="hidden items-center gap-2 text-sm lg:inline-flex">
+              <Avatar name={viewer.name} handle={viewer.handle} image={viewer.image} size={28} />
+              <span className="sr-only">Signed in as</span>@{viewer.handle}
+            </span>
+            <form action={signOutAction}>
+              <button type="submit" className="inline-flex items-center gap-1.5 rounded-lg px-2 py-2 text-sm text-muted hover:bg-raised hover:text-ink">
+                <LogOut aria-hidden="true" className="size-4" />
+                Sign out
+              </button>
+            </form>
+          </div>
+        </div>
+      </header>
+      <main id="main" className="mx-auto max-w-5xl px-4 py-6">
+        {children}
+      </main>
+      <nav aria-label="Main (mobile)" className="fixed inset-x-0 bottom-0 z-30 border-t border-line bg-surface md:hidden">
+        <NavLinks handle={viewer.handle} variant="bottom" />
+      </nav>
+    </div>
+  );
+}

@@ -1,0 +1,11 @@
+import Link from 'next/link';
+import { Flame } from 'lucide-react';
+
+export function Brand({ href = '/' }: { href?: string }) {
+  return (
+    <Link href={href} className="inline-flex items-center gap-2 text-lg font-bold tracking-tight">
+      <Flame aria-hidden="true" className="size-6 text-accent" />
+      Hearth
+    </Link>
+  );
+}

@@ -1,0 +1,43 @@
+'use client';
+
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+import { Bell, Home, Shield, User, Users } from 'lucide-react';
+import { cn } from '@/lib/cn';
+
+/** The five places of Hearth; the current one is marked for screen readers too. */
+export function NavLinks({ handle, variant }: { handle: string; variant: 'top' | 'bottom' }) {
+  const pathname = usePathname();
+  const links = [
+    { href: '/feed', label: 'Feed', Icon: Home },
+    { href: '/groups', label: 'Groups', Icon: Users },
+    { href: '/notifications', label: 'Notifications', Icon: Bell },
+    { href: `/u/${handle}`, label: 'Profile', Icon: User },
+    { href: '/settings/privacy', label: 'Privacy', Icon: Shield },
+  ];
+  return (
+    <ul className={cn(variant === 'top' ? 'flex items-center gap-1' : 'grid grid-cols-5')}>
+      {links.map(({ href, label, Icon }) => {
+        const active = pathname === href || (href !== '/feed' && pathname.startsWith(`${href}/`)) || (href === '/groups' && pathname.startsWith('/g/'));
+        return (
+          <li key={href}>
+            <Link
+              href={href}
+              aria-current={active ? 'page' : undefined}
+              className={cn(
+                variant === 'top'
+                  ? 'inline-flex items-center gap-2 rounded-lg px-3 py-2 text-sm font-medium text-muted hover:bg-raised hover:text-ink'
+                  : 'flex flex-col items-center gap-0.5 py-2 text-[11px] font-medium text-muted',
+                active && 'text-accent',
+                active && variant === 'top' && 'bg-accent-soft hover:bg-accent-soft hover:text-accent',
+              )}
+            >
+              <Icon aria-hidden="true" className={variant === 'top' ? 'size-4' : 'size-5'} />
+              {label}
+            </Link>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

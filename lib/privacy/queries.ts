@@ -1,0 +1,20 @@
+import 'server-only';
+import { db } from '@/db/client';
+import type { Viewer } from '@/lib/auth/viewer';
+import { categoryLabels, summarize, type PrivacyCategory } from './registry';
+
+export type PrivacyCategorySummary = {
+  category: PrivacyCategory;
+  label: string;
+  items: Awaited<ReturnType<typeof summarize>>;
+  total: number;
+};
+
+/** What Hearth holds about the viewer, grouped by category, straight from the privacy registry. */
+export async function getPrivacySummary(viewer: Viewer): Promise<PrivacyCategorySummary[]> {
+  const entries = await summarize(db, viewer.id);
+  return (Object.keys(categoryLabels) as PrivacyCategory[]).map((category) => {
+    const items = entries.filter((e) => e.category === category);
+    return { category, label: categoryLabels[category], items, total: items.reduce((n, e) => n + e.count, 0) };
+  });
+}
