@@ -8,7 +8,7 @@ export function timeAgo(date: Date, now = new Date()) {
   if (hours < 24) return `${hours} h ago`;
   const days = Math.round(hours / 24);
   if (days < 30) return `${days} d ago`;
-  return date.toLocaleDateString('en', { day: 'numeric', month: 'short', year: date.getFullYear() === now.getFullYear() ? undefined : 'numeric' });
+  return date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: date.getFullYear() === now.getFullYear() ? undefined : 'numeric' });
 }
 
 export function plural(n: number, one: string, many = `${one}s`) {

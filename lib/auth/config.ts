@@ -9,10 +9,8 @@ import Google from 'next-auth/providers/google';
 import { db } from '@/db/client';
 import { accounts, profiles, users } from '@/db/schema';
 import { env } from '@/lib/env';
-import { verifyPassword } from './password';
-import { signInSchema } from './schemas';
 import { resolveAuthSecret } from './secret';
-import { findUserByEmail, suggestHandle } from './users';
+import { authenticate, suggestHandle } from './users';
 
 declare module 'next-auth' {
   interface Session {
@@ -66,14 +64,7 @@ function config(): NextAuthConfig {
     providers: [
       Credentials({
         credentials: { email: { label: 'Email' }, password: { label: 'Password', type: 'password' } },
-        async authorize(raw) {
-          const parsed = signInSchema.safeParse(raw);
-          if (!parsed.success) return null;
-          const user = await findUserByEmail(db, parsed.data.email);
-          const ok = await verifyPassword(user?.passwordHash, parsed.data.password);
-          if (!user || !ok) return null;
-          return { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion };
-        },
+        authorize: (raw) => authenticate(db, raw),
       }),
       ...(oauthProviders.github ? [GitHub({ clientId: env.AUTH_GITHUB_ID, clientSecret: env.AUTH_GITHUB_SECRET })] : []),
       ...(oauthProviders.google ? [Google({ clientId: env.AUTH_GOOGLE_ID, clientSecret: env.AUTH_GOOGLE_SECRET })] : []),

@@ -3,8 +3,8 @@ import { eq, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { profiles, users } from '@/db/schema';
 import { uniqueViolation } from '@/lib/db-errors';
-import { reservedHandles, type SignUpInput } from './schemas';
-import { hashPassword } from './password';
+import { hashPassword, verifyPassword } from './password';
+import { reservedHandles, signInSchema, type SignUpInput } from './schemas';
 
 export type CreateAccountResult =
   | { ok: true; userId: string }
@@ -71,4 +71,17 @@ export async function suggestHandle(db: Executor, seed: string) {
     if (!(await isHandleTaken(db, candidate))) return candidate;
   }
   return `member_${crypto.randomUUID().slice(0, 8)}`;
+}
+
+/**
+ * Checks an email and password. Unknown emails and OAuth-only accounts spend the same time on a dummy hash,
+ * and every failure looks the same, so neither timing nor answers reveal who has an account.
+ */
+export async function authenticate(db: Executor, raw: unknown) {
+  const parsed = signInSchema.safeParse(raw);
+  if (!parsed.success) return null;
+  const user = await findUserByEmail(db, parsed.data.email);
+  const ok = await verifyPassword(user?.passwordHash, parsed.data.password);
+  if (!user || !ok) return null;
+  return { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion };
 }

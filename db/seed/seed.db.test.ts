@@ -1,0 +1,53 @@
+import { count, sql } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import { describe, expect, it } from 'vitest';
+import { db } from '@/db/client';
+import { comments, follows, groupMembers, groups, posts, reactions, users } from '@/db/schema';
+import { hashPassword } from '@/lib/auth/password';
+import { authenticate } from '@/lib/auth/users';
+import { demoAccount, seedDemo } from '.';
+
+const now = new Date('2026-11-01T12:00:00Z');
+const total = async (table: PgTable) => Number((await db.select({ n: count() }).from(table))[0].n);
+
+async function snapshot() {
+  const people = await db.select({ id: users.id, handle: users.handle }).from(users).orderBy(users.id);
+  const postRows = await db.select({ id: posts.id, body: posts.body, at: posts.createdAt }).from(posts).orderBy(posts.id);
+  return { people, postRows };
+}
+
+describe('demo seed', () => {
+  it('plants a believable community that the demo account can sign in to', async () => {
+    const result = await seedDemo(db, { hashPassword, now });
+    expect(result.seeded).toBe(true);
+    expect(await total(users)).toBeGreaterThanOrEqual(50);
+    expect(await total(groups)).toBe(8);
+    expect(new Set((await db.select({ t: groups.topic }).from(groups)).map((g) => g.t)).size).toBe(8);
+    expect(await total(posts)).toBeGreaterThanOrEqual(400);
+    expect(await total(comments)).toBeGreaterThan(300);
+    expect(await total(reactions)).toBeGreaterThan(500);
+    expect(await total(follows)).toBeGreaterThan(100);
+    // Spread over months, not all at once.
+    const [span] = await db.select({ oldest: sql<string>`min(${posts.createdAt})`, newest: sql<string>`max(${posts.createdAt})` }).from(posts);
+    expect(new Date(span.newest).getTime() - new Date(span.oldest).getTime()).toBeGreaterThan(60 * 24 * 3600 * 1000);
+    // Every group has exactly one owner.
+    const owners = await db.select({ g: groupMembers.groupId, n: count() }).from(groupMembers).where(sql`${groupMembers.role} = 'owner'`).groupBy(groupMembers.groupId);
+    expect(owners).toHaveLength(8);
+    expect(owners.every((o) => Number(o.n) === 1)).toBe(true);
+    expect(await authenticate(db, { email: demoAccount.email, password: demoAccount.password })).not.toBeNull();
+  });
+
+  it('never writes into a database that already has people', async () => {
+    const before = await total(posts);
+    const again = await seedDemo(db, { hashPassword, now });
+    expect(again).toMatchObject({ seeded: false, reason: expect.stringContaining('already has') });
+    expect(await total(posts)).toBe(before);
+  });
+
+  it('is deterministic: the same community every time', async () => {
+    const first = await snapshot();
+    await db.execute(sql`truncate users, groups cascade`);
+    await seedDemo(db, { hashPassword, now });
+    expect(await snapshot()).toEqual(first);
+  });
+});

@@ -1,0 +1,40 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      '@/': root,
+      // The real package throws outside React Server Components; domain code under test is server code.
+      'server-only': `${root}test/server-only.ts`,
+    },
+  },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['{lib,db,components,scripts}/**/*.test.{ts,tsx}'],
+          exclude: ['**/*.db.test.ts', 'node_modules/**'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // Integration tests on a real database: a migrated PGlite snapshot per file by default,
+          // a database of their own on the server when HEARTH_TEST_DB=postgres (see test/db-setup.ts).
+          name: 'db',
+          include: ['**/*.db.test.ts'],
+          exclude: ['node_modules/**'],
+          globalSetup: ['test/db-global-setup.ts'],
+          setupFiles: ['test/db-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});
