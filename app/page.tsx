@@ -62,8 +62,11 @@ export default async function LandingPage() {
           </ul>
         </section>
       </main>
-      <footer className="border-t border-line py-6 text-center text-sm text-muted">
-        <Shield aria-hidden="true" className="mr-1 inline size-4" /> Open source. Your data stays yours.
+      <footer className="flex flex-wrap items-center justify-center gap-4 border-t border-line py-6 text-sm text-muted">
+        <span>
+          <Shield aria-hidden="true" className="mr-1 inline size-4" /> Open source. Your data stays yours.
+        </span>
+        <ThemeSwitcher className="sm:hidden" />
       </footer>
     </div>
   );

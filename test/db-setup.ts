@@ -2,12 +2,12 @@
 import fs from 'node:fs';
 import postgres from 'postgres';
 import { afterAll, inject } from 'vitest';
-import { closeDatabase, openMemoryPglite, openPostgres, useDatabase } from '../db/client';
+import { closeDatabase, openMemoryPglite, openPostgres, installDatabase } from '../db/client';
 import { adminUrl, testDatabaseKind, urlForDatabase } from './db-env';
 
 if (testDatabaseKind() === 'pglite') {
   const snapshot = new Blob([fs.readFileSync(inject('pgliteSnapshot'))]);
-  useDatabase(openMemoryPglite(snapshot));
+  installDatabase(openMemoryPglite(snapshot));
   afterAll(() => closeDatabase());
 } else {
   const name = `hearth_t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
@@ -22,7 +22,7 @@ if (testDatabaseKind() === 'pglite') {
       await new Promise((r) => setTimeout(r, 100 + Math.random() * 200));
     }
   }
-  useDatabase(openPostgres(urlForDatabase(name), { max: 5 }));
+  installDatabase(openPostgres(urlForDatabase(name), { max: 5 }));
   afterAll(async () => {
     await closeDatabase();
     await admin.unsafe(`drop database if exists "${name}" with (force)`);

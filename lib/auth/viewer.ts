@@ -1,5 +1,6 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
+import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { db } from '@/db/client';
@@ -25,9 +26,12 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
   return { id: row.id, handle: row.handle, name: row.name ?? row.handle, image: row.image };
 });
 
-/** The viewer, or a redirect to sign-in for pages that need one. */
+/** The viewer, or a redirect to sign-in (and back here afterwards) for pages that need one. */
 export async function requireUser(returnTo?: string): Promise<Viewer> {
   const viewer = await getViewer();
-  if (!viewer) redirect(returnTo ? `/sign-in?next=${encodeURIComponent(returnTo)}` : '/sign-in');
+  if (!viewer) {
+    const target = returnTo ?? (await headers()).get('x-hearth-path') ?? undefined;
+    redirect(target && target !== '/' ? `/sign-in?next=${encodeURIComponent(target)}` : '/sign-in');
+  }
   return viewer;
 }

@@ -1,0 +1,87 @@
+import { expect, test } from '@playwright/test';
+import { demo, newPerson, signIn, signUp } from './helpers';
+
+test('sign up → the feed shows demo content → sign out → sign in → a wrong password is refused', async ({ page }) => {
+  const person = newPerson();
+  await signUp(page, person);
+  await expect(page.getByRole('heading', { name: 'Your feed' })).toBeVisible();
+  const posts = page.getByRole('list', { name: 'Posts' }).getByRole('article');
+  await expect(posts.first()).toBeVisible();
+  expect(await posts.count()).toBeGreaterThanOrEqual(10);
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('heading', { name: /A community that feels personal/ })).toBeVisible();
+  await page.goto('/feed');
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Ffeed$/);
+
+  await signIn(page, person.email, person.password);
+  await expect(page).toHaveURL(/\/feed$/);
+  await expect(page.getByText(`@${person.handle}`).first()).toBeVisible();
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signIn(page, person.email, 'not my password at all');
+  await expect(page.getByText('That email and password don’t match an account')).toBeVisible();
+  await expect(page).toHaveURL(/\/sign-in/);
+  // The email stays typed; the password does not.
+  await expect(page.getByLabel('Email')).toHaveValue(person.email);
+  await expect(page.getByLabel('Password')).toHaveValue('');
+  // An unknown email gets exactly the same answer.
+  await signIn(page, `nobody.${Date.now()}@example.org`, 'not my password at all');
+  await expect(page.getByText('That email and password don’t match an account')).toBeVisible();
+});
+
+test('sign-up explains each problem beside its field', async ({ page }) => {
+  await page.goto('/sign-up');
+  await page.getByLabel('Name').fill('Sam');
+  await page.getByLabel('Handle').fill(demo.handle);
+  await page.getByLabel('Email').fill('sam@example');
+  await page.getByLabel('Password').fill('short');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByText('Enter a valid email address')).toBeVisible();
+  await expect(page.getByText('Passwords are at least 10 characters.')).toBeVisible();
+  await expect(page.getByLabel('Handle')).toHaveValue(demo.handle);
+
+  await page.getByLabel('Email').fill(`sam.${Date.now()}@example.org`);
+  await page.getByLabel('Password').fill('a long enough password');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByText('The handle @demo is taken — try another.')).toBeVisible();
+  await expect(page.getByLabel('Handle')).toHaveAttribute('aria-invalid', 'true');
+
+  await page.getByLabel('Handle').fill('settings');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByText('That handle is reserved')).toBeVisible();
+});
+
+test('a signed-out visitor is sent to sign in and comes back where they were going', async ({ page }) => {
+  await page.goto('/groups');
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fgroups$/);
+  await page.getByLabel('Email').fill(demo.email);
+  await page.getByLabel('Password').fill(demo.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/groups$/);
+  await expect(page.getByRole('heading', { name: 'Groups', level: 1 })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Ceramics Studio' })).toBeVisible();
+});
+
+test('“sign out everywhere” ends the session on every device', async ({ browser }) => {
+  const person = newPerson();
+  const laptop = await browser.newContext();
+  const phone = await browser.newContext();
+  const a = await laptop.newPage();
+  const b = await phone.newPage();
+  await signUp(a, person);
+  await signIn(b, person.email, person.password);
+  await expect(b).toHaveURL(/\/feed$/);
+
+  await a.getByRole('link', { name: 'Privacy' }).first().click();
+  await a.getByRole('button', { name: 'Sign out everywhere' }).click();
+  await expect(a).toHaveURL(/\/sign-in$/);
+
+  await b.goto('/feed');
+  await expect(b).toHaveURL(/\/sign-in/);
+  // Signing in again starts a new, working session.
+  await signIn(b, person.email, person.password);
+  await expect(b).toHaveURL(/\/feed$/);
+  await laptop.close();
+  await phone.close();
+});

@@ -1,0 +1,25 @@
+import { expect, type Page } from '@playwright/test';
+
+export const demo = { email: 'demo@hearth.local', password: 'hearth-demo-2026', handle: 'demo' };
+
+export function newPerson() {
+  const id = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  return { name: 'Maya Kim', handle: `maya_${id}`, email: `maya.${id}@example.org`, password: 'clay and kilns forever' };
+}
+
+export async function signUp(page: Page, person: ReturnType<typeof newPerson>) {
+  await page.goto('/sign-up');
+  await page.getByLabel('Name').fill(person.name);
+  await page.getByLabel('Handle').fill(person.handle);
+  await page.getByLabel('Email').fill(person.email);
+  await page.getByLabel('Password').fill(person.password);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page).toHaveURL(/\/feed$/);
+}
+
+export async function signIn(page: Page, email: string, password: string) {
+  await page.goto('/sign-in');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}

@@ -1,0 +1,31 @@
+// Screenshots of the main pages at phone and desktop widths, light and dark, kept in test-results/screens to look at.
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { demo, signIn } from './helpers';
+
+const widths = [
+  { name: 'phone', width: 375, height: 812 },
+  { name: 'desktop', width: 1280, height: 900 },
+];
+
+for (const size of widths) {
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`screenshots at ${size.name} width, ${scheme}`, async ({ browser }) => {
+      const context = await browser.newContext({ viewport: { width: size.width, height: size.height }, colorScheme: scheme });
+      const page = await context.newPage();
+      const shot = async (name: string) => {
+        await page.screenshot({ path: path.join('test-results', 'screens', `${name}-${size.name}-${scheme}.png`) });
+      };
+      await page.goto('/');
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await shot('landing');
+      await page.goto('/sign-in');
+      await expect(page.getByRole('heading', { name: 'Welcome back' })).toBeVisible();
+      await shot('sign-in');
+      await signIn(page, demo.email, demo.password);
+      await expect(page.getByRole('list', { name: 'Posts' }).getByRole('article').first()).toBeVisible();
+      await shot('feed');
+      await context.close();
+    });
+  }
+}

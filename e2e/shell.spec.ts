@@ -1,0 +1,71 @@
+import { expect, test } from '@playwright/test';
+import { demo, signIn } from './helpers';
+
+test.beforeEach(async ({ page }) => {
+  await signIn(page, demo.email, demo.password);
+  await expect(page).toHaveURL(/\/feed$/);
+});
+
+test('navigation reaches every part of Hearth and marks where you are', async ({ page }) => {
+  const nav = page.getByRole('navigation', { name: 'Main', exact: true });
+  await nav.getByRole('link', { name: 'Groups' }).click();
+  await expect(page.getByRole('heading', { name: 'Groups', level: 1 })).toBeVisible();
+  await expect(nav.getByRole('link', { name: 'Groups' })).toHaveAttribute('aria-current', 'page');
+
+  await page.getByRole('link', { name: 'Night Photographers' }).click();
+  await expect(page.getByRole('heading', { name: 'Night Photographers', level: 1 })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Posts' }).getByRole('article').first()).toBeVisible();
+
+  await nav.getByRole('link', { name: 'Profile' }).click();
+  await expect(page).toHaveURL(/\/u\/demo$/);
+  await expect(page.getByRole('heading', { name: 'Sam Rivera' })).toBeVisible();
+
+  await nav.getByRole('link', { name: 'Notifications' }).click();
+  await expect(page.getByRole('heading', { name: 'Notifications' })).toBeVisible();
+
+  await nav.getByRole('link', { name: 'Privacy' }).click();
+  await expect(page.getByRole('heading', { name: 'Your privacy' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: /Posts, comments and reactions/ })).toBeVisible();
+});
+
+test('the feed pages back through older posts and ends honestly', async ({ page }) => {
+  const posts = page.getByRole('list', { name: 'Posts' }).getByRole('article');
+  await expect(posts).toHaveCount(20);
+  const firstTime = await posts.first().locator('time').getAttribute('datetime');
+  await page.getByRole('link', { name: 'Show older posts' }).click();
+  await expect(page).toHaveURL(/before=/);
+  await expect(posts).toHaveCount(20);
+  const olderTime = await posts.first().locator('time').getAttribute('datetime');
+  expect(new Date(olderTime!).getTime()).toBeLessThanOrEqual(new Date(firstTime!).getTime());
+});
+
+test('dark mode can be chosen and stays chosen', async ({ page }) => {
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'system');
+  await page.getByRole('button', { name: 'Use dark theme' }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(page.getByRole('button', { name: 'Use dark theme' })).toHaveAttribute('aria-pressed', 'true');
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  expect(background).toBe('rgb(22, 18, 15)');
+});
+
+test('an unknown page says so', async ({ page }) => {
+  const response = await page.goto('/this-page-does-not-exist');
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole('heading', { name: 'We couldn’t find that page' })).toBeVisible();
+  await page.goto('/u/nobody_by_this_name');
+  await expect(page.getByRole('heading', { name: 'We couldn’t find that page' })).toBeVisible();
+});
+
+test('on a phone the navigation sits at the bottom and the page does not scroll sideways', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.reload();
+  const mobileNav = page.getByRole('navigation', { name: 'Main (mobile)' });
+  await expect(mobileNav).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Main', exact: true })).toBeHidden();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await mobileNav.getByRole('link', { name: 'Groups' }).click();
+  await expect(page.getByRole('heading', { name: 'Groups', level: 1 })).toBeVisible();
+});

@@ -1,0 +1,30 @@
+// The server the browser journeys run against: the production build, on a fresh temporary embedded database
+// holding the demo community. Seeded first, then `next start` (the two never hold the directory at once).
+import { spawn, spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const port = process.env.E2E_PORT ?? '3100';
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-e2e-'));
+const env = {
+  ...process.env,
+  DATA_DIR: dataDir,
+  DATABASE_URL: '',
+  AUTH_SECRET: crypto.randomBytes(33).toString('base64url'),
+  AUTH_TRUST_HOST: 'true',
+  PORT: port,
+};
+
+const seeded = spawnSync('npx', ['tsx', 'scripts/db.ts', 'seed'], { env, stdio: 'inherit' });
+if (seeded.status !== 0) process.exit(seeded.status ?? 1);
+
+const server = spawn('npx', ['next', 'start', '-p', port], { env: { ...env, NODE_ENV: 'production' }, stdio: 'inherit' });
+const stop = () => server.kill('SIGTERM');
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
+server.on('exit', (code) => {
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  process.exit(code ?? 0);
+});

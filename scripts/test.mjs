@@ -1,0 +1,91 @@
+// `npm test`: the whole suite, from a fresh clone. Typecheck, lint, unit and db tests on embedded PostgreSQL
+// (and again on a PostgreSQL server when TEST_DATABASE_URL is set), then the browser journeys against one
+// production build. Fetches a Chromium if none is found, says what it did, and ends with one summary line.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ensureChromium } from './ensure-chromium.mjs';
+
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+const resultsDir = path.resolve('test-results');
+fs.mkdirSync(resultsDir, { recursive: true });
+
+const steps = [];
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+
+function run(name, command, args, env = {}) {
+  const started = Date.now();
+  console.log(`\n━━ ${name} ━━ ${[command, ...args].join(' ')}`);
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  const ok = result.status === 0;
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  steps.push({ name, ok, seconds });
+  console.log(`${ok ? '✓' : '✖'} ${name} (${seconds} s)`);
+  return ok;
+}
+
+function countVitest(file) {
+  try {
+    const report = JSON.parse(fs.readFileSync(file, 'utf8'));
+    passed += report.numPassedTests ?? 0;
+    failed += report.numFailedTests ?? 0;
+    skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+  } catch {
+    failed += 1; // no report: the runner itself failed
+  }
+}
+
+function countPlaywright(file) {
+  try {
+    const { stats } = JSON.parse(fs.readFileSync(file, 'utf8'));
+    passed += stats.expected ?? 0;
+    failed += (stats.unexpected ?? 0) + (stats.flaky ?? 0);
+    skipped += stats.skipped ?? 0;
+  } catch {
+    failed += 1;
+  }
+}
+
+const want = (part) => !only || only === part;
+
+if (want('static')) {
+  run('typecheck', 'npx', ['tsc', '--noEmit']);
+  run('lint', 'npx', ['eslint', '--max-warnings=0', '.']);
+}
+
+if (want('vitest')) {
+  const pgliteReport = path.join(resultsDir, 'vitest-pglite.json');
+  fs.rmSync(pgliteReport, { force: true });
+  run('unit + db tests (embedded PostgreSQL)', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${pgliteReport}`], { HEARTH_TEST_DB: 'pglite' });
+  countVitest(pgliteReport);
+
+  if (process.env.TEST_DATABASE_URL) {
+    const serverReport = path.join(resultsDir, 'vitest-postgres.json');
+    fs.rmSync(serverReport, { force: true });
+    run('db tests (PostgreSQL server)', 'npx', ['vitest', 'run', '--project', 'db', '--reporter=default', '--reporter=json', `--outputFile.json=${serverReport}`], { HEARTH_TEST_DB: 'postgres' });
+    countVitest(serverReport);
+  } else {
+    console.log('\n(TEST_DATABASE_URL is not set: the db suite ran on embedded PostgreSQL only. .ci/run adds a server.)');
+  }
+}
+
+if (want('e2e')) {
+  const chromium = ensureChromium();
+  // One production build for every journey; its own directory, so a running `npm run dev` is left alone.
+  if (run('production build', 'npx', ['next', 'build'], { NEXT_TELEMETRY_DISABLED: '1' })) {
+    const report = path.join(resultsDir, 'e2e-report.json');
+    fs.rmSync(report, { force: true });
+    run('browser journeys (Playwright)', 'npx', ['playwright', 'test'], { PLAYWRIGHT_CHROMIUM_PATH: chromium, NEXT_TELEMETRY_DISABLED: '1' });
+    countPlaywright(report);
+    console.log(`Screenshots of the main pages: ${path.join(resultsDir, 'screens')}`);
+  }
+}
+
+const failedSteps = steps.filter((s) => !s.ok);
+console.log('\n━━ summary ━━');
+for (const s of steps) console.log(`${s.ok ? '✓' : '✖'} ${s.name} (${s.seconds} s)`);
+if (failedSteps.length) console.log(`\nFailed: ${failedSteps.map((s) => s.name).join(', ')}`);
+console.log(`tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(failedSteps.length || failed ? 1 : 0);
