@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ensureDatabase, migrateDatabase, rowsOf } from './client';
+import { ensureDatabase, migrateDatabase, migrationsFolder, openPostgres, rowsOf } from './client';
 
 describe('the database', () => {
   it('applies migrations idempotently: running them again changes nothing', async () => {
@@ -15,5 +15,28 @@ describe('the database', () => {
     const { db } = await ensureDatabase();
     const [row] = rowsOf<{ s: number }>(await db.execute(`select similarity('ceramics', 'ceramic') as s`));
     expect(Number(row.s)).toBeGreaterThan(0.5);
+  });
+});
+
+describe.runIf(process.env.HEARTH_TEST_DB === 'postgres')('migrations on a PostgreSQL server', () => {
+  it('two instances starting at once on an empty database both succeed, and migrate it once', async () => {
+    const { adminUrl, urlForDatabase } = await import('../test/db-env');
+    const postgres = (await import('postgres')).default;
+    const admin = postgres(adminUrl(), { max: 1, onnotice: () => {} });
+    const name = `hearth_race_${process.pid}_${Date.now().toString(36)}`;
+    await admin.unsafe(`create database "${name}"`);
+    const a = openPostgres(urlForDatabase(name));
+    const b = openPostgres(urlForDatabase(name));
+    try {
+      await Promise.all([migrateDatabase(a), migrateDatabase(b)]);
+      const applied = rowsOf<{ n: number }>(await a.db.execute('select count(*)::int as n from drizzle.__drizzle_migrations'))[0].n;
+      const files = (await import('node:fs')).readdirSync(migrationsFolder).filter((f) => f.endsWith('.sql')).length;
+      expect(applied).toBe(files);
+    } finally {
+      await a.close();
+      await b.close();
+      await admin.unsafe(`drop database if exists "${name}" with (force)`);
+      await admin.end();
+    }
   });
 });

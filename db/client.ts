@@ -4,7 +4,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
-import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { PgDatabase, type PgQueryResultHKT, type PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
@@ -189,6 +189,8 @@ export async function closeDatabase() {
 
 /** The one `db`: a lazy view of the process's database, so importing it never opens a connection. */
 export const db: Database = new Proxy({} as Database, {
+  // Libraries check `is(db, PgDatabase)` (the Auth.js adapter does): answer without opening the database.
+  getPrototypeOf: () => PgDatabase.prototype,
   get(_target, prop) {
     const real = getDatabase().db as unknown as Record<PropertyKey, unknown>;
     const value = real[prop];

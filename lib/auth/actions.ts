@@ -5,7 +5,8 @@ import { AuthError } from 'next-auth';
 import { db } from '@/db/client';
 import { users } from '@/db/schema';
 import { type ActionState, formValues, validatedAction } from '@/lib/action-state';
-import { signIn, signOut } from './config';
+import { z } from 'zod';
+import { oauthProviders, signIn, signOut } from './config';
 import { safeRedirect, signInSchema, signUpSchema } from './schemas';
 import { createAccount, isHandleTaken } from './users';
 import { getViewer } from './viewer';
@@ -51,4 +52,13 @@ export async function signOutEverywhereAction() {
       .where(eq(users.id, viewer.id));
   }
   await signOut({ redirectTo: '/sign-in' });
+}
+
+const oauthSchema = z.object({ provider: z.enum(['github', 'google']), redirectTo: z.string().optional() });
+
+/** Starts GitHub or Google sign-in — only for a provider that is configured. */
+export async function oauthSignInAction(formData: FormData) {
+  const parsed = oauthSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success || !oauthProviders[parsed.data.provider]) return;
+  await signIn(parsed.data.provider, { redirectTo: safeRedirect(parsed.data.redirectTo) });
 }

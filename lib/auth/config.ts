@@ -9,6 +9,7 @@ import Google from 'next-auth/providers/google';
 import { db } from '@/db/client';
 import { accounts, profiles, users } from '@/db/schema';
 import { env } from '@/lib/env';
+import { enabledOAuthProviders } from './providers';
 import { resolveAuthSecret } from './secret';
 import { authenticate, suggestHandle } from './users';
 
@@ -28,10 +29,7 @@ declare module '@auth/core/jwt' {
   }
 }
 
-export const oauthProviders = {
-  github: Boolean(env.AUTH_GITHUB_ID && env.AUTH_GITHUB_SECRET),
-  google: Boolean(env.AUTH_GOOGLE_ID && env.AUTH_GOOGLE_SECRET),
-};
+export const oauthProviders = enabledOAuthProviders(env);
 
 /** The Drizzle adapter, with account creation that also picks a handle and makes the profile row. */
 function adapter(): Adapter {

@@ -1,4 +1,6 @@
 import type { Metadata } from 'next';
+import { OAuthButtons } from '@/components/auth/oauth-buttons';
+import { enabledProviders } from '@/lib/auth/oauth';
 import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { getViewer } from '@/lib/auth/viewer';
@@ -13,6 +15,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     <>
       <h1 className="mb-1 text-2xl font-bold">Welcome back</h1>
       <p className="mb-6 text-sm text-muted">Sign in to see what your groups have been up to.</p>
+      <OAuthButtons providers={enabledProviders()} redirectTo={next ? safeRedirect(next) : undefined} />
       <SignInForm redirectTo={next ? safeRedirect(next) : undefined} />
     </>
   );
