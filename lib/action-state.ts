@@ -16,7 +16,7 @@ const secretFields = /password|secret|token/i;
 export function formValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [key, value] of formData.entries()) {
-    if (typeof value === 'string' && !key.startsWith('$') && !secretFields.test(key)) values[key] = value;
+    if (typeof value === 'string' && !key.startsWith('$') && !key.endsWith('[]') && !secretFields.test(key)) values[key] = value;
   }
   return values;
 }
@@ -30,12 +30,28 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
   return out;
 }
 
+/**
+ * FormData as a plain object for zod: a field named `rules[]` (repeated or not) becomes an array `rules`,
+ * any other field keeps its last value. Files are kept as File objects.
+ */
+export function formDataToObject(formData: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of formData.entries()) {
+    if (key.startsWith('$ACTION')) continue;
+    if (key.endsWith('[]')) {
+      const name = key.slice(0, -2);
+      ((out[name] ??= []) as unknown[]).push(value);
+    } else out[key] = value;
+  }
+  return out;
+}
+
 export function validatedAction<S extends z.ZodType>(
   schema: S,
   fn: (data: z.infer<S>, formData: FormData) => Promise<ActionState | void>,
 ) {
   return async (_prev: ActionState, formData: FormData): Promise<ActionState> => {
-    const parsed = schema.safeParse(Object.fromEntries(formData));
+    const parsed = schema.safeParse(formDataToObject(formData));
     if (!parsed.success) {
       return { error: 'Please fix the highlighted fields.', fieldErrors: fieldErrorsOf(parsed.error), values: formValues(formData) };
     }

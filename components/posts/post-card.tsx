@@ -1,14 +1,25 @@
 import Link from 'next/link';
-import { MessageCircle } from 'lucide-react';
+import { Lock, MessageCircle, Pin } from 'lucide-react';
 import { Avatar } from '@/components/ui/avatar';
+import { ActionForm } from '@/components/ui/action-form';
 import { plural, timeAgo } from '@/lib/format';
+import { lockCommentsAction, pinPostAction, removePostAction } from '@/lib/posts/actions';
 import type { PostCard as PostCardData } from '@/lib/posts/queries';
+import { BookmarkButton } from './bookmark-button';
+import { ReactionBar } from './reaction-bar';
 
-export function PostCard({ post }: { post: PostCardData }) {
-  const reactionEntries = Object.entries(post.reactions).sort((a, b) => b[1] - a[1]);
-  const reactionTotal = reactionEntries.reduce((n, [, c]) => n + c, 0);
+export type PostAbilities = { react?: boolean; pin?: boolean; lock?: boolean; removeContent?: boolean };
+
+/** One post: who, where, when, what, and what the viewer may do with it. */
+export function PostCard({ post, can = {}, badge }: { post: PostCardData; can?: PostAbilities; badge?: { name: string; color: string } }) {
+  const moderation = post.group && (can.pin || can.lock || can.removeContent) && !post.removed;
   return (
     <article className="rounded-xl border border-line bg-surface p-4 sm:p-5" aria-labelledby={`post-${post.id}-author`}>
+      {post.pinned && (
+        <p className="mb-2 inline-flex items-center gap-1 text-xs font-medium text-accent">
+          <Pin aria-hidden="true" className="size-3.5" /> Pinned
+        </p>
+      )}
       <header className="flex items-center gap-3">
         <Avatar name={post.author.name} handle={post.author.handle} image={post.author.image} size={40} />
         <div className="min-w-0 flex-1 text-sm">
@@ -16,6 +27,11 @@ export function PostCard({ post }: { post: PostCardData }) {
             <Link id={`post-${post.id}-author`} href={`/u/${post.author.handle}`} className="font-semibold hover:underline">
               {post.author.name}
             </Link>{' '}
+            {badge && (
+              <span className="mr-1 rounded px-1.5 py-0.5 text-xs font-medium text-white" style={{ backgroundColor: badge.color }}>
+                {badge.name}
+              </span>
+            )}
             <span className="text-muted">@{post.author.handle}</span>
           </p>
           <p className="truncate text-muted">
@@ -24,30 +40,81 @@ export function PostCard({ post }: { post: PostCardData }) {
                 in{' '}
                 <Link href={`/g/${post.group.slug}`} className="font-medium text-ink hover:underline">
                   {post.group.name}
-                </Link>{' '}
+                </Link>
+                {post.channel && (
+                  <>
+                    {' '}
+                    <Link href={`/g/${post.group.slug}?channel=${post.channel.name}`} className="hover:underline">
+                      #{post.channel.name}
+                    </Link>
+                  </>
+                )}{' '}
                 ·{' '}
               </>
             )}
-            <time dateTime={post.createdAt.toISOString()} title={post.createdAt.toUTCString()}>
-              {timeAgo(post.createdAt)}
-            </time>
+            <Link href={`/p/${post.id}`} className="hover:underline">
+              <time dateTime={post.createdAt.toISOString()} title={post.createdAt.toUTCString()}>
+                {timeAgo(post.createdAt)}
+              </time>
+            </Link>
             {post.editedAt && <span> · edited</span>}
           </p>
         </div>
+        {!post.removed && <BookmarkButton postId={post.id} bookmarked={post.bookmarked} />}
       </header>
+      {post.removed && (
+        <p role="note" className="mt-3 rounded-lg border border-danger/40 bg-danger-soft px-3 py-2 text-sm text-danger">
+          The group’s moderators removed this post{post.removed.reason ? `: “${post.removed.reason}”` : '.'} Only you can still see it.
+        </p>
+      )}
       <p className="mt-3 whitespace-pre-wrap break-words leading-relaxed">{post.body}</p>
-      <footer className="mt-3 flex flex-wrap items-center gap-3 text-sm text-muted">
-        {reactionTotal > 0 && (
-          <span aria-label={plural(reactionTotal, 'reaction')} className="inline-flex items-center gap-1">
-            <span aria-hidden="true">{reactionEntries.slice(0, 3).map(([emoji]) => emoji).join('')}</span>
-            <span aria-hidden="true">{reactionTotal}</span>
-          </span>
-        )}
-        <span className="inline-flex items-center gap-1">
-          <MessageCircle aria-hidden="true" className="size-4" />
+      {post.tags.length > 0 && (
+        <ul className="mt-2 flex flex-wrap gap-2 text-sm" aria-label="Tags">
+          {post.tags.map((tag) => (
+            <li key={tag}>
+              <Link href={`/t/${tag}`} className="text-accent hover:underline">
+                #{tag}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+      <footer className="mt-3 flex flex-wrap items-center justify-between gap-3 text-sm text-muted">
+        <ReactionBar postId={post.id} counts={post.reactions} mine={post.viewerReactions} canReact={Boolean(can.react) && !post.removed} />
+        <Link href={`/p/${post.id}`} className="inline-flex items-center gap-1 hover:text-ink hover:underline">
+          {post.commentsLocked ? <Lock aria-hidden="true" className="size-4" /> : <MessageCircle aria-hidden="true" className="size-4" />}
           {plural(post.commentCount, 'comment')}
-        </span>
+          {post.commentsLocked && <span className="sr-only"> (locked)</span>}
+        </Link>
       </footer>
+      {moderation && (
+        <details className="mt-3 text-sm">
+          <summary className="cursor-pointer text-muted hover:text-ink">Moderate</summary>
+          <div className="mt-2 flex flex-col gap-3 rounded-lg border border-line p-3">
+            {can.pin && (
+              <ActionForm action={pinPostAction} submit={post.pinned ? 'Unpin' : 'Pin to top'} variant="secondary" size="sm">
+                <input type="hidden" name="postId" value={post.id} />
+                <input type="hidden" name="on" value={String(!post.pinned)} />
+              </ActionForm>
+            )}
+            {can.lock && (
+              <ActionForm action={lockCommentsAction} submit={post.commentsLocked ? 'Unlock comments' : 'Lock comments'} variant="secondary" size="sm">
+                <input type="hidden" name="postId" value={post.id} />
+                <input type="hidden" name="on" value={String(!post.commentsLocked)} />
+              </ActionForm>
+            )}
+            {can.removeContent && (
+              <ActionForm action={removePostAction} submit="Remove post" variant="danger" size="sm" label="Remove post">
+                <input type="hidden" name="postId" value={post.id} />
+                <label className="flex flex-1 flex-col gap-1">
+                  <span>Reason (the author sees it)</span>
+                  <input name="reason" required minLength={3} maxLength={500} className="h-8 rounded-md border border-line bg-surface px-2" />
+                </label>
+              </ActionForm>
+            )}
+          </div>
+        </details>
+      )}
     </article>
   );
 }

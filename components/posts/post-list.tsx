@@ -2,17 +2,30 @@ import Link from 'next/link';
 import type { PostPage } from '@/lib/posts/queries';
 import { buttonClass } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
-import { PostCard } from './post-card';
+import { PostCard, type PostAbilities } from './post-card';
 
 /** A page of posts, then either a link to older ones or an honest end. */
-export function PostList({ page, olderHref, empty }: { page: PostPage; olderHref: (cursor: string) => string; empty: string }) {
+export function PostList({
+  page,
+  olderHref,
+  empty,
+  can,
+  badges,
+}: {
+  page: PostPage;
+  olderHref: (cursor: string) => string;
+  empty: string;
+  /** What the viewer may do; for lists across groups, reacting is decided per post by the action. */
+  can?: PostAbilities;
+  badges?: Map<string, { name: string; color: string }>;
+}) {
   if (page.items.length === 0) return <EmptyState title={empty} />;
   return (
     <div className="flex flex-col gap-4">
       <ul className="flex flex-col gap-4" aria-label="Posts">
         {page.items.map((post) => (
           <li key={post.id}>
-            <PostCard post={post} />
+            <PostCard post={post} can={can ?? { react: !post.group || post.viewerIsMember }} badge={badges?.get(post.author.id)} />
           </li>
         ))}
       </ul>

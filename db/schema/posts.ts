@@ -1,7 +1,10 @@
-import { index, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { boolean, check, index, pgTable, primaryKey, text, timestamp, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { users } from './auth';
 import { createdAt, id } from './columns';
-import { groups } from './groups';
+import { channels, groups } from './groups';
+
+const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 export const posts = pgTable(
   'posts',
@@ -12,15 +15,50 @@ export const posts = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     /** Null for a post on the author's own profile. */
     groupId: text('group_id').references(() => groups.id, { onDelete: 'cascade' }),
+    channelId: text('channel_id').references(() => channels.id, { onDelete: 'set null' }),
     body: text('body').notNull(),
     createdAt: createdAt(),
-    editedAt: timestamp('edited_at', { withTimezone: true, mode: 'date' }),
+    editedAt: at('edited_at'),
+    pinnedAt: at('pinned_at'),
+    commentsLocked: boolean('comments_locked').notNull().default(false),
+    /** Removed by a moderator: hidden from others, the author sees why. */
+    removedAt: at('removed_at'),
+    removedReason: text('removed_reason'),
+    removedBy: text('removed_by_id').references(() => users.id, { onDelete: 'set null' }),
   },
   (t) => [
     index('posts_created_idx').on(t.createdAt.desc(), t.id),
     index('posts_author_created_idx').on(t.authorId, t.createdAt.desc()),
     index('posts_group_created_idx').on(t.groupId, t.createdAt.desc()),
+    index('posts_channel_created_idx').on(t.channelId, t.createdAt.desc()),
+    index('posts_removed_by_idx').on(t.removedBy),
   ],
+);
+
+/** Interest tags on posts, normalised (lowercase, a-z 0-9 and dashes). */
+export const postTags = pgTable(
+  'post_tags',
+  {
+    postId: text('post_id')
+      .notNull()
+      .references(() => posts.id, { onDelete: 'cascade' }),
+    tag: text('tag').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.postId, t.tag] }), index('post_tags_tag_idx').on(t.tag)],
+);
+
+/** People mentioned with @handle in a post. */
+export const mentions = pgTable(
+  'mentions',
+  {
+    postId: text('post_id')
+      .notNull()
+      .references(() => posts.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.postId, t.userId] }), index('mentions_user_idx').on(t.userId)],
 );
 
 export const comments = pgTable(
@@ -33,13 +71,24 @@ export const comments = pgTable(
     authorId: text('author_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
+    /** One level of replies: a reply's parent is always a top-level comment. */
+    parentId: text('parent_id').references((): AnyPgColumn => comments.id, { onDelete: 'cascade' }),
     body: text('body').notNull(),
     createdAt: createdAt(),
+    editedAt: at('edited_at'),
+    removedAt: at('removed_at'),
+    removedReason: text('removed_reason'),
+    removedBy: text('removed_by_id').references(() => users.id, { onDelete: 'set null' }),
   },
-  (t) => [index('comments_post_idx').on(t.postId, t.createdAt), index('comments_author_idx').on(t.authorId)],
+  (t) => [
+    index('comments_post_idx').on(t.postId, t.createdAt),
+    index('comments_author_idx').on(t.authorId),
+    index('comments_removed_by_idx').on(t.removedBy),
+  ],
 );
 
 export const reactionEmoji = ['❤️', '👍', '🎉', '😂', '🤔', '🙏'] as const;
+export type ReactionEmoji = (typeof reactionEmoji)[number];
 
 export const reactions = pgTable(
   'reactions',
@@ -56,6 +105,20 @@ export const reactions = pgTable(
   (t) => [primaryKey({ columns: [t.postId, t.userId, t.emoji] }), index('reactions_user_idx').on(t.userId)],
 );
 
+export const bookmarks = pgTable(
+  'bookmarks',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    postId: text('post_id')
+      .notNull()
+      .references(() => posts.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.postId] }), index('bookmarks_post_idx').on(t.postId)],
+);
+
 /** Person-to-person follows. */
 export const follows = pgTable(
   'follows',
@@ -68,7 +131,20 @@ export const follows = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.followerId, t.followeeId] }), index('follows_followee_idx').on(t.followeeId)],
+  (t) => [primaryKey({ columns: [t.followerId, t.followeeId] }), index('follows_followee_idx').on(t.followeeId), check('follows_not_self', sql`${t.followerId} <> ${t.followeeId}`)],
+);
+
+/** Interest tags a person follows. */
+export const tagFollows = pgTable(
+  'tag_follows',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    tag: text('tag').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.tag] }), index('tag_follows_tag_idx').on(t.tag)],
 );
 
 export type Post = typeof posts.$inferSelect;

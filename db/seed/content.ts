@@ -3,7 +3,15 @@ export interface TopicSeed {
   slug: string;
   name: string;
   topic: string;
+  /** Interest tags put on posts (the first one is the topic's own). */
+  tags: string[];
   description: string;
+  accentColor: string;
+  rules: string[];
+  visibility?: 'public' | 'request' | 'invite';
+  joinQuestions?: string[];
+  /** A custom role the group's owner made. */
+  customRole?: { name: string; color: string; permissions: string[] };
   posts: string[];
   comments: string[];
 }
@@ -14,6 +22,10 @@ export const topics: TopicSeed[] = [
     name: 'Ceramics Studio',
     topic: 'ceramics',
     description: 'Wheel, hand-building and glaze chemistry. Show your pots, cracks and all.',
+    tags: ['ceramics', 'glazes', 'wheel-throwing'],
+    accentColor: '#b4471f',
+    rules: ['Share your process, not just the result.', 'Credit recipes and teachers.', 'Critique the pot, never the potter.'],
+    customRole: { name: 'Mentor', color: '#1f5fa8', permissions: ['post', 'comment', 'react', 'invite', 'pin'] },
     posts: [
       'Finally centered 2 kg of clay without it wobbling off the wheel. Took me three months of Tuesdays.',
       'Glaze test tiles from this week: the celadon pooled beautifully in the carved lines, the shino crawled. Any idea why?',
@@ -36,6 +48,10 @@ export const topics: TopicSeed[] = [
     name: 'Night Photographers',
     topic: 'photography',
     description: 'Astro, city lights and long exposures. Share your settings with every shot.',
+    tags: ['photography', 'astrophotography', 'long-exposure'],
+    accentColor: '#3b4a8a',
+    rules: ['Post your settings with every shot.', 'No light painting on private property.', 'Be kind to beginners.'],
+    customRole: { name: 'Event host', color: '#3d7a3a', permissions: ['post', 'comment', 'react', 'invite', 'pin', 'manage_celebrations'] },
     posts: [
       'Milky Way core over the reservoir last night: 20 s, f/2.8, ISO 3200, 14 mm. Light pollution from the town on the left.',
       'Tried star stacking for the first time — 40 frames and the noise just melted away.',
@@ -58,6 +74,9 @@ export const topics: TopicSeed[] = [
     name: 'Urban Gardeners',
     topic: 'gardening',
     description: 'Balconies, allotments and windowsills. Growing food and flowers in small spaces.',
+    tags: ['gardening', 'composting', 'balcony-gardens'],
+    accentColor: '#3d7a3a',
+    rules: ['Organic advice first.', 'Seed swaps stay free.', 'Say where you garden (climate matters).'],
     posts: [
       'Balcony tomato report: six plants, two varieties, one very happy neighbour who gets the extras.',
       'Aphids on the broad beans again. Pinched the tops out and the ladybirds are doing the rest.',
@@ -80,6 +99,10 @@ export const topics: TopicSeed[] = [
     name: 'Trail Runners',
     topic: 'running',
     description: 'Muddy miles, hill repeats and the people who wait for you at the top.',
+    tags: ['running', 'trail-running', 'ultrarunning'],
+    accentColor: '#a23b72',
+    rules: ['Every pace is welcome.', 'Leave no trace.', 'Share routes, not private land.'],
+    customRole: { name: 'Mentor', color: '#1f5fa8', permissions: ['post', 'comment', 'react', 'invite', 'pin'] },
     posts: [
       'First 20 km trail race done. Walked every climb, ran every descent, grinned the whole way.',
       'Hill repeats in the rain this morning. Nobody else was there and it was glorious.',
@@ -102,6 +125,9 @@ export const topics: TopicSeed[] = [
     name: 'Home Bakers',
     topic: 'baking',
     description: 'Sourdough, cakes, pastry and the occasional flat loaf. Crumb shots welcome.',
+    tags: ['baking', 'sourdough', 'pastry'],
+    accentColor: '#8a6d1f',
+    rules: ['Recipes with weights, please.', 'Failures are welcome — they teach the most.'],
     posts: [
       'My starter is six weeks old and finally doubling in four hours. Named her Doughrothy.',
       'Crumb shot of today’s loaf: 75 % hydration, 20 % whole wheat, cold retard overnight.',
@@ -124,6 +150,9 @@ export const topics: TopicSeed[] = [
     name: 'Board Game Night',
     topic: 'board games',
     description: 'Weekly game nights, rules questions and what to bring to the table.',
+    tags: ['board-games', 'tabletop', 'game-night'],
+    accentColor: '#6a4c93',
+    rules: ['No spoilers for legacy games without a warning.', 'Rules questions always welcome.'],
     posts: [
       'Game night recap: four hours of Brass, one very close finish, zero friendships lost.',
       'Looking for a cooperative game that works for a group with two kids under ten.',
@@ -146,6 +175,11 @@ export const topics: TopicSeed[] = [
     name: 'Birdwatchers',
     topic: 'birding',
     description: 'Sightings, songs and field marks. From first feeders to rare visitors.',
+    tags: ['birding', 'wildlife', 'nature'],
+    accentColor: '#2f6f73',
+    rules: ['Never disturb nesting birds.', 'Keep locations of rare birds private.', 'Photos must be your own.'],
+    visibility: 'request',
+    joinQuestions: ['Which birds do you see most often where you live?', 'What would you like to learn here?'],
     posts: [
       'A kingfisher on the canal this morning — a blue streak and then gone. Heart still racing.',
       'Garden count for the weekend survey: 14 species, including a pair of bullfinches.',
@@ -168,6 +202,10 @@ export const topics: TopicSeed[] = [
     name: 'Indie Game Dev',
     topic: 'game development',
     description: 'Making small games with big hearts. Devlogs, playtests and honest feedback.',
+    tags: ['game-development', 'pixel-art', 'game-jams'],
+    accentColor: '#1f5fa8',
+    rules: ['Give feedback the way you would want it.', 'Self-promotion in #general once a week.'],
+    customRole: { name: 'Playtester', color: '#b45309', permissions: ['post', 'comment', 'react'] },
     posts: [
       'Devlog #12: rewrote the movement so the character keeps momentum off ledges. Feels so much better.',
       'Looking for playtesters for a 20-minute cozy puzzle game. Builds for Windows and Linux.',

@@ -1,8 +1,25 @@
 // The demo community: deterministic (fixed random seed), believable, and never written into a database that has people.
 import { Faker, en } from '@faker-js/faker';
-import { count } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
+import { createGroupRecords } from '../../lib/groups/setup';
 import type { Database } from '../client';
-import { comments, follows, groupMembers, groups, posts, profiles, reactionEmoji, reactions, users } from '../schema';
+import {
+  bookmarks,
+  channels,
+  comments,
+  follows,
+  groupMemberRoles,
+  groupMembers,
+  groupRoles,
+  groups,
+  posts,
+  postTags,
+  profiles,
+  reactionEmoji,
+  reactions,
+  tagFollows,
+  users,
+} from '../schema';
 import { bioLines, generalComments, pronounChoices, topics } from './content';
 
 export const demoAccount = { email: 'demo@hearth.local', password: 'hearth-demo-2026', handle: 'demo', name: 'Sam Rivera' };
@@ -56,53 +73,50 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
   });
   const byActivity = people.map((p) => ({ value: p, weight: p.activity }));
 
-  const groupRows = topics.map((t) => ({
+  const groupPlans = topics.map((t) => ({
+    seed: t,
     id: faker.string.uuid(),
-    slug: t.slug,
-    name: t.name,
-    description: t.description,
-    topic: t.topic,
     createdAt: new Date(now.getTime() - faker.number.int({ min: 400, max: 1000 }) * DAY),
+    members: [] as { userId: string; joinedAt: Date }[],
   }));
-  const groupBySlug = new Map(groupRows.map((g) => [g.slug, g]));
-
-  const memberships: (typeof groupMembers.$inferInsert)[] = [];
-  const membersOf = new Map<string, string[]>();
+  const planBySlug = new Map(groupPlans.map((g) => [g.seed.slug, g]));
   for (const person of people) {
     for (const topic of person.interests) {
-      const group = groupBySlug.get(topic.slug)!;
-      const list = membersOf.get(group.id) ?? [];
-      list.push(person.id);
-      membersOf.set(group.id, list);
-      memberships.push({
-        groupId: group.id,
+      const group = planBySlug.get(topic.slug)!;
+      group.members.push({
         userId: person.id,
-        role: 'member',
         joinedAt: new Date(Math.max(person.createdAt.getTime(), group.createdAt.getTime()) + faker.number.int({ min: 1, max: 60 }) * DAY),
       });
     }
   }
-  // Each group's earliest member owns it; the next two help run it.
-  for (const group of groupRows) {
-    const rows = memberships.filter((m) => m.groupId === group.id).sort((a, b) => a.joinedAt!.getTime() - b.joinedAt!.getTime());
-    rows.forEach((row, i) => {
-      row.role = i === 0 ? 'owner' : i === 1 ? 'admin' : i === 2 ? 'moderator' : 'member';
-    });
-  }
+  // Each group's earliest member founded it; the next ones help run it.
+  for (const group of groupPlans) group.members.sort((a, b) => a.joinedAt.getTime() - b.joinedAt.getTime());
+  const staffOf = (group: (typeof groupPlans)[number], userId: string) => group.members.findIndex((m) => m.userId === userId);
 
-  const postRows: (typeof posts.$inferInsert)[] = [];
+  const postRows: (typeof posts.$inferInsert & { slug: string | null; announce: boolean; tags: string[] })[] = [];
   for (let i = 0; i < postCount; i++) {
     const author = faker.helpers.weightedArrayElement(byActivity);
     const topic = faker.helpers.arrayElement(author.interests);
     const inGroup = faker.number.float() < 0.85;
     const ageDays = Math.pow(faker.number.float(), 1.6) * 150; // more recent than old
+    const group = planBySlug.get(topic.slug)!;
+    const rank = staffOf(group, author.id);
     postRows.push({
       id: faker.string.uuid(),
       authorId: author.id,
-      groupId: inGroup ? groupBySlug.get(topic.slug)!.id : null,
+      slug: inGroup ? topic.slug : null,
+      announce: inGroup && rank >= 0 && rank <= 2 && faker.number.float() < 0.25,
+      groupId: inGroup ? group.id : null,
       body: faker.helpers.arrayElement(topic.posts),
+      tags: [topic.tags[0], ...(faker.number.float() < 0.4 ? [faker.helpers.arrayElement(topic.tags.slice(1))] : [])],
       createdAt: new Date(now.getTime() - ageDays * DAY - faker.number.int({ min: 0, max: 3_600_000 })),
     });
+  }
+  // A few pinned posts, one per group, from its staff.
+  const pinned = new Set<string>();
+  for (const group of groupPlans) {
+    const candidate = postRows.find((p) => p.groupId === group.id && staffOf(group, p.authorId) <= 2);
+    if (candidate) pinned.add(candidate.id!);
   }
 
   const commentRows: (typeof comments.$inferInsert)[] = [];
@@ -111,13 +125,19 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
   for (const post of postRows) {
     const topic = topics.find((t) => t.posts.includes(post.body))!;
     const popularity = Math.floor(Math.pow(faker.number.float(), 3) * 14);
+    const topLevel: string[] = [];
     for (let c = 0; c < Math.floor(popularity / 3) + faker.number.int({ min: 0, max: 2 }); c++) {
       const commenter = faker.helpers.weightedArrayElement(byActivity);
+      const id = faker.string.uuid();
+      const parentId = topLevel.length > 0 && faker.number.float() < 0.3 ? faker.helpers.arrayElement(topLevel) : null;
+      if (!parentId) topLevel.push(id);
       commentRows.push({
+        id,
         postId: post.id!,
+        parentId,
         authorId: commenter.id,
         body: faker.number.float() < 0.6 ? faker.helpers.arrayElement(topic.comments) : faker.helpers.arrayElement(generalComments),
-        createdAt: new Date(post.createdAt!.getTime() + faker.number.int({ min: 5, max: 72 * 60 }) * 60_000),
+        createdAt: new Date(post.createdAt!.getTime() + (c + 1) * faker.number.int({ min: 5, max: 24 * 60 }) * 60_000),
       });
     }
     for (let r = 0; r < popularity; r++) {
@@ -145,7 +165,12 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
       followRows.push({ followerId: person.id, followeeId: other.id, createdAt: new Date(now.getTime() - faker.number.int({ min: 1, max: 100 }) * DAY) });
     }
   }
+  const bookmarkRows = people.slice(0, 20).flatMap((person) =>
+    faker.helpers.arrayElements(postRows, 3).map((post) => ({ userId: person.id, postId: post.id!, createdAt: now })),
+  );
+  const tagFollowRows = people.flatMap((person) => person.interests.map((t) => ({ userId: person.id, tag: t.tags[0], createdAt: person.createdAt })));
 
+  let memberships = 0;
   await db.transaction(async (tx) => {
     await insertChunked(people, (chunk) =>
       tx.insert(users).values(chunk.map(({ id, name, email, handle, passwordHash: hash, createdAt }) => ({ id, name, email, handle, passwordHash: hash, createdAt }))),
@@ -160,18 +185,66 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
         })),
       ),
     );
-    await tx.insert(groups).values(groupRows);
-    await insertChunked(memberships, (chunk) => tx.insert(groupMembers).values(chunk));
-    await insertChunked(postRows, (chunk) => tx.insert(posts).values(chunk));
-    await insertChunked(commentRows, (chunk) => tx.insert(comments).values(chunk));
+    const channelOf = new Map<string, { general: string; announcements: string }>();
+    for (const plan of groupPlans) {
+      const [founder, ...rest] = plan.members;
+      const { group, roles } = await createGroupRecords(
+        tx,
+        {
+          id: plan.id,
+          name: plan.seed.name,
+          slug: plan.seed.slug,
+          description: plan.seed.description,
+          topic: plan.seed.topic,
+          rules: plan.seed.rules,
+          accentColor: plan.seed.accentColor,
+          visibility: plan.seed.visibility ?? 'public',
+          createdAt: plan.createdAt,
+        },
+        founder.userId,
+        founder.joinedAt,
+      );
+      if (plan.seed.joinQuestions) await tx.update(groups).set({ joinQuestions: plan.seed.joinQuestions }).where(eq(groups.id, group.id));
+      if (rest.length) await tx.insert(groupMembers).values(rest.map((m) => ({ groupId: group.id, userId: m.userId, joinedAt: m.joinedAt, welcomedAt: m.joinedAt })));
+      memberships += plan.members.length;
+      const roleId = (b: string) => roles.find((r) => r.builtin === b)!.id;
+      const grants = [
+        ...(rest[0] ? [{ userId: rest[0].userId, roleId: roleId('admin') }] : []),
+        ...(rest[1] ? [{ userId: rest[1].userId, roleId: roleId('moderator') }] : []),
+      ];
+      if (plan.seed.customRole) {
+        const [custom] = await tx
+          .insert(groupRoles)
+          .values({ groupId: group.id, name: plan.seed.customRole.name, color: plan.seed.customRole.color, position: 20, permissions: plan.seed.customRole.permissions })
+          .returning();
+        for (const m of rest.slice(2, 5)) grants.push({ userId: m.userId, roleId: custom.id });
+      }
+      if (grants.length) await tx.insert(groupMemberRoles).values(grants.map((g) => ({ ...g, groupId: group.id })));
+      const chans = await tx.select({ id: channels.id, name: channels.name }).from(channels).where(eq(channels.groupId, group.id));
+      channelOf.set(group.id, { general: chans.find((c) => c.name === 'general')!.id, announcements: chans.find((c) => c.name === 'announcements')!.id });
+    }
+    await insertChunked(postRows, (chunk) =>
+      tx.insert(posts).values(
+        chunk.map(({ slug: _slug, announce, tags: _tags, ...post }) => ({
+          ...post,
+          channelId: post.groupId ? channelOf.get(post.groupId)![announce ? 'announcements' : 'general'] : null,
+          pinnedAt: pinned.has(post.id!) ? post.createdAt : null,
+        })),
+      ),
+    );
+    await insertChunked(postRows.flatMap((p) => p.tags.map((tag) => ({ postId: p.id!, tag }))), (chunk) => tx.insert(postTags).values(chunk));
+    await insertChunked(commentRows.filter((c) => !c.parentId), (chunk) => tx.insert(comments).values(chunk));
+    await insertChunked(commentRows.filter((c) => c.parentId), (chunk) => tx.insert(comments).values(chunk));
     await insertChunked(reactionRows, (chunk) => tx.insert(reactions).values(chunk));
     await insertChunked(followRows, (chunk) => tx.insert(follows).values(chunk));
+    await insertChunked(bookmarkRows, (chunk) => tx.insert(bookmarks).values(chunk).onConflictDoNothing());
+    await insertChunked(tagFollowRows, (chunk) => tx.insert(tagFollows).values(chunk).onConflictDoNothing());
   });
 
   const counts = {
     people: people.length,
-    groups: groupRows.length,
-    memberships: memberships.length,
+    groups: groupPlans.length,
+    memberships,
     posts: postRows.length,
     comments: commentRows.length,
     reactions: reactionRows.length,

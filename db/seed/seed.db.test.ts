@@ -1,8 +1,8 @@
-import { count, sql } from 'drizzle-orm';
+import { count, eq, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
-import { comments, follows, groupMembers, groups, posts, reactions, users } from '@/db/schema';
+import { comments, follows, groupMemberRoles, groupRoles, groups, posts, reactions, users } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
 import { authenticate } from '@/lib/auth/users';
 import { demoAccount, seedDemo } from '.';
@@ -31,7 +31,12 @@ describe('demo seed', () => {
     const [span] = await db.select({ oldest: sql<string>`min(${posts.createdAt})`, newest: sql<string>`max(${posts.createdAt})` }).from(posts);
     expect(new Date(span.newest).getTime() - new Date(span.oldest).getTime()).toBeGreaterThan(60 * 24 * 3600 * 1000);
     // Every group has exactly one owner.
-    const owners = await db.select({ g: groupMembers.groupId, n: count() }).from(groupMembers).where(sql`${groupMembers.role} = 'owner'`).groupBy(groupMembers.groupId);
+    const owners = await db
+      .select({ g: groupMemberRoles.groupId, n: count() })
+      .from(groupMemberRoles)
+      .innerJoin(groupRoles, eq(groupRoles.id, groupMemberRoles.roleId))
+      .where(eq(groupRoles.builtin, 'owner'))
+      .groupBy(groupMemberRoles.groupId);
     expect(owners).toHaveLength(8);
     expect(owners.every((o) => Number(o.n) === 1)).toBe(true);
     expect(await authenticate(db, { email: demoAccount.email, password: demoAccount.password })).not.toBeNull();

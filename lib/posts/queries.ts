@@ -1,70 +1,116 @@
 import 'server-only';
-import { and, desc, eq, exists, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, isNotNull, or, sql, type SQL } from 'drizzle-orm';
 import { db } from '@/db/client';
-import { follows, groupMembers, groups, posts, users } from '@/db/schema';
+import { channels, comments, follows, groupMembers, groups, posts, tagFollows, users } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/viewer';
 import { decodeCursor, encodeCursor } from './cursor';
+import { visiblePosts } from './visibility';
 
 export type PostCard = {
   id: string;
   body: string;
   createdAt: Date;
   editedAt: Date | null;
-  author: { name: string; handle: string; image: string | null };
-  group: { slug: string; name: string } | null;
+  pinned: boolean;
+  commentsLocked: boolean;
+  removed: { reason: string } | null;
+  author: { id: string; name: string; handle: string; image: string | null };
+  group: { id: string; slug: string; name: string; accentColor: string } | null;
+  channel: { id: string; name: string } | null;
+  tags: string[];
   commentCount: number;
   reactions: Record<string, number>;
+  viewerReactions: string[];
+  bookmarked: boolean;
+  isAuthor: boolean;
+  /** For group posts: whether the viewer belongs to the group (and so may react and comment by default). */
+  viewerIsMember: boolean;
 };
 
 export type PostPage = { items: PostCard[]; nextCursor?: string };
 
 const PAGE_SIZE = 20;
 
-/** Posts with everything a card shows, in one query (counts as correlated subqueries, no N+1). */
-async function postPage(where: SQL | undefined, cursor: string | undefined, limit = PAGE_SIZE): Promise<PostPage> {
-  const after = decodeCursor(cursor);
+function json<T>(value: unknown, fallback: T): T {
+  if (value === null || value === undefined) return fallback;
+  return (typeof value === 'string' ? JSON.parse(value) : value) as T;
+}
+
+/** Posts with everything a card shows, in one query (counts and the viewer's own state as subqueries, no N+1). */
+async function selectPosts(viewer: Viewer, where: SQL | undefined, options: { cursor?: string; limit?: number; order?: 'newest' | 'pinned-first' } = {}): Promise<PostPage> {
+  const limit = options.limit ?? PAGE_SIZE;
+  const after = decodeCursor(options.cursor);
   const rows = await db
     .select({
       id: posts.id,
       body: posts.body,
       createdAt: posts.createdAt,
       editedAt: posts.editedAt,
+      pinnedAt: posts.pinnedAt,
+      commentsLocked: posts.commentsLocked,
+      removedAt: posts.removedAt,
+      removedReason: posts.removedReason,
+      authorId: posts.authorId,
       authorName: users.name,
       authorHandle: users.handle,
       authorImage: users.image,
+      groupId: groups.id,
       groupSlug: groups.slug,
       groupName: groups.name,
-      commentCount: sql<number>`(select count(*)::int from comments c where c.post_id = ${posts.id})`,
-      reactions: sql<Record<string, number> | null>`(
+      groupAccent: groups.accentColor,
+      channelId: channels.id,
+      channelName: channels.name,
+      tags: sql<string[] | string | null>`(select json_agg(t.tag order by t.tag) from post_tags t where t.post_id = ${posts.id})`,
+      commentCount: sql<number>`(select count(*)::int from comments c where c.post_id = ${posts.id} and c.removed_at is null)`,
+      reactions: sql<Record<string, number> | string | null>`(
         select json_object_agg(emoji, n) from (
           select r.emoji, count(*)::int as n from reactions r where r.post_id = ${posts.id} group by r.emoji
         ) counted)`,
+      viewerReactions: sql<string[] | string | null>`(select json_agg(r.emoji) from reactions r where r.post_id = ${posts.id} and r.user_id = ${viewer.id})`,
+      bookmarked: sql<boolean>`exists (select 1 from bookmarks b where b.post_id = ${posts.id} and b.user_id = ${viewer.id})`,
+      viewerIsMember: sql<boolean>`exists (select 1 from group_members m where m.group_id = ${posts.groupId} and m.user_id = ${viewer.id})`,
     })
     .from(posts)
     .innerJoin(users, eq(users.id, posts.authorId))
     .leftJoin(groups, eq(groups.id, posts.groupId))
-    .where(and(where, after ? sql`(${posts.createdAt}, ${posts.id}) < (${after.createdAt.toISOString()}::timestamptz, ${after.id})` : undefined))
-    .orderBy(desc(posts.createdAt), desc(posts.id))
+    .leftJoin(channels, eq(channels.id, posts.channelId))
+    .where(
+      and(
+        visiblePosts(viewer.id),
+        where,
+        after ? sql`(${posts.createdAt}, ${posts.id}) < (${after.createdAt.toISOString()}::timestamptz, ${after.id})` : undefined,
+      ),
+    )
+    .orderBy(...(options.order === 'pinned-first' ? [sql`${posts.pinnedAt} is null`] : []), desc(posts.createdAt), desc(posts.id))
     .limit(limit + 1);
 
-  const items = rows.slice(0, limit).map((r) => ({
+  const items: PostCard[] = rows.slice(0, limit).map((r) => ({
     id: r.id,
     body: r.body,
     createdAt: new Date(r.createdAt),
     editedAt: r.editedAt ? new Date(r.editedAt) : null,
-    author: { name: r.authorName ?? r.authorHandle, handle: r.authorHandle, image: r.authorImage },
-    group: r.groupSlug && r.groupName ? { slug: r.groupSlug, name: r.groupName } : null,
+    pinned: Boolean(r.pinnedAt),
+    commentsLocked: r.commentsLocked,
+    removed: r.removedAt ? { reason: r.removedReason ?? '' } : null,
+    author: { id: r.authorId, name: r.authorName ?? r.authorHandle, handle: r.authorHandle, image: r.authorImage },
+    group: r.groupId && r.groupSlug && r.groupName ? { id: r.groupId, slug: r.groupSlug, name: r.groupName, accentColor: r.groupAccent ?? '#b4471f' } : null,
+    channel: r.channelId && r.channelName ? { id: r.channelId, name: r.channelName } : null,
+    tags: json<string[]>(r.tags, []),
     commentCount: Number(r.commentCount),
-    reactions: typeof r.reactions === 'string' ? JSON.parse(r.reactions) : (r.reactions ?? {}),
+    reactions: json<Record<string, number>>(r.reactions, {}),
+    viewerReactions: json<string[]>(r.viewerReactions, []),
+    bookmarked: Boolean(r.bookmarked),
+    isAuthor: r.authorId === viewer.id,
+    viewerIsMember: Boolean(r.viewerIsMember),
   }));
   const last = items.at(-1);
-  return { items, nextCursor: rows.length > limit && last ? encodeCursor(last) : undefined };
+  return { items, nextCursor: rows.length > limit && last && options.order !== 'pinned-first' ? encodeCursor(last) : undefined };
 }
 
 export type FeedPage = PostPage & { scope: 'following' | 'community' };
 
 /**
- * The Following feed: newest posts from the viewer's groups, the people they follow, and themselves.
+ * The Following feed: newest posts from the viewer's groups, the people and tags they follow, and themselves.
  * Someone who follows nothing yet sees what is new across the community instead of an empty page.
  */
 export async function getFollowingFeed(viewer: Viewer, cursor?: string): Promise<FeedPage> {
@@ -72,20 +118,100 @@ export async function getFollowingFeed(viewer: Viewer, cursor?: string): Promise
     eq(posts.authorId, viewer.id),
     exists(db.select({ one: sql`1` }).from(follows).where(and(eq(follows.followerId, viewer.id), eq(follows.followeeId, posts.authorId)))),
     exists(db.select({ one: sql`1` }).from(groupMembers).where(and(eq(groupMembers.userId, viewer.id), eq(groupMembers.groupId, posts.groupId)))),
+    exists(
+      db
+        .select({ one: sql`1` })
+        .from(tagFollows)
+        .where(and(eq(tagFollows.userId, viewer.id), sql`exists (select 1 from post_tags t where t.post_id = ${posts.id} and t.tag = ${tagFollows.tag})`)),
+    ),
   );
-  const page = await postPage(mine, cursor);
+  const page = await selectPosts(viewer, mine, { cursor });
   if (page.items.length > 0 || cursor) return { ...page, scope: 'following' };
-  return { ...(await postPage(undefined, undefined)), scope: 'community' };
+  return { ...(await selectPosts(viewer, undefined)), scope: 'community' };
 }
 
-export async function getCommunityFeed(cursor?: string): Promise<FeedPage> {
-  return { ...(await postPage(undefined, cursor)), scope: 'community' };
+export async function getGroupPosts(viewer: Viewer, groupId: string, options: { channelId?: string; cursor?: string } = {}) {
+  return selectPosts(viewer, and(eq(posts.groupId, groupId), options.channelId ? eq(posts.channelId, options.channelId) : undefined), { cursor: options.cursor });
 }
 
-export function getGroupPosts(groupId: string, cursor?: string) {
-  return postPage(eq(posts.groupId, groupId), cursor);
+export async function getPinnedPosts(viewer: Viewer, groupId: string) {
+  return (await selectPosts(viewer, and(eq(posts.groupId, groupId), isNotNull(posts.pinnedAt)), { limit: 5 })).items;
 }
 
-export function getAuthorPosts(authorId: string, cursor?: string) {
-  return postPage(eq(posts.authorId, authorId), cursor);
+export function getAuthorPosts(viewer: Viewer, authorId: string, cursor?: string) {
+  return selectPosts(viewer, eq(posts.authorId, authorId), { cursor });
+}
+
+export function getTagPosts(viewer: Viewer, tag: string, cursor?: string) {
+  return selectPosts(viewer, sql`exists (select 1 from post_tags t where t.post_id = ${posts.id} and t.tag = ${tag})`, { cursor });
+}
+
+export function getBookmarkedPosts(viewer: Viewer, cursor?: string) {
+  return selectPosts(viewer, sql`exists (select 1 from bookmarks b where b.post_id = ${posts.id} and b.user_id = ${viewer.id})`, { cursor });
+}
+
+export async function getPost(viewer: Viewer, postId: string): Promise<PostCard | null> {
+  const page = await selectPosts(viewer, eq(posts.id, postId), { limit: 1 });
+  return page.items[0] ?? null;
+}
+
+export type CommentView = {
+  id: string;
+  body: string;
+  createdAt: Date;
+  editedAt: Date | null;
+  removed: boolean;
+  author: { id: string; name: string; handle: string; image: string | null };
+  replies: CommentView[];
+};
+
+/** The conversation under a post: top-level comments oldest first, each with its replies. Removed ones show as removed. */
+export async function getComments(postId: string): Promise<CommentView[]> {
+  const rows = await db
+    .select({
+      id: comments.id,
+      parentId: comments.parentId,
+      body: comments.body,
+      createdAt: comments.createdAt,
+      editedAt: comments.editedAt,
+      removedAt: comments.removedAt,
+      authorId: users.id,
+      authorName: users.name,
+      authorHandle: users.handle,
+      authorImage: users.image,
+    })
+    .from(comments)
+    .innerJoin(users, eq(users.id, comments.authorId))
+    .where(eq(comments.postId, postId))
+    .orderBy(asc(comments.createdAt), asc(comments.id));
+  const views = new Map<string, CommentView & { parentId: string | null }>();
+  for (const r of rows) {
+    views.set(r.id, {
+      id: r.id,
+      parentId: r.parentId,
+      body: r.removedAt ? '' : r.body,
+      createdAt: new Date(r.createdAt),
+      editedAt: r.editedAt ? new Date(r.editedAt) : null,
+      removed: Boolean(r.removedAt),
+      author: { id: r.authorId, name: r.authorName ?? r.authorHandle, handle: r.authorHandle, image: r.authorImage },
+      replies: [],
+    });
+  }
+  const top: CommentView[] = [];
+  for (const view of views.values()) {
+    const parent = view.parentId ? views.get(view.parentId) : undefined;
+    if (parent) parent.replies.push(view);
+    else top.push(view);
+  }
+  return top;
+}
+
+export async function isFollowingTag(viewer: Viewer, tag: string) {
+  const [row] = await db.select({ one: sql`1` }).from(tagFollows).where(and(eq(tagFollows.userId, viewer.id), eq(tagFollows.tag, tag))).limit(1);
+  return Boolean(row);
+}
+
+export async function isFollowingPerson(viewer: Viewer, userId: string) {
+  const [row] = await db.select({ one: sql`1` }).from(follows).where(and(eq(follows.followerId, viewer.id), eq(follows.followeeId, userId))).limit(1);
+  return Boolean(row);
 }

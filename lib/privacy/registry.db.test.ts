@@ -2,7 +2,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db, rowsOf } from '@/db/client';
-import { groupMembers, posts, users } from '@/db/schema';
+import { groupMemberRoles, groupRoles, posts, users } from '@/db/schema';
 import { demoAccount, seedDemo } from '@/db/seed';
 import { hashPassword } from '@/lib/auth/password';
 import { deletedMemberId, eraseAccountData, notPersonalTables, registry } from './registry';
@@ -98,12 +98,21 @@ describe('erasure and export through the registry', () => {
 
   async function ownerOfAGroup() {
     const [row] = await db
-      .select({ userId: groupMembers.userId, groupId: groupMembers.groupId, handle: users.handle, email: users.email })
-      .from(groupMembers)
-      .innerJoin(users, eq(users.id, groupMembers.userId))
-      .where(and(eq(groupMembers.role, 'owner'), sql`exists (select 1 from posts p where p.author_id = ${groupMembers.userId})`))
+      .select({ userId: groupMemberRoles.userId, groupId: groupMemberRoles.groupId, handle: users.handle, email: users.email })
+      .from(groupMemberRoles)
+      .innerJoin(groupRoles, eq(groupRoles.id, groupMemberRoles.roleId))
+      .innerJoin(users, eq(users.id, groupMemberRoles.userId))
+      .where(and(eq(groupRoles.builtin, 'owner'), sql`exists (select 1 from posts p where p.author_id = ${groupMemberRoles.userId})`))
       .limit(1);
     return row;
+  }
+
+  async function ownersOf(groupId: string) {
+    return db
+      .select({ userId: groupMemberRoles.userId })
+      .from(groupMemberRoles)
+      .innerJoin(groupRoles, eq(groupRoles.id, groupMemberRoles.roleId))
+      .where(and(eq(groupMemberRoles.groupId, groupId), eq(groupRoles.builtin, 'owner')));
   }
 
   it('exports a person’s content and account without secrets', async () => {
@@ -127,8 +136,9 @@ describe('erasure and export through the registry', () => {
     expect(await rowsReferencing(owner.userId)).toBe(0);
     expect(await rowsMentioning(owner.email)).toBe(0);
     expect(await rowsMentioning(owner.handle)).toBe(0);
-    const owners = await db.select().from(groupMembers).where(and(eq(groupMembers.groupId, owner.groupId), eq(groupMembers.role, 'owner')));
+    const owners = await ownersOf(owner.groupId);
     expect(owners).toHaveLength(1);
+    expect(owners[0].userId).not.toBe(owner.userId);
   });
 
   it('can keep posts as [deleted member] while removing the person', async () => {

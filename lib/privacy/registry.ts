@@ -4,7 +4,26 @@
 import { and, count, desc, eq, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Executor, Transaction } from '@/db/client';
-import { accounts, comments, follows, groupMembers, posts, profiles, reactions, users } from '@/db/schema';
+import {
+  accounts,
+  bookmarks,
+  comments,
+  follows,
+  groupAuditLog,
+  groupBans,
+  groupInvites,
+  groupJoinRequests,
+  groupMemberRoles,
+  groupMembers,
+  groupRoles,
+  mentions,
+  posts,
+  profiles,
+  reactions,
+  tagFollows,
+  users,
+} from '@/db/schema';
+import { transferToHeir } from '@/lib/groups/succession';
 
 export type PrivacyCategory = 'account' | 'profile' | 'groups' | 'content' | 'social';
 
@@ -13,7 +32,7 @@ export const categoryLabels: Record<PrivacyCategory, string> = {
   profile: 'Profile',
   groups: 'Groups',
   content: 'Posts, comments and reactions',
-  social: 'Follows',
+  social: 'Follows and interests',
 };
 
 export type Row = Record<string, unknown>;
@@ -132,31 +151,78 @@ export const registry: RegistryEntry[] = [
     ...ownedRows(groupMembers, (id) => eq(groupMembers.userId, id), groupMembers.joinedAt, {
       table: 'group_members',
       category: 'groups',
-      description: 'The groups you belong to, your role in each and when you joined.',
+      description: 'The groups you belong to and when you joined each.',
       purpose: 'To show you your groups’ posts and let you take part in them.',
       retention: 'Until you leave the group or erase your account',
     }),
     async erase(tx, userId) {
-      // A group never loses its owner: the longest-standing remaining member (admins first) takes over.
+      // A group never loses its owner: the most senior remaining member (then the longest-standing) takes over.
       const owned = await tx
-        .select({ groupId: groupMembers.groupId })
-        .from(groupMembers)
-        .where(and(eq(groupMembers.userId, userId), eq(groupMembers.role, 'owner')));
+        .select({ groupId: groupMemberRoles.groupId })
+        .from(groupMemberRoles)
+        .innerJoin(groupRoles, eq(groupRoles.id, groupMemberRoles.roleId))
+        .where(and(eq(groupMemberRoles.userId, userId), eq(groupRoles.builtin, 'owner')));
+      await tx.delete(groupMemberRoles).where(eq(groupMemberRoles.userId, userId));
       await tx.delete(groupMembers).where(eq(groupMembers.userId, userId));
-      for (const { groupId } of owned) {
-        const [heir] = await tx
-          .select({ userId: groupMembers.userId })
-          .from(groupMembers)
-          .where(eq(groupMembers.groupId, groupId))
-          .orderBy(sql`case ${groupMembers.role} when 'admin' then 0 when 'moderator' then 1 else 2 end`, groupMembers.joinedAt)
-          .limit(1);
-        if (heir) {
-          await tx
-            .update(groupMembers)
-            .set({ role: 'owner' })
-            .where(and(eq(groupMembers.groupId, groupId), eq(groupMembers.userId, heir.userId)));
-        }
-      }
+      for (const { groupId } of owned) await transferToHeir(tx, groupId);
+    },
+  },
+  ownedRows(groupMemberRoles, (id) => eq(groupMemberRoles.userId, id), groupMemberRoles.grantedAt, {
+    table: 'group_member_roles',
+    category: 'groups',
+    description: 'The roles you hold in your groups (Admin, Moderator, Mentor …).',
+    purpose: 'To decide what you may do in each group.',
+    retention: 'Until the role is taken away, you leave, or you erase your account',
+  }),
+  {
+    ...ownedRows(groupJoinRequests, (id) => or(eq(groupJoinRequests.userId, id), eq(groupJoinRequests.decidedBy, id)), groupJoinRequests.createdAt, {
+      table: 'group_join_requests',
+      category: 'groups',
+      description: 'Your requests to join groups, with your answers to their questions, and requests you decided on.',
+      purpose: 'So the people who run a group can review who wants to join.',
+      retention: 'Until you erase your account',
+    }),
+    async erase(tx, userId) {
+      await tx.delete(groupJoinRequests).where(eq(groupJoinRequests.userId, userId));
+      await tx.update(groupJoinRequests).set({ decidedBy: null }).where(eq(groupJoinRequests.decidedBy, userId));
+    },
+  },
+  {
+    ...ownedRows(groupInvites, (id) => eq(groupInvites.creatorId, id), groupInvites.createdAt, {
+      table: 'group_invites',
+      category: 'groups',
+      description: 'Invite links you created.',
+      purpose: 'To let the people you invite join your groups.',
+      retention: 'Until the group or your account is gone; the link stops working when it expires or is revoked',
+    }),
+    async erase(tx, userId) {
+      await tx.update(groupInvites).set({ creatorId: null, revokedAt: sql`coalesce(${groupInvites.revokedAt}, now())` }).where(eq(groupInvites.creatorId, userId));
+    },
+  },
+  {
+    ...ownedRows(groupBans, (id) => or(eq(groupBans.userId, id), eq(groupBans.bannedBy, id)), groupBans.createdAt, {
+      table: 'group_bans',
+      category: 'groups',
+      description: 'Groups that banned you (with the reason they gave), and bans you made as a moderator.',
+      purpose: 'To keep people a group has banned from rejoining it.',
+      retention: 'Until the ban is lifted or your account is erased',
+    }),
+    async erase(tx, userId) {
+      await tx.delete(groupBans).where(eq(groupBans.userId, userId));
+      await tx.update(groupBans).set({ bannedBy: null }).where(eq(groupBans.bannedBy, userId));
+    },
+  },
+  {
+    ...ownedRows(groupAuditLog, (id) => or(eq(groupAuditLog.actorId, id), eq(groupAuditLog.targetUserId, id)), groupAuditLog.createdAt, {
+      table: 'group_audit_log',
+      category: 'groups',
+      description: 'Administrative actions in groups that you took, or that were taken about you.',
+      purpose: 'So the people who run a group can see who changed what, and be accountable for it.',
+      retention: 'Kept with the group; your name is removed from it when you erase your account',
+    }),
+    async erase(tx, userId) {
+      await tx.update(groupAuditLog).set({ actorId: null }).where(eq(groupAuditLog.actorId, userId));
+      await tx.update(groupAuditLog).set({ targetUserId: null }).where(eq(groupAuditLog.targetUserId, userId));
     },
   },
   {
@@ -168,6 +234,7 @@ export const registry: RegistryEntry[] = [
       retention: contentRetention,
     }),
     async erase(tx, userId, { keepContent }) {
+      await tx.update(posts).set({ removedBy: null }).where(eq(posts.removedBy, userId));
       if (!keepContent) {
         await tx.delete(posts).where(eq(posts.authorId, userId));
         return;
@@ -185,6 +252,7 @@ export const registry: RegistryEntry[] = [
       retention: contentRetention,
     }),
     async erase(tx, userId, { keepContent }) {
+      await tx.update(comments).set({ removedBy: null }).where(eq(comments.removedBy, userId));
       if (!keepContent) {
         await tx.delete(comments).where(eq(comments.authorId, userId));
         return;
@@ -199,6 +267,27 @@ export const registry: RegistryEntry[] = [
     description: 'Your reactions to posts (❤️, 👍, 🎉 …).',
     purpose: 'To show authors your appreciation and count reactions on posts.',
     retention: contentRetention,
+  }),
+  ownedRows(bookmarks, (id) => eq(bookmarks.userId, id), bookmarks.createdAt, {
+    table: 'bookmarks',
+    category: 'content',
+    description: 'Posts you bookmarked to read later. Only you can see them.',
+    purpose: 'To keep the posts you saved.',
+    retention: 'Until you remove the bookmark or erase your account',
+  }),
+  ownedRows(mentions, (id) => eq(mentions.userId, id), mentions.postId, {
+    table: 'mentions',
+    category: 'content',
+    description: 'Posts in which someone mentioned you with your @handle.',
+    purpose: 'To tell you when someone mentions you.',
+    retention: 'Until the post is deleted or your account is erased',
+  }),
+  ownedRows(tagFollows, (id) => eq(tagFollows.userId, id), tagFollows.createdAt, {
+    table: 'tag_follows',
+    category: 'social',
+    description: 'Interest tags you follow, such as #ceramics.',
+    purpose: 'To show you posts about what you follow, and to explain why they appear.',
+    retention: 'Until you unfollow the tag or erase your account',
   }),
   ownedRows(
     follows,

@@ -21,7 +21,7 @@ export default async function ProfilePage({ params, searchParams }: Props) {
   const viewer = await requireUser(`/u/${handle}`);
   const profile = await getProfileByHandle(handle);
   if (!profile) notFound();
-  const page = await getAuthorPosts(profile.id, (await searchParams).before);
+  const page = await getAuthorPosts(viewer, profile.id, (await searchParams).before);
   const isSelf = viewer.id === profile.id;
   return (
     <div className="mx-auto max-w-2xl">

@@ -1,0 +1,122 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { PostCard } from '@/components/posts/post-card';
+import { ActionForm } from '@/components/ui/action-form';
+import { Avatar } from '@/components/ui/avatar';
+import { requireUser } from '@/lib/auth/viewer';
+import { timeAgo } from '@/lib/format';
+import { getGroupPage } from '@/lib/groups/queries';
+import { createCommentAction, deleteCommentAction, deletePostAction, removeCommentAction } from '@/lib/posts/actions';
+import { getComments, getPost, type CommentView } from '@/lib/posts/queries';
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const viewer = await requireUser();
+  const post = await getPost(viewer, (await params).id);
+  return { title: post ? `${post.author.name}: ${post.body.slice(0, 60)}` : 'Post not found' };
+}
+
+function CommentItem({ comment, postId, canReply, canRemove, viewerId }: { comment: CommentView; postId: string; canReply: boolean; canRemove: boolean; viewerId: string }) {
+  return (
+    <article className="flex gap-3" aria-label={`Comment by ${comment.author.name}`}>
+      <Avatar name={comment.author.name} handle={comment.author.handle} image={comment.author.image} size={32} />
+      <div className="min-w-0 flex-1">
+        <p className="text-sm">
+          <a href={`/u/${comment.author.handle}`} className="font-semibold hover:underline">
+            {comment.author.name}
+          </a>{' '}
+          <span className="text-muted">
+            · <time dateTime={comment.createdAt.toISOString()}>{timeAgo(comment.createdAt)}</time>
+          </span>
+        </p>
+        {comment.removed ? <p className="text-sm italic text-muted">Removed by a moderator.</p> : <p className="whitespace-pre-wrap break-words">{comment.body}</p>}
+        {!comment.removed && (
+          <div className="mt-1 flex flex-wrap gap-3 text-sm">
+            {comment.author.id === viewerId && (
+              <ActionForm action={deleteCommentAction} submit="Delete" variant="ghost" size="sm">
+                <input type="hidden" name="commentId" value={comment.id} />
+              </ActionForm>
+            )}
+            {canRemove && comment.author.id !== viewerId && (
+              <details>
+                <summary className="cursor-pointer text-muted">Remove</summary>
+                <ActionForm action={removeCommentAction} submit="Remove comment" variant="danger" size="sm" label="Remove comment">
+                  <input type="hidden" name="commentId" value={comment.id} />
+                  <input name="reason" aria-label="Reason" required minLength={3} placeholder="Reason" className="h-8 rounded-md border border-line bg-surface px-2" />
+                </ActionForm>
+              </details>
+            )}
+          </div>
+        )}
+        {comment.replies.length > 0 && (
+          <ul className="mt-3 flex flex-col gap-3 border-l-2 border-line pl-4" aria-label="Replies">
+            {comment.replies.map((reply) => (
+              <li key={reply.id}>
+                <CommentItem comment={reply} postId={postId} canReply={false} canRemove={canRemove} viewerId={viewerId} />
+              </li>
+            ))}
+          </ul>
+        )}
+        {canReply && !comment.removed && (
+          <details className="mt-2 text-sm">
+            <summary className="cursor-pointer text-muted">Reply</summary>
+            <ActionForm action={createCommentAction} submit="Reply" size="sm" resetOnSuccess label={`Reply to ${comment.author.name}`}>
+              <input type="hidden" name="postId" value={postId} />
+              <input type="hidden" name="parentId" value={comment.id} />
+              <textarea name="body" aria-label="Your reply" required maxLength={3000} rows={2} className="w-full rounded-lg border border-line bg-surface px-3 py-2" />
+            </ActionForm>
+          </details>
+        )}
+      </div>
+    </article>
+  );
+}
+
+export default async function PostPage({ params }: Props) {
+  const { id } = await params;
+  const viewer = await requireUser(`/p/${id}`);
+  const post = await getPost(viewer, id);
+  if (!post) notFound();
+  const [comments, group] = await Promise.all([getComments(post.id), post.group ? getGroupPage(viewer, post.group.slug) : Promise.resolve(null)]);
+  const can = group ? group.can : { react: true, comment: true, pin: false, lock: false, removeContent: false };
+  const mayComment = can.comment && !post.commentsLocked && !post.removed;
+  return (
+    <div className="mx-auto flex max-w-2xl flex-col gap-6">
+      <h1 className="sr-only">Post by {post.author.name}</h1>
+      <PostCard post={post} can={can} />
+      {post.isAuthor && (
+        <ActionForm action={deletePostAction} submit="Delete this post" variant="ghost" size="sm">
+          <input type="hidden" name="postId" value={post.id} />
+        </ActionForm>
+      )}
+      <section aria-labelledby="comments" className="flex flex-col gap-4">
+        <h2 id="comments" className="text-lg font-semibold">
+          Comments
+        </h2>
+        {mayComment ? (
+          <ActionForm action={createCommentAction} submit="Comment" resetOnSuccess label="Write a comment" className="flex-col items-stretch">
+            <input type="hidden" name="postId" value={post.id} />
+            <label className="flex flex-col gap-1.5 text-sm font-medium">
+              Your comment
+              <textarea name="body" required maxLength={3000} rows={3} className="rounded-lg border border-line bg-surface px-3 py-2 text-base font-normal" />
+            </label>
+          </ActionForm>
+        ) : (
+          <p className="text-sm text-muted">{post.commentsLocked ? 'Comments are locked on this post.' : post.removed ? 'This post was removed.' : 'Join the group to comment.'}</p>
+        )}
+        {comments.length === 0 ? (
+          <p className="text-sm text-muted">No comments yet.</p>
+        ) : (
+          <ul className="flex flex-col gap-5" aria-label="Comments">
+            {comments.map((c) => (
+              <li key={c.id}>
+                <CommentItem comment={c} postId={post.id} canReply={mayComment} canRemove={can.removeContent} viewerId={viewer.id} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

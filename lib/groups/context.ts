@@ -1,0 +1,73 @@
+// Loading what the permission function needs, in one or two queries, for pages and actions alike.
+import { and, eq, sql } from 'drizzle-orm';
+import type { Executor } from '@/db/client';
+import { channels, groupBans, groupMemberRoles, groupMembers, groupRoles, groups, type Channel, type Group } from '@/db/schema';
+import type { Actor, ChannelInfo, RoleInfo } from './permissions';
+
+export type GroupWithActor = { group: Group; actor: Actor; roles: RoleInfo[] };
+
+export async function findGroup(db: Executor, by: { id?: string; slug?: string }) {
+  const where = by.id ? eq(groups.id, by.id) : eq(sql`lower(${groups.slug})`, (by.slug ?? '').toLowerCase());
+  const [group] = await db.select().from(groups).where(where).limit(1);
+  return group;
+}
+
+export async function listRoles(db: Executor, groupId: string): Promise<RoleInfo[]> {
+  return db
+    .select({ id: groupRoles.id, name: groupRoles.name, position: groupRoles.position, permissions: groupRoles.permissions, builtin: groupRoles.builtin, color: groupRoles.color })
+    .from(groupRoles)
+    .where(eq(groupRoles.groupId, groupId))
+    .orderBy(sql`${groupRoles.position} desc`);
+}
+
+/** The person as the permission function sees them in this group. */
+export async function loadActor(db: Executor, group: Pick<Group, 'id'>, userId: string | null, roles?: RoleInfo[]): Promise<Actor> {
+  if (!userId) return { userId: null, isMember: false, isOwner: false, banned: false, roles: [] };
+  const allRoles = roles ?? (await listRoles(db, group.id));
+  const [row] = await db
+    .select({
+      member: sql<boolean>`exists (select 1 from ${groupMembers} where ${groupMembers.groupId} = ${group.id} and ${groupMembers.userId} = ${userId})`,
+      banned: sql<boolean>`exists (select 1 from ${groupBans} where ${groupBans.groupId} = ${group.id} and ${groupBans.userId} = ${userId})`,
+      roleIds: sql<string[]>`coalesce((select array_agg(${groupMemberRoles.roleId}) from ${groupMemberRoles} where ${groupMemberRoles.groupId} = ${group.id} and ${groupMemberRoles.userId} = ${userId}), '{}')`,
+    })
+    .from(sql`(select 1) as one`);
+  const isMember = Boolean(row.member);
+  const held = new Set(isMember ? parseArray(row.roleIds) : []);
+  const memberRoles = allRoles.filter((r) => held.has(r.id) || (isMember && r.builtin === 'member'));
+  return { userId, isMember, isOwner: memberRoles.some((r) => r.builtin === 'owner'), banned: Boolean(row.banned), roles: memberRoles };
+}
+
+/** postgres.js returns arrays; PGlite may too — but text[] from a subquery can arrive as '{a,b}'. */
+export function parseArray(value: unknown): string[] {
+  if (Array.isArray(value)) return value as string[];
+  if (typeof value === 'string') return value.replace(/^\{|\}$/g, '').split(',').filter(Boolean).map((v) => v.replace(/^"|"$/g, ''));
+  return [];
+}
+
+export async function loadGroupActor(db: Executor, by: { id?: string; slug?: string }, userId: string | null): Promise<GroupWithActor | null> {
+  const group = await findGroup(db, by);
+  if (!group) return null;
+  const roles = await listRoles(db, group.id);
+  return { group, roles, actor: await loadActor(db, group, userId, roles) };
+}
+
+export function channelInfo(channel: Pick<Channel, 'id' | 'name' | 'postRoleIds' | 'archivedAt'>): ChannelInfo {
+  return { id: channel.id, name: channel.name, postRoleIds: channel.postRoleIds, archived: Boolean(channel.archivedAt) };
+}
+
+export async function findChannel(db: Executor, channelId: string) {
+  const [channel] = await db.select().from(channels).where(eq(channels.id, channelId)).limit(1);
+  return channel;
+}
+
+/** The top role position of a member (-1 for someone who is not a member). */
+export async function memberPosition(db: Executor, groupId: string, userId: string, roles?: RoleInfo[]) {
+  const actor = await loadActor(db, { id: groupId }, userId, roles);
+  if (!actor.isMember) return -1;
+  return actor.isOwner ? 1000 : Math.max(0, ...actor.roles.map((r) => r.position));
+}
+
+export async function isMember(db: Executor, groupId: string, userId: string) {
+  const [row] = await db.select({ one: sql`1` }).from(groupMembers).where(and(eq(groupMembers.groupId, groupId), eq(groupMembers.userId, userId))).limit(1);
+  return Boolean(row);
+}

@@ -1,0 +1,264 @@
+// The permission matrix: every group action × every kind of caller, asserted against the Server Actions themselves.
+import { and, count, eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { db } from '@/db/client';
+import {
+  channels,
+  comments,
+  groupAuditLog,
+  groupBans,
+  groupInvites,
+  groupJoinRequests,
+  groupMemberRoles,
+  groupMembers,
+  groupRoles,
+  groups,
+  posts,
+  users,
+} from '@/db/schema';
+import type { Viewer } from '@/lib/auth/viewer';
+import { actAs, call, type Action } from '@/test/actions';
+import * as groupActions from './actions';
+import * as channelActions from './channel-actions';
+import type { Permission } from './permissions';
+import * as roleActions from './role-actions';
+import { createGroupRecords } from './setup';
+import * as postActions from '@/lib/posts/actions';
+
+vi.mock('@/lib/auth/viewer', () => import('@/test/actions'));
+vi.mock('next/cache', () => import('@/test/actions'));
+
+const kinds = ['signedOut', 'nonMember', 'member', 'customWith', 'customWithout', 'moderator', 'admin', 'owner', 'banned'] as const;
+type Kind = (typeof kinds)[number];
+
+let n = 0;
+async function person(label: string): Promise<Viewer> {
+  const handle = `${label.toLowerCase().slice(0, 12)}_${++n}_${Math.random().toString(36).slice(2, 6)}`;
+  const [u] = await db.insert(users).values({ name: label, email: `${handle}@example.org`, handle }).returning();
+  return { id: u.id, handle: u.handle, name: label, image: null };
+}
+
+/** A group with one person of each kind, a second member to act on, a post and comment by them, a pending request, a banned outsider, an invite. */
+async function fixture(options: { flag?: Permission; lockedDownMembers?: boolean; visibility?: 'public' | 'request' | 'invite' } = {}) {
+  const people = Object.fromEntries(
+    await Promise.all(
+      ['owner', 'admin', 'moderator', 'member', 'customWith', 'customWithout', 'banned', 'nonMember', 'target', 'requester', 'bannedOther', 'inviter'].map(async (k) => [k, await person(k)] as const),
+    ),
+  ) as Record<string, Viewer>;
+  const slug = `g-${++n}-${Math.random().toString(36).slice(2, 6)}`;
+  const fx = await db.transaction(async (tx) => {
+    const { group, roles } = await createGroupRecords(tx, { name: `Group ${slug}`, slug, description: 'Matrix', topic: 'testing', visibility: options.visibility ?? 'public' }, people.owner.id);
+    const role = (b: string) => roles.find((r) => r.builtin === b)!;
+    if (options.lockedDownMembers) await tx.update(groupRoles).set({ permissions: [] }).where(eq(groupRoles.id, role('member').id));
+    const [withRole] = await tx.insert(groupRoles).values({ groupId: group.id, name: 'With', position: 20, permissions: options.flag ? [options.flag] : [] }).returning();
+    const [withoutRole] = await tx.insert(groupRoles).values({ groupId: group.id, name: 'Without', position: 20, permissions: [] }).returning();
+    const [helperRole] = await tx.insert(groupRoles).values({ groupId: group.id, name: 'Helper', position: 5, permissions: ['pin'] }).returning();
+    const members = ['admin', 'moderator', 'member', 'customWith', 'customWithout', 'target', 'inviter'];
+    await tx.insert(groupMembers).values(members.map((k) => ({ groupId: group.id, userId: people[k].id })));
+    await tx.insert(groupMemberRoles).values([
+      { groupId: group.id, userId: people.admin.id, roleId: role('admin').id },
+      { groupId: group.id, userId: people.moderator.id, roleId: role('moderator').id },
+      { groupId: group.id, userId: people.customWith.id, roleId: withRole.id },
+      { groupId: group.id, userId: people.customWithout.id, roleId: withoutRole.id },
+    ]);
+    await tx.insert(groupBans).values([
+      { groupId: group.id, userId: people.banned.id, reason: 'spam', bannedBy: people.owner.id },
+      { groupId: group.id, userId: people.bannedOther.id, reason: 'spam', bannedBy: people.owner.id },
+    ]);
+    const [request] = await tx.insert(groupJoinRequests).values({ groupId: group.id, userId: people.requester.id, answers: [] }).returning();
+    const [invite] = await tx.insert(groupInvites).values({ id: `inv-${slug}`, groupId: group.id, creatorId: people.inviter.id }).returning();
+    const chans = await tx.select().from(channels).where(eq(channels.groupId, group.id));
+    const general = chans.find((c) => c.name === 'general')!;
+    const announcements = chans.find((c) => c.name === 'announcements')!;
+    const [post] = await tx.insert(posts).values({ authorId: people.target.id, groupId: group.id, channelId: general.id, body: 'A post by a plain member' }).returning();
+    const [comment] = await tx.insert(comments).values({ postId: post.id, authorId: people.target.id, body: 'A comment' }).returning();
+    return { group, general, announcements, post, comment, request, invite, helperRole, memberRole: role('member') };
+  });
+  return { people, ...fx };
+}
+
+type Fx = Awaited<ReturnType<typeof fixture>>;
+
+interface Case {
+  name: string;
+  action: Action;
+  input: (fx: Fx) => Record<string, string | string[] | undefined>;
+  allowed: Kind[];
+  /** The permission a custom role needs for this action (its holders are then the customWith kind). */
+  flag?: Permission;
+  /** For actions every member can do by default: strip the Member role so the custom role alone decides. */
+  lockedDown?: boolean;
+  visibility?: 'public' | 'request' | 'invite';
+}
+
+const staffOnly: Kind[] = ['customWith', 'admin', 'owner'];
+const moderation: Kind[] = ['customWith', 'moderator', 'admin', 'owner'];
+const everyMember: Kind[] = ['member', 'customWith', 'moderator', 'admin', 'owner'];
+
+const cases: Case[] = [
+  {
+    name: 'update group settings',
+    action: groupActions.updateGroupSettingsAction,
+    flag: 'manage_settings',
+    input: (fx) => ({ groupId: fx.group.id, name: 'Renamed group', description: 'New words', topic: 'testing', visibility: 'public', accentColor: '#336699', welcomeMessage: 'Hi {name}', rules: ['Be kind'], joinQuestions: [] }),
+    allowed: staffOnly,
+  },
+  { name: 'create a channel', action: channelActions.createChannelAction, flag: 'manage_channels', input: (fx) => ({ groupId: fx.group.id, name: 'show-and-tell', description: '' }), allowed: staffOnly },
+  { name: 'rename a channel', action: channelActions.updateChannelAction, flag: 'manage_channels', input: (fx) => ({ channelId: fx.general.id, name: 'lobby', description: '' }), allowed: staffOnly },
+  { name: 'reorder channels', action: channelActions.moveChannelAction, flag: 'manage_channels', input: (fx) => ({ channelId: fx.announcements.id, direction: 'up' }), allowed: staffOnly },
+  { name: 'archive a channel', action: channelActions.archiveChannelAction, flag: 'manage_channels', input: (fx) => ({ channelId: fx.announcements.id, archived: 'true' }), allowed: staffOnly },
+  { name: 'create a role', action: roleActions.createRoleAction, flag: 'manage_roles', input: (fx) => ({ groupId: fx.group.id, name: 'Mentor', color: '#1f5fa8', permissions: [] }), allowed: staffOnly },
+  { name: 'edit the Member role', action: roleActions.updateRoleAction, flag: 'manage_roles', input: (fx) => ({ roleId: fx.memberRole.id, name: 'Member', color: '#123456', permissions: [] }), allowed: staffOnly },
+  { name: 'delete a lower custom role', action: roleActions.deleteRoleAction, flag: 'manage_roles', input: (fx) => ({ roleId: fx.helperRole.id }), allowed: staffOnly },
+  {
+    name: 'give a member a role',
+    action: roleActions.assignRoleAction,
+    flag: 'manage_roles',
+    input: (fx) => ({ groupId: fx.group.id, userId: fx.people.target.id, roleId: fx.helperRole.id }),
+    // Assigning also acts on the member, which takes "manage members" too.
+    allowed: ['admin', 'owner'],
+  },
+  { name: 'remove a member', action: groupActions.removeMemberAction, flag: 'manage_members', input: (fx) => ({ groupId: fx.group.id, userId: fx.people.target.id }), allowed: moderation },
+  { name: 'ban a member', action: groupActions.banMemberAction, flag: 'manage_members', input: (fx) => ({ groupId: fx.group.id, userId: fx.people.target.id, reason: 'Repeated spam' }), allowed: moderation },
+  { name: 'unban someone', action: groupActions.unbanMemberAction, flag: 'manage_members', input: (fx) => ({ groupId: fx.group.id, userId: fx.people.bannedOther.id }), allowed: moderation },
+  { name: 'approve a join request', action: groupActions.decideJoinRequestAction, flag: 'approve_requests', input: (fx) => ({ requestId: fx.request.id, decision: 'approve' }), allowed: moderation },
+  { name: 'create an invite link', action: groupActions.createInviteAction, flag: 'invite', lockedDown: true, input: (fx) => ({ groupId: fx.group.id, expiresInHours: '24', maxUses: '5' }), allowed: ['customWith', 'moderator', 'admin', 'owner'] },
+  { name: 'create an invite link (default Member role)', action: groupActions.createInviteAction, input: (fx) => ({ groupId: fx.group.id }), allowed: ['member', 'customWith', 'customWithout', 'moderator', 'admin', 'owner'] },
+  { name: 'revoke someone else’s invite', action: groupActions.revokeInviteAction, flag: 'manage_members', input: (fx) => ({ inviteId: fx.invite.id }), allowed: moderation },
+  { name: 'transfer ownership', action: groupActions.transferOwnershipAction, input: (fx) => ({ groupId: fx.group.id, userId: fx.people.target.id }), allowed: ['owner'] },
+  { name: 'leave the group', action: groupActions.leaveGroupAction, input: (fx) => ({ groupId: fx.group.id }), allowed: ['member', 'customWith', 'customWithout', 'moderator', 'admin'] },
+  { name: 'join a public group', action: groupActions.joinGroupAction, input: (fx) => ({ groupId: fx.group.id }), allowed: ['nonMember'] },
+  { name: 'join an invite-only group without an invite', action: groupActions.joinGroupAction, visibility: 'invite', input: (fx) => ({ groupId: fx.group.id }), allowed: [] },
+  { name: 'join an invite-only group with an invite', action: groupActions.joinGroupAction, visibility: 'invite', input: (fx) => ({ groupId: fx.group.id, invite: fx.invite.id }), allowed: ['nonMember'] },
+  { name: 'request to join', action: groupActions.requestToJoinAction, visibility: 'request', input: (fx) => ({ groupId: fx.group.id, answers: [] }), allowed: ['nonMember'] },
+  { name: 'post in #general', action: postActions.createPostAction, flag: 'post', lockedDown: true, input: (fx) => ({ groupId: fx.group.id, channelId: fx.general.id, body: 'Hello', tags: '' }), allowed: ['customWith', 'moderator', 'admin', 'owner'] },
+  { name: 'post in #general (default Member role)', action: postActions.createPostAction, input: (fx) => ({ groupId: fx.group.id, channelId: fx.general.id, body: 'Hello', tags: '#testing' }), allowed: [...everyMember, 'customWithout'] },
+  { name: 'post in #announcements', action: postActions.createPostAction, flag: 'post', input: (fx) => ({ groupId: fx.group.id, channelId: fx.announcements.id, body: 'News', tags: '' }), allowed: ['moderator', 'admin', 'owner'] },
+  { name: 'comment', action: postActions.createCommentAction, flag: 'comment', lockedDown: true, input: (fx) => ({ postId: fx.post.id, body: 'Nice' }), allowed: ['customWith', 'moderator', 'admin', 'owner'] },
+  { name: 'react', action: postActions.toggleReactionAction, flag: 'react', lockedDown: true, input: (fx) => ({ postId: fx.post.id, emoji: '🎉' }), allowed: ['customWith', 'moderator', 'admin', 'owner'] },
+  { name: 'pin a post', action: postActions.pinPostAction, flag: 'pin', input: (fx) => ({ postId: fx.post.id, on: 'true' }), allowed: moderation },
+  { name: 'lock comments', action: postActions.lockCommentsAction, flag: 'lock', input: (fx) => ({ postId: fx.post.id, on: 'true' }), allowed: moderation },
+  { name: 'remove a post', action: postActions.removePostAction, flag: 'remove_content', input: (fx) => ({ postId: fx.post.id, reason: 'Off topic' }), allowed: moderation },
+  { name: 'remove a comment', action: postActions.removeCommentAction, flag: 'remove_content', input: (fx) => ({ commentId: fx.comment.id, reason: 'Rude' }), allowed: moderation },
+  { name: 'edit someone else’s post', action: postActions.editPostAction, input: (fx) => ({ postId: fx.post.id, body: 'Hijacked', tags: '' }), allowed: [] },
+  { name: 'delete someone else’s post', action: postActions.deletePostAction, input: (fx) => ({ postId: fx.post.id }), allowed: [] },
+  { name: 'delete someone else’s comment', action: postActions.deleteCommentAction, input: (fx) => ({ commentId: fx.comment.id }), allowed: [] },
+];
+
+async function auditCount(groupId: string) {
+  const [row] = await db.select({ n: count() }).from(groupAuditLog).where(eq(groupAuditLog.groupId, groupId));
+  return Number(row.n);
+}
+
+describe('group permission matrix (Server Actions)', () => {
+  for (const c of cases) {
+    describe(c.name, () => {
+      let fixtures: Map<Kind, Fx>;
+      beforeAll(async () => {
+        // One fresh group per kind of caller, so no case sees another's change.
+        fixtures = new Map();
+        for (const kind of kinds) fixtures.set(kind, await fixture({ flag: c.flag, lockedDownMembers: c.lockedDown, visibility: c.visibility }));
+      });
+
+      it.each(kinds)(`as %s`, async (kind) => {
+        const fx = fixtures.get(kind)!;
+        actAs(kind === 'signedOut' ? null : fx.people[kind]);
+        const before = await auditCount(fx.group.id);
+        const result = await call(c.action, c.input(fx));
+        if (c.allowed.includes(kind)) {
+          expect(result.error, `${kind} should be allowed to ${c.name}: ${result.error}`).toBeUndefined();
+          expect(result.fieldErrors).toBeUndefined();
+        } else {
+          expect(result.error, `${kind} must not be able to ${c.name}`).toEqual(expect.any(String));
+          expect(result.error!.length).toBeGreaterThan(5);
+          expect(await auditCount(fx.group.id)).toBe(before);
+        }
+      });
+    });
+  }
+});
+
+describe('role hierarchy', () => {
+  it('a moderator cannot ban an admin, and an admin cannot ban the owner', async () => {
+    const fx = await fixture();
+    actAs(fx.people.moderator);
+    expect((await call(groupActions.banMemberAction, { groupId: fx.group.id, userId: fx.people.admin.id, reason: 'Trying it' })).error).toMatch(/at or above your highest role/);
+    actAs(fx.people.admin);
+    expect((await call(groupActions.banMemberAction, { groupId: fx.group.id, userId: fx.people.owner.id, reason: 'Trying it' })).error).toMatch(/owner/);
+    const bans = await db.select().from(groupBans).where(eq(groupBans.groupId, fx.group.id));
+    expect(bans.map((b) => b.userId).sort()).toEqual([fx.people.banned.id, fx.people.bannedOther.id].sort());
+  });
+
+  it('an admin cannot edit the owner role, nor a role at their own level', async () => {
+    const fx = await fixture();
+    const roles = await db.select().from(groupRoles).where(eq(groupRoles.groupId, fx.group.id));
+    actAs(fx.people.admin);
+    const owner = roles.find((r) => r.builtin === 'owner')!;
+    const admin = roles.find((r) => r.builtin === 'admin')!;
+    expect((await call(roleActions.updateRoleAction, { roleId: owner.id, name: 'Owner', color: '#000000', permissions: [] })).error).toMatch(/owner role/i);
+    expect((await call(roleActions.updateRoleAction, { roleId: admin.id, name: 'Admin', color: '#000000', permissions: [] })).error).toMatch(/at or above/);
+    expect((await call(roleActions.deleteRoleAction, { roleId: admin.id })).error).toMatch(/Built-in/);
+  });
+
+  it('nobody grants a permission they do not hold', async () => {
+    const fx = await fixture({ flag: 'manage_roles' });
+    actAs(fx.people.customWith);
+    const result = await call(roleActions.createRoleAction, { groupId: fx.group.id, name: 'Sneaky', color: '#123456', permissions: ['manage_settings'] });
+    expect(result.error).toMatch(/cannot grant permissions you do not have: manage_settings/);
+  });
+
+  it('the owner cannot leave without transferring, and after a transfer the old owner is an admin who can leave', async () => {
+    const fx = await fixture();
+    actAs(fx.people.owner);
+    expect((await call(groupActions.leaveGroupAction, { groupId: fx.group.id })).error).toMatch(/transfer ownership/);
+    expect((await call(groupActions.transferOwnershipAction, { groupId: fx.group.id, userId: fx.people.member.id })).success).toBeDefined();
+    const owners = await db
+      .select({ userId: groupMemberRoles.userId })
+      .from(groupMemberRoles)
+      .innerJoin(groupRoles, eq(groupRoles.id, groupMemberRoles.roleId))
+      .where(and(eq(groupMemberRoles.groupId, fx.group.id), eq(groupRoles.builtin, 'owner')));
+    expect(owners).toEqual([{ userId: fx.people.member.id }]);
+    expect((await call(groupActions.leaveGroupAction, { groupId: fx.group.id })).error).toBeUndefined();
+  });
+
+  it('a banned person cannot rejoin, not even with an invite link', async () => {
+    const fx = await fixture();
+    actAs(fx.people.banned);
+    expect((await call(groupActions.joinGroupAction, { groupId: fx.group.id })).error).toMatch(/banned/);
+    expect((await call(groupActions.joinGroupAction, { groupId: fx.group.id, invite: fx.invite.id })).error).toMatch(/banned/);
+  });
+
+  it('an invite link with one use admits exactly one person', async () => {
+    const fx = await fixture({ visibility: 'invite' });
+    actAs(fx.people.owner);
+    const created = await call(groupActions.createInviteAction, { groupId: fx.group.id, expiresInHours: '1', maxUses: '1' });
+    const code = created.success!.split('/').pop()!;
+    actAs(fx.people.nonMember);
+    expect((await call(groupActions.joinGroupAction, { groupId: fx.group.id, invite: code })).error).toBeUndefined();
+    actAs(fx.people.requester);
+    expect((await call(groupActions.joinGroupAction, { groupId: fx.group.id, invite: code })).error).toMatch(/used up/);
+    actAs(fx.people.owner);
+    await call(groupActions.revokeInviteAction, { inviteId: fx.invite.id });
+    actAs(fx.people.requester);
+    expect((await call(groupActions.joinGroupAction, { groupId: fx.group.id, invite: fx.invite.id })).error).toMatch(/revoked/);
+  });
+
+  it('a forged post into #announcements by a plain member is refused and nothing is written', async () => {
+    const fx = await fixture();
+    actAs(fx.people.member);
+    const result = await call(postActions.createPostAction, { groupId: fx.group.id, channelId: fx.announcements.id, body: 'Forged', tags: '' });
+    expect(result.error).toMatch(/Only some roles may post in #announcements/);
+    const forged = await db.select().from(posts).where(and(eq(posts.channelId, fx.announcements.id), eq(posts.body, 'Forged')));
+    expect(forged).toHaveLength(0);
+  });
+
+  it('every admin action lands in the audit log with who, what and to whom', async () => {
+    const fx = await fixture();
+    actAs(fx.people.moderator);
+    await call(groupActions.banMemberAction, { groupId: fx.group.id, userId: fx.people.target.id, reason: 'Spam links' });
+    const [entry] = await db.select().from(groupAuditLog).where(eq(groupAuditLog.groupId, fx.group.id));
+    expect(entry).toMatchObject({ action: 'member.ban', actorId: fx.people.moderator.id, targetUserId: fx.people.target.id, details: { reason: 'Spam links' } });
+    const [g] = await db.select().from(groups).where(eq(groups.id, fx.group.id));
+    expect(g).toBeDefined();
+  });
+});

@@ -1,0 +1,210 @@
+'use server';
+
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { revalidatePath } from 'next/cache';
+import { db, type Transaction } from '@/db/client';
+import { bookmarks, comments, follows, mentions, postTags, posts, reactions, tagFollows, users } from '@/db/schema';
+import { type ActionState, validatedActionWithUser } from '@/lib/action-state';
+import type { Viewer } from '@/lib/auth/viewer';
+import { channelInfo, findChannel, memberPosition } from '@/lib/groups/context';
+import { audit, demand, inGroup, refuse, Refusal, type GroupCtx } from '@/lib/groups/guard';
+import {
+  commentRefSchema,
+  createCommentSchema,
+  createPostSchema,
+  editPostSchema,
+  followSchema,
+  mentionedHandles,
+  postRefSchema,
+  reactionSchema,
+  removeCommentSchema,
+  removePostSchema,
+  tagFollowSchema,
+  toggleSchema,
+} from './schemas';
+import { visiblePosts } from './visibility';
+
+type Post = typeof posts.$inferSelect;
+
+/** Runs fn for a post the viewer can see: in its group's transaction for group posts, in a plain one otherwise. */
+async function withPost(viewer: Viewer, postId: string, fn: (post: Post, tx: Transaction, ctx: GroupCtx | null) => Promise<ActionState | void>): Promise<ActionState> {
+  const [post] = await db.select().from(posts).where(and(eq(posts.id, postId), visiblePosts(viewer.id)));
+  if (!post) return { error: 'That post does not exist, or you cannot see it.' };
+  if (post.groupId) return inGroup(viewer, post.groupId, (ctx) => fn(post, ctx.tx, ctx));
+  try {
+    const result = await db.transaction(async (tx) => (await fn(post, tx, null)) ?? {});
+    revalidatePath(`/p/${post.id}`);
+    return result;
+  } catch (error) {
+    if (error instanceof Refusal) return { error: error.message };
+    throw error;
+  }
+}
+
+async function writeTagsAndMentions(tx: Transaction, postId: string, body: string, tags: string[]) {
+  await tx.delete(postTags).where(eq(postTags.postId, postId));
+  if (tags.length) await tx.insert(postTags).values(tags.map((tag) => ({ postId, tag })));
+  await tx.delete(mentions).where(eq(mentions.postId, postId));
+  const handles = mentionedHandles(body);
+  if (handles.length) {
+    const found = await tx.select({ id: users.id }).from(users).where(inArray(sql`lower(${users.handle})`, handles));
+    if (found.length) await tx.insert(mentions).values(found.map((u) => ({ postId, userId: u.id })));
+  }
+}
+
+export const createPostAction = validatedActionWithUser(createPostSchema, async (input, viewer) => {
+  const write = async (tx: Transaction, groupId: string | null, channelId: string | null) => {
+    const [post] = await tx.insert(posts).values({ authorId: viewer.id, groupId, channelId, body: input.body }).returning({ id: posts.id });
+    await writeTagsAndMentions(tx, post.id, input.body, input.tags);
+    return post.id;
+  };
+  if (!input.groupId) {
+    await db.transaction((tx) => write(tx, null, null));
+    revalidatePath(`/u/${viewer.handle}`);
+    revalidatePath('/feed');
+    return { success: 'Posted to your profile.' };
+  }
+  return inGroup(viewer, input.groupId, async (ctx) => {
+    const channel = input.channelId ? await findChannel(ctx.tx, input.channelId) : undefined;
+    if (!channel || channel.groupId !== ctx.group.id) refuse('Choose a channel of this group to post in.');
+    demand(ctx, 'post', { channel: channelInfo(channel) });
+    await write(ctx.tx, ctx.group.id, channel.id);
+    revalidatePath('/feed');
+    return { success: `Posted in #${channel.name}.` };
+  });
+});
+
+export const editPostAction = validatedActionWithUser(editPostSchema, (input, viewer) =>
+  withPost(viewer, input.postId, async (post, tx) => {
+    if (post.authorId !== viewer.id) refuse('Only the author can edit a post.');
+    if (post.removedAt) refuse('This post was removed by the group’s moderators and cannot be edited.');
+    await tx.update(posts).set({ body: input.body, editedAt: new Date() }).where(eq(posts.id, post.id));
+    await writeTagsAndMentions(tx, post.id, input.body, input.tags);
+    revalidatePath(`/p/${post.id}`);
+    return { success: 'Saved.' };
+  }),
+);
+
+export const deletePostAction = validatedActionWithUser(postRefSchema, (input, viewer) =>
+  withPost(viewer, input.postId, async (post, tx) => {
+    if (post.authorId !== viewer.id) refuse('Only the author can delete a post. Moderators remove posts instead.');
+    await tx.delete(posts).where(eq(posts.id, post.id));
+    revalidatePath('/feed');
+    return { success: 'Post deleted.' };
+  }),
+);
+
+export const createCommentAction = validatedActionWithUser(createCommentSchema, (input, viewer) =>
+  withPost(viewer, input.postId, async (post, tx, ctx) => {
+    if (post.removedAt) refuse('This post was removed; it takes no new comments.');
+    if (ctx) demand(ctx, 'comment');
+    if (post.commentsLocked) refuse('Comments on this post are locked.');
+    let parentId: string | null = null;
+    if (input.parentId) {
+      const [parent] = await tx.select().from(comments).where(and(eq(comments.id, input.parentId), eq(comments.postId, post.id)));
+      if (!parent) refuse('The comment you are replying to is gone.');
+      parentId = parent.parentId ?? parent.id; // one level of replies
+    }
+    await tx.insert(comments).values({ postId: post.id, authorId: viewer.id, parentId, body: input.body });
+    revalidatePath(`/p/${post.id}`);
+    return { success: 'Comment posted.' };
+  }),
+);
+
+export const deleteCommentAction = validatedActionWithUser(commentRefSchema, async (input, viewer) => {
+  const [comment] = await db.select().from(comments).where(eq(comments.id, input.commentId));
+  if (!comment) return { error: 'That comment no longer exists.' };
+  return withPost(viewer, comment.postId, async (post, tx) => {
+    if (comment.authorId !== viewer.id) refuse('Only the author can delete a comment.');
+    await tx.delete(comments).where(eq(comments.id, comment.id));
+    revalidatePath(`/p/${post.id}`);
+    return { success: 'Comment deleted.' };
+  });
+});
+
+export const toggleReactionAction = validatedActionWithUser(reactionSchema, (input, viewer) =>
+  withPost(viewer, input.postId, async (post, tx, ctx) => {
+    if (ctx) demand(ctx, 'react');
+    const removed = await tx
+      .delete(reactions)
+      .where(and(eq(reactions.postId, post.id), eq(reactions.userId, viewer.id), eq(reactions.emoji, input.emoji)))
+      .returning();
+    if (!removed.length) await tx.insert(reactions).values({ postId: post.id, userId: viewer.id, emoji: input.emoji }).onConflictDoNothing();
+    return { success: removed.length ? 'Reaction removed.' : 'Reacted.' };
+  }),
+);
+
+export const toggleBookmarkAction = validatedActionWithUser(toggleSchema, (input, viewer) =>
+  withPost(viewer, input.postId, async (post, tx) => {
+    if (input.on) await tx.insert(bookmarks).values({ userId: viewer.id, postId: post.id }).onConflictDoNothing();
+    else await tx.delete(bookmarks).where(and(eq(bookmarks.userId, viewer.id), eq(bookmarks.postId, post.id)));
+    return { success: input.on ? 'Bookmarked.' : 'Bookmark removed.' };
+  }),
+);
+
+async function moderate(ctx: GroupCtx | null, permission: 'pin' | 'lock' | 'remove_content', authorId?: string) {
+  if (!ctx) refuse('Only posts in groups can be moderated.');
+  demand(ctx, permission);
+  if (authorId && authorId !== ctx.viewer.id && permission === 'remove_content') {
+    const position = await memberPosition(ctx.tx, ctx.group.id, authorId, ctx.roles);
+    if (position >= 0) demand(ctx, 'act_on_member', { memberPosition: position, via: 'remove_content' });
+  }
+  return ctx;
+}
+
+export const pinPostAction = validatedActionWithUser(toggleSchema, (input, viewer) =>
+  withPost(viewer, input.postId, async (post, tx, ctx) => {
+    const g = await moderate(ctx, 'pin');
+    await tx.update(posts).set({ pinnedAt: input.on ? new Date() : null }).where(eq(posts.id, post.id));
+    await audit(g, input.on ? 'post.pin' : 'post.unpin', post.authorId, { post: post.id });
+    return { success: input.on ? 'Pinned to the top of the group.' : 'Unpinned.' };
+  }),
+);
+
+export const lockCommentsAction = validatedActionWithUser(toggleSchema, (input, viewer) =>
+  withPost(viewer, input.postId, async (post, tx, ctx) => {
+    const g = await moderate(ctx, 'lock');
+    await tx.update(posts).set({ commentsLocked: input.on }).where(eq(posts.id, post.id));
+    await audit(g, input.on ? 'post.lock' : 'post.unlock', post.authorId, { post: post.id });
+    return { success: input.on ? 'Comments locked.' : 'Comments unlocked.' };
+  }),
+);
+
+export const removePostAction = validatedActionWithUser(removePostSchema, (input, viewer) =>
+  withPost(viewer, input.postId, async (post, tx, ctx) => {
+    const g = await moderate(ctx, 'remove_content', post.authorId);
+    await tx.update(posts).set({ removedAt: new Date(), removedReason: input.reason, removedBy: viewer.id, pinnedAt: null }).where(eq(posts.id, post.id));
+    await audit(g, 'post.remove', post.authorId, { post: post.id, reason: input.reason });
+    return { success: 'Post removed. The author can see why.' };
+  }),
+);
+
+export const removeCommentAction = validatedActionWithUser(removeCommentSchema, async (input, viewer) => {
+  const [comment] = await db.select().from(comments).where(and(eq(comments.id, input.commentId), isNull(comments.removedAt)));
+  if (!comment) return { error: 'That comment no longer exists.' };
+  return withPost(viewer, comment.postId, async (post, tx, ctx) => {
+    const g = await moderate(ctx, 'remove_content', comment.authorId);
+    await tx.update(comments).set({ removedAt: new Date(), removedReason: input.reason, removedBy: viewer.id }).where(eq(comments.id, comment.id));
+    await audit(g, 'comment.remove', comment.authorId, { post: post.id, comment: comment.id, reason: input.reason });
+    return { success: 'Comment removed.' };
+  });
+});
+
+export const followPersonAction = validatedActionWithUser(followSchema, async (input, viewer) => {
+  if (input.userId === viewer.id) return { error: 'You cannot follow yourself.' };
+  const [target] = await db.select({ handle: users.handle }).from(users).where(eq(users.id, input.userId));
+  if (!target) return { error: 'That person no longer has an account.' };
+  if (input.on) await db.insert(follows).values({ followerId: viewer.id, followeeId: input.userId }).onConflictDoNothing();
+  else await db.delete(follows).where(and(eq(follows.followerId, viewer.id), eq(follows.followeeId, input.userId)));
+  revalidatePath(`/u/${target.handle}`);
+  revalidatePath('/feed');
+  return { success: input.on ? `Following @${target.handle}.` : `Unfollowed @${target.handle}.` };
+});
+
+export const followTagAction = validatedActionWithUser(tagFollowSchema, async (input, viewer) => {
+  if (input.on) await db.insert(tagFollows).values({ userId: viewer.id, tag: input.tag }).onConflictDoNothing();
+  else await db.delete(tagFollows).where(and(eq(tagFollows.userId, viewer.id), eq(tagFollows.tag, input.tag)));
+  revalidatePath(`/t/${input.tag}`);
+  revalidatePath('/feed');
+  return { success: input.on ? `Following #${input.tag}.` : `Unfollowed #${input.tag}.` };
+});
