@@ -18,7 +18,7 @@ export type ProfileView = {
 };
 
 /** A person's public profile. Never returns the email or anything from the account's secrets. */
-export async function getProfileByHandle(handle: string): Promise<ProfileView | null> {
+export async function getProfileByHandle(handle: string, viewerId: string): Promise<ProfileView | null> {
   const [row] = await db
     .select({
       id: users.id,
@@ -32,8 +32,12 @@ export async function getProfileByHandle(handle: string): Promise<ProfileView | 
       followers: sql<number>`(select count(*)::int from follows f where f.followee_id = ${users.id})`,
       following: sql<number>`(select count(*)::int from follows f where f.follower_id = ${users.id})`,
       groups: sql<{ slug: string; name: string; role: string }[] | string | null>`(
-        select json_agg(json_build_object('slug', g.slug, 'name', g.name, 'role', m.role) order by g.name)
-        from group_members m join groups g on g.id = m.group_id where m.user_id = ${users.id})`,
+        select json_agg(json_build_object('slug', g.slug, 'name', g.name, 'role', coalesce((
+            select r.name from group_member_roles mr join group_roles r on r.id = mr.role_id
+            where mr.group_id = g.id and mr.user_id = m.user_id order by r.position desc limit 1), 'member')) order by g.name)
+        from group_members m join groups g on g.id = m.group_id
+        where m.user_id = ${users.id} and (g.visibility = 'public' or exists (
+          select 1 from group_members vm where vm.group_id = g.id and vm.user_id = ${viewerId})))`,
     })
     .from(users)
     .leftJoin(profiles, eq(profiles.userId, users.id))

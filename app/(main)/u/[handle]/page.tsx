@@ -11,15 +11,15 @@ import { getProfileByHandle } from '@/lib/profiles/queries';
 type Props = { params: Promise<{ handle: string }>; searchParams: Promise<{ before?: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  await requireUser();
-  const profile = await getProfileByHandle((await params).handle);
+  const viewer = await requireUser();
+  const profile = await getProfileByHandle((await params).handle, viewer.id);
   return { title: profile ? `${profile.name} (@${profile.handle})` : 'Profile not found' };
 }
 
 export default async function ProfilePage({ params, searchParams }: Props) {
   const { handle } = await params;
   const viewer = await requireUser(`/u/${handle}`);
-  const profile = await getProfileByHandle(handle);
+  const profile = await getProfileByHandle(handle, viewer.id);
   if (!profile) notFound();
   const page = await getAuthorPosts(viewer, profile.id, (await searchParams).before);
   const isSelf = viewer.id === profile.id;
@@ -65,7 +65,7 @@ export default async function ProfilePage({ params, searchParams }: Props) {
                 <li key={g.slug}>
                   <Link href={`/g/${g.slug}`} className="inline-block rounded-full border border-line px-3 py-1 text-sm hover:bg-raised">
                     {g.name}
-                    {g.role !== 'member' && <span className="text-muted"> · {g.role}</span>}
+                    {g.role !== 'member' && g.role !== 'Member' && <span className="text-muted"> · {g.role}</span>}
                   </Link>
                 </li>
               ))}
