@@ -33,7 +33,7 @@ export interface DatabaseHandle {
   postgres?: postgres.Sql;
 }
 
-export const migrationsFolder = path.join(process.cwd(), 'db', 'migrations');
+export const migrationsFolder = path.join(/*turbopackIgnore: true*/ process.cwd(), 'db', 'migrations');
 
 function redact(url: string) {
   try {
@@ -156,7 +156,7 @@ const slot: Slot = ((globalThis as { __hearthDatabase?: Slot }).__hearthDatabase
 export function getDatabase(): DatabaseHandle {
   if (!slot.handle) {
     const url = process.env.DATABASE_URL;
-    slot.handle = url ? openPostgres(url) : openPglite(path.resolve(process.env.DATA_DIR || '.data'));
+    slot.handle = url ? openPostgres(url) : openPglite(path.resolve(/*turbopackIgnore: true*/ process.env.DATA_DIR || '.data'));
   }
   return slot.handle;
 }

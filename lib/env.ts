@@ -31,4 +31,4 @@ function load(): Env {
 export const env = load();
 
 /** Absolute path of the embedded database and local state (auth secret in development). */
-export const dataDir = path.resolve(env.DATA_DIR);
+export const dataDir = path.resolve(/*turbopackIgnore: true*/ env.DATA_DIR);
