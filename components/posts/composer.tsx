@@ -37,7 +37,7 @@ export function Composer({ groupId, channels, defaultChannelId }: { groupId?: st
           maxLength={MAX_POST_LENGTH}
           rows={3}
           defaultValue={v.body}
-          placeholder="Share something with the group…"
+          placeholder={groupId ? "Share something with the group…" : "Share something with the people who follow you…"}
           aria-invalid={state.fieldErrors?.body ? true : undefined}
           className="rounded-lg border border-line bg-page px-3 py-2 text-base font-normal"
         />

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { EditPostForm } from '@/components/posts/edit-post-form';
 import { PostCard } from '@/components/posts/post-card';
 import { ActionForm } from '@/components/ui/action-form';
 import { Avatar } from '@/components/ui/avatar';
@@ -86,9 +87,12 @@ export default async function PostPage({ params }: Props) {
       <h1 className="sr-only">Post by {post.author.name}</h1>
       <PostCard post={post} can={can} />
       {post.isAuthor && (
-        <ActionForm action={deletePostAction} submit="Delete this post" variant="ghost" size="sm">
-          <input type="hidden" name="postId" value={post.id} />
-        </ActionForm>
+        <div className="flex flex-col gap-2">
+          {!post.removed && <EditPostForm postId={post.id} body={post.body} tags={post.tags} />}
+          <ActionForm action={deletePostAction} submit="Delete this post" variant="ghost" size="sm">
+            <input type="hidden" name="postId" value={post.id} />
+          </ActionForm>
+        </div>
       )}
       <section aria-labelledby="comments" className="flex flex-col gap-4">
         <h2 id="comments" className="text-lg font-semibold">

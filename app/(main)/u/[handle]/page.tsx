@@ -1,11 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { Composer } from '@/components/posts/composer';
 import { PostList } from '@/components/posts/post-list';
+import { ActionForm } from '@/components/ui/action-form';
 import { Avatar } from '@/components/ui/avatar';
 import { requireUser } from '@/lib/auth/viewer';
 import { plural } from '@/lib/format';
-import { getAuthorPosts } from '@/lib/posts/queries';
+import { followPersonAction } from '@/lib/posts/actions';
+import { getAuthorPosts, isFollowingPerson } from '@/lib/posts/queries';
 import { getProfileByHandle } from '@/lib/profiles/queries';
 
 type Props = { params: Promise<{ handle: string }>; searchParams: Promise<{ before?: string }> };
@@ -21,7 +24,7 @@ export default async function ProfilePage({ params, searchParams }: Props) {
   const viewer = await requireUser(`/u/${handle}`);
   const profile = await getProfileByHandle(handle, viewer.id);
   if (!profile) notFound();
-  const page = await getAuthorPosts(viewer, profile.id, (await searchParams).before);
+  const [page, following] = await Promise.all([getAuthorPosts(viewer, profile.id, (await searchParams).before), isFollowingPerson(viewer, profile.id)]);
   const isSelf = viewer.id === profile.id;
   return (
     <div className="mx-auto max-w-2xl">
@@ -72,8 +75,20 @@ export default async function ProfilePage({ params, searchParams }: Props) {
             </ul>
           </div>
         )}
-        {isSelf && <p className="mt-4 text-sm text-muted">This is how others see your profile.</p>}
+        {isSelf ? (
+          <p className="mt-4 text-sm text-muted">This is how others see your profile.</p>
+        ) : (
+          <ActionForm action={followPersonAction} submit={following ? 'Unfollow' : 'Follow'} variant={following ? 'secondary' : 'primary'} className="mt-4">
+            <input type="hidden" name="userId" value={profile.id} />
+            <input type="hidden" name="on" value={String(!following)} />
+          </ActionForm>
+        )}
       </header>
+      {isSelf && (
+        <div className="mb-6">
+          <Composer />
+        </div>
+      )}
       <h2 className="mb-4 text-lg font-semibold">Posts</h2>
       <PostList page={page} olderHref={(cursor) => `/u/${profile.handle}?before=${cursor}`} empty={isSelf ? 'You haven’t posted yet.' : `${profile.name} hasn’t posted yet.`} />
     </div>
