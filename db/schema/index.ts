@@ -2,3 +2,4 @@ export * from './auth';
 export * from './profiles';
 export * from './groups';
 export * from './posts';
+export * from './security';

@@ -8,6 +8,7 @@ import { type ActionState, formValues, validatedAction } from '@/lib/action-stat
 import { z } from 'zod';
 import { oauthProviders, signIn, signOut } from './config';
 import { safeRedirect, signInSchema, signUpSchema } from './schemas';
+import { requestAddress, throttleSignIn, throttleSignUp } from './throttle';
 import { createAccount, isHandleTaken } from './users';
 import { getViewer } from './viewer';
 
@@ -25,6 +26,8 @@ async function signInWithPassword(email: string, password: string, redirectTo: s
 
 export const signUpAction = validatedAction(signUpSchema, async (input, formData) => {
   const values = formValues(formData);
+  const verdict = await throttleSignUp(db, await requestAddress());
+  if (!verdict.allowed) return { error: verdict.message, values };
   if (await isHandleTaken(db, input.handle)) {
     return { error: 'Please fix the highlighted fields.', fieldErrors: { handle: `The handle @${input.handle} is taken — try another.` }, values };
   }
@@ -34,6 +37,8 @@ export const signUpAction = validatedAction(signUpSchema, async (input, formData
 });
 
 export const signInAction = validatedAction(signInSchema, async (input, formData) => {
+  const verdict = await throttleSignIn(db, await requestAddress(), input.email);
+  if (!verdict.allowed) return { error: verdict.message, values: formValues(formData) };
   const result = await signInWithPassword(input.email, input.password, safeRedirect(input.redirectTo));
   return result ? { ...result, values: formValues(formData) } : undefined;
 });

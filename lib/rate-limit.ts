@@ -1,0 +1,77 @@
+// Rate limits kept in PostgreSQL, so they hold across app instances (and on embedded PGlite alike).
+// A fixed window per rule and subject, counted with one atomic upsert. rate-limiter-flexible's Postgres store
+// needs node-postgres, knex or an ORM it knows — neither postgres.js nor PGlite — so this is the small version.
+import crypto from 'node:crypto';
+import { lt, sql } from 'drizzle-orm';
+import type { Executor } from '@/db/client';
+import { rateLimits } from '@/db/schema';
+import { rowsOf } from '@/db/client';
+
+export interface Rule {
+  name: string;
+  limit: number;
+  windowSeconds: number;
+}
+
+/** Defaults in the spirit of Discourse's and Mastodon's. */
+export const rules = {
+  signInPerIpMinute: { name: 'signin:ip:1m', limit: 6, windowSeconds: 60 },
+  signInPerIpHour: { name: 'signin:ip:1h', limit: 30, windowSeconds: 3600 },
+  signInPerAccount: { name: 'signin:account:1h', limit: 25, windowSeconds: 3600 },
+  signUpPerIp: { name: 'signup:ip:1h', limit: 10, windowSeconds: 3600 },
+} satisfies Record<string, Rule>;
+
+export type Verdict = { allowed: true } | { allowed: false; retryAfterSeconds: number; message: string };
+
+export function rateLimitsEnabled() {
+  return process.env.HEARTH_RATE_LIMITS !== 'off';
+}
+
+function keyFor(rule: Rule, subject: string) {
+  return crypto.createHash('sha256').update(`${rule.name}\0${subject.toLowerCase()}`).digest('base64url');
+}
+
+export function waitMessage(seconds: number) {
+  if (seconds < 60) return `Too many attempts. Try again in ${seconds} second${seconds === 1 ? '' : 's'}.`;
+  const minutes = Math.ceil(seconds / 60);
+  return `Too many attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`;
+}
+
+/** Counts one attempt against each rule; refuses when any is over its limit (the attempt is still counted). */
+export async function consume(db: Executor, checks: { rule: Rule; subject: string }[], now = new Date()): Promise<Verdict> {
+  if (!rateLimitsEnabled()) return { allowed: true };
+  let worst = 0;
+  for (const { rule, subject } of checks) {
+    const windowMs = rule.windowSeconds * 1000;
+    const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+    const expiresAt = new Date(windowStart.getTime() + windowMs);
+    const [row] = rowsOf<{ count: number }>(
+      await db.execute(sql`
+        insert into ${rateLimits} (key, window_start, count, expires_at)
+        values (${keyFor(rule, subject)}, ${windowStart.toISOString()}::timestamptz, 1, ${expiresAt.toISOString()}::timestamptz)
+        on conflict (key) do update set
+          count = case when ${rateLimits.windowStart} = excluded.window_start then ${rateLimits.count} + 1 else 1 end,
+          window_start = excluded.window_start,
+          expires_at = excluded.expires_at
+        returning count`),
+    );
+    if (Number(row.count) > rule.limit) worst = Math.max(worst, Math.ceil((expiresAt.getTime() - now.getTime()) / 1000));
+  }
+  return worst > 0 ? { allowed: false, retryAfterSeconds: worst, message: waitMessage(worst) } : { allowed: true };
+}
+
+/** Drops counters whose window has passed. */
+export async function purgeExpiredLimits(db: Executor, now = new Date()) {
+  await db.delete(rateLimits).where(lt(rateLimits.expiresAt, now));
+}
+
+/** The client's address from the proxy headers; IPv6 is limited per /64, as one person usually holds a whole /64. */
+export function clientAddress(forwardedFor: string | null | undefined, realIp?: string | null) {
+  const first = (forwardedFor?.split(',')[0] ?? realIp ?? '').trim();
+  if (!first) return 'unknown';
+  if (first.includes(':') && !first.startsWith('::ffff:')) {
+    const groups = first.split('::')[0].split(':').slice(0, 4);
+    return `${groups.join(':')}::/64`;
+  }
+  return first.replace(/^::ffff:/, '');
+}
