@@ -1,13 +1,30 @@
 // Runs before every page request. It authorizes nothing (that happens beside the data, in lib/*/queries and
-// actions); it only tells server code which path was asked for, so sign-in can send people back to it.
+// actions). It sets the security headers with a per-request CSP nonce, and tells server code which path was
+// asked for, so sign-in can send people back to it.
 import { NextResponse, type NextRequest } from 'next/server';
+import { securityHeaders } from '@/lib/security-headers';
 
 export function proxy(request: NextRequest) {
-  const headers = new Headers(request.headers);
-  headers.set('x-hearth-path', request.nextUrl.pathname + request.nextUrl.search);
-  return NextResponse.next({ request: { headers } });
+  const nonce = btoa(crypto.randomUUID());
+  const headers = securityHeaders(nonce, { dev: process.env.NODE_ENV === 'development', production: process.env.NODE_ENV === 'production' && request.nextUrl.protocol === 'https:' });
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set('x-hearth-path', request.nextUrl.pathname + request.nextUrl.search);
+  requestHeaders.set('x-nonce', nonce);
+  requestHeaders.set('Content-Security-Policy', headers['Content-Security-Policy']);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
 }
 
 export const config = {
-  matcher: ['/((?!api/|_next/static|_next/image|favicon.ico|.*\\.(?:png|jpg|jpeg|svg|webp|ico|txt)$).*)'],
+  matcher: [
+    {
+      source: '/((?!api/|_next/static|_next/image|favicon.ico|icon.svg|.*\\.(?:png|jpg|jpeg|svg|webp|ico|txt)$).*)',
+      // Prefetches are not rendered pages of their own.
+      missing: [
+        { type: 'header', key: 'next-router-prefetch' },
+        { type: 'header', key: 'purpose', value: 'prefetch' },
+      ],
+    },
+  ],
 };

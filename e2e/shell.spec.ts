@@ -69,3 +69,25 @@ test('on a phone the navigation sits at the bottom and the page does not scroll 
   await mobileNav.getByRole('link', { name: 'Groups' }).click();
   await expect(page.getByRole('heading', { name: 'Groups', level: 1 })).toBeVisible();
 });
+
+test('pages carry a nonce-based Content-Security-Policy and nothing breaks it', async ({ page }) => {
+  const violations: string[] = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy|Content-Security-Policy/i.test(m.text())) violations.push(m.text());
+  });
+  const response = await page.goto('/groups');
+  const csp = response!.headers()['content-security-policy'];
+  expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+  expect(csp).toContain("frame-ancestors 'none'");
+  expect(response!.headers()['x-content-type-options']).toBe('nosniff');
+  const nonce = /nonce-([A-Za-z0-9+/=]+)/.exec(csp)![1];
+  // Every script tag in the HTML the server sent carries this request's nonce (scripts added later are trusted through 'strict-dynamic').
+  const html = await response!.text();
+  const tags = html.match(/<script\b[^>]*>/g) ?? [];
+  expect(tags.length).toBeGreaterThan(0);
+  expect(tags.filter((t) => !t.includes(`nonce="${nonce}"`))).toEqual([]);
+  // And the page is interactive (hydrated) under the policy.
+  await page.getByRole('button', { name: 'Use dark theme' }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  expect(violations).toEqual([]);
+});
