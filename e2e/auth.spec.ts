@@ -85,3 +85,38 @@ test('“sign out everywhere” ends the session on every device', async ({ brow
   await laptop.close();
   await phone.close();
 });
+
+test('changing the password needs the current one, ends other sessions and keeps this one', async ({ browser }) => {
+  const person = newPerson();
+  const laptop = await browser.newContext();
+  const phone = await browser.newContext();
+  const a = await laptop.newPage();
+  const b = await phone.newPage();
+  await signUp(a, person);
+  await signIn(b, person.email, person.password);
+  await expect(b).toHaveURL(/\/feed$/);
+
+  await a.goto('/settings/account');
+  await a.getByLabel('Current password').fill('not the password');
+  await a.getByLabel('New password', { exact: true }).fill('a brand new passphrase');
+  await a.getByLabel('New password again').fill('a brand new passphrase');
+  await a.getByRole('button', { name: 'Change password' }).click();
+  await expect(a.getByText('That is not your current password.')).toBeVisible();
+
+  await a.getByLabel('Current password').fill(person.password);
+  await a.getByLabel('New password', { exact: true }).fill('a brand new passphrase');
+  await a.getByLabel('New password again').fill('a brand new passphrase');
+  await a.getByRole('button', { name: 'Change password' }).click();
+  await expect(a.getByRole('status')).toHaveText('Password changed. Every other device was signed out.');
+  await a.goto('/feed');
+  await expect(a).toHaveURL(/\/feed$/);
+
+  await b.goto('/feed');
+  await expect(b).toHaveURL(/\/sign-in/);
+  await signIn(b, person.email, person.password);
+  await expect(b.getByText('That email and password don’t match an account')).toBeVisible();
+  await signIn(b, person.email, 'a brand new passphrase');
+  await expect(b).toHaveURL(/\/feed$/);
+  await laptop.close();
+  await phone.close();
+});

@@ -4,10 +4,11 @@ import { eq, sql } from 'drizzle-orm';
 import { AuthError } from 'next-auth';
 import { db } from '@/db/client';
 import { users } from '@/db/schema';
-import { type ActionState, formValues, validatedAction } from '@/lib/action-state';
+import { type ActionState, formValues, validatedAction, validatedActionWithUser } from '@/lib/action-state';
 import { z } from 'zod';
 import { oauthProviders, signIn, signOut } from './config';
-import { safeRedirect, signInSchema, signUpSchema } from './schemas';
+import { hashPassword, verifyPassword } from './password';
+import { changePasswordSchema, safeRedirect, signInSchema, signUpSchema } from './schemas';
 import { requestAddress, throttleSignIn, throttleSignUp } from './throttle';
 import { createAccount, isHandleTaken } from './users';
 import { getViewer } from './viewer';
@@ -67,3 +68,21 @@ export async function oauthSignInAction(formData: FormData) {
   if (!parsed.success || !oauthProviders[parsed.data.provider]) return;
   await signIn(parsed.data.provider, { redirectTo: safeRedirect(parsed.data.redirectTo) });
 }
+
+/**
+ * Changes the password: the current one is required, every other session ends (the session version moves on),
+ * and this device is signed in again with the new password so it stays signed in.
+ */
+export const changePasswordAction = validatedActionWithUser(changePasswordSchema, async (input, viewer) => {
+  const [user] = await db.select().from(users).where(eq(users.id, viewer.id));
+  const verdict = await throttleSignIn(db, await requestAddress(), user.email);
+  if (!verdict.allowed) return { error: verdict.message };
+  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    return { error: 'Please fix the highlighted fields.', fieldErrors: { currentPassword: 'That is not your current password.' } };
+  }
+  await db
+    .update(users)
+    .set({ passwordHash: await hashPassword(input.newPassword), sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, viewer.id));
+  await signInWithPassword(user.email, input.newPassword, '/settings/account?changed=1');
+});

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { Button } from '@/components/ui/button';
 import { signOutEverywhereAction } from '@/lib/auth/actions';
 import { requireUser } from '@/lib/auth/viewer';
@@ -44,7 +45,13 @@ export default async function PrivacyPage() {
           <h2 id="sessions" className="text-lg font-semibold">
             Sessions
           </h2>
-          <p className="mt-1 text-sm text-muted">Signed in on a device you no longer use? End every session, including this one.</p>
+          <p className="mt-1 text-sm text-muted">
+            Signed in on a device you no longer use? End every session, including this one. To change your password, go to{' '}
+            <Link href="/settings/account" className="text-accent hover:underline">
+              Account and security
+            </Link>
+            .
+          </p>
           <form action={signOutEverywhereAction} className="mt-3">
             <Button type="submit" variant="secondary">
               Sign out everywhere
