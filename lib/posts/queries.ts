@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, eq, exists, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, exists, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { follows, groupMembers, groups, posts, users } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/viewer';
@@ -86,6 +86,12 @@ export function getGroupPosts(groupId: string, cursor?: string) {
   return postPage(eq(posts.groupId, groupId), cursor);
 }
 
-export function getAuthorPosts(authorId: string, cursor?: string) {
-  return postPage(eq(posts.authorId, authorId), cursor);
+/** A person's posts; `profileOnly` leaves out those made in groups (for visitors who are not signed in). */
+export function getAuthorPosts(authorId: string, cursor?: string, options: { profileOnly?: boolean; limit?: number } = {}) {
+  return postPage(and(eq(posts.authorId, authorId), options.profileOnly ? isNull(posts.groupId) : undefined), cursor, options.limit);
+}
+
+/** One post as a card, or null. Callers decide whether the viewer may see it. */
+export async function getPostCard(postId: string): Promise<PostCard | null> {
+  return (await postPage(eq(posts.id, postId), undefined, 1)).items[0] ?? null;
 }
