@@ -1,81 +1,93 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
+import { notFound, redirect } from 'next/navigation';
+import { Lock, Pin } from 'lucide-react';
+import { PostCard } from '@/components/posts/post-card';
 import { PostList } from '@/components/posts/post-list';
-import { Avatar } from '@/components/ui/avatar';
-import { requireUser } from '@/lib/auth/viewer';
-import { plural } from '@/lib/format';
-import { getAuthorPosts } from '@/lib/posts/queries';
-import { getProfileByHandle } from '@/lib/profiles/queries';
+import { ProfileView } from '@/components/profile/profile-view';
+import { buttonClass } from '@/components/ui/button';
+import { EmptyState } from '@/components/ui/empty-state';
+import { getViewer } from '@/lib/auth/viewer';
+import { avatarVariant, isUploadedImage } from '@/lib/profiles/avatar';
+import { getProfile, getProfilePosts } from '@/lib/profiles/queries';
 
 type Props = { params: Promise<{ handle: string }>; searchParams: Promise<{ before?: string }> };
 
+// Who is asking decides what is shown: never cached across viewers.
+export const dynamic = 'force-dynamic';
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  await requireUser();
-  const profile = await getProfileByHandle((await params).handle);
-  return { title: profile ? `${profile.name} (@${profile.handle})` : 'Profile not found' };
+  const { handle } = await params;
+  const found = await getProfile(await getViewer(), handle);
+  if (found.kind === 'restricted') return { title: `@${found.handle}`, robots: { index: false } };
+  if (found.kind !== 'found') return { title: 'Profile not found' };
+  const { profile } = found;
+  const title = `${profile.name} (@${profile.handle})`;
+  // Only profiles visible to everyone are described to link previews and search engines.
+  if (profile.visibility !== 'everyone') return { title, robots: { index: false } };
+  const image = isUploadedImage(profile.image) ? `${profile.image}/${avatarVariant(256)}` : profile.image;
+  const description = profile.bioText || `${profile.name} on Hearth`;
+  return {
+    title,
+    description,
+    alternates: { canonical: `/u/${profile.handle}` },
+    openGraph: { type: 'profile', title, description, username: profile.handle, url: `/u/${profile.handle}`, images: [{ url: image, width: 256, height: 256, alt: `${profile.name}’s avatar` }] },
+    twitter: { card: 'summary', title, description, images: [image] },
+  };
 }
 
 export default async function ProfilePage({ params, searchParams }: Props) {
   const { handle } = await params;
-  const viewer = await requireUser(`/u/${handle}`);
-  const profile = await getProfileByHandle(handle);
-  if (!profile) notFound();
-  const page = await getAuthorPosts(profile.id, (await searchParams).before);
-  const isSelf = viewer.id === profile.id;
-  return (
-    <div className="mx-auto max-w-2xl">
-      <header className="mb-6 rounded-2xl border border-line bg-surface p-6">
-        <div className="flex items-center gap-4">
-          <Avatar name={profile.name} handle={profile.handle} image={profile.image} size={72} />
-          <div className="min-w-0">
-            <h1 className="truncate text-2xl font-bold">{profile.name}</h1>
-            <p className="text-muted">
-              @{profile.handle}
-              {profile.pronouns && <span> · {profile.pronouns}</span>}
-            </p>
-          </div>
-        </div>
-        {profile.bio && <p className="mt-4 whitespace-pre-wrap">{profile.bio}</p>}
-        <dl className="mt-4 flex flex-wrap gap-x-5 gap-y-1 text-sm text-muted">
-          {profile.location && (
-            <div className="flex gap-1">
-              <dt className="sr-only">Location</dt>
-              <dd>{profile.location}</dd>
-            </div>
-          )}
-          <div className="flex gap-1">
-            <dt>Joined</dt>
-            <dd>{profile.joinedAt.toLocaleDateString('en', { month: 'long', year: 'numeric' })}</dd>
-          </div>
-          <div className="flex gap-1">
-            <dt className="sr-only">Followers</dt>
-            <dd>{plural(profile.followers, 'follower')}</dd>
-          </div>
-          <div className="flex gap-1">
-            <dt className="sr-only">Following</dt>
-            <dd>{profile.following.toLocaleString('en')} following</dd>
-          </div>
-        </dl>
-        {profile.groups.length > 0 && (
-          <div className="mt-4">
-            <h2 className="text-sm font-semibold">Groups</h2>
-            <ul className="mt-2 flex flex-wrap gap-2">
-              {profile.groups.map((g) => (
-                <li key={g.slug}>
-                  <Link href={`/g/${g.slug}`} className="inline-block rounded-full border border-line px-3 py-1 text-sm hover:bg-raised">
-                    {g.name}
-                    {g.role !== 'member' && <span className="text-muted"> · {g.role}</span>}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          </div>
+  const viewer = await getViewer();
+  const found = await getProfile(viewer, handle);
+  if (found.kind === 'not_found') notFound();
+  if (found.kind === 'redirect') redirect(`/u/${found.handle}`);
+  if (found.kind === 'restricted') {
+    return (
+      <section className="mx-auto max-w-lg rounded-2xl border border-line bg-surface p-8 text-center">
+        <Lock aria-hidden="true" className="mx-auto size-8 text-muted" />
+        <h1 className="mt-3 text-xl font-bold">@{found.handle}</h1>
+        {found.reason === 'members' ? (
+          <>
+            <p className="mt-2 text-muted">This profile is visible to signed-in members of Hearth only.</p>
+            <Link href={`/sign-in?next=${encodeURIComponent(`/u/${found.handle}`)}`} className={buttonClass('primary', 'md', 'mt-5')}>
+              Sign in to see it
+            </Link>
+          </>
+        ) : (
+          <p className="mt-2 text-muted">This person keeps their profile private.</p>
         )}
-        {isSelf && <p className="mt-4 text-sm text-muted">This is how others see your profile.</p>}
-      </header>
-      <h2 className="mb-4 text-lg font-semibold">Posts</h2>
-      <PostList page={page} olderHref={(cursor) => `/u/${profile.handle}?before=${cursor}`} empty={isSelf ? 'You haven’t posted yet.' : `${profile.name} hasn’t posted yet.`} />
-    </div>
+      </section>
+    );
+  }
+
+  const { profile } = found;
+  const page = await getProfilePosts(viewer, profile, (await searchParams).before);
+  return (
+    <ProfileView profile={profile}>
+      {profile.pinnedPost && (
+        <section aria-labelledby="pinned" className="mb-6">
+          <h2 id="pinned" className="mb-2 flex items-center gap-1.5 text-sm font-semibold text-muted">
+            <Pin aria-hidden="true" className="size-4 text-accent" /> Pinned
+          </h2>
+          <PostCard post={profile.pinnedPost} />
+        </section>
+      )}
+      {page ? (
+        <section aria-labelledby="recent-posts">
+          <h2 id="recent-posts" className="mb-4 text-lg font-semibold">
+            Recent posts
+            {profile.hiddenFromOthers.includes('posts') && <span className="ml-2 text-sm font-normal text-muted">(hidden from others)</span>}
+          </h2>
+          <PostList
+            page={page}
+            olderHref={(cursor) => `/u/${profile.handle}?before=${cursor}`}
+            empty={profile.isSelf ? 'You haven’t posted yet.' : viewer ? `${profile.name} hasn’t posted yet.` : `No public posts yet. Members see posts in groups.`}
+          />
+        </section>
+      ) : (
+        <EmptyState title={`${profile.name} keeps their posts to themselves.`} />
+      )}
+    </ProfileView>
   );
 }
