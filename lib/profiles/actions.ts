@@ -11,10 +11,8 @@ import { uniqueViolation } from '@/lib/db-errors';
 import { markdownToText, renderMarkdown } from '@/lib/markdown/render';
 import { ImageRejectedError, imageLimits, imageMessages, processImage } from '@/lib/media/process-image';
 import { avatarImageFor, mediaPath } from './avatar';
-import { imageUploadSchema, profileSchema, removeImageSchema, timeZoneSchema } from './schemas';
+import { handleRedirectDays, imageUploadSchema, profileSchema, removeImageSchema, timeZoneSchema } from './schemas';
 
-/** How long a former handle keeps redirecting to its person (and stays theirs to take back). */
-export const handleRedirectDays = 30;
 
 const invalid = (fieldErrors: Record<string, string>, formData: FormData): ActionState => ({
   error: 'Please fix the highlighted fields.',

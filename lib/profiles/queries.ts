@@ -188,7 +188,8 @@ export async function getProfileForEditing(viewer: Viewer) {
       .select({ id: posts.id, body: posts.body, createdAt: posts.createdAt })
       .from(posts)
       .where(eq(posts.authorId, viewer.id))
-      .orderBy(desc(posts.createdAt))
+      // The pinned post first (it may be older than the rest), then the most recent.
+      .orderBy(sql`${posts.id} = ${row.profile?.pinnedPostId ?? ''} desc`, desc(posts.createdAt))
       .limit(30),
     db
       .select({ oldHandle: handleRedirects.oldHandle, expiresAt: handleRedirects.expiresAt })

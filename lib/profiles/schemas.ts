@@ -5,6 +5,9 @@ import { handleSchema } from '@/lib/auth/schemas';
 import { avatarBackgrounds, isAvatarStyle } from './avatar';
 import { checkAccent, isBannerGradient } from './theme';
 
+/** How long a former handle keeps redirecting to its person (and stays theirs to take back). */
+export const handleRedirectDays = 30;
+
 export const profileLimits = { name: 60, pronouns: 40, bio: 1000, location: 80, links: 4, linkLength: 300, interests: 8 } as const;
 
 const text = (max: number, what: string) => z.string().trim().max(max, `${what} can be at most ${max} characters.`);
@@ -32,7 +35,7 @@ export const linkSchema = z
       ctx.addIssue({ code: 'custom', message: 'Links can’t contain a user name or password.' });
       return z.NEVER;
     }
-    if (!url.hostname.includes('.') && url.hostname !== 'localhost') {
+    if (!url.hostname.includes('.')) {
       ctx.addIssue({ code: 'custom', message: 'That doesn’t look like a web address — try https://example.com.' });
       return z.NEVER;
     }
