@@ -226,7 +226,7 @@ export function ProfileEditor({ profile, timeZones }: { profile: ProfileForEditi
                 defaultValue={v('accentCustom')}
                 placeholder="#2f6f73"
                 maxLength={7}
-                error={e.accentCustom ?? (accentCheck && !accentCheck.ok && d('accentCustom').length >= 7 ? accentCheck.message : undefined)}
+                error={e.accent ?? (accentCheck && !accentCheck.ok && d('accentCustom').length >= 7 ? accentCheck.message : undefined)}
                 hint="White text must stay readable on it (WCAG AA contrast, 4.5:1)."
               />
             )}
@@ -370,7 +370,7 @@ export function ProfileEditor({ profile, timeZones }: { profile: ProfileForEditi
         <Toast message={state.success} id={state} />
       </form>
 
-      <section aria-label="Live preview" className="order-1 lg:order-2">
+      <section aria-label="Live preview" className="order-1 self-start lg:sticky lg:top-20 lg:order-2">
         <h2 className="mb-2 text-sm font-semibold uppercase tracking-wide text-muted">Live preview</h2>
         <div className={cn('rounded-2xl border border-dashed border-line p-2 sm:p-3')}>
           <ProfileView profile={preview} preview>

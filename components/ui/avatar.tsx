@@ -1,19 +1,21 @@
 import { cn } from '@/lib/cn';
 import { avatarVariant, generatedAvatarUrl, isGeneratedImage, isUploadedImage } from '@/lib/profiles/avatar';
 
+const shapeClass: Record<string, string> = { circle: 'rounded-full', rounded: 'rounded-[18%]', square: 'rounded-none' };
+
 /**
  * A person's picture. `image` is users.image: an uploaded avatar (/api/media/<id>, served at the size drawn and
  * twice that for sharp screens), a generated one (/api/avatar/…, an SVG carrying its own shape), an external URL
  * (OAuth), or null — then the default generated avatar for the handle.
  */
 export function Avatar({
-  name,
   handle,
   image,
   size = 40,
   className,
   alt = '',
 }: {
+  /** The person's name (kept for callers and future fallbacks; the picture itself carries no text). */
   name: string;
   handle: string;
   image?: string | null;
@@ -25,6 +27,7 @@ export function Avatar({
   const src = image || generatedAvatarUrl(handle);
   const uploaded = isUploadedImage(src);
   const generated = isGeneratedImage(src);
+  const shape = generated ? (new URLSearchParams(src.split('?')[1] ?? '').get('shape') ?? 'circle') : 'circle';
   const srcSet = uploaded ? `${src}/${avatarVariant(size)} 1x, ${src}/${avatarVariant(size * 2)} 2x` : undefined;
   return (
     // eslint-disable-next-line @next/next/no-img-element
@@ -32,13 +35,12 @@ export function Avatar({
       src={uploaded ? `${src}/${avatarVariant(size)}` : src}
       srcSet={srcSet}
       alt={alt}
-      title={alt ? undefined : name}
       width={size}
       height={size}
       loading="lazy"
       decoding="async"
       data-avatar={uploaded ? 'uploaded' : generated ? 'generated' : 'external'}
-      className={cn('inline-block shrink-0 object-cover', !generated && 'rounded-full', className)}
+      className={cn('inline-block shrink-0 object-cover', shapeClass[shape] ?? 'rounded-full', className)}
       style={{ width: size, height: size }}
     />
   );

@@ -2,7 +2,7 @@
 // styles, a few uploaded pictures, pinned posts, interests and visibility choices. A Faker of its own keeps the
 // rest of the seed unchanged when this part changes.
 import { Faker, en } from '@faker-js/faker';
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Transaction } from '../client';
 import { interests, media, mediaVariants, profiles, userInterests, users } from '../schema';
 import type { MediaKind } from '../schema/media';
@@ -76,9 +76,11 @@ export async function seedProfiles(
   const faker = new Faker({ locale: [en] });
   faker.seed(20261203);
 
-  const interestRows = topics.map((t) => ({ id: faker.string.uuid(), slug: interestSlug(t.topic), label: interestLabels[t.topic] ?? t.topic }));
-  await tx.insert(interests).values(interestRows);
-  const interestByTopic = new Map(topics.map((t, i) => [t.topic, interestRows[i]]));
+  // The vocabulary may already be there (it belongs to nobody): keep what exists.
+  const wanted = topics.map((t) => ({ id: faker.string.uuid(), slug: interestSlug(t.topic), label: interestLabels[t.topic] ?? t.topic }));
+  await tx.insert(interests).values(wanted).onConflictDoNothing();
+  const interestRows = await tx.select().from(interests).where(inArray(interests.slug, wanted.map((w) => w.slug)));
+  const interestByTopic = new Map(topics.map((t) => [t.topic, interestRows.find((r) => r.slug === interestSlug(t.topic))!]));
 
   const uploadedAvatarIndexes = new Set([3, 7, 12, 18, 25, 33]);
   const uploadedBannerIndexes = new Set([3, 12]);

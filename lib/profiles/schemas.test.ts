@@ -53,7 +53,6 @@ describe('profileSchema', () => {
       timeZone: 'Europe/London',
     });
     expect(data).not.toHaveProperty('link1');
-    expect(data).not.toHaveProperty('accentCustom');
   });
 
   it.each([
@@ -69,8 +68,8 @@ describe('profileSchema', () => {
     [{ link3: 'ftp://files.example.org' }, 'link3', 'Only web links (http:// or https://) can go on a profile.'],
     [{ link4: 'https://user:pw@example.org' }, 'link4', 'Links can’t contain a user name or password.'],
     [{ link1: 'not a link' }, 'link1', 'That doesn’t look like a web address — try https://example.com.'],
-    [{ accent: 'custom', accentCustom: '#f5d142' }, 'accentCustom', 'White text on #f5d142 has a contrast of 1.49:1; readable text needs at least 4.5:1. Try a darker shade.'],
-    [{ accent: 'custom', accentCustom: 'teal' }, 'accentCustom', 'Enter a colour as # and six hex digits, like #2f6f73.'],
+    [{ accent: 'custom', accentCustom: '#f5d142' }, 'accent', 'White text on #f5d142 has a contrast of 1.49:1; readable text needs at least 4.5:1. Try a darker shade.'],
+    [{ accent: 'custom', accentCustom: 'teal' }, 'accent', 'Enter a colour as # and six hex digits, like #2f6f73.'],
     [{ accent: '#ffffff' }, 'accent', 'White text on #ffffff has a contrast of 1.00:1; readable text needs at least 4.5:1. Try a darker shade.'],
     [{ bannerGradient: 'url(evil)' }, 'bannerGradient', 'Choose one of the banner gradients.'],
     [{ layout: 'grid' }, 'layout', 'Choose a layout.'],

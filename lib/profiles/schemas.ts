@@ -63,9 +63,16 @@ const baseProfileSchema = z.object({
   link2: linkSchema.optional().default(''),
   link3: linkSchema.optional().default(''),
   link4: linkSchema.optional().default(''),
-  /** '' (Hearth's accent), a palette colour, or 'custom' with accentCustom. */
-  accent: z.string().trim().toLowerCase().default(''),
-  accentCustom: z.string().trim().toLowerCase().optional().default(''),
+  /** '' (Hearth's accent) or a colour (the form's 'custom' choice is replaced by accentCustom before this runs). */
+  accent: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .default('')
+    .superRefine((value, ctx) => {
+      const check = value ? checkAccent(value) : null;
+      if (check && !check.ok) ctx.addIssue({ code: 'custom', message: check.message });
+    }),
   bannerGradient: z.string().refine(isBannerGradient, 'Choose one of the banner gradients.'),
   layout: z.enum(profileLayouts, 'Choose a layout.'),
   avatarStyle: z.string().refine(isAvatarStyle, 'Choose one of the avatar styles.'),
@@ -91,32 +98,23 @@ const baseProfileSchema = z.object({
     .refine((v) => v === '' || isTimeZone(v), 'Choose a time zone from the list.'),
 });
 
-/** Checkboxes named interest_<slug> become one `interests` list (FormData keeps only one value per name otherwise). */
-function collectInterests(raw: unknown) {
+/**
+ * The form as the schema reads it: checkboxes named interest_<slug> become one `interests` list (FormData keeps
+ * one value per name), and the "custom" accent choice takes the typed colour.
+ */
+function normalizeForm(raw: unknown) {
   if (!raw || typeof raw !== 'object') return raw;
   const input = raw as Record<string, unknown>;
   const interests = Object.keys(input)
     .filter((k) => k.startsWith('interest_') && (input[k] === 'on' || input[k] === 'true'))
     .map((k) => k.slice('interest_'.length));
-  return { ...input, interests };
+  const accent = input.accent === 'custom' ? (input.accentCustom ?? '') : input.accent;
+  return { ...input, accent, interests };
 }
 
 export const profileSchema = z.preprocess(
-  collectInterests,
-  baseProfileSchema.transform((data, ctx) => {
-    let accent = data.accent === 'custom' ? data.accentCustom : data.accent;
-    if (accent) {
-      const check = checkAccent(accent);
-      if (!check.ok) {
-        ctx.addIssue({ code: 'custom', path: [data.accent === 'custom' ? 'accentCustom' : 'accent'], message: check.message });
-        return z.NEVER;
-      }
-      accent = check.hex;
-    }
-    const { link1, link2, link3, link4, accentCustom: _custom, ...rest } = data;
-    void _custom;
-    return { ...rest, accent, links: [link1, link2, link3, link4].filter(Boolean) };
-  }),
+  normalizeForm,
+  baseProfileSchema.transform(({ link1, link2, link3, link4, ...rest }) => ({ ...rest, links: [link1, link2, link3, link4].filter(Boolean) })),
 );
 
 export type ProfileInput = z.infer<typeof profileSchema>;
