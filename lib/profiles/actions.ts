@@ -94,10 +94,10 @@ export const updateProfileAction = validatedActionWithUser(profileSchema, async 
         .set({ name: data.name, handle: newHandle, image: avatarImageFor(newHandle, { avatarMediaId: profile.avatarMediaId, ...generated }) })
         .where(eq(users.id, viewer.id));
       if (handleChanged) {
-        // Taking back one's own former handle ends its redirect; expired holds of others are cleared.
+        // Taking back one's own former handle ends its redirect; expired redirects (anyone's) are kept no longer.
         await tx
           .delete(handleRedirects)
-          .where(and(eq(handleRedirects.oldHandle, newHandle), or(eq(handleRedirects.userId, viewer.id), lt(handleRedirects.expiresAt, now))));
+          .where(or(and(eq(handleRedirects.oldHandle, newHandle), eq(handleRedirects.userId, viewer.id)), lt(handleRedirects.expiresAt, now)));
         const expiresAt = new Date(now.getTime() + handleRedirectDays * 86_400_000);
         await tx
           .insert(handleRedirects)
