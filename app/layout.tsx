@@ -1,10 +1,13 @@
 import type { Metadata, Viewport } from 'next';
 import { cookies } from 'next/headers';
 import type { ReactNode } from 'react';
+import { env } from '@/lib/env';
 import { parseTheme, themeCookie } from '@/lib/theme/theme';
 import './globals.css';
 
 export const metadata: Metadata = {
+  // Absolute URLs for Open Graph images and canonical links.
+  metadataBase: new URL(env.AUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`),
   title: { default: 'Hearth', template: '%s · Hearth' },
   description: 'Interest groups, expressive profiles and a feed that says why — community software that feels personal without feeling watched.',
 };

@@ -1,6 +1,7 @@
 import { ensureDatabase } from '@/db/client';
 import { demoAccount, seedDemo } from '@/db/seed';
 import { hashPassword } from '@/lib/auth/password';
+import { processImage, rasterizeSvg } from '@/lib/media/process-image';
 import { MissingAuthSecretError, resolveAuthSecret } from '@/lib/auth/secret';
 import { env } from '@/lib/env';
 
@@ -25,7 +26,7 @@ export async function startHearth() {
 
   // Only `npm run dev` plants the demo community by itself; `npm start` never seeds.
   if (env.NODE_ENV === 'development' && env.HEARTH_SEED !== 'off') {
-    const result = await seedDemo(handle.db, { hashPassword, log: (line) => console.log(`  ${line}`) });
+    const result = await seedDemo(handle.db, { hashPassword, processImage, rasterize: rasterizeSvg, log: (line) => console.log(`  ${line}`) });
     const port = process.env.PORT ?? '3000';
     console.log(
       `\n  Hearth is running at http://localhost:${port} on ${handle.kind === 'pglite' ? 'embedded PostgreSQL' : 'PostgreSQL'} (${handle.location}).` +

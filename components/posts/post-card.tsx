@@ -60,7 +60,7 @@ export function PostCard({ post, can = {}, badge }: { post: PostCardData; can?: 
             {post.editedAt && <span> · edited</span>}
           </p>
         </div>
-        {!post.removed && <BookmarkButton postId={post.id} bookmarked={post.bookmarked} />}
+        {!post.removed && post.viewerSignedIn && <BookmarkButton postId={post.id} bookmarked={post.bookmarked} />}
       </header>
       {post.removed && (
         <p role="note" className="mt-3 rounded-lg border border-danger/40 bg-danger-soft px-3 py-2 text-sm text-danger">
@@ -80,7 +80,7 @@ export function PostCard({ post, can = {}, badge }: { post: PostCardData; can?: 
         </ul>
       )}
       <footer className="mt-3 flex flex-wrap items-center justify-between gap-3 text-sm text-muted">
-        <ReactionBar postId={post.id} counts={post.reactions} mine={post.viewerReactions} canReact={Boolean(can.react) && !post.removed} />
+        <ReactionBar postId={post.id} counts={post.reactions} mine={post.viewerReactions} canReact={Boolean(can.react) && !post.removed && post.viewerSignedIn} />
         <Link href={`/p/${post.id}`} className="inline-flex items-center gap-1 hover:text-ink hover:underline">
           {post.commentsLocked ? <Lock aria-hidden="true" className="size-4" /> : <MessageCircle aria-hidden="true" className="size-4" />}
           {plural(post.commentCount, 'comment')}

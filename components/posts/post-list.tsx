@@ -25,7 +25,7 @@ export function PostList({
       <ul className="flex flex-col gap-4" aria-label="Posts">
         {page.items.map((post) => (
           <li key={post.id}>
-            <PostCard post={post} can={can ?? { react: !post.group || post.viewerIsMember }} badge={badges?.get(post.author.id)} />
+            <PostCard post={post} can={can ?? { react: post.viewerSignedIn && (!post.group || post.viewerIsMember) }} badge={badges?.get(post.author.id)} />
           </li>
         ))}
       </ul>

@@ -20,7 +20,7 @@ export function AppShell({ viewer, children }: { viewer: Viewer; children: React
           <div className="ml-auto flex items-center gap-2">
             <ThemeSwitcher />
             <span className="hidden items-center gap-2 text-sm lg:inline-flex">
-              <Avatar name={viewer.name} handle={viewer.handle} image={viewer.image} size={28} />
+              <Avatar name={viewer.name} handle={viewer.handle} image={viewer.image} size={28} alt="Your avatar" />
               <span className="sr-only">Signed in as</span>@{viewer.handle}
             </span>
             <form action={signOutAction}>

@@ -1,33 +1,47 @@
 import { cn } from '@/lib/cn';
+import { avatarVariant, generatedAvatarUrl, isGeneratedImage, isUploadedImage } from '@/lib/profiles/avatar';
 
-const palette = ['#b4471f', '#2f6f73', '#6a4c93', '#3d7a3a', '#a23b72', '#1f5fa8', '#8a6d1f', '#4b5563'];
+const shapeClass: Record<string, string> = { circle: 'rounded-full', rounded: 'rounded-[18%]', square: 'rounded-none' };
 
-function hashOf(text: string) {
-  let h = 0;
-  for (const ch of text) h = (h * 31 + ch.codePointAt(0)!) >>> 0;
-  return h;
-}
-
-/** A person's picture, or a generated one: their initials on a colour picked from their handle. */
-export function Avatar({ name, handle, image, size = 40, className }: { name: string; handle: string; image?: string | null; size?: number; className?: string }) {
-  const style = { width: size, height: size };
-  if (image) {
-    // eslint-disable-next-line @next/next/no-img-element
-    return <img src={image} alt="" width={size} height={size} className={cn('rounded-full object-cover', className)} style={style} />;
-  }
-  const initials = name
-    .split(/\s+/)
-    .map((part) => part[0])
-    .join('')
-    .slice(0, 2)
-    .toUpperCase();
+/**
+ * A person's picture. `image` is users.image: an uploaded avatar (/api/media/<id>, served at the size drawn and
+ * twice that for sharp screens), a generated one (/api/avatar/…, an SVG carrying its own shape), an external URL
+ * (OAuth), or null — then the default generated avatar for the handle.
+ */
+export function Avatar({
+  handle,
+  image,
+  size = 40,
+  className,
+  alt = '',
+}: {
+  /** The person's name (kept for callers and future fallbacks; the picture itself carries no text). */
+  name: string;
+  handle: string;
+  image?: string | null;
+  size?: number;
+  className?: string;
+  /** Empty when the name is shown beside it (the usual case); else e.g. "Maya Kim's avatar". */
+  alt?: string;
+}) {
+  const src = image || generatedAvatarUrl(handle);
+  const uploaded = isUploadedImage(src);
+  const generated = isGeneratedImage(src);
+  const shape = generated ? (new URLSearchParams(src.split('?')[1] ?? '').get('shape') ?? 'circle') : 'circle';
+  const srcSet = uploaded ? `${src}/${avatarVariant(size)} 1x, ${src}/${avatarVariant(size * 2)} 2x` : undefined;
   return (
-    <span
-      aria-hidden="true"
-      className={cn('inline-flex shrink-0 items-center justify-center rounded-full font-semibold text-white', className)}
-      style={{ ...style, backgroundColor: palette[hashOf(handle) % palette.length], fontSize: size * 0.38 }}
-    >
-      {initials}
-    </span>
+    // eslint-disable-next-line @next/next/no-img-element
+    <img
+      src={uploaded ? `${src}/${avatarVariant(size)}` : src}
+      srcSet={srcSet}
+      alt={alt}
+      width={size}
+      height={size}
+      loading="lazy"
+      decoding="async"
+      data-avatar={uploaded ? 'uploaded' : generated ? 'generated' : 'external'}
+      className={cn('inline-block shrink-0 object-cover', shapeClass[shape] ?? 'rounded-full', className)}
+      style={{ width: size, height: size }}
+    />
   );
 }

@@ -1,4 +1,5 @@
 export * from './auth';
+export * from './media';
 export * from './profiles';
 export * from './groups';
 export * from './posts';

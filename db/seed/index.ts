@@ -14,13 +14,13 @@ import {
   groups,
   posts,
   postTags,
-  profiles,
   reactionEmoji,
   reactions,
   tagFollows,
   users,
 } from '../schema';
-import { bioLines, generalComments, pronounChoices, topics } from './content';
+import { generalComments, topics } from './content';
+import { seedProfiles, type SeedImageProcessor, type SeedRasterizer } from './profiles';
 
 export const demoAccount = { email: 'demo@hearth.local', password: 'hearth-demo-2026', handle: 'demo', name: 'Sam Rivera' };
 
@@ -32,6 +32,9 @@ export interface SeedOptions {
   log?: (line: string) => void;
   /** "Now" for the seed's timeline; posts spread over the months before it. */
   now?: Date;
+  /** The image pipeline and an SVG rasterizer (sharp), injected like hashPassword; without them nobody has an uploaded picture. */
+  processImage?: SeedImageProcessor;
+  rasterize?: SeedRasterizer;
 }
 
 export type SeedResult = { seeded: false; reason: string } | { seeded: true; counts: Record<string, number> };
@@ -171,19 +174,10 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
   const tagFollowRows = people.flatMap((person) => person.interests.map((t) => ({ userId: person.id, tag: t.tags[0], createdAt: person.createdAt })));
 
   let memberships = 0;
+  let profileCounts = { interests: 0, uploads: 0 };
   await db.transaction(async (tx) => {
     await insertChunked(people, (chunk) =>
       tx.insert(users).values(chunk.map(({ id, name, email, handle, passwordHash: hash, createdAt }) => ({ id, name, email, handle, passwordHash: hash, createdAt }))),
-    );
-    await insertChunked(people, (chunk) =>
-      tx.insert(profiles).values(
-        chunk.map((p) => ({
-          userId: p.id,
-          bio: `${faker.helpers.arrayElement(bioLines)} Into ${p.interests.map((t) => t.topic).join(', ')}.`,
-          pronouns: faker.helpers.arrayElement(pronounChoices),
-          location: faker.number.float() < 0.7 ? faker.location.city() : '',
-        })),
-      ),
     );
     const channelOf = new Map<string, { general: string; announcements: string }>();
     for (const plan of groupPlans) {
@@ -239,6 +233,15 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
     await insertChunked(followRows, (chunk) => tx.insert(follows).values(chunk));
     await insertChunked(bookmarkRows, (chunk) => tx.insert(bookmarks).values(chunk).onConflictDoNothing());
     await insertChunked(tagFollowRows, (chunk) => tx.insert(tagFollows).values(chunk).onConflictDoNothing());
+    const postsByAuthor = new Map<string, { id: string; createdAt: Date }[]>();
+    for (const post of postRows) postsByAuthor.set(post.authorId, [...(postsByAuthor.get(post.authorId) ?? []), { id: post.id!, createdAt: post.createdAt! }]);
+    profileCounts = await seedProfiles(
+      tx,
+      people.map((p, i) => ({ id: p.id, handle: p.handle, name: p.name, createdAt: p.createdAt, interests: p.interests, isDemo: i === 0 })),
+      postsByAuthor,
+      topics,
+      { processImage: options.processImage, rasterize: options.rasterize },
+    );
   });
 
   const counts = {
@@ -249,6 +252,8 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
     comments: commentRows.length,
     reactions: reactionRows.length,
     follows: followRows.length,
+    interests: profileCounts.interests,
+    'uploaded pictures': profileCounts.uploads,
   };
   log(`Seeded the demo community: ${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')}.`);
   return { seeded: true, counts };

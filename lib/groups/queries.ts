@@ -283,3 +283,29 @@ export async function getInvite(code: string) {
   return row ?? null;
 }
 
+
+/**
+ * The groups a person belongs to, with their top role's name, as another person (or a signed-out visitor) may
+ * see them: public groups, plus private groups the viewer belongs to as well.
+ */
+export async function listMemberships(userId: string, viewerId: string | null) {
+  return db
+    .select({
+      slug: groups.slug,
+      name: groups.name,
+      role: sql<string>`coalesce((
+        select r.name from group_member_roles mr join group_roles r on r.id = mr.role_id
+        where mr.group_id = ${groups.id} and mr.user_id = ${userId} order by r.position desc limit 1), 'Member')`,
+    })
+    .from(groupMembers)
+    .innerJoin(groups, eq(groups.id, groupMembers.groupId))
+    .where(
+      and(
+        eq(groupMembers.userId, userId),
+        viewerId === userId
+          ? undefined
+          : or(eq(groups.visibility, 'public'), viewerId ? sql`exists (select 1 from group_members vm where vm.group_id = ${groups.id} and vm.user_id = ${viewerId})` : sql`false`),
+      ),
+    )
+    .orderBy(asc(groups.name));
+}

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, exists, isNotNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { channels, comments, follows, groupMembers, groups, posts, tagFollows, users } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/viewer';
@@ -25,6 +25,8 @@ export type PostCard = {
   isAuthor: boolean;
   /** For group posts: whether the viewer belongs to the group (and so may react and comment by default). */
   viewerIsMember: boolean;
+  /** False for signed-out visitors: the card is read-only. */
+  viewerSignedIn: boolean;
 };
 
 export type PostPage = { items: PostCard[]; nextCursor?: string };
@@ -37,8 +39,9 @@ function json<T>(value: unknown, fallback: T): T {
 }
 
 /** Posts with everything a card shows, in one query (counts and the viewer's own state as subqueries, no N+1). */
-async function selectPosts(viewer: Viewer, where: SQL | undefined, options: { cursor?: string; limit?: number; order?: 'newest' | 'pinned-first' } = {}): Promise<PostPage> {
+async function selectPosts(viewer: Viewer | null, where: SQL | undefined, options: { cursor?: string; limit?: number; order?: 'newest' | 'pinned-first' } = {}): Promise<PostPage> {
   const limit = options.limit ?? PAGE_SIZE;
+  const viewerId = viewer?.id ?? null;
   const after = decodeCursor(options.cursor);
   const rows = await db
     .select({
@@ -66,9 +69,9 @@ async function selectPosts(viewer: Viewer, where: SQL | undefined, options: { cu
         select json_object_agg(emoji, n) from (
           select r.emoji, count(*)::int as n from reactions r where r.post_id = ${posts.id} group by r.emoji
         ) counted)`,
-      viewerReactions: sql<string[] | string | null>`(select json_agg(r.emoji) from reactions r where r.post_id = ${posts.id} and r.user_id = ${viewer.id})`,
-      bookmarked: sql<boolean>`exists (select 1 from bookmarks b where b.post_id = ${posts.id} and b.user_id = ${viewer.id})`,
-      viewerIsMember: sql<boolean>`exists (select 1 from group_members m where m.group_id = ${posts.groupId} and m.user_id = ${viewer.id})`,
+      viewerReactions: sql<string[] | string | null>`(select json_agg(r.emoji) from reactions r where r.post_id = ${posts.id} and r.user_id = ${viewerId})`,
+      bookmarked: sql<boolean>`exists (select 1 from bookmarks b where b.post_id = ${posts.id} and b.user_id = ${viewerId})`,
+      viewerIsMember: sql<boolean>`exists (select 1 from group_members m where m.group_id = ${posts.groupId} and m.user_id = ${viewerId})`,
     })
     .from(posts)
     .innerJoin(users, eq(users.id, posts.authorId))
@@ -76,7 +79,7 @@ async function selectPosts(viewer: Viewer, where: SQL | undefined, options: { cu
     .leftJoin(channels, eq(channels.id, posts.channelId))
     .where(
       and(
-        visiblePosts(viewer.id),
+        visiblePosts(viewerId),
         where,
         after ? sql`(${posts.createdAt}, ${posts.id}) < (${after.createdAt.toISOString()}::timestamptz, ${after.id})` : undefined,
       ),
@@ -100,8 +103,9 @@ async function selectPosts(viewer: Viewer, where: SQL | undefined, options: { cu
     reactions: json<Record<string, number>>(r.reactions, {}),
     viewerReactions: json<string[]>(r.viewerReactions, []),
     bookmarked: Boolean(r.bookmarked),
-    isAuthor: r.authorId === viewer.id,
+    isAuthor: r.authorId === viewerId,
     viewerIsMember: Boolean(r.viewerIsMember),
+    viewerSignedIn: viewerId !== null,
   }));
   const last = items.at(-1);
   return { items, nextCursor: rows.length > limit && last && options.order !== 'pinned-first' ? encodeCursor(last) : undefined };
@@ -138,8 +142,9 @@ export async function getPinnedPosts(viewer: Viewer, groupId: string) {
   return (await selectPosts(viewer, and(eq(posts.groupId, groupId), isNotNull(posts.pinnedAt)), { limit: 5 })).items;
 }
 
-export function getAuthorPosts(viewer: Viewer, authorId: string, cursor?: string) {
-  return selectPosts(viewer, eq(posts.authorId, authorId), { cursor });
+/** A person's posts; `profileOnly` leaves out those made in groups (for visitors who are not signed in). */
+export function getAuthorPosts(viewer: Viewer | null, authorId: string, cursor?: string, options: { profileOnly?: boolean; limit?: number } = {}) {
+  return selectPosts(viewer, and(eq(posts.authorId, authorId), options.profileOnly ? isNull(posts.groupId) : undefined), { cursor, limit: options.limit });
 }
 
 export function getTagPosts(viewer: Viewer, tag: string, cursor?: string) {
@@ -150,7 +155,7 @@ export function getBookmarkedPosts(viewer: Viewer, cursor?: string) {
   return selectPosts(viewer, sql`exists (select 1 from bookmarks b where b.post_id = ${posts.id} and b.user_id = ${viewer.id})`, { cursor });
 }
 
-export async function getPost(viewer: Viewer, postId: string): Promise<PostCard | null> {
+export async function getPost(viewer: Viewer | null, postId: string): Promise<PostCard | null> {
   const page = await selectPosts(viewer, eq(posts.id, postId), { limit: 1 });
   return page.items[0] ?? null;
 }

@@ -3,7 +3,11 @@ import { and, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { posts } from '@/db/schema';
 
 /** A post is visible when it is on a profile or in a public group, or the viewer belongs to its (private) group — and it is not removed, unless the viewer wrote it. */
-export function visiblePosts(viewerId: string): SQL {
+export function visiblePosts(viewerId: string | null): SQL {
+  if (!viewerId) {
+    // Signed out: profile posts and public groups' posts, never removed ones.
+    return and(or(isNull(posts.groupId), sql`exists (select 1 from groups g where g.id = ${posts.groupId} and g.visibility = 'public')`), isNull(posts.removedAt))!;
+  }
   return and(
     or(
       isNull(posts.groupId),

@@ -16,11 +16,16 @@ import {
   groupMemberRoles,
   groupMembers,
   groupRoles,
+  handleRedirects,
+  interests,
+  media,
+  mediaVariants,
   mentions,
   posts,
   profiles,
   reactions,
   tagFollows,
+  userInterests,
   users,
 } from '@/db/schema';
 import { transferToHeir } from '@/lib/groups/succession';
@@ -143,9 +148,71 @@ export const registry: RegistryEntry[] = [
   ownedRows(profiles, (id) => eq(profiles.userId, id), profiles.updatedAt, {
     table: 'profiles',
     category: 'profile',
-    description: 'Your profile: bio, pronouns and location.',
-    purpose: 'To show others who you are, as you chose to describe yourself.',
+    description:
+      'Your profile: bio, pronouns, location, links, theme and layout, avatar choices, pinned post, who may see it, your time zone, and when you last opened your feed.',
+    purpose: 'To show others who you are, as you chose to describe yourself, only to the people you allow; the time zone and last feed visit make your greeting.',
     retention: 'Until you change it or erase your account',
+  }),
+  {
+    table: 'media',
+    category: 'profile',
+    description: 'Pictures you uploaded (avatar, banner), stored re-encoded at a few sizes with location and camera details removed.',
+    purpose: 'To show your picture and banner on your profile and beside what you write.',
+    retention: 'Until you replace or remove the picture, or erase your account',
+    async count(db, userId) {
+      const [row] = await db.select({ n: count() }).from(media).where(eq(media.ownerId, userId));
+      return Number(row?.n ?? 0);
+    },
+    async list(db, userId, page) {
+      return db
+        .select({ id: media.id, kind: media.kind, width: media.width, height: media.height, createdAt: media.createdAt })
+        .from(media)
+        .where(eq(media.ownerId, userId))
+        .orderBy(desc(media.createdAt))
+        .limit(page.limit)
+        .offset(page.offset);
+    },
+    async export(db, userId) {
+      const rows = await db.select().from(media).where(eq(media.ownerId, userId)).orderBy(media.createdAt);
+      const out: Row[] = [];
+      for (const row of rows) {
+        const variants = await db.select().from(mediaVariants).where(eq(mediaVariants.mediaId, row.id)).orderBy(mediaVariants.width);
+        out.push({
+          ...row,
+          // The stored images themselves, so the export holds every byte Hearth keeps.
+          variants: variants.map((v) => ({ name: v.name, width: v.width, height: v.height, contentType: v.contentType, base64: v.bytes.toString('base64') })),
+        });
+      }
+      return out;
+    },
+    async erase(tx, userId) {
+      // Sizes go with their image (on delete cascade); profiles lose the reference (on delete set null).
+      await tx.delete(media).where(eq(media.ownerId, userId));
+    },
+  },
+  {
+    ...ownedRows(userInterests, (id) => eq(userInterests.userId, id), userInterests.createdAt, {
+      table: 'user_interests',
+      category: 'profile',
+      description: 'The interests you chose to showcase on your profile.',
+      purpose: 'To show others what you care about, when you let them see that section.',
+      retention: 'Until you remove them or erase your account',
+    }),
+    async export(db, userId) {
+      return db
+        .select({ interest: interests.label, slug: interests.slug, showcased: userInterests.showcased, createdAt: userInterests.createdAt })
+        .from(userInterests)
+        .innerJoin(interests, eq(interests.id, userInterests.interestId))
+        .where(eq(userInterests.userId, userId))
+        .orderBy(interests.label);
+    },
+  },
+  ownedRows(handleRedirects, (id) => eq(handleRedirects.userId, id), handleRedirects.createdAt, {
+    table: 'handle_redirects',
+    category: 'profile',
+    description: 'Handles you used before, which send visitors on to your profile for 30 days.',
+    purpose: 'So links to your old handle keep working, and nobody else can take it over at once.',
+    retention: '30 days after you change your handle (or until you erase your account)',
   }),
   {
     ...ownedRows(groupMembers, (id) => eq(groupMembers.userId, id), groupMembers.joinedAt, {

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { Greeting } from '@/components/feed/greeting';
 import { PostList } from '@/components/posts/post-list';
 import { requireUser } from '@/lib/auth/viewer';
 import { getFollowingFeed } from '@/lib/posts/queries';
@@ -11,6 +12,7 @@ export default async function FeedPage({ searchParams }: { searchParams: Promise
   const page = await getFollowingFeed(viewer, before);
   return (
     <div className="mx-auto max-w-2xl">
+      <Greeting viewer={viewer} />
       <h1 className="text-2xl font-bold">Your feed</h1>
       <p className="mb-6 mt-1 text-sm text-muted">
         {page.scope === 'following'

@@ -1,0 +1,24 @@
+// Generated avatars as SVG. The picture is a pure function of the URL, so it is cached publicly for a year.
+import { avatarShapes, type AvatarShape } from '@/db/schema/profiles';
+import { isAvatarStyle } from '@/lib/profiles/avatar';
+import { renderGeneratedAvatar } from '@/lib/profiles/generated-avatar';
+
+export async function GET(request: Request, { params }: { params: Promise<{ style: string; seed: string }> }) {
+  const { style, seed } = await params;
+  const url = new URL(request.url);
+  const bg = (url.searchParams.get('bg') ?? 'fbe7dc').toLowerCase();
+  const shape = url.searchParams.get('shape') ?? 'circle';
+  if (!isAvatarStyle(style) || !/^[0-9a-f]{6}$/.test(bg) || !(avatarShapes as readonly string[]).includes(shape) || seed.length > 64) {
+    return new Response('Not found', { status: 404 });
+  }
+  const svg = renderGeneratedAvatar({ style, seed: seed.toLowerCase(), background: bg, shape: shape as AvatarShape });
+  return new Response(svg, {
+    headers: {
+      'Content-Type': 'image/svg+xml; charset=utf-8',
+      'Cache-Control': 'public, max-age=31536000, immutable',
+      'X-Content-Type-Options': 'nosniff',
+      // An SVG opened on its own runs nothing.
+      'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
+    },
+  });
+}

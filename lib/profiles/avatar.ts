@@ -1,0 +1,65 @@
+// Where a person's picture comes from: an uploaded image (served from /api/media) or a generated one
+// (DiceBear, deterministic from the handle, served as SVG from /api/avatar). users.image holds the chosen URL,
+// so every query that already reads it (header, post cards) shows the current avatar without another query.
+import type { AvatarShape } from '@/db/schema/profiles';
+
+/** DiceBear styles offered (all CC0, from @dicebear/collection). */
+export const avatarStyles = [
+  { id: 'thumbs', label: 'Thumbs' },
+  { id: 'lorelei', label: 'Portrait' },
+  { id: 'notionists', label: 'Sketch' },
+  { id: 'shapes', label: 'Shapes' },
+  { id: 'glass', label: 'Glass' },
+  { id: 'rings', label: 'Rings' },
+  { id: 'identicon', label: 'Pattern' },
+] as const;
+
+export type AvatarStyle = (typeof avatarStyles)[number]['id'];
+
+export function isAvatarStyle(value: string): value is AvatarStyle {
+  return avatarStyles.some((s) => s.id === value);
+}
+
+/** Background colours for generated avatars ('' = picked from the handle). */
+export const avatarBackgrounds = ['fbe7dc', 'ffd5dc', 'ffdfbf', 'f9f1c5', 'c1f0c1', 'b6e3f4', 'd1d4f9', 'c0aede', '2f6f73', '1f1a17'] as const;
+
+export const avatarShapeLabels: Record<AvatarShape, string> = { circle: 'Circle', rounded: 'Rounded square', square: 'Square' };
+
+export const avatarShapeRadius: Record<AvatarShape, number> = { circle: 50, rounded: 18, square: 0 };
+
+export type GeneratedAvatar = { style: string; background: string; shape: AvatarShape };
+
+export const defaultGeneratedAvatar: GeneratedAvatar = { style: 'thumbs', background: '', shape: 'circle' };
+
+function hashOf(text: string) {
+  let h = 0;
+  for (const ch of text) h = (h * 31 + ch.codePointAt(0)!) >>> 0;
+  return h;
+}
+
+/** The background actually used: the chosen one, or one picked from the handle so people differ by default. */
+export function resolvedBackground(handle: string, background: string) {
+  return background || avatarBackgrounds[hashOf(handle.toLowerCase()) % 8];
+}
+
+/** URL of a generated avatar: a pure function of the handle and the options, so it can be cached for ever. */
+export function generatedAvatarUrl(handle: string, options: GeneratedAvatar = defaultGeneratedAvatar) {
+  const style = isAvatarStyle(options.style) ? options.style : 'thumbs';
+  const params = new URLSearchParams({ bg: resolvedBackground(handle, options.background), shape: options.shape });
+  return `/api/avatar/${style}/${encodeURIComponent(handle.toLowerCase())}?${params}`;
+}
+
+export const mediaPath = (mediaId: string) => `/api/media/${mediaId}`;
+
+export const isUploadedImage = (image: string | null | undefined) => Boolean(image?.startsWith('/api/media/'));
+export const isGeneratedImage = (image: string | null | undefined) => Boolean(image?.startsWith('/api/avatar/'));
+
+/** The value users.image should hold for a profile's current avatar. */
+export function avatarImageFor(handle: string, profile: { avatarMediaId: string | null } & GeneratedAvatar) {
+  return profile.avatarMediaId ? mediaPath(profile.avatarMediaId) : generatedAvatarUrl(handle, profile);
+}
+
+/** The stored size to fetch for an avatar drawn at `size` CSS pixels (and twice that for sharp screens). */
+export function avatarVariant(size: number) {
+  return size <= 48 ? '48' : size <= 128 ? '128' : '256';
+}
