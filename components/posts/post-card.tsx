@@ -67,7 +67,12 @@ export function PostCard({ post, can = {}, badge }: { post: PostCardData; can?: 
           The group’s moderators removed this post{post.removed.reason ? `: “${post.removed.reason}”` : '.'} Only you can still see it.
         </p>
       )}
-      <p className="mt-3 whitespace-pre-wrap break-words leading-relaxed">{post.body}</p>
+      {post.bodyHtml ? (
+        // Sanitized once on write by lib/markdown (an allowlist: no raw HTML, no scripts, safe links only).
+        <div className="markdown mt-3 break-words leading-relaxed" dangerouslySetInnerHTML={{ __html: post.bodyHtml }} />
+      ) : (
+        <p className="mt-3 whitespace-pre-wrap break-words leading-relaxed">{post.body}</p>
+      )}
       {post.tags.length > 0 && (
         <ul className="mt-2 flex flex-wrap gap-2 text-sm" aria-label="Tags">
           {post.tags.map((tag) => (

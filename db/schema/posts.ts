@@ -17,6 +17,8 @@ export const posts = pgTable(
     groupId: text('group_id').references(() => groups.id, { onDelete: 'cascade' }),
     channelId: text('channel_id').references(() => channels.id, { onDelete: 'set null' }),
     body: text('body').notNull(),
+    /** The body rendered from markdown and sanitized, once, when it is written. */
+    bodyHtml: text('body_html').notNull().default(''),
     createdAt: createdAt(),
     editedAt: at('edited_at'),
     pinnedAt: at('pinned_at'),

@@ -2,6 +2,7 @@
 import { Faker, en } from '@faker-js/faker';
 import { count, eq } from 'drizzle-orm';
 import { createGroupRecords } from '../../lib/groups/setup';
+import { renderPostBody } from '../../lib/posts/render';
 import type { Database } from '../client';
 import {
   bookmarks,
@@ -221,6 +222,7 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
       tx.insert(posts).values(
         chunk.map(({ slug: _slug, announce, tags: _tags, ...post }) => ({
           ...post,
+          bodyHtml: renderPostBody(post.body),
           channelId: post.groupId ? channelOf.get(post.groupId)![announce ? 'announcements' : 'general'] : null,
           pinnedAt: pinned.has(post.id!) ? post.createdAt : null,
         })),

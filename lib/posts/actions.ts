@@ -22,6 +22,7 @@ import {
   tagFollowSchema,
   toggleSchema,
 } from './schemas';
+import { renderPostBody } from './render';
 import { visiblePosts } from './visibility';
 
 type Post = typeof posts.$inferSelect;
@@ -41,15 +42,15 @@ async function withPost(viewer: Viewer, postId: string, fn: (post: Post, tx: Tra
   }
 }
 
+/** Tags, mentions and the rendered body of a post, written with it. */
 async function writeTagsAndMentions(tx: Transaction, postId: string, body: string, tags: string[]) {
   await tx.delete(postTags).where(eq(postTags.postId, postId));
   if (tags.length) await tx.insert(postTags).values(tags.map((tag) => ({ postId, tag })));
   await tx.delete(mentions).where(eq(mentions.postId, postId));
   const handles = mentionedHandles(body);
-  if (handles.length) {
-    const found = await tx.select({ id: users.id }).from(users).where(inArray(sql`lower(${users.handle})`, handles));
-    if (found.length) await tx.insert(mentions).values(found.map((u) => ({ postId, userId: u.id })));
-  }
+  const found = handles.length ? await tx.select({ id: users.id, handle: users.handle }).from(users).where(inArray(sql`lower(${users.handle})`, handles)) : [];
+  if (found.length) await tx.insert(mentions).values(found.map((u) => ({ postId, userId: u.id })));
+  await tx.update(posts).set({ bodyHtml: renderPostBody(body, found.map((u) => u.handle)) }).where(eq(posts.id, postId));
 }
 
 export const createPostAction = validatedActionWithUser(createPostSchema, async (input, viewer) => {

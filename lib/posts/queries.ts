@@ -3,12 +3,15 @@ import { and, asc, desc, eq, exists, isNotNull, isNull, or, sql, type SQL } from
 import { db } from '@/db/client';
 import { channels, comments, follows, groupMembers, groups, posts, tagFollows, users } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/viewer';
+import { renderMarkdown } from '@/lib/markdown/render';
 import { decodeCursor, encodeCursor } from './cursor';
 import { visiblePosts } from './visibility';
 
 export type PostCard = {
   id: string;
   body: string;
+  /** Sanitized HTML, rendered when the post was written. */
+  bodyHtml: string;
   createdAt: Date;
   editedAt: Date | null;
   pinned: boolean;
@@ -47,6 +50,7 @@ async function selectPosts(viewer: Viewer | null, where: SQL | undefined, option
     .select({
       id: posts.id,
       body: posts.body,
+      bodyHtml: posts.bodyHtml,
       createdAt: posts.createdAt,
       editedAt: posts.editedAt,
       pinnedAt: posts.pinnedAt,
@@ -90,6 +94,7 @@ async function selectPosts(viewer: Viewer | null, where: SQL | undefined, option
   const items: PostCard[] = rows.slice(0, limit).map((r) => ({
     id: r.id,
     body: r.body,
+    bodyHtml: r.bodyHtml,
     createdAt: new Date(r.createdAt),
     editedAt: r.editedAt ? new Date(r.editedAt) : null,
     pinned: Boolean(r.pinnedAt),
@@ -163,6 +168,8 @@ export async function getPost(viewer: Viewer | null, postId: string): Promise<Po
 export type CommentView = {
   id: string;
   body: string;
+  /** Sanitized HTML (inline markdown only). */
+  bodyHtml: string;
   createdAt: Date;
   editedAt: Date | null;
   removed: boolean;
@@ -195,6 +202,7 @@ export async function getComments(postId: string): Promise<CommentView[]> {
       id: r.id,
       parentId: r.parentId,
       body: r.removedAt ? '' : r.body,
+      bodyHtml: r.removedAt ? '' : renderMarkdown(r.body, { profile: 'bio' }),
       createdAt: new Date(r.createdAt),
       editedAt: r.editedAt ? new Date(r.editedAt) : null,
       removed: Boolean(r.removedAt),

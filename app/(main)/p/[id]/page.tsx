@@ -31,7 +31,12 @@ function CommentItem({ comment, postId, canReply, canRemove, viewerId }: { comme
             · <time dateTime={comment.createdAt.toISOString()}>{timeAgo(comment.createdAt)}</time>
           </span>
         </p>
-        {comment.removed ? <p className="text-sm italic text-muted">Removed by a moderator.</p> : <p className="whitespace-pre-wrap break-words">{comment.body}</p>}
+        {comment.removed ? (
+          <p className="text-sm italic text-muted">Removed by a moderator.</p>
+        ) : (
+          // Sanitized by lib/markdown with the inline allowlist.
+          <div className="markdown break-words" dangerouslySetInnerHTML={{ __html: comment.bodyHtml }} />
+        )}
         {!comment.removed && (
           <div className="mt-1 flex flex-wrap gap-3 text-sm">
             {comment.author.id === viewerId && (
