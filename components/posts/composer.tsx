@@ -4,7 +4,8 @@ import { useActionState, useEffect, useRef } from 'react';
 import { Button } from '@/components/ui/button';
 import type { ActionState } from '@/lib/action-state';
 import { createPostAction } from '@/lib/posts/actions';
-import { MAX_POST_LENGTH } from '@/lib/posts/schemas';
+import { acceptedImageTypes } from '@/lib/media/limits';
+import { MAX_POST_IMAGES, MAX_POST_LENGTH } from '@/lib/posts/schemas';
 
 /** Write a post: in a group channel the viewer may post in, or on their own profile. */
 export function Composer({ groupId, channels, defaultChannelId }: { groupId?: string; channels?: { id: string; name: string }[]; defaultChannelId?: string }) {
@@ -53,7 +54,24 @@ export function Composer({ groupId, channels, defaultChannelId }: { groupId?: st
         </Button>
       </div>
       {state.fieldErrors?.tags && <p className="text-sm text-danger">{state.fieldErrors.tags}</p>}
-      {state.error && !state.fieldErrors && (
+      <details className="text-sm">
+        <summary className="cursor-pointer font-medium">Add images (up to {MAX_POST_IMAGES})</summary>
+        <div className="mt-2 flex flex-col gap-2">
+          <label className="flex flex-col gap-1.5 font-medium">
+            Images
+            <input name="images" type="file" multiple accept={acceptedImageTypes} className="text-sm font-normal" aria-describedby="images-hint" />
+          </label>
+          <p id="images-hint" className="text-xs text-muted">
+            PNG, JPEG, WebP or GIF, up to 5 MB each. Location and camera details are removed.
+          </p>
+          <label className="flex flex-col gap-1.5 font-medium">
+            Describe the images for people who can’t see them
+            <input name="imageAlt" maxLength={500} defaultValue={v.imageAlt} className="h-10 rounded-lg border border-line bg-page px-3 text-base font-normal" />
+          </label>
+          {state.fieldErrors?.images && <p className="text-danger">{state.fieldErrors.images}</p>}
+        </div>
+      </details>
+      {state.error && !state.fieldErrors?.body && !state.fieldErrors?.tags && !state.fieldErrors?.images && (
         <p role="alert" className="text-sm text-danger">
           {state.error}
         </p>

@@ -73,6 +73,18 @@ export function PostCard({ post, can = {}, badge }: { post: PostCardData; can?: 
       ) : (
         <p className="mt-3 whitespace-pre-wrap break-words leading-relaxed">{post.body}</p>
       )}
+      {post.images.length > 0 && (
+        <ul className={`mt-3 grid gap-2 ${post.images.length > 1 ? 'grid-cols-2' : 'grid-cols-1'}`} aria-label="Images">
+          {post.images.map((image) => (
+            <li key={image.id}>
+              <a href={`/api/media/${image.id}/1280`} className="block overflow-hidden rounded-lg border border-line">
+                {/* eslint-disable-next-line @next/next/no-img-element -- served by our own media route, already resized */}
+                <img src={`/api/media/${image.id}/640`} alt={image.alt} width={image.width} height={image.height} loading="lazy" className="h-auto w-full object-cover" />
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
       {post.tags.length > 0 && (
         <ul className="mt-2 flex flex-wrap gap-2 text-sm" aria-label="Tags">
           {post.tags.map((tag) => (

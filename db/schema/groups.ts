@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { media } from './media';
 import { users } from './auth';
 import { createdAt, id } from './columns';
 
@@ -24,6 +25,8 @@ export const groups = pgTable(
     visibility: text('visibility', { enum: groupVisibilities }).notNull().default('public'),
     /** Up to three questions asked of people who request to join. */
     joinQuestions: jsonb('join_questions').$type<string[]>().notNull().default([]),
+    iconMediaId: text('icon_media_id').references((): AnyPgColumn => media.id, { onDelete: 'set null' }),
+    bannerMediaId: text('banner_media_id').references((): AnyPgColumn => media.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('groups_slug_lower_key').on(sql`lower(${t.slug})`)],

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, pgTable, primaryKey, text, timestamp, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, pgTable, primaryKey, text, timestamp, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { media } from './media';
 import { users } from './auth';
 import { createdAt, id } from './columns';
 import { channels, groups } from './groups';
@@ -35,6 +36,22 @@ export const posts = pgTable(
     index('posts_channel_created_idx').on(t.channelId, t.createdAt.desc()),
     index('posts_removed_by_idx').on(t.removedBy),
   ],
+);
+
+/** Up to four images on a post, in order. The image itself belongs to its uploader (media). */
+export const postImages = pgTable(
+  'post_images',
+  {
+    postId: text('post_id')
+      .notNull()
+      .references(() => posts.id, { onDelete: 'cascade' }),
+    mediaId: text('media_id')
+      .notNull()
+      .references(() => media.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    alt: text('alt').notNull().default(''),
+  },
+  (t) => [primaryKey({ columns: [t.postId, t.mediaId] }), index('post_images_media_idx').on(t.mediaId)],
 );
 
 /** Interest tags on posts, normalised (lowercase, a-z 0-9 and dashes). */

@@ -5,7 +5,11 @@ import { and, eq, sql } from 'drizzle-orm';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { db } from '@/db/client';
-import { groupAuditLog, groupBans, groupInvites, groupJoinRequests, groupMemberRoles, groupMembers, groups } from '@/db/schema';
+import { z } from 'zod';
+import { groupAuditLog, groupBans, groupInvites, groupJoinRequests, groupMemberRoles, groupMembers, groups, media } from '@/db/schema';
+import { imageLimits, imageMessages } from '@/lib/media/limits';
+import { ImageRejectedError, processImage } from '@/lib/media/process-image';
+import { storeImage } from '@/lib/media/store';
 import { validatedActionWithUser } from '@/lib/action-state';
 import { uniqueViolation } from '@/lib/db-errors';
 import { loadActor, memberPosition } from './context';
@@ -16,6 +20,7 @@ import {
   decideSchema,
   groupRefSchema,
   groupSettingsSchema,
+  idSchema,
   inviteRefSchema,
   inviteSchema,
   joinSchema,
@@ -218,3 +223,53 @@ export const revokeInviteAction = validatedActionWithUser(inviteRefSchema, async
   });
 });
 
+
+const groupImageSchema = z.object({
+  groupId: idSchema,
+  kind: z.enum(['group_icon', 'group_banner']),
+  cropX: z.coerce.number().min(0).max(1).optional(),
+  cropY: z.coerce.number().min(0).max(1).optional(),
+  cropWidth: z.coerce.number().gt(0).max(1).optional(),
+  cropHeight: z.coerce.number().gt(0).max(1).optional(),
+});
+
+/** A group's icon or banner, through the same image pipeline as avatars (sniffed, bounded, re-encoded, metadata stripped). */
+export const uploadGroupImageAction = validatedActionWithUser(groupImageSchema, async (input, viewer, formData) => {
+  const file = formData.get('file');
+  // Check the right before reading a byte of the upload.
+  const pre = await inGroup(viewer, input.groupId, async (ctx) => void demand(ctx, 'manage_settings'));
+  if (pre.error) return pre;
+  if (!(file instanceof Blob) || file.size === 0) return { error: imageMessages.empty };
+  if (file.size > imageLimits.maxBytes) return { error: imageMessages.too_large(file.size) };
+  const crop = input.cropWidth && input.cropHeight ? { x: input.cropX ?? 0, y: input.cropY ?? 0, width: input.cropWidth, height: input.cropHeight } : undefined;
+  let processed;
+  try {
+    processed = await processImage(new Uint8Array(await file.arrayBuffer()), { kind: input.kind, crop });
+  } catch (error) {
+    if (error instanceof ImageRejectedError) return { error: error.message };
+    throw error;
+  }
+  return inGroup(viewer, input.groupId, async (ctx) => {
+    demand(ctx, 'manage_settings');
+    const mediaId = await storeImage(ctx.tx, viewer.id, input.kind, processed);
+    const column = input.kind === 'group_icon' ? 'iconMediaId' : 'bannerMediaId';
+    const previous = ctx.group[column];
+    await ctx.tx.update(groups).set({ [column]: mediaId }).where(eq(groups.id, ctx.group.id));
+    if (previous) await ctx.tx.delete(media).where(eq(media.id, previous));
+    await audit(ctx, input.kind === 'group_icon' ? 'group.icon' : 'group.banner');
+    return { success: input.kind === 'group_icon' ? 'New icon saved.' : 'New banner saved.' };
+  });
+});
+
+export const removeGroupImageAction = validatedActionWithUser(groupImageSchema.pick({ groupId: true, kind: true }), (input, viewer) =>
+  inGroup(viewer, input.groupId, async (ctx) => {
+    demand(ctx, 'manage_settings');
+    const column = input.kind === 'group_icon' ? 'iconMediaId' : 'bannerMediaId';
+    const previous = ctx.group[column];
+    if (!previous) return { success: 'Nothing to remove.' };
+    await ctx.tx.update(groups).set({ [column]: null }).where(eq(groups.id, ctx.group.id));
+    await ctx.tx.delete(media).where(eq(media.id, previous));
+    await audit(ctx, input.kind === 'group_icon' ? 'group.icon.remove' : 'group.banner.remove');
+    return { success: input.kind === 'group_icon' ? 'Icon removed.' : 'Banner removed: the accent gradient is back.' };
+  }),
+);

@@ -15,6 +15,7 @@ export type GroupSummary = {
   topic: string;
   accentColor: string;
   visibility: 'public' | 'request' | 'invite';
+  iconMediaId: string | null;
   memberCount: number;
   postCount: number;
   viewerStatus: 'member' | 'pending' | 'banned' | null;
@@ -29,6 +30,7 @@ function summaryColumns(viewer: Viewer) {
     topic: groups.topic,
     accentColor: groups.accentColor,
     visibility: groups.visibility,
+    iconMediaId: groups.iconMediaId,
     memberCount: sql<number>`(select count(*)::int from group_members m where m.group_id = ${groups.id})`,
     postCount: sql<number>`(select count(*)::int from posts p where p.group_id = ${groups.id} and p.removed_at is null)`,
     viewerStatus: sql<GroupSummary['viewerStatus']>`case
@@ -110,6 +112,8 @@ export async function getGroupPage(viewer: Viewer, slug: string, channelName?: s
       accentColor: group.accentColor,
       visibility: group.visibility,
       joinQuestions: group.joinQuestions,
+      iconMediaId: group.iconMediaId,
+      bannerMediaId: group.bannerMediaId,
       createdAt: new Date(group.createdAt),
     },
     summary: toSummary(summary),

@@ -1,8 +1,9 @@
 // Reading stored images for the media route, with the owner's visibility applied.
 import 'server-only';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
-import { media, mediaVariants, profiles } from '@/db/schema';
+import { media, mediaVariants, postImages, posts, profiles } from '@/db/schema';
+import { visiblePosts } from '@/lib/posts/visibility';
 import type { Viewer } from '@/lib/auth/viewer';
 import { mediaAccess } from '@/lib/profiles/visibility';
 
@@ -26,6 +27,17 @@ export async function getMediaVariant(viewer: Viewer | null, mediaId: string, va
     .where(and(eq(mediaVariants.mediaId, mediaId), eq(mediaVariants.name, variant)))
     .limit(1);
   if (!row) return null;
+  if (row.kind === 'post_image') {
+    // A post's image is seen exactly by those who may see the post.
+    const [visible] = await db
+      .select({ one: sql`1` })
+      .from(postImages)
+      .innerJoin(posts, eq(posts.id, postImages.postId))
+      .where(and(eq(postImages.mediaId, mediaId), visiblePosts(viewer?.id ?? null)))
+      .limit(1);
+    if (!visible) return null;
+    return { bytes: row.bytes, etag: row.etag, contentType: row.contentType, cache: 'private' };
+  }
   const access = mediaAccess({ kind: row.kind, ownerId: row.ownerId, ownerVisibility: row.visibility ?? 'members', viewerId: viewer?.id ?? null });
   if (!access.allowed) return null;
   return { bytes: row.bytes, etag: row.etag, contentType: row.contentType, cache: access.cache };

@@ -3,8 +3,11 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { revalidatePath } from 'next/cache';
 import { db, type Transaction } from '@/db/client';
-import { bookmarks, comments, follows, mentions, postTags, posts, reactions, tagFollows, users } from '@/db/schema';
-import { type ActionState, validatedActionWithUser } from '@/lib/action-state';
+import { bookmarks, comments, follows, mentions, postImages, postTags, posts, reactions, tagFollows, users } from '@/db/schema';
+import { type ActionState, formValues, validatedActionWithUser } from '@/lib/action-state';
+import { imageLimits, imageMessages } from '@/lib/media/limits';
+import { ImageRejectedError, processImage, type ProcessedImage } from '@/lib/media/process-image';
+import { storeImage } from '@/lib/media/store';
 import type { Viewer } from '@/lib/auth/viewer';
 import { channelInfo, findChannel, memberPosition } from '@/lib/groups/context';
 import { audit, demand, inGroup, refuse, Refusal, type GroupCtx } from '@/lib/groups/guard';
@@ -13,6 +16,7 @@ import {
   createCommentSchema,
   createPostSchema,
   editPostSchema,
+  MAX_POST_IMAGES,
   followSchema,
   mentionedHandles,
   postRefSchema,
@@ -53,10 +57,34 @@ async function writeTagsAndMentions(tx: Transaction, postId: string, body: strin
   await tx.update(posts).set({ bodyHtml: renderPostBody(body, found.map((u) => u.handle)) }).where(eq(posts.id, postId));
 }
 
-export const createPostAction = validatedActionWithUser(createPostSchema, async (input, viewer) => {
+/** Up to four images from the form, each through the image pipeline, before any transaction opens. */
+async function processPostImages(formData: FormData): Promise<{ images: ProcessedImage[] } | { error: string }> {
+  const files = formData.getAll('images').filter((f): f is File => f instanceof Blob && f.size > 0);
+  if (files.length > MAX_POST_IMAGES) return { error: `A post holds at most ${MAX_POST_IMAGES} images.` };
+  const images: ProcessedImage[] = [];
+  for (const [i, file] of files.entries()) {
+    const label = files.length > 1 ? `Image ${i + 1}: ` : '';
+    if (file.size > imageLimits.maxBytes) return { error: label + imageMessages.too_large(file.size) };
+    try {
+      images.push(await processImage(new Uint8Array(await file.arrayBuffer()), { kind: 'post_image' }));
+    } catch (error) {
+      if (error instanceof ImageRejectedError) return { error: label + error.message };
+      throw error;
+    }
+  }
+  return { images };
+}
+
+export const createPostAction = validatedActionWithUser(createPostSchema, async (input, viewer, formData) => {
+  const processed = await processPostImages(formData);
+  if ('error' in processed) return { error: processed.error, fieldErrors: { images: processed.error }, values: formValues(formData) };
   const write = async (tx: Transaction, groupId: string | null, channelId: string | null) => {
     const [post] = await tx.insert(posts).values({ authorId: viewer.id, groupId, channelId, body: input.body }).returning({ id: posts.id });
     await writeTagsAndMentions(tx, post.id, input.body, input.tags);
+    for (const [position, image] of processed.images.entries()) {
+      const mediaId = await storeImage(tx, viewer.id, 'post_image', image);
+      await tx.insert(postImages).values({ postId: post.id, mediaId, position, alt: input.imageAlt });
+    }
     return post.id;
   };
   if (!input.groupId) {

@@ -21,6 +21,7 @@ export type PostCard = {
   group: { id: string; slug: string; name: string; accentColor: string } | null;
   channel: { id: string; name: string } | null;
   tags: string[];
+  images: { id: string; alt: string; width: number; height: number }[];
   commentCount: number;
   reactions: Record<string, number>;
   viewerReactions: string[];
@@ -68,6 +69,9 @@ async function selectPosts(viewer: Viewer | null, where: SQL | undefined, option
       channelId: channels.id,
       channelName: channels.name,
       tags: sql<string[] | string | null>`(select json_agg(t.tag order by t.tag) from post_tags t where t.post_id = ${posts.id})`,
+      images: sql<PostCard['images'] | string | null>`(
+        select json_agg(json_build_object('id', i.media_id, 'alt', i.alt, 'width', m.width, 'height', m.height) order by i.position)
+        from post_images i join media m on m.id = i.media_id where i.post_id = ${posts.id})`,
       commentCount: sql<number>`(select count(*)::int from comments c where c.post_id = ${posts.id} and c.removed_at is null)`,
       reactions: sql<Record<string, number> | string | null>`(
         select json_object_agg(emoji, n) from (
@@ -104,6 +108,7 @@ async function selectPosts(viewer: Viewer | null, where: SQL | undefined, option
     group: r.groupId && r.groupSlug && r.groupName ? { id: r.groupId, slug: r.groupSlug, name: r.groupName, accentColor: r.groupAccent ?? '#b4471f' } : null,
     channel: r.channelId && r.channelName ? { id: r.channelId, name: r.channelName } : null,
     tags: json<string[]>(r.tags, []),
+    images: json<PostCard['images']>(r.images, []),
     commentCount: Number(r.commentCount),
     reactions: json<Record<string, number>>(r.reactions, {}),
     viewerReactions: json<string[]>(r.viewerReactions, []),

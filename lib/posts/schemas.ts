@@ -41,11 +41,14 @@ const body = (max: number, what: string) =>
     .min(1, `Write something before you ${what}.`)
     .max(max, `That is too long — at most ${max.toLocaleString('en')} characters.`);
 
+export const MAX_POST_IMAGES = 4;
+
 export const createPostSchema = z.object({
   groupId: id.optional(),
   channelId: id.optional(),
   body: body(MAX_POST_LENGTH, 'post'),
   tags: tagsSchema,
+  imageAlt: z.string().trim().max(500, 'Keep the image description under 500 characters.').default(''),
 });
 export const editPostSchema = z.object({ postId: id, body: body(MAX_POST_LENGTH, 'save'), tags: tagsSchema });
 export const postRefSchema = z.object({ postId: id });

@@ -4,12 +4,13 @@
 import { and, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import { revalidatePath } from 'next/cache';
 import { db } from '@/db/client';
-import { handleRedirects, interests, media, mediaVariants, posts, profiles, userInterests, users } from '@/db/schema';
+import { handleRedirects, interests, media, posts, profiles, userInterests, users } from '@/db/schema';
 import { type ActionState, formValues, validatedActionWithUser } from '@/lib/action-state';
 import { getViewer } from '@/lib/auth/viewer';
 import { uniqueViolation } from '@/lib/db-errors';
 import { markdownToText, renderMarkdown } from '@/lib/markdown/render';
 import { ImageRejectedError, imageLimits, imageMessages, processImage } from '@/lib/media/process-image';
+import { storeImage } from '@/lib/media/store';
 import { avatarImageFor, mediaPath } from './avatar';
 import { handleRedirectDays, imageUploadSchema, profileSchema, removeImageSchema, timeZoneSchema } from './schemas';
 
@@ -137,16 +138,8 @@ export const uploadImageAction = validatedActionWithUser(imageUploadSchema, asyn
     if (error instanceof ImageRejectedError) return { error: error.message, fieldErrors: { file: error.message } };
     throw error;
   }
-  const largest = processed.variants[processed.variants.length - 1];
-
   await db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(media)
-      .values({ ownerId: viewer.id, kind: data.kind, width: largest.width, height: largest.height, sha256: processed.sha256 })
-      .returning({ id: media.id });
-    await tx.insert(mediaVariants).values(
-      processed.variants.map((v) => ({ mediaId: row.id, name: v.name, width: v.width, height: v.height, contentType: v.contentType, etag: v.etag, bytes: v.bytes })),
-    );
+    const row = { id: await storeImage(tx, viewer.id, data.kind, processed) };
     const column = data.kind === 'avatar' ? { avatarMediaId: row.id } : { bannerMediaId: row.id };
     await tx.insert(profiles).values({ userId: viewer.id, ...column }).onConflictDoUpdate({ target: profiles.userId, set: { ...column, updatedAt: new Date() } });
     // The previous image of this kind is not kept.

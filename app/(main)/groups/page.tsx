@@ -65,7 +65,11 @@ export default async function GroupsPage({ searchParams }: { searchParams: Promi
               <div aria-hidden="true" className="h-2" style={{ backgroundColor: g.accentColor }} />
               <div className="p-5">
                 <div className="flex items-start justify-between gap-3">
-                  <h2 className="font-semibold">
+                  {g.iconMediaId && (
+                    // eslint-disable-next-line @next/next/no-img-element -- our own media route, already sized
+                    <img src={`/api/media/${g.iconMediaId}/48`} alt="" width={40} height={40} className="size-10 rounded-lg" />
+                  )}
+                  <h2 className="flex-1 font-semibold">
                     <Link href={`/g/${g.slug}`} className="hover:underline">
                       {g.name}
                     </Link>

@@ -45,10 +45,20 @@ export default async function GroupPage({ params, searchParams }: Props) {
     <div className="grid gap-6 lg:grid-cols-[1fr_18rem]" style={{ ['--group-accent' as string]: group.accentColor }}>
       <div className="flex min-w-0 flex-col gap-6">
         <header className="overflow-hidden rounded-2xl border border-line bg-surface">
-          <div aria-hidden="true" className="h-20 sm:h-28" style={{ background: `linear-gradient(120deg, ${group.accentColor}, color-mix(in oklab, ${group.accentColor} 45%, transparent))` }} />
+          {group.bannerMediaId ? (
+            // eslint-disable-next-line @next/next/no-img-element -- our own media route, already sized
+            <img src={`/api/media/${group.bannerMediaId}/1536`} alt="" className="aspect-[3/1] w-full object-cover" />
+          ) : (
+            <div aria-hidden="true" className="h-20 sm:h-28" style={{ background: `linear-gradient(120deg, ${group.accentColor}, color-mix(in oklab, ${group.accentColor} 45%, transparent))` }} />
+          )}
           <div className="flex flex-col gap-3 p-5">
             <div className="flex flex-wrap items-start justify-between gap-3">
-              <div>
+              <div className="flex items-center gap-3">
+                {group.iconMediaId && (
+                  // eslint-disable-next-line @next/next/no-img-element -- our own media route, already sized
+                  <img src={`/api/media/${group.iconMediaId}/128`} alt="" width={56} height={56} className="size-14 rounded-xl border border-line" />
+                )}
+                <div>
                 <h1 className="text-2xl font-bold">{group.name}</h1>
                 <p className="text-sm text-muted">
                   #{group.topic} · {plural(summary.memberCount, 'member')} · {visibilityText[group.visibility]}
@@ -62,6 +72,7 @@ export default async function GroupPage({ params, searchParams }: Props) {
                     </>
                   )}
                 </p>
+                </div>
               </div>
               {can.manage ? (
                 <Link href={`${base}/settings`} className={buttonClass('secondary', 'sm')}>

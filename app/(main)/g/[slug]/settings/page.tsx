@@ -10,11 +10,14 @@ import {
   banMemberAction,
   createInviteAction,
   decideJoinRequestAction,
+  removeGroupImageAction,
   removeMemberAction,
   revokeInviteAction,
   transferOwnershipAction,
   unbanMemberAction,
+  uploadGroupImageAction,
 } from '@/lib/groups/actions';
+import { acceptedImageTypes } from '@/lib/media/limits';
 import { archiveChannelAction, createChannelAction, moveChannelAction, updateChannelAction } from '@/lib/groups/channel-actions';
 import { permissionFlags, permissionLabels, roleTemplates } from '@/lib/groups/permissions';
 import { checkPermissions, getGroupSettings, type GroupSettings } from '@/lib/groups/queries';
@@ -37,6 +40,43 @@ function PermissionBoxes({ selected, name = 'permissions' }: { selected: readonl
         </label>
       ))}
     </fieldset>
+  );
+}
+
+function GroupImages({ s }: { s: GroupSettings }) {
+  const images = [
+    { kind: 'group_icon', label: 'Icon', current: s.group.iconMediaId, size: '128', hint: 'Square; shown at 48 to 256 pixels.' },
+    { kind: 'group_banner', label: 'Banner', current: s.group.bannerMediaId, size: '768', hint: 'Wide (3:1); without one, the accent colour makes a gradient.' },
+  ] as const;
+  return (
+    <section aria-labelledby="images" className="flex flex-col gap-4">
+      <h2 id="images" className="font-semibold">
+        Icon and banner
+      </h2>
+      {images.map((img) => (
+        <div key={img.kind} className="flex flex-col gap-2 rounded-xl border border-line p-4">
+          {img.current && (
+            // eslint-disable-next-line @next/next/no-img-element -- our own media route
+            <img src={`/api/media/${img.current}/${img.size}`} alt={`Current ${img.label.toLowerCase()}`} className={img.kind === 'group_icon' ? 'size-16 rounded-xl' : 'aspect-[3/1] w-full rounded-lg object-cover'} />
+          )}
+          <ActionForm action={uploadGroupImageAction} submit={`Upload ${img.label.toLowerCase()}`} size="sm" label={`Upload ${img.label.toLowerCase()}`}>
+            <input type="hidden" name="groupId" value={s.group.id} />
+            <input type="hidden" name="kind" value={img.kind} />
+            <label className="flex flex-col gap-1 text-sm">
+              {img.label} image
+              <input type="file" name="file" required accept={acceptedImageTypes} className="text-sm" />
+              <span className="text-xs text-muted">{img.hint} PNG, JPEG, WebP or GIF up to 5 MB; metadata is removed.</span>
+            </label>
+          </ActionForm>
+          {img.current && (
+            <ActionForm action={removeGroupImageAction} submit={`Remove ${img.label.toLowerCase()}`} variant="ghost" size="sm">
+              <input type="hidden" name="groupId" value={s.group.id} />
+              <input type="hidden" name="kind" value={img.kind} />
+            </ActionForm>
+          )}
+        </div>
+      ))}
+    </section>
   );
 }
 
@@ -493,7 +533,12 @@ export default async function GroupSettingsPage({ params, searchParams }: Props)
         ))}
       </nav>
       <section aria-label={tabs.find((t) => t.id === tab)!.label} className="rounded-2xl border border-line bg-surface p-5">
-        {tab === 'general' && <GroupSettingsForm group={s.group} viewerName={viewer.name} memberCount={memberCount} />}
+        {tab === 'general' && (
+          <div className="flex flex-col gap-8">
+            <GroupImages s={s} />
+            <GroupSettingsForm group={s.group} viewerName={viewer.name} memberCount={memberCount} />
+          </div>
+        )}
         {tab === 'channels' && <ChannelsTab s={s} />}
         {tab === 'roles' && <RolesTab s={s} />}
         {tab === 'members' && <MembersTab s={s} />}
