@@ -68,6 +68,12 @@ test('an owner builds a group; a newcomer joins by invite, is welcomed, posts, b
   const post = member.getByRole('list', { name: 'Posts' }).getByRole('article').filter({ hasText: 'My first pot came out of the kiln today!' });
   await expect(post).toBeVisible();
   await expect(post.getByRole('link', { name: '#first-firing' })).toBeVisible();
+  // Reactions: pick one; it is counted and remembered.
+  await post.getByRole('button', { name: 'Add a reaction' }).click();
+  await post.getByRole('button', { name: 'React with celebrate (0)' }).click();
+  await expect(post.getByRole('button', { name: 'React with celebrate (1)' })).toHaveAttribute('aria-pressed', 'true');
+  await member.reload();
+  await expect(post.getByRole('button', { name: 'React with celebrate (1)' })).toHaveAttribute('aria-pressed', 'true');
 
   // …and a forged request into #announcements is refused by the server.
   await owner.goto(`/g/${slug}`);

@@ -1,6 +1,7 @@
 'use client';
 
-import { useOptimistic, useTransition } from 'react';
+import { SmilePlus } from 'lucide-react';
+import { useOptimistic, useState, useTransition } from 'react';
 import { cn } from '@/lib/cn';
 import { toggleReactionAction } from '@/lib/posts/actions';
 
@@ -19,7 +20,9 @@ export function ReactionBar({ postId, counts, mine, canReact }: { postId: string
       mine: on ? [...current.mine, e] : current.mine.filter((m) => m !== e),
     };
   });
-  const shown = canReact ? emoji : emoji.filter((e) => (state.counts[e] ?? 0) > 0);
+  const [picking, setPicking] = useState(false);
+  // Only reactions someone gave are shown; the rest appear when the person chooses to add one.
+  const shown = emoji.filter((e) => (state.counts[e] ?? 0) > 0 || state.mine.includes(e) || (canReact && picking));
   return (
     <div role="group" aria-label="Reactions" className="flex flex-wrap gap-1.5" aria-busy={pending}>
       {shown.map((e) => {
@@ -62,6 +65,18 @@ export function ReactionBar({ postId, counts, mine, canReact }: { postId: string
           </button>
         );
       })}
+      {canReact && shown.length < emoji.length && (
+        <button
+          type="button"
+          aria-expanded={picking}
+          aria-label={picking ? 'Hide other reactions' : 'Add a reaction'}
+          title={picking ? 'Hide other reactions' : 'Add a reaction'}
+          onClick={() => setPicking(!picking)}
+          className="inline-flex items-center rounded-full border border-line px-2 py-0.5 text-muted hover:bg-raised hover:text-ink"
+        >
+          <SmilePlus aria-hidden="true" className="size-4" />
+        </button>
+      )}
     </div>
   );
 }

@@ -84,7 +84,8 @@ function config(): NextAuthConfig {
     logger: {
       // A wrong password is an expected outcome, not an error with a stack trace.
       error(error) {
-        if (error.name === 'CredentialsSignin') return;
+        // (Auth.js errors carry their kind in `type`; class names are minified in production.)
+        if ((error as { type?: string }).type === 'CredentialsSignin') return;
         console.error('[auth]', error);
       },
     },
