@@ -2,7 +2,7 @@
 import { Faker, en } from '@faker-js/faker';
 import { count, eq } from 'drizzle-orm';
 import { createGroupRecords } from '../../lib/groups/setup';
-import { renderPostBody } from '../../lib/posts/render';
+import { renderPostBody, tagLabel } from '../../lib/posts/render';
 import type { Database } from '../client';
 import {
   bookmarks,
@@ -13,6 +13,7 @@ import {
   groupMembers,
   groupRoles,
   groups,
+  interests,
   posts,
   postTags,
   reactionEmoji,
@@ -229,6 +230,8 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
       ),
     );
     await insertChunked(postRows.flatMap((p) => p.tags.map((tag) => ({ postId: p.id!, tag }))), (chunk) => tx.insert(postTags).values(chunk));
+    const allTags = [...new Set(topics.flatMap((t) => t.tags))];
+    await tx.insert(interests).values(allTags.map((tag) => ({ slug: tag, label: tagLabel(tag) }))).onConflictDoNothing();
     await insertChunked(commentRows.filter((c) => !c.parentId), (chunk) => tx.insert(comments).values(chunk));
     await insertChunked(commentRows.filter((c) => c.parentId), (chunk) => tx.insert(comments).values(chunk));
     await insertChunked(reactionRows, (chunk) => tx.insert(reactions).values(chunk));

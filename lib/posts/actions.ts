@@ -3,7 +3,7 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { revalidatePath } from 'next/cache';
 import { db, type Transaction } from '@/db/client';
-import { bookmarks, comments, follows, mentions, postImages, postTags, posts, reactions, tagFollows, users } from '@/db/schema';
+import { bookmarks, comments, follows, interests, mentions, postImages, postTags, posts, reactions, tagFollows, users } from '@/db/schema';
 import { type ActionState, formValues, validatedActionWithUser } from '@/lib/action-state';
 import { imageLimits, imageMessages } from '@/lib/media/limits';
 import { ImageRejectedError, processImage, type ProcessedImage } from '@/lib/media/process-image';
@@ -26,7 +26,7 @@ import {
   tagFollowSchema,
   toggleSchema,
 } from './schemas';
-import { renderPostBody } from './render';
+import { renderPostBody, tagLabel } from './render';
 import { visiblePosts } from './visibility';
 
 type Post = typeof posts.$inferSelect;
@@ -49,7 +49,11 @@ async function withPost(viewer: Viewer, postId: string, fn: (post: Post, tx: Tra
 /** Tags, mentions and the rendered body of a post, written with it. */
 async function writeTagsAndMentions(tx: Transaction, postId: string, body: string, tags: string[]) {
   await tx.delete(postTags).where(eq(postTags.postId, postId));
-  if (tags.length) await tx.insert(postTags).values(tags.map((tag) => ({ postId, tag })));
+  if (tags.length) {
+    await tx.insert(postTags).values(tags.map((tag) => ({ postId, tag })));
+    // Tags and interests are one vocabulary: a new tag joins it (normalized), an existing one is reused.
+    await tx.insert(interests).values(tags.map((tag) => ({ slug: tag, label: tagLabel(tag) }))).onConflictDoNothing();
+  }
   await tx.delete(mentions).where(eq(mentions.postId, postId));
   const handles = mentionedHandles(body);
   const found = handles.length ? await tx.select({ id: users.id, handle: users.handle }).from(users).where(inArray(sql`lower(${users.handle})`, handles)) : [];

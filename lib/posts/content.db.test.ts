@@ -1,8 +1,8 @@
 // The content core through its Server Actions and queries: visibility, one level of replies, toggles, edits, mentions.
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { db } from '@/db/client';
-import { channels, comments, groupMembers, mentions, postTags, posts, reactions, users } from '@/db/schema';
+import { channels, comments, groupMembers, interests, mentions, postTags, posts, reactions, users } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/viewer';
 import { createGroupRecords } from '@/lib/groups/setup';
 import { actAs, call } from '@/test/actions';
@@ -121,6 +121,9 @@ describe('writing', () => {
     expect(card?.tags).toEqual(['second', 'third']);
     expect(await db.select().from(mentions).where(eq(mentions.postId, post.id))).toHaveLength(0);
     expect((await db.select().from(postTags).where(eq(postTags.postId, post.id))).map((t) => t.tag).sort()).toEqual(['second', 'third']);
+    // New tags join the shared interest vocabulary.
+    const vocabulary = await db.select().from(interests).where(inArray(interests.slug, ['second', 'third']));
+    expect(vocabulary.map((i) => i.label).sort()).toEqual(['Second', 'Third']);
   });
 
   it('posts on one’s own profile, and nobody else’s', async () => {

@@ -13,3 +13,9 @@ export function linkMentions(body: string, handles: Iterable<string>) {
 export function renderPostBody(body: string, mentionedHandles: Iterable<string> = []) {
   return renderMarkdown(linkMentions(body, mentionedHandles), { profile: 'post' });
 }
+
+/** "night-photography" → "Night photography": the label a new tag gets in the shared interest vocabulary. */
+export function tagLabel(tag: string) {
+  const words = tag.split('-').join(' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
