@@ -2,8 +2,7 @@
 
 import { useActionState } from 'react';
 import { Button } from '@/components/ui/button';
-import { Field } from '@/components/ui/field';
-import { TextArea } from '@/components/ui/textarea';
+import { Field, TextAreaField as TextArea } from '@/components/ui/field';
 import type { ActionState } from '@/lib/action-state';
 import { createGroupAction } from '@/lib/groups/actions';
 

@@ -2,8 +2,7 @@
 
 import { useActionState, useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { Field } from '@/components/ui/field';
-import { TextArea } from '@/components/ui/textarea';
+import { Field, TextAreaField as TextArea } from '@/components/ui/field';
 import type { ActionState } from '@/lib/action-state';
 import { updateGroupSettingsAction } from '@/lib/groups/actions';
 import { renderWelcome } from '@/lib/groups/welcome';

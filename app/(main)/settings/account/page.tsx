@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import { ChangePasswordForm } from '@/components/auth/change-password-form';
-import { Button } from '@/components/ui/button';
-import { signOutEverywhereAction } from '@/lib/auth/actions';
+import { SignOutEverywhere } from '@/components/auth/sign-out-everywhere';
 import { requireUser } from '@/lib/auth/viewer';
 
 export const metadata: Metadata = { title: 'Account' };
@@ -23,17 +22,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         </h2>
         <ChangePasswordForm />
       </section>
-      <section aria-labelledby="sessions" className="rounded-2xl border border-line bg-surface p-6">
-        <h2 id="sessions" className="text-lg font-semibold">
-          Sessions
-        </h2>
-        <p className="mt-1 text-sm text-muted">Signed in somewhere you no longer use? End every session, including this one.</p>
-        <form action={signOutEverywhereAction} className="mt-3">
-          <Button type="submit" variant="secondary">
-            Sign out everywhere
-          </Button>
-        </form>
-      </section>
+      <SignOutEverywhere />
     </div>
   );
 }

@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { Button } from '@/components/ui/button';
-import { signOutEverywhereAction } from '@/lib/auth/actions';
+import { SignOutEverywhere } from '@/components/auth/sign-out-everywhere';
 import { requireUser } from '@/lib/auth/viewer';
 import { plural } from '@/lib/format';
 import { getPrivacySummary } from '@/lib/privacy/queries';
@@ -41,23 +40,13 @@ export default async function PrivacyPage() {
             </ul>
           </section>
         ))}
-        <section aria-labelledby="sessions" className="rounded-2xl border border-line bg-surface p-5">
-          <h2 id="sessions" className="text-lg font-semibold">
-            Sessions
-          </h2>
-          <p className="mt-1 text-sm text-muted">
-            Signed in on a device you no longer use? End every session, including this one. To change your password, go to{' '}
-            <Link href="/settings/account" className="text-accent hover:underline">
-              Account and security
-            </Link>
-            .
-          </p>
-          <form action={signOutEverywhereAction} className="mt-3">
-            <Button type="submit" variant="secondary">
-              Sign out everywhere
-            </Button>
-          </form>
-        </section>
+        <SignOutEverywhere>
+          To change your password, go to{' '}
+          <Link href="/settings/account" className="text-accent hover:underline">
+            Account and security
+          </Link>
+          .
+        </SignOutEverywhere>
       </div>
     </div>
   );
