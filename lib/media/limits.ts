@@ -4,6 +4,9 @@ export const imageLimits = {
   maxSide: 4096,
 } as const;
 
+/** What one form submission may carry in all (next.config.ts sets the same Server Action body limit). */
+export const maxUploadBytesPerSubmit = 6 * 1024 * 1024;
+
 export const acceptedImageTypes = 'image/png,image/jpeg,image/webp,image/gif';
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
