@@ -77,10 +77,21 @@ describe('conversations', () => {
     const [reply] = await db.select().from(comments).where(and(eq(comments.postId, post.id), eq(comments.body, 'Same here')));
     actAs(owner);
     await call(actions.createCommentAction, { postId: post.id, parentId: reply.id, body: 'Oxidation?' });
-    const thread = await getComments(post.id);
+    const thread = await getComments(member, post.id);
     expect(thread).toHaveLength(1);
     expect(thread[0].replies.map((r) => r.body)).toEqual(['Same here', 'Oxidation?']);
     expect((await getPost(member, post.id))?.commentCount).toBe(3);
+  });
+
+  it('tells only the author of a removed comment why it was removed', async () => {
+    const post = await postAs(owner, publicGroup, publicGeneral, 'Rules thread');
+    actAs(member);
+    await call(actions.createCommentAction, { postId: post.id, body: 'Something rude' });
+    const [comment] = await db.select().from(comments).where(and(eq(comments.postId, post.id), eq(comments.authorId, member.id)));
+    actAs(owner);
+    expect((await call(actions.removeCommentAction, { commentId: comment.id, reason: 'Be kind' })).error).toBeUndefined();
+    expect((await getComments(member, post.id))[0]).toMatchObject({ removed: true, body: '', removedReason: 'Be kind' });
+    expect((await getComments(outsider, post.id))[0]).toMatchObject({ removed: true, body: '', removedReason: null });
   });
 
   it('refuses comments once locked', async () => {

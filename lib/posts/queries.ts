@@ -178,12 +178,14 @@ export type CommentView = {
   createdAt: Date;
   editedAt: Date | null;
   removed: boolean;
+  /** Why moderators removed it: only for its author. */
+  removedReason: string | null;
   author: { id: string; name: string; handle: string; image: string | null };
   replies: CommentView[];
 };
 
 /** The conversation under a post: top-level comments oldest first, each with its replies. Removed ones show as removed. */
-export async function getComments(postId: string): Promise<CommentView[]> {
+export async function getComments(viewer: Viewer, postId: string): Promise<CommentView[]> {
   const rows = await db
     .select({
       id: comments.id,
@@ -192,6 +194,7 @@ export async function getComments(postId: string): Promise<CommentView[]> {
       createdAt: comments.createdAt,
       editedAt: comments.editedAt,
       removedAt: comments.removedAt,
+      removedReason: comments.removedReason,
       authorId: users.id,
       authorName: users.name,
       authorHandle: users.handle,
@@ -211,6 +214,7 @@ export async function getComments(postId: string): Promise<CommentView[]> {
       createdAt: new Date(r.createdAt),
       editedAt: r.editedAt ? new Date(r.editedAt) : null,
       removed: Boolean(r.removedAt),
+      removedReason: r.removedAt && r.authorId === viewer.id ? (r.removedReason ?? '') : null,
       author: { id: r.authorId, name: r.authorName ?? r.authorHandle, handle: r.authorHandle, image: r.authorImage },
       replies: [],
     });

@@ -32,7 +32,9 @@ function CommentItem({ comment, postId, canReply, canRemove, viewerId }: { comme
           </span>
         </p>
         {comment.removed ? (
-          <p className="text-sm italic text-muted">Removed by a moderator.</p>
+          <p className="text-sm italic text-muted">
+            Removed by a moderator{comment.removedReason !== null ? (comment.removedReason ? `: “${comment.removedReason}” (only you see why)` : ' (only you see this)') : ''}.
+          </p>
         ) : (
           // Sanitized by lib/markdown with the inline allowlist.
           <div className="markdown break-words" dangerouslySetInnerHTML={{ __html: comment.bodyHtml }} />
@@ -84,7 +86,7 @@ export default async function PostPage({ params }: Props) {
   const viewer = await requireUser(`/p/${id}`);
   const post = await getPost(viewer, id);
   if (!post) notFound();
-  const [comments, group] = await Promise.all([getComments(post.id), post.group ? getGroupPage(viewer, post.group.slug) : Promise.resolve(null)]);
+  const [comments, group] = await Promise.all([getComments(viewer, post.id), post.group ? getGroupPage(viewer, post.group.slug) : Promise.resolve(null)]);
   const can = group ? group.can : { react: true, comment: true, pin: false, lock: false, removeContent: false };
   const mayComment = can.comment && !post.commentsLocked && !post.removed;
   return (
