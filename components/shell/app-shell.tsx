@@ -3,19 +3,21 @@ import { LogOut } from 'lucide-react';
 import { Avatar } from '@/components/ui/avatar';
 import { signOutAction } from '@/lib/auth/actions';
 import type { Viewer } from '@/lib/auth/viewer';
+import { unreadCount } from '@/lib/notifications/queries';
 import { Brand } from './brand';
 import { NavLinks } from './nav-links';
 import { ThemeSwitcher } from './theme-switcher';
 
 /** The signed-in frame: a top bar with navigation on wide screens, a tab bar at the bottom on phones. */
-export function AppShell({ viewer, children }: { viewer: Viewer; children: ReactNode }) {
+export async function AppShell({ viewer, children }: { viewer: Viewer; children: ReactNode }) {
+  const unread = await unreadCount(viewer);
   return (
     <div className="min-h-dvh pb-20 md:pb-0">
       <header className="sticky top-0 z-30 border-b border-line bg-page/90 backdrop-blur">
         <div className="mx-auto flex h-14 max-w-5xl items-center gap-4 px-4">
           <Brand href="/feed" />
           <nav aria-label="Main" className="hidden flex-1 md:block">
-            <NavLinks handle={viewer.handle} variant="top" />
+            <NavLinks handle={viewer.handle} variant="top" unread={unread} />
           </nav>
           <div className="ml-auto flex items-center gap-2">
             <ThemeSwitcher />
@@ -36,7 +38,7 @@ export function AppShell({ viewer, children }: { viewer: Viewer; children: React
         {children}
       </main>
       <nav aria-label="Main (mobile)" className="fixed inset-x-0 bottom-0 z-30 border-t border-line bg-surface md:hidden">
-        <NavLinks handle={viewer.handle} variant="bottom" />
+        <NavLinks handle={viewer.handle} variant="bottom" unread={unread} />
       </nav>
     </div>
   );

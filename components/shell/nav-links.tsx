@@ -6,7 +6,7 @@ import { Bell, Home, Shield, User, Users } from 'lucide-react';
 import { cn } from '@/lib/cn';
 
 /** The five places of Hearth; the current one is marked for screen readers too. */
-export function NavLinks({ handle, variant }: { handle: string; variant: 'top' | 'bottom' }) {
+export function NavLinks({ handle, variant, unread = 0 }: { handle: string; variant: 'top' | 'bottom'; unread?: number }) {
   const pathname = usePathname();
   const links = [
     { href: '/feed', label: 'Feed', Icon: Home },
@@ -32,8 +32,16 @@ export function NavLinks({ handle, variant }: { handle: string; variant: 'top' |
                 active && variant === 'top' && 'bg-accent-soft hover:bg-accent-soft hover:text-accent',
               )}
             >
-              <Icon aria-hidden="true" className={variant === 'top' ? 'size-4' : 'size-5'} />
+              <span className="relative">
+                <Icon aria-hidden="true" className={variant === 'top' ? 'size-4' : 'size-5'} />
+                {href === '/notifications' && unread > 0 && (
+                  <span className="absolute -right-2 -top-1.5 min-w-4 rounded-full bg-accent px-1 text-center text-[10px] font-bold leading-4 text-accent-ink">
+                    <span aria-hidden="true">{unread > 99 ? '99+' : unread}</span>
+                  </span>
+                )}
+              </span>
               {label}
+              {href === '/notifications' && unread > 0 && <span className="sr-only">({unread} unread)</span>}
             </Link>
           </li>
         );

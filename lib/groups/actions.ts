@@ -6,7 +6,9 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { db } from '@/db/client';
 import { z } from 'zod';
-import { groupAuditLog, groupBans, groupInvites, groupJoinRequests, groupMemberRoles, groupMembers, groups, media } from '@/db/schema';
+import { groupAuditLog, groupBans, groupInvites, groupJoinRequests, groupMemberRoles, groupMembers, groupRoles, groups, media } from '@/db/schema';
+import { awardMilestones } from '@/lib/milestones/engine';
+import { notify } from '@/lib/notifications/notify';
 import { imageLimits, imageMessages } from '@/lib/media/limits';
 import { ImageRejectedError, processImage } from '@/lib/media/process-image';
 import { storeImage } from '@/lib/media/store';
@@ -84,6 +86,7 @@ export const joinGroupAction = validatedActionWithUser(joinSchema, (input, viewe
     await ctx.tx.insert(groupMembers).values({ groupId: ctx.group.id, userId: viewer.id });
     if (inviteCode) await ctx.tx.update(groupInvites).set({ uses: sql`${groupInvites.uses} + 1` }).where(eq(groupInvites.id, inviteCode));
     await ctx.tx.delete(groupJoinRequests).where(and(eq(groupJoinRequests.groupId, ctx.group.id), eq(groupJoinRequests.userId, viewer.id), eq(groupJoinRequests.status, 'pending')));
+    await awardMilestones(ctx.tx, viewer.id, 'group_joined');
     return { success: `Welcome to ${ctx.group.name}!` };
   }),
 );
@@ -100,6 +103,15 @@ export const requestToJoinAction = validatedActionWithUser(requestSchema, (input
     } catch (error) {
       if (uniqueViolation(error)) refuse('You already asked to join — the group will answer soon.');
       throw error;
+    }
+    // Everyone who may answer is told.
+    const approvers = await ctx.tx
+      .selectDistinct({ userId: groupMemberRoles.userId })
+      .from(groupMemberRoles)
+      .innerJoin(groupRoles, eq(groupRoles.id, groupMemberRoles.roleId))
+      .where(and(eq(groupMemberRoles.groupId, ctx.group.id), sql`(${groupRoles.builtin} = 'owner' or 'approve_requests' = any(${groupRoles.permissions}))`));
+    for (const { userId } of approvers) {
+      await notify(ctx.tx, { userId, kind: 'join_request', actorId: viewer.id, groupId: ctx.group.id, link: `/g/${ctx.group.slug}/settings?tab=requests`, data: { group: ctx.group.name } });
     }
     return { success: 'Request sent. You will be able to post once it is approved.' };
   }),
@@ -123,6 +135,8 @@ export const decideJoinRequestAction = validatedActionWithUser(decideSchema, asy
       .set({ status: approve ? 'approved' : 'denied', decidedBy: viewer.id, decidedAt: new Date() })
       .where(eq(groupJoinRequests.id, request.id));
     await audit(ctx, approve ? 'request.approve' : 'request.deny', request.userId);
+    await notify(ctx.tx, { userId: request.userId, kind: 'approval', actorId: viewer.id, groupId: ctx.group.id, link: `/g/${ctx.group.slug}`, data: { group: ctx.group.name, approved: approve ? 1 : 0 } });
+    if (approve) await awardMilestones(ctx.tx, request.userId, 'group_joined');
     return { success: approve ? 'Approved — they are a member now.' : 'Request declined.' };
   });
 });
@@ -162,6 +176,7 @@ export const banMemberAction = validatedActionWithUser(banSchema, (input, viewer
       .values({ groupId: ctx.group.id, userId: input.userId, reason: input.reason, bannedBy: viewer.id })
       .onConflictDoUpdate({ target: [groupBans.groupId, groupBans.userId], set: { reason: input.reason, bannedBy: viewer.id } });
     await audit(ctx, 'member.ban', input.userId, { reason: input.reason });
+    await notify(ctx.tx, { userId: input.userId, kind: 'moderation', actorId: viewer.id, groupId: ctx.group.id, link: `/g/${ctx.group.slug}`, data: { what: 'ban', reason: input.reason, group: ctx.group.name } });
     return { success: 'Banned. They cannot rejoin or use invites.' };
   }),
 );

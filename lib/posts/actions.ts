@@ -26,6 +26,8 @@ import {
   tagFollowSchema,
   toggleSchema,
 } from './schemas';
+import { awardMilestones } from '@/lib/milestones/engine';
+import { excerpt, notify } from '@/lib/notifications/notify';
 import { renderPostBody, tagLabel } from './render';
 import { visiblePosts } from './visibility';
 
@@ -47,17 +49,21 @@ async function withPost(viewer: Viewer, postId: string, fn: (post: Post, tx: Tra
 }
 
 /** Tags, mentions and the rendered body of a post, written with it. */
-async function writeTagsAndMentions(tx: Transaction, postId: string, body: string, tags: string[]) {
+async function writeTagsAndMentions(tx: Transaction, postId: string, body: string, tags: string[], authorId?: string) {
   await tx.delete(postTags).where(eq(postTags.postId, postId));
   if (tags.length) {
     await tx.insert(postTags).values(tags.map((tag) => ({ postId, tag })));
     // Tags and interests are one vocabulary: a new tag joins it (normalized), an existing one is reused.
     await tx.insert(interests).values(tags.map((tag) => ({ slug: tag, label: tagLabel(tag) }))).onConflictDoNothing();
   }
-  await tx.delete(mentions).where(eq(mentions.postId, postId));
+  const before = new Set((await tx.delete(mentions).where(eq(mentions.postId, postId)).returning({ userId: mentions.userId })).map((m) => m.userId));
   const handles = mentionedHandles(body);
   const found = handles.length ? await tx.select({ id: users.id, handle: users.handle }).from(users).where(inArray(sql`lower(${users.handle})`, handles)) : [];
   if (found.length) await tx.insert(mentions).values(found.map((u) => ({ postId, userId: u.id })));
+  // Only people newly mentioned are told (an edit does not notify again).
+  for (const person of found.filter((u) => !before.has(u.id))) {
+    await notify(tx, { userId: person.id, kind: 'mention', actorId: authorId, link: `/p/${postId}`, subjectId: postId, data: { excerpt: excerpt(body) } });
+  }
   await tx.update(posts).set({ bodyHtml: renderPostBody(body, found.map((u) => u.handle)) }).where(eq(posts.id, postId));
 }
 
@@ -84,11 +90,12 @@ export const createPostAction = validatedActionWithUser(createPostSchema, async 
   if ('error' in processed) return { error: processed.error, fieldErrors: { images: processed.error }, values: formValues(formData) };
   const write = async (tx: Transaction, groupId: string | null, channelId: string | null) => {
     const [post] = await tx.insert(posts).values({ authorId: viewer.id, groupId, channelId, body: input.body }).returning({ id: posts.id });
-    await writeTagsAndMentions(tx, post.id, input.body, input.tags);
+    await writeTagsAndMentions(tx, post.id, input.body, input.tags, viewer.id);
     for (const [position, image] of processed.images.entries()) {
       const mediaId = await storeImage(tx, viewer.id, 'post_image', image);
       await tx.insert(postImages).values({ postId: post.id, mediaId, position, alt: input.imageAlt });
     }
+    await awardMilestones(tx, viewer.id, 'post');
     return post.id;
   };
   if (!input.groupId) {
@@ -112,7 +119,7 @@ export const editPostAction = validatedActionWithUser(editPostSchema, (input, vi
     if (post.authorId !== viewer.id) refuse('Only the author can edit a post.');
     if (post.removedAt) refuse('This post was removed by the group’s moderators and cannot be edited.');
     await tx.update(posts).set({ body: input.body, editedAt: new Date() }).where(eq(posts.id, post.id));
-    await writeTagsAndMentions(tx, post.id, input.body, input.tags);
+    await writeTagsAndMentions(tx, post.id, input.body, input.tags, viewer.id);
     revalidatePath(`/p/${post.id}`);
     return { success: 'Saved.' };
   }),
@@ -133,12 +140,20 @@ export const createCommentAction = validatedActionWithUser(createCommentSchema, 
     if (ctx) demand(ctx, 'comment');
     if (post.commentsLocked) refuse('Comments on this post are locked.');
     let parentId: string | null = null;
+    let parentAuthor: string | null = null;
     if (input.parentId) {
       const [parent] = await tx.select().from(comments).where(and(eq(comments.id, input.parentId), eq(comments.postId, post.id)));
       if (!parent) refuse('The comment you are replying to is gone.');
       parentId = parent.parentId ?? parent.id; // one level of replies
+      parentAuthor = parent.authorId;
     }
     await tx.insert(comments).values({ postId: post.id, authorId: viewer.id, parentId, body: input.body });
+    const data = { excerpt: excerpt(input.body), post: excerpt(post.body, 60) };
+    await notify(tx, { userId: post.authorId, kind: 'reply', actorId: viewer.id, groupId: post.groupId, link: `/p/${post.id}`, subjectId: post.id, data });
+    if (parentAuthor && parentAuthor !== post.authorId) {
+      await notify(tx, { userId: parentAuthor, kind: 'reply', actorId: viewer.id, groupId: post.groupId, link: `/p/${post.id}`, subjectId: post.id, data });
+    }
+    await awardMilestones(tx, viewer.id, 'comment');
     revalidatePath(`/p/${post.id}`);
     return { success: 'Comment posted.' };
   }),
@@ -162,7 +177,11 @@ export const toggleReactionAction = validatedActionWithUser(reactionSchema, (inp
       .delete(reactions)
       .where(and(eq(reactions.postId, post.id), eq(reactions.userId, viewer.id), eq(reactions.emoji, input.emoji)))
       .returning();
-    if (!removed.length) await tx.insert(reactions).values({ postId: post.id, userId: viewer.id, emoji: input.emoji }).onConflictDoNothing();
+    if (!removed.length) {
+      await tx.insert(reactions).values({ postId: post.id, userId: viewer.id, emoji: input.emoji }).onConflictDoNothing();
+      await notify(tx, { userId: post.authorId, kind: 'reaction', actorId: viewer.id, groupId: post.groupId, link: `/p/${post.id}`, subjectId: post.id, data: { emoji: input.emoji, post: excerpt(post.body, 60) } });
+      await awardMilestones(tx, post.authorId, 'reaction_received');
+    }
     return { success: removed.length ? 'Reaction removed.' : 'Reacted.' };
   }),
 );
@@ -208,6 +227,7 @@ export const removePostAction = validatedActionWithUser(removePostSchema, (input
     const g = await moderate(ctx, 'remove_content', post.authorId);
     await tx.update(posts).set({ removedAt: new Date(), removedReason: input.reason, removedBy: viewer.id, pinnedAt: null }).where(eq(posts.id, post.id));
     await audit(g, 'post.remove', post.authorId, { post: post.id, reason: input.reason });
+    await notify(tx, { userId: post.authorId, kind: 'moderation', actorId: viewer.id, groupId: g.group.id, link: `/p/${post.id}`, subjectId: post.id, data: { what: 'post', reason: input.reason, group: g.group.name } });
     return { success: 'Post removed. The author can see why.' };
   }),
 );
@@ -219,6 +239,7 @@ export const removeCommentAction = validatedActionWithUser(removeCommentSchema, 
     const g = await moderate(ctx, 'remove_content', comment.authorId);
     await tx.update(comments).set({ removedAt: new Date(), removedReason: input.reason, removedBy: viewer.id }).where(eq(comments.id, comment.id));
     await audit(g, 'comment.remove', comment.authorId, { post: post.id, comment: comment.id, reason: input.reason });
+    await notify(tx, { userId: comment.authorId, kind: 'moderation', actorId: viewer.id, groupId: g.group.id, link: `/p/${post.id}`, subjectId: comment.id, data: { what: 'comment', reason: input.reason, group: g.group.name } });
     return { success: 'Comment removed.' };
   });
 });
@@ -227,8 +248,14 @@ export const followPersonAction = validatedActionWithUser(followSchema, async (i
   if (input.userId === viewer.id) return { error: 'You cannot follow yourself.' };
   const [target] = await db.select({ handle: users.handle }).from(users).where(eq(users.id, input.userId));
   if (!target) return { error: 'That person no longer has an account.' };
-  if (input.on) await db.insert(follows).values({ followerId: viewer.id, followeeId: input.userId }).onConflictDoNothing();
-  else await db.delete(follows).where(and(eq(follows.followerId, viewer.id), eq(follows.followeeId, input.userId)));
+  await db.transaction(async (tx) => {
+    if (!input.on) {
+      await tx.delete(follows).where(and(eq(follows.followerId, viewer.id), eq(follows.followeeId, input.userId)));
+      return;
+    }
+    const added = await tx.insert(follows).values({ followerId: viewer.id, followeeId: input.userId }).onConflictDoNothing().returning();
+    if (added.length) await notify(tx, { userId: input.userId, kind: 'follow', actorId: viewer.id, link: `/u/${viewer.handle}` });
+  });
   revalidatePath(`/u/${target.handle}`);
   revalidatePath('/feed');
   return { success: input.on ? `Following @${target.handle}.` : `Unfollowed @${target.handle}.` };

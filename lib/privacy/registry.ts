@@ -21,6 +21,9 @@ import {
   media,
   mediaVariants,
   mentions,
+  milestones,
+  notificationPreferences,
+  notifications,
   posts,
   profiles,
   reactions,
@@ -30,7 +33,7 @@ import {
 } from '@/db/schema';
 import { transferToHeir } from '@/lib/groups/succession';
 
-export type PrivacyCategory = 'account' | 'profile' | 'groups' | 'content' | 'social';
+export type PrivacyCategory = 'account' | 'profile' | 'groups' | 'content' | 'social' | 'activity';
 
 export const categoryLabels: Record<PrivacyCategory, string> = {
   account: 'Account',
@@ -38,6 +41,7 @@ export const categoryLabels: Record<PrivacyCategory, string> = {
   groups: 'Groups',
   content: 'Posts, comments and reactions',
   social: 'Follows and interests',
+  activity: 'Notifications and milestones',
 };
 
 export type Row = Record<string, unknown>;
@@ -368,6 +372,33 @@ export const registry: RegistryEntry[] = [
       retention: 'Until you unfollow (or they do) or an account is erased',
     },
   ),
+  {
+    ...ownedRows(notifications, (id) => or(eq(notifications.userId, id), eq(notifications.actorId, id)), notifications.createdAt, {
+      table: 'notifications',
+      category: 'activity',
+      description: 'Your notifications (replies, mentions, reactions, follows …), and notifications others got about something you did.',
+      purpose: 'To tell you what happened around you on Hearth.',
+      retention: 'Until you delete them or your account',
+    }),
+    async erase(tx, userId) {
+      await tx.delete(notifications).where(eq(notifications.userId, userId));
+      await tx.update(notifications).set({ actorId: null }).where(eq(notifications.actorId, userId));
+    },
+  },
+  ownedRows(notificationPreferences, (id) => eq(notificationPreferences.userId, id), notificationPreferences.kind, {
+    table: 'notification_preferences',
+    category: 'activity',
+    description: 'Which kinds of notifications you switched off.',
+    purpose: 'To notify you only of what you want to hear about.',
+    retention: 'Until you change them or erase your account',
+  }),
+  ownedRows(milestones, (id) => eq(milestones.userId, id), milestones.earnedAt, {
+    table: 'milestones',
+    category: 'activity',
+    description: 'Milestones you reached: your first post, your first group, 100 reactions received …',
+    purpose: 'To celebrate your moments with you.',
+    retention: 'Until you delete them or your account',
+  }),
 ];
 
 /** Tables that refer to people but hold nothing about one: say why here, or the completeness test fails. */

@@ -1,15 +1,111 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notificationText } from '@/components/notifications/notification-text';
+import { ActionForm } from '@/components/ui/action-form';
+import { Avatar } from '@/components/ui/avatar';
 import { EmptyState } from '@/components/ui/empty-state';
+import { notificationKinds, type NotificationKind } from '@/db/schema';
 import { requireUser } from '@/lib/auth/viewer';
+import { cn } from '@/lib/cn';
+import { timeAgo } from '@/lib/format';
+import { markAllReadAction, markReadAction, savePreferencesAction } from '@/lib/notifications/actions';
+import { getPreferences, kindLabels, listNotifications, type NotificationItem } from '@/lib/notifications/queries';
 
 export const metadata: Metadata = { title: 'Notifications' };
+export const dynamic = 'force-dynamic';
 
-export default async function NotificationsPage() {
-  await requireUser('/notifications');
+type Props = { searchParams: Promise<{ kind?: string; before?: string }> };
+
+function bucket(date: Date, now = new Date()) {
+  const days = Math.floor((now.getTime() - date.getTime()) / 86_400_000);
+  if (days < 1 && now.getDate() === date.getDate()) return 'Today';
+  if (days < 2) return 'Yesterday';
+  if (days < 7) return 'This week';
+  return 'Earlier';
+}
+
+export default async function NotificationsPage({ searchParams }: Props) {
+  const viewer = await requireUser('/notifications');
+  const params = await searchParams;
+  const kind = (notificationKinds as readonly string[]).includes(params.kind ?? '') ? (params.kind as NotificationKind) : undefined;
+  const before = params.before && !Number.isNaN(Date.parse(params.before)) ? new Date(params.before) : undefined;
+  const [{ items, nextBefore }, preferences] = await Promise.all([listNotifications(viewer, { kind, before }), getPreferences(viewer)]);
+  const groups = new Map<string, NotificationItem[]>();
+  for (const item of items) groups.set(bucket(item.createdAt), [...(groups.get(bucket(item.createdAt)) ?? []), item]);
+
   return (
-    <div className="mx-auto max-w-2xl">
-      <h1 className="mb-6 text-2xl font-bold">Notifications</h1>
-      <EmptyState title="You’re all caught up">Replies, mentions, reactions, follows and milestones will show up here.</EmptyState>
+    <div className="mx-auto flex max-w-2xl flex-col gap-6">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-bold">Notifications</h1>
+        {items.some((i) => i.unread) && <ActionForm action={markAllReadAction} submit="Mark all as read" variant="secondary" size="sm" />}
+      </div>
+      <nav aria-label="Kinds of notifications" className="flex flex-wrap gap-2">
+        {[undefined, ...notificationKinds].map((k) => (
+          <Link
+            key={k ?? 'all'}
+            href={k ? `/notifications?kind=${k}` : '/notifications'}
+            aria-current={kind === k ? 'page' : undefined}
+            className={cn('rounded-full border border-line px-3 py-1 text-sm', kind === k && 'border-transparent bg-accent-soft text-accent')}
+          >
+            {k ? kindLabels[k] : 'All'}
+          </Link>
+        ))}
+      </nav>
+      {items.length === 0 ? (
+        <EmptyState title="You’re all caught up">Replies, mentions, reactions, follows and milestones will show up here.</EmptyState>
+      ) : (
+        [...groups].map(([label, list]) => (
+          <section key={label} aria-labelledby={`n-${label}`}>
+            <h2 id={`n-${label}`} className="mb-2 text-sm font-semibold text-muted">
+              {label}
+            </h2>
+            <ul className="flex flex-col divide-y divide-line rounded-xl border border-line bg-surface" aria-label={`${label}’s notifications`}>
+              {list.map((n) => (
+                <li key={n.ids[0]} className={cn('flex items-start gap-3 p-4', n.unread && 'bg-accent-soft/40')}>
+                  {n.actors[0] ? <Avatar name={n.actors[0].name} handle={n.actors[0].handle} image={n.actors[0].image} size={36} /> : <span aria-hidden="true" className="text-2xl">🎉</span>}
+                  <div className="min-w-0 flex-1">
+                    <Link href={n.link} className="break-words hover:underline">
+                      {n.unread && <span className="sr-only">Unread: </span>}
+                      {notificationText(n)}
+                    </Link>
+                    <p className="text-xs text-muted">
+                      {kindLabels[n.kind]} · <time dateTime={n.createdAt.toISOString()}>{timeAgo(n.createdAt)}</time>
+                    </p>
+                  </div>
+                  {n.unread && (
+                    <ActionForm action={markReadAction} submit="Mark read" variant="ghost" size="sm">
+                      {n.ids.map((id) => (
+                        <input key={id} type="hidden" name="ids[]" value={id} />
+                      ))}
+                    </ActionForm>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))
+      )}
+      {nextBefore && (
+        <Link href={`/notifications?${kind ? `kind=${kind}&` : ''}before=${nextBefore.toISOString()}`} className="self-center text-sm text-accent hover:underline">
+          Older notifications
+        </Link>
+      )}
+      <section aria-labelledby="prefs" className="rounded-2xl border border-line bg-surface p-5">
+        <h2 id="prefs" className="text-lg font-semibold">
+          What to notify me about
+        </h2>
+        <ActionForm action={savePreferencesAction} submit="Save choices" size="sm" className="mt-3" label="Notification choices">
+          <fieldset className="grid basis-full grid-cols-1 gap-2 sm:grid-cols-2">
+            <legend className="sr-only">Kinds of notifications</legend>
+            {notificationKinds.map((k) => (
+              <label key={k} className="flex items-center gap-2 text-sm">
+                <input type="checkbox" name="enabled[]" value={k} defaultChecked={preferences[k]} />
+                {kindLabels[k]}
+              </label>
+            ))}
+          </fieldset>
+        </ActionForm>
+      </section>
     </div>
   );
 }

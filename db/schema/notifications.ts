@@ -1,0 +1,60 @@
+import { sql } from 'drizzle-orm';
+import { boolean, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { users } from './auth';
+import { createdAt, id } from './columns';
+import { groups } from './groups';
+
+export const notificationKinds = ['reply', 'mention', 'reaction', 'follow', 'join_request', 'approval', 'moderation', 'milestone'] as const;
+export type NotificationKind = (typeof notificationKinds)[number];
+
+/** In-app notifications, one row per event; reactions are batched when read ("Ana and 4 others"). */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: id(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: notificationKinds }).notNull(),
+    actorId: text('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    groupId: text('group_id').references(() => groups.id, { onDelete: 'cascade' }),
+    /** Where the notification leads (a post, a group's requests, a profile). */
+    link: text('link').notNull(),
+    /** What it is about, for batching (e.g. the post reacted to). */
+    subjectId: text('subject_id'),
+    /** Short texts shown in the notification (already the recipient's to see). */
+    data: jsonb('data').$type<Record<string, string | number>>().notNull().default({}),
+    readAt: timestamp('read_at', { withTimezone: true, mode: 'date' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('notifications_user_idx').on(t.userId, t.createdAt.desc()), index('notifications_unread_idx').on(t.userId).where(sql`${t.readAt} is null`), index('notifications_actor_idx').on(t.actorId)],
+);
+
+/** Per-kind choices; no row means the default (on). */
+export const notificationPreferences = pgTable(
+  'notification_preferences',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: notificationKinds }).notNull(),
+    enabled: boolean('enabled').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.kind] })],
+);
+
+/** Milestones a person has earned, each exactly once (the unique index, not a hope). */
+export const milestones = pgTable(
+  'milestones',
+  {
+    id: id(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    rule: text('rule').notNull(),
+    /** For group-scoped milestones (membership anniversaries); '' for personal ones. */
+    scope: text('scope').notNull().default(''),
+    earnedAt: createdAt(),
+  },
+  (t) => [uniqueIndex('milestones_once_key').on(t.userId, t.rule, t.scope)],
+);

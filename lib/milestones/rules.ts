@@ -1,0 +1,36 @@
+// Milestone rules, declared as data: adding one is an entry here plus its test.
+export type MilestoneEvent = 'post' | 'comment' | 'reaction_received' | 'group_joined';
+
+export interface MilestoneRule {
+  key: string;
+  event: MilestoneEvent;
+  /** Awarded when the person's count for the event reaches this number. */
+  threshold: number;
+  title: string;
+  /** Shown to the person: warm, never a nag. */
+  message: string;
+}
+
+const counts = (event: MilestoneEvent, noun: string, thresholds: number[], first: { title: string; message: string }): MilestoneRule[] =>
+  thresholds.map((threshold) =>
+    threshold === 1
+      ? { key: `first_${event}`, event, threshold, ...first }
+      : { key: `${event}_${threshold}`, event, threshold, title: `${threshold.toLocaleString('en')} ${noun}`, message: `You reached ${threshold.toLocaleString('en')} ${noun}. Thank you for being part of this.` },
+  );
+
+export const milestoneRules: MilestoneRule[] = [
+  ...counts('post', 'posts', [1, 10, 100, 1000], { title: 'First post', message: 'You shared your first post. Welcome to the conversation!' }),
+  ...counts('comment', 'comments', [1], { title: 'First comment', message: 'Your first comment — that is how conversations start.' }),
+  ...counts('reaction_received', 'reactions received', [1, 100, 1000], { title: 'First reaction', message: 'Someone reacted to something you shared.' }),
+  ...counts('group_joined', 'groups', [1], { title: 'First group', message: 'You joined your first group. Say hello!' }),
+];
+
+/** The rules a count has just reached (exactly equal: each is crossed once). */
+export function rulesReached(event: MilestoneEvent, count: number): MilestoneRule[] {
+  return milestoneRules.filter((r) => r.event === event && count === r.threshold);
+}
+
+/** Rules reached at or below a count (for catching up, e.g. after an import). */
+export function rulesUpTo(event: MilestoneEvent, count: number): MilestoneRule[] {
+  return milestoneRules.filter((r) => r.event === event && count >= r.threshold);
+}
