@@ -1,0 +1,153 @@
+// Notifications and milestones through the Server Actions that cause them.
+import { and, eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { db } from '@/db/client';
+import { channels, groupMemberRoles, groupMembers, milestones, notifications, posts, users } from '@/db/schema';
+import type { Viewer } from '@/lib/auth/viewer';
+import * as groupActions from '@/lib/groups/actions';
+import { createGroupRecords } from '@/lib/groups/setup';
+import * as postActions from '@/lib/posts/actions';
+import { actAs, call } from '@/test/actions';
+import { notificationText } from '@/components/notifications/notification-text';
+import { markReadAction, savePreferencesAction } from './actions';
+import { listNotifications, unreadCount } from './queries';
+
+vi.mock('@/lib/auth/viewer', () => import('@/test/actions'));
+vi.mock('next/cache', () => import('@/test/actions'));
+
+let n = 0;
+async function person(name: string): Promise<Viewer> {
+  const handle = `${name.toLowerCase()}_${++n}${Math.random().toString(36).slice(2, 6)}`;
+  const [u] = await db.insert(users).values({ name, email: `${handle}@example.org`, handle }).returning();
+  return { id: u.id, handle: u.handle, name, image: null };
+}
+
+async function inbox(viewer: Viewer) {
+  return db.select().from(notifications).where(eq(notifications.userId, viewer.id));
+}
+
+let ana: Viewer, ben: Viewer, cleo: Viewer, dev: Viewer;
+let groupId: string, channelId: string;
+
+beforeAll(async () => {
+  [ana, ben, cleo, dev] = await Promise.all([person('Ana'), person('Ben'), person('Cleo'), person('Dev')]);
+  [groupId, channelId] = await db.transaction(async (tx) => {
+    const { group, roles } = await createGroupRecords(tx, { name: 'Wheel', slug: `wheel-${Date.now()}`, description: '', topic: 'ceramics', visibility: 'request' }, ana.id);
+    await tx.insert(groupMembers).values([ben, cleo].map((p) => ({ groupId: group.id, userId: p.id })));
+    await tx.insert(groupMemberRoles).values({ groupId: group.id, userId: ben.id, roleId: roles.find((r) => r.builtin === 'moderator')!.id });
+    const [general] = await tx.select().from(channels).where(and(eq(channels.groupId, group.id), eq(channels.name, 'general')));
+    return [group.id, general.id];
+  });
+});
+
+async function post(viewer: Viewer, body: string) {
+  actAs(viewer);
+  expect((await call(postActions.createPostAction, { groupId, channelId, body, tags: '' })).error).toBeUndefined();
+  const [row] = await db.select().from(posts).where(and(eq(posts.authorId, viewer.id), eq(posts.body, body)));
+  return row;
+}
+
+describe('notifications', () => {
+  it('tells the author about a comment, never about their own', async () => {
+    const p = await post(ana, 'Centering tips?');
+    actAs(ana);
+    await call(postActions.createCommentAction, { postId: p.id, body: 'Answering myself' });
+    expect((await inbox(ana)).filter((x) => x.kind === 'reply')).toHaveLength(0);
+    actAs(cleo);
+    await call(postActions.createCommentAction, { postId: p.id, body: 'Wet your hands more' });
+    const replies = (await inbox(ana)).filter((x) => x.kind === 'reply');
+    expect(replies).toHaveLength(1);
+    expect(replies[0]).toMatchObject({ actorId: cleo.id, link: `/p/${p.id}`, data: { excerpt: 'Wet your hands more' } });
+  });
+
+  it('tells people they were mentioned, once, not again on edit', async () => {
+    const p = await post(ben, `Look at this @${dev.handle}`);
+    actAs(ben);
+    await call(postActions.editPostAction, { postId: p.id, body: `Look at this, @${dev.handle}!`, tags: '' });
+    expect((await inbox(dev)).filter((x) => x.kind === 'mention')).toHaveLength(1);
+  });
+
+  it('folds reactions to one post into one item', async () => {
+    const p = await post(cleo, 'My first bowl');
+    for (const [who, emoji] of [[ana, '❤️'], [ben, '🎉']] as const) {
+      actAs(who);
+      expect((await call(postActions.toggleReactionAction, { postId: p.id, emoji })).error).toBeUndefined();
+    }
+    // Dev is not a member of this request-only group: the reaction is refused, and nothing is sent.
+    actAs(dev);
+    expect((await call(postActions.toggleReactionAction, { postId: p.id, emoji: '👍' })).error).toMatch(/cannot see it/);
+    const { items } = await listNotifications(cleo, { kind: 'reaction' });
+    expect(items).toHaveLength(1);
+    expect(items[0].actors.map((a) => a.name)).toEqual(['Ben', 'Ana']);
+    expect(notificationText(items[0])).toBe('Ben and Ana reacted to “My first bowl”');
+  });
+
+  it('respects the kinds a person switched off', async () => {
+    actAs(dev);
+    await call(savePreferencesAction, { enabled: ['reply', 'mention'] });
+    actAs(ana);
+    await call(postActions.followPersonAction, { userId: dev.id, on: 'true' });
+    expect((await inbox(dev)).filter((x) => x.kind === 'follow')).toHaveLength(0);
+    actAs(dev);
+    await call(postActions.followPersonAction, { userId: ana.id, on: 'true' });
+    expect((await inbox(ana)).filter((x) => x.kind === 'follow' && x.actorId === dev.id)).toHaveLength(1);
+  });
+
+  it('sends join requests to the people who may answer, and the answer to the requester', async () => {
+    const eve = await person('Eve');
+    actAs(eve);
+    expect((await call(groupActions.requestToJoinAction, { groupId, answers: [] })).error).toBeUndefined();
+    const requestsFor = async (p: Viewer) => (await inbox(p)).filter((x) => x.kind === 'join_request' && x.actorId === eve.id);
+    expect(await requestsFor(ana)).toHaveLength(1); // owner
+    expect(await requestsFor(ben)).toHaveLength(1); // moderator (approve_requests)
+    expect(await requestsFor(cleo)).toHaveLength(0); // plain member
+    const [{ id: requestId }] = await db.execute<{ id: string }>(
+      // any way to read the id; the action looks it up again
+      (await import('drizzle-orm')).sql`select id from group_join_requests where user_id = ${eve.id}`,
+    ).then((r) => (Array.isArray(r) ? r : (r as { rows: { id: string }[] }).rows));
+    actAs(ben);
+    expect((await call(groupActions.decideJoinRequestAction, { requestId, decision: 'approve' })).error).toBeUndefined();
+    const approval = (await inbox(eve)).find((x) => x.kind === 'approval');
+    expect(approval?.data).toMatchObject({ approved: 1 });
+    // Joining a first group is a milestone.
+    expect((await db.select().from(milestones).where(eq(milestones.userId, eve.id))).map((m) => m.rule)).toContain('first_group_joined');
+  });
+
+  it('marks only one’s own notifications read', async () => {
+    const [mine] = await inbox(ana);
+    const [theirs] = (await inbox(cleo)).filter((x) => !x.readAt);
+    actAs(ana);
+    await call(markReadAction, { ids: [mine.id, theirs.id] });
+    expect((await db.select().from(notifications).where(eq(notifications.id, theirs.id)))[0].readAt).toBeNull();
+    expect((await db.select().from(notifications).where(eq(notifications.id, mine.id)))[0].readAt).toBeInstanceOf(Date);
+    expect(await unreadCount(cleo)).toBeGreaterThan(0);
+  });
+});
+
+describe('milestones', () => {
+  it('awards a first post exactly once, even to twenty posts sent at the same time', async () => {
+    const fay = await person('Fay');
+    await db.insert(groupMembers).values({ groupId, userId: fay.id });
+    actAs(fay);
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => call(postActions.createPostAction, { groupId, channelId, body: `Hello ${i}`, tags: '' })));
+    expect(results.filter((r) => r.error)).toEqual([]);
+    const earned = await db.select().from(milestones).where(eq(milestones.userId, fay.id));
+    expect(earned.filter((m) => m.rule === 'first_post')).toHaveLength(1);
+    expect(earned.filter((m) => m.rule === 'post_10')).toHaveLength(1);
+    expect(earned.filter((m) => m.rule === 'post_100')).toHaveLength(0);
+    const told = (await inbox(fay)).filter((x) => x.kind === 'milestone');
+    expect(told.map((x) => x.data.title).sort()).toEqual(['10 posts', 'First post']);
+  });
+
+  it('counts reactions received, not given', async () => {
+    const [gus, hal] = await Promise.all([person('Gus'), person('Hal')]);
+    await db.insert(groupMembers).values([gus, hal].map((p) => ({ groupId, userId: p.id })));
+    const p = await post(gus, 'A glaze test');
+    actAs(hal);
+    await call(postActions.toggleReactionAction, { postId: p.id, emoji: '❤️' });
+    const rule = (who: Viewer) => db.select().from(milestones).where(and(eq(milestones.userId, who.id), eq(milestones.rule, 'first_reaction_received')));
+    expect(await rule(gus)).toHaveLength(1);
+    expect(await rule(hal)).toHaveLength(0);
+  });
+});
+
