@@ -15,6 +15,7 @@ const schema = z.object({
   AUTH_GOOGLE_SECRET: z.string().optional(),
   HEARTH_SEED: z.enum(['auto', 'off']).default('auto'),
   HEARTH_RATE_LIMITS: z.enum(['on', 'off']).default('on'),
+  HEARTH_JOBS: z.enum(['on', 'off']).default('on'),
 });
 
 export type Env = z.infer<typeof schema>;

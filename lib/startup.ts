@@ -4,6 +4,7 @@ import { hashPassword } from '@/lib/auth/password';
 import { processImage, rasterizeSvg } from '@/lib/media/process-image';
 import { MissingAuthSecretError, resolveAuthSecret } from '@/lib/auth/secret';
 import { env } from '@/lib/env';
+import { startScheduler } from '@/lib/jobs';
 
 export async function startHearth() {
   try {
@@ -34,4 +35,6 @@ export async function startHearth() {
         `\n  Demo sign-in: ${demoAccount.email} / ${demoAccount.password}\n`,
     );
   }
+
+  if (env.HEARTH_JOBS !== 'off') startScheduler(handle.db, handle.kind);
 }

@@ -3,6 +3,8 @@ import { Faker, en } from '@faker-js/faker';
 import { count, eq } from 'drizzle-orm';
 import { createGroupRecords } from '../../lib/groups/setup';
 import { renderPostBody, tagLabel } from '../../lib/posts/render';
+import { awardMilestones } from '../../lib/milestones/engine';
+import { excerpt, notify } from '../../lib/notifications/notify';
 import type { Database } from '../client';
 import {
   bookmarks,
@@ -240,6 +242,23 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
     await insertChunked(tagFollowRows, (chunk) => tx.insert(tagFollows).values(chunk).onConflictDoNothing());
     const postsByAuthor = new Map<string, { id: string; createdAt: Date }[]>();
     for (const post of postRows) postsByAuthor.set(post.authorId, [...(postsByAuthor.get(post.authorId) ?? []), { id: post.id!, createdAt: post.createdAt! }]);
+    // Milestones people have already reached, and a few recent notifications for the demo account.
+    for (const person of people) {
+      for (const event of ['post', 'comment', 'reaction_received', 'group_joined'] as const) await awardMilestones(tx, person.id, event, { quiet: person.id !== people[0].id });
+    }
+    const demoId = people[0].id;
+    const demoPosts = new Map(postRows.filter((p) => p.authorId === demoId).map((p) => [p.id!, p]));
+    const recent = (at: Date | undefined) => at && now.getTime() - at.getTime() < 14 * DAY;
+    for (const c of commentRows) {
+      const post = demoPosts.get(c.postId);
+      if (!post || !recent(c.createdAt) || c.authorId === demoId) continue;
+      await notify(tx, { userId: demoId, kind: 'reply', actorId: c.authorId, groupId: post.groupId, link: `/p/${post.id}`, subjectId: post.id, data: { excerpt: excerpt(c.body), post: excerpt(post.body, 60) } });
+    }
+    for (const r of reactionRows) {
+      const post = demoPosts.get(r.postId);
+      if (!post || !recent(r.createdAt)) continue;
+      await notify(tx, { userId: demoId, kind: 'reaction', actorId: r.userId, groupId: post.groupId, link: `/p/${post.id}`, subjectId: post.id, data: { emoji: r.emoji, post: excerpt(post.body, 60) } });
+    }
     profileCounts = await seedProfiles(
       tx,
       people.map((p, i) => ({ id: p.id, handle: p.handle, name: p.name, createdAt: p.createdAt, interests: p.interests, isDemo: i === 0 })),

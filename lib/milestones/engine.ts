@@ -30,13 +30,14 @@ async function countFor(tx: Executor, userId: string, event: MilestoneEvent) {
  * Awards every milestone the person's count has reached and they do not have yet. The unique index on
  * (person, rule, scope) makes an award happen exactly once, even when two actions race.
  */
-export async function awardMilestones(tx: Executor, userId: string, event: MilestoneEvent) {
+export async function awardMilestones(tx: Executor, userId: string, event: MilestoneEvent, options: { quiet?: boolean } = {}) {
   const reached = rulesUpTo(event, await countFor(tx, userId, event));
   const awarded: string[] = [];
   for (const rule of reached) {
     const inserted = await tx.insert(milestones).values({ userId, rule: rule.key }).onConflictDoNothing().returning({ id: milestones.id });
     if (inserted.length === 0) continue;
     awarded.push(rule.key);
+    if (options.quiet) continue;
     await notify(tx, { userId, kind: 'milestone', link: '/notifications', subjectId: inserted[0].id, data: { title: rule.title, message: rule.message } });
   }
   return awarded;

@@ -1,0 +1,14 @@
+// npm run jobs:daily — the daily job by hand (Hearth also runs it by itself once a day while it is up).
+import { closeDatabase, ensureDatabase } from '../db/client';
+import { runDailyJobs } from '../lib/jobs';
+
+try {
+  const handle = await ensureDatabase();
+  const result = await runDailyJobs(handle.db);
+  console.log(`Daily job on ${handle.location}: ${result.awarded} milestones awarded, expired rate-limit counters purged.`);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+} finally {
+  await closeDatabase();
+}
