@@ -26,6 +26,8 @@ export type ProfileDisplay = {
   theme: { accent: string; bannerGradient: BannerGradient; bannerUrl: string | null; layout: ProfileLayout };
   interests: { slug: string; label: string }[] | null;
   groups: { slug: string; name: string; role: string }[] | null;
+  /** Milestones shown as memories; null when the section is hidden from this viewer (or in the editor preview). */
+  memories?: { id: string; title: string; earnedAt: Date; onThisDay: boolean }[] | null;
   isSelf: boolean;
   hiddenFromOthers: ProfileSection[];
 };
@@ -162,6 +164,32 @@ function Chips({ profile }: { profile: ProfileDisplay }) {
             </ul>
           ) : (
             <p className="mt-1 text-sm text-muted">No interests showcased yet.</p>
+          )}
+        </section>
+      )}
+      {profile.memories && (
+        <section aria-labelledby="profile-memories" className="mt-5">
+          <h2 id="profile-memories" className="text-sm font-semibold">
+            Memories
+            <HiddenNote section="milestones" hidden={profile.hiddenFromOthers} />
+          </h2>
+          {profile.memories.length > 0 ? (
+            <ul className="mt-2 flex flex-col gap-1 text-sm">
+              {profile.memories.map((m) => (
+                <li key={m.id} className="flex items-baseline justify-between gap-2">
+                  <span>
+                    <span aria-hidden="true">🎉 </span>
+                    {m.title}
+                    {m.onThisDay && <span className="ml-1 rounded bg-accent-soft px-1 text-xs text-accent">On this day</span>}
+                  </span>
+                  <time dateTime={m.earnedAt.toISOString()} className="shrink-0 text-xs text-muted">
+                    {m.earnedAt.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' })}
+                  </time>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="mt-1 text-sm text-muted">No milestones yet.</p>
           )}
         </section>
       )}

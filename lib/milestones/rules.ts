@@ -34,3 +34,14 @@ export function rulesReached(event: MilestoneEvent, count: number): MilestoneRul
 export function rulesUpTo(event: MilestoneEvent, count: number): MilestoneRule[] {
   return milestoneRules.filter((r) => r.event === event && count >= r.threshold);
 }
+
+/** A milestone's title in words, for date-based rules as well as the declared ones. */
+export function milestoneTitle(rule: string, groupName?: string | null): string {
+  const declared = milestoneRules.find((r) => r.key === rule);
+  if (declared) return declared.title;
+  const cake = /^cake_day_(\d+)$/.exec(rule);
+  if (cake) return `Cake day: ${cake[1]} ${cake[1] === '1' ? 'year' : 'years'} on Hearth`;
+  const membership = /^membership_(\d+)$/.exec(rule);
+  if (membership) return `${membership[1]} ${membership[1] === '1' ? 'year' : 'years'} in ${groupName ?? 'a group'}`;
+  return rule;
+}

@@ -86,6 +86,15 @@ async function processPostImages(formData: FormData): Promise<{ images: Processe
 }
 
 export const createPostAction = validatedActionWithUser(createPostSchema, async (input, viewer, formData) => {
+  // Refuse before spending any work on the images of someone who may not post here.
+  if (input.groupId) {
+    const pre = await inGroup(viewer, input.groupId, async (ctx) => {
+      const channel = input.channelId ? await findChannel(ctx.tx, input.channelId) : undefined;
+      if (!channel || channel.groupId !== ctx.group.id) refuse('Choose a channel of this group to post in.');
+      demand(ctx, 'post', { channel: channelInfo(channel) });
+    });
+    if (pre.error) return pre;
+  }
   const processed = await processPostImages(formData);
   if ('error' in processed) return { error: processed.error, fieldErrors: { images: processed.error }, values: formValues(formData) };
   const write = async (tx: Transaction, groupId: string | null, channelId: string | null) => {

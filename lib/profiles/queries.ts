@@ -9,6 +9,7 @@ import type { ProfileLayout, ProfileVisibility } from '@/db/schema/profiles';
 import type { Viewer } from '@/lib/auth/viewer';
 import { markdownToText, renderMarkdown } from '@/lib/markdown/render';
 import { listMemberships } from '@/lib/groups/queries';
+import { listMemories, type Memory } from '@/lib/milestones/queries';
 import { getAuthorPosts, getPost, type PostCard, type PostPage } from '@/lib/posts/queries';
 import { generatedAvatarUrl, mediaPath } from './avatar';
 import { greetingFor, nextAnniversary, type GreetingFacts } from './greeting';
@@ -36,6 +37,7 @@ export type ProfileView = {
   /** null: the section is hidden from this viewer (and was not read). */
   interests: { slug: string; label: string }[] | null;
   groups: { slug: string; name: string; role: string }[] | null;
+  memories: Memory[] | null;
   showsPosts: boolean;
   pinnedPost: PostCard | null;
   /** Only for the person themself: sections others don't see. */
@@ -94,7 +96,7 @@ export const getProfile = cache(async (viewer: Viewer | null, handle: string, no
   };
   const sees = (section: ProfileSection) => canSeeSection(section, flags, isSelf);
 
-  const [counts, interestRows, groupRows, pinned] = await Promise.all([
+  const [counts, interestRows, groupRows, pinned, memories] = await Promise.all([
     db
       .select({
         followers: sql<number>`(select count(*)::int from ${follows} f where f.followee_id = ${row.id})`,
@@ -104,6 +106,7 @@ export const getProfile = cache(async (viewer: Viewer | null, handle: string, no
     sees('interests') ? showcasedInterests(row.id) : null,
     sees('groups') ? listMemberships(row.id, viewerId) : null,
     sees('posts') && p?.pinnedPostId ? pinnedPostFor(row.id, p.pinnedPostId, viewer) : null,
+    sees('milestones') ? listMemories(row.id, now) : null,
   ]);
 
   const bio = p?.bio ?? '';
@@ -132,6 +135,7 @@ export const getProfile = cache(async (viewer: Viewer | null, handle: string, no
       visibility,
       interests: interestRows,
       groups: groupRows,
+      memories,
       showsPosts: sees('posts'),
       pinnedPost: pinned,
       hiddenFromOthers: isSelf ? hiddenSections(flags) : [],
