@@ -252,12 +252,12 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
     for (const c of commentRows) {
       const post = demoPosts.get(c.postId);
       if (!post || !recent(c.createdAt) || c.authorId === demoId) continue;
-      await notify(tx, { userId: demoId, kind: 'reply', actorId: c.authorId, groupId: post.groupId, link: `/p/${post.id}`, subjectId: post.id, data: { excerpt: excerpt(c.body), post: excerpt(post.body, 60) } });
+      await notify(tx, { userId: demoId, kind: 'reply', actorId: c.authorId, groupId: post.groupId, link: `/p/${post.id}`, subjectId: post.id, data: { excerpt: excerpt(c.body), post: excerpt(post.body, 60) }, createdAt: c.createdAt });
     }
     for (const r of reactionRows) {
       const post = demoPosts.get(r.postId);
       if (!post || !recent(r.createdAt)) continue;
-      await notify(tx, { userId: demoId, kind: 'reaction', actorId: r.userId, groupId: post.groupId, link: `/p/${post.id}`, subjectId: post.id, data: { emoji: r.emoji, post: excerpt(post.body, 60) } });
+      await notify(tx, { userId: demoId, kind: 'reaction', actorId: r.userId, groupId: post.groupId, link: `/p/${post.id}`, subjectId: post.id, data: { emoji: r.emoji, post: excerpt(post.body, 60) }, createdAt: r.createdAt });
     }
     profileCounts = await seedProfiles(
       tx,

@@ -11,6 +11,8 @@ export interface NewNotification {
   link: string;
   subjectId?: string | null;
   data?: Record<string, string | number>;
+  /** When it happened, if not now (the demo seed replays past events). */
+  createdAt?: Date;
 }
 
 /** Notifies a person — never of their own doing, and not of kinds they switched off. */

@@ -64,7 +64,7 @@ export default async function NotificationsPage({ searchParams }: Props) {
                 <li key={n.ids[0]} className={cn('flex items-start gap-3 p-4', n.unread && 'bg-accent-soft/40')}>
                   {n.actors[0] ? <Avatar name={n.actors[0].name} handle={n.actors[0].handle} image={n.actors[0].image} size={36} /> : <span aria-hidden="true" className="text-2xl">🎉</span>}
                   <div className="min-w-0 flex-1">
-                    <Link href={n.link} className="break-words hover:underline">
+                    <Link href={n.link} className="block break-words hover:underline">
                       {n.unread && <span className="sr-only">Unread: </span>}
                       {notificationText(n)}
                     </Link>
