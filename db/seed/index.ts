@@ -1,6 +1,6 @@
 // The demo community: deterministic (fixed random seed), believable, and never written into a database that has people.
 import { Faker, en } from '@faker-js/faker';
-import { count, eq } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import { createGroupRecords } from '../../lib/groups/setup';
 import { renderPostBody, tagLabel } from '../../lib/posts/render';
 import { awardMilestones } from '../../lib/milestones/engine';
@@ -16,6 +16,7 @@ import {
   groupRoles,
   groups,
   interests,
+  milestones,
   posts,
   postTags,
   reactionEmoji,
@@ -243,8 +244,18 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
     const postsByAuthor = new Map<string, { id: string; createdAt: Date }[]>();
     for (const post of postRows) postsByAuthor.set(post.authorId, [...(postsByAuthor.get(post.authorId) ?? []), { id: post.id!, createdAt: post.createdAt! }]);
     // Milestones people have already reached, and a few recent notifications for the demo account.
+    const datesOf = (rows: { authorId: string; createdAt?: Date }[], id: string) =>
+      rows.filter((r) => r.authorId === id).map((r) => r.createdAt!.getTime()).sort((a, b) => a - b);
     for (const person of people) {
       for (const event of ['post', 'comment', 'reaction_received', 'group_joined'] as const) await awardMilestones(tx, person.id, event, { quiet: person.id !== people[0].id });
+      // Date each milestone when it was really reached, so memories read like a history.
+      const postDates = datesOf(postRows, person.id);
+      const commentDates = datesOf(commentRows as { authorId: string; createdAt?: Date }[], person.id);
+      const joined = groupPlans.flatMap((g) => g.members.filter((m) => m.userId === person.id).map((m) => m.joinedAt.getTime())).sort((a, b) => a - b);
+      const when: Record<string, number | undefined> = { first_post: postDates[0], post_10: postDates[9], post_100: postDates[99], first_comment: commentDates[0], first_group_joined: joined[0] };
+      for (const [rule, at] of Object.entries(when)) {
+        if (at) await tx.update(milestones).set({ earnedAt: new Date(at) }).where(and(eq(milestones.userId, person.id), eq(milestones.rule, rule)));
+      }
     }
     const demoId = people[0].id;
     const demoPosts = new Map(postRows.filter((p) => p.authorId === demoId).map((p) => [p.id!, p]));
