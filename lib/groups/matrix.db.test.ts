@@ -118,6 +118,13 @@ const cases: Case[] = [
     // Assigning also acts on the member, which takes "manage members" too.
     allowed: ['admin', 'owner'],
   },
+  {
+    name: 'take a role away from a member',
+    action: roleActions.unassignRoleAction,
+    flag: 'manage_roles',
+    input: (fx) => ({ groupId: fx.group.id, userId: fx.people.target.id, roleId: fx.helperRole.id }),
+    allowed: ['admin', 'owner'],
+  },
   { name: 'remove a member', action: groupActions.removeMemberAction, flag: 'manage_members', input: (fx) => ({ groupId: fx.group.id, userId: fx.people.target.id }), allowed: moderation },
   { name: 'ban a member', action: groupActions.banMemberAction, flag: 'manage_members', input: (fx) => ({ groupId: fx.group.id, userId: fx.people.target.id, reason: 'Repeated spam' }), allowed: moderation },
   { name: 'unban someone', action: groupActions.unbanMemberAction, flag: 'manage_members', input: (fx) => ({ groupId: fx.group.id, userId: fx.people.bannedOther.id }), allowed: moderation },

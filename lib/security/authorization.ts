@@ -1,0 +1,86 @@
+// The authorization matrix: every Server Action and route handler, who may call it, and the tests that prove
+// both sides. authorization.db.test.ts fails when an action or route exists without an entry here, when an entry
+// names a test that does not call it, and when a signed-out caller gets anything but a refusal.
+
+export interface Entry {
+  /** Who may, in words. */
+  who: string;
+  /** Test files that exercise both the allowed and the refused callers (they must mention the export by name). */
+  tests: string[];
+  /** Reachable without signing in (sign-up, sign-in, theme, public media). */
+  public?: boolean;
+  /** For route handlers: the data-layer function that decides, which the tests call. */
+  via?: string;
+}
+
+const matrix = 'lib/groups/matrix.db.test.ts';
+const content = 'lib/posts/content.db.test.ts';
+const notificationsTest = 'lib/notifications/notifications.db.test.ts';
+const images = 'lib/posts/images.db.test.ts';
+const profiles = 'lib/profiles/actions.db.test.ts';
+const e2eAuth = 'e2e/auth.spec.ts';
+
+export const authorization: Record<string, Entry> = {
+  // Accounts
+  'lib/auth/actions.ts#signUpAction': { who: 'anyone signed out (rate-limited per address)', tests: [e2eAuth], public: true },
+  'lib/auth/actions.ts#signInAction': { who: 'anyone (rate-limited per address and per account)', tests: [e2eAuth], public: true },
+  'lib/auth/actions.ts#signOutAction': { who: 'the session’s own person', tests: [e2eAuth], public: true },
+  'lib/auth/actions.ts#signOutEverywhereAction': { who: 'the signed-in person, for their own sessions', tests: [e2eAuth] },
+  'lib/auth/actions.ts#oauthSignInAction': { who: 'anyone, for a configured provider only', tests: ['lib/auth/providers.test.ts', 'lib/security/authorization.db.test.ts'], public: true },
+  'lib/auth/actions.ts#changePasswordAction': { who: 'the signed-in person, with their current password', tests: [e2eAuth] },
+  'lib/theme/actions.ts#setThemeAction': { who: 'anyone: a cookie, no personal data', tests: ['e2e/shell.spec.ts'], public: true },
+  // Profiles
+  'lib/profiles/actions.ts#updateProfileAction': { who: 'the signed-in person, their own profile only', tests: [profiles] },
+  'lib/profiles/actions.ts#uploadImageAction': { who: 'the signed-in person, their own avatar or banner', tests: [profiles] },
+  'lib/profiles/actions.ts#removeImageAction': { who: 'the signed-in person, their own avatar or banner', tests: [profiles] },
+  'lib/profiles/actions.ts#rememberTimeZoneAction': { who: 'the signed-in person', tests: [profiles] },
+  'lib/profiles/actions.ts#previewBioAction': { who: 'any signed-in person (renders text, stores nothing)', tests: ['e2e/profile.spec.ts'] },
+  // Groups
+  'lib/groups/actions.ts#createGroupAction': { who: 'any signed-in person', tests: ['e2e/groups.spec.ts'] },
+  'lib/groups/actions.ts#updateGroupSettingsAction': { who: 'roles with manage settings', tests: [matrix] },
+  'lib/groups/actions.ts#dismissWelcomeAction': { who: 'the member themself', tests: ['e2e/groups.spec.ts'] },
+  'lib/groups/actions.ts#joinGroupAction': { who: 'non-members of public groups, or with a valid invite; never the banned', tests: [matrix] },
+  'lib/groups/actions.ts#requestToJoinAction': { who: 'non-members of request-to-join groups', tests: [matrix, notificationsTest] },
+  'lib/groups/actions.ts#decideJoinRequestAction': { who: 'roles with approve requests', tests: [matrix, notificationsTest] },
+  'lib/groups/actions.ts#leaveGroupAction': { who: 'members other than the owner', tests: [matrix] },
+  'lib/groups/actions.ts#removeMemberAction': { who: 'manage members, on lower-ranked members', tests: [matrix] },
+  'lib/groups/actions.ts#banMemberAction': { who: 'manage members, on lower-ranked members', tests: [matrix] },
+  'lib/groups/actions.ts#unbanMemberAction': { who: 'manage members', tests: [matrix] },
+  'lib/groups/actions.ts#transferOwnershipAction': { who: 'the owner', tests: [matrix] },
+  'lib/groups/actions.ts#createInviteAction': { who: 'roles with invite', tests: [matrix] },
+  'lib/groups/actions.ts#revokeInviteAction': { who: 'its creator, or manage members', tests: [matrix] },
+  'lib/groups/actions.ts#uploadGroupImageAction': { who: 'manage settings', tests: [images] },
+  'lib/groups/actions.ts#removeGroupImageAction': { who: 'manage settings', tests: [images] },
+  'lib/groups/channel-actions.ts#createChannelAction': { who: 'manage channels', tests: [matrix] },
+  'lib/groups/channel-actions.ts#updateChannelAction': { who: 'manage channels', tests: [matrix] },
+  'lib/groups/channel-actions.ts#moveChannelAction': { who: 'manage channels', tests: [matrix] },
+  'lib/groups/channel-actions.ts#archiveChannelAction': { who: 'manage channels', tests: [matrix] },
+  'lib/groups/role-actions.ts#createRoleAction': { who: 'manage roles, granting only what they hold', tests: [matrix] },
+  'lib/groups/role-actions.ts#updateRoleAction': { who: 'manage roles, on roles below their own', tests: [matrix] },
+  'lib/groups/role-actions.ts#deleteRoleAction': { who: 'manage roles, on custom roles below their own', tests: [matrix] },
+  'lib/groups/role-actions.ts#assignRoleAction': { who: 'manage roles and manage members, below their own rank', tests: [matrix] },
+  'lib/groups/role-actions.ts#unassignRoleAction': { who: 'manage roles and manage members, below their own rank', tests: [matrix] },
+  // Posts
+  'lib/posts/actions.ts#createPostAction': { who: 'anyone on their own profile; in a group, post permission and the channel’s roles', tests: [matrix, content, images] },
+  'lib/posts/actions.ts#editPostAction': { who: 'the author', tests: [matrix, content] },
+  'lib/posts/actions.ts#deletePostAction': { who: 'the author', tests: [matrix, content] },
+  'lib/posts/actions.ts#createCommentAction': { who: 'comment permission where the post is visible and not locked', tests: [matrix, content] },
+  'lib/posts/actions.ts#deleteCommentAction': { who: 'the author', tests: [matrix] },
+  'lib/posts/actions.ts#toggleReactionAction': { who: 'react permission where the post is visible', tests: [matrix, content] },
+  'lib/posts/actions.ts#toggleBookmarkAction': { who: 'anyone who can see the post, for their own bookmarks', tests: [content] },
+  'lib/posts/actions.ts#pinPostAction': { who: 'pin permission', tests: [matrix] },
+  'lib/posts/actions.ts#lockCommentsAction': { who: 'lock permission', tests: [matrix, content] },
+  'lib/posts/actions.ts#removePostAction': { who: 'remove content, on lower-ranked authors', tests: [matrix, content] },
+  'lib/posts/actions.ts#removeCommentAction': { who: 'remove content, on lower-ranked authors', tests: [matrix, content] },
+  'lib/posts/actions.ts#followPersonAction': { who: 'the signed-in person, for their own follows', tests: [notificationsTest] },
+  'lib/posts/actions.ts#followTagAction': { who: 'the signed-in person, for their own follows', tests: ['lib/security/authorization.db.test.ts'] },
+  // Notifications
+  'lib/notifications/actions.ts#markReadAction': { who: 'the recipient, their own notifications only', tests: [notificationsTest] },
+  'lib/notifications/actions.ts#markAllReadAction': { who: 'the recipient', tests: ['e2e/notifications.spec.ts'] },
+  'lib/notifications/actions.ts#savePreferencesAction': { who: 'the signed-in person', tests: [notificationsTest] },
+  // Route handlers
+  'app/api/auth/[...nextauth]/route.ts#GET': { who: 'Auth.js (its own CSRF protection)', tests: [e2eAuth], public: true },
+  'app/api/auth/[...nextauth]/route.ts#POST': { who: 'Auth.js (its own CSRF protection)', tests: [e2eAuth], public: true },
+  'app/api/media/[id]/[variant]/route.ts#GET': { who: 'whoever may see what holds the image', tests: [images, 'e2e/profile.spec.ts'], public: true, via: 'getMediaVariant' },
+  'app/api/avatar/[style]/[seed]/route.ts#GET': { who: 'anyone: generated art from a seed, no personal data', tests: ['e2e/profile.spec.ts'], public: true },
+};
