@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { users } from './auth';
 import { createdAt, id } from './columns';
 import { groups } from './groups';
@@ -57,4 +57,25 @@ export const milestones = pgTable(
     earnedAt: createdAt(),
   },
   (t) => [uniqueIndex('milestones_once_key').on(t.userId, t.rule, t.scope)],
+);
+
+export const goalKinds = ['posts', 'comments', 'groups_joined', 'reactions_given'] as const;
+export type GoalKind = (typeof goalKinds)[number];
+export const goalPeriods = ['week', 'month'] as const;
+export type GoalPeriod = (typeof goalPeriods)[number];
+
+/** Personal goals ("post 4 times this month"): progress is counted, never a streak to lose. */
+export const goals = pgTable(
+  'goals',
+  {
+    id: id(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: goalKinds }).notNull(),
+    target: integer('target').notNull(),
+    period: text('period', { enum: goalPeriods }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('goals_user_idx').on(t.userId)],
 );

@@ -8,6 +8,7 @@ import { db } from '@/db/client';
 import { z } from 'zod';
 import { groupAuditLog, groupBans, groupInvites, groupJoinRequests, groupMemberRoles, groupMembers, groupRoles, groups, media } from '@/db/schema';
 import { awardMilestones } from '@/lib/milestones/engine';
+import { checkGoals } from '@/lib/milestones/goals';
 import { notify } from '@/lib/notifications/notify';
 import { imageLimits, imageMessages } from '@/lib/media/limits';
 import { ImageRejectedError, processImage } from '@/lib/media/process-image';
@@ -87,6 +88,7 @@ export const joinGroupAction = validatedActionWithUser(joinSchema, (input, viewe
     if (inviteCode) await ctx.tx.update(groupInvites).set({ uses: sql`${groupInvites.uses} + 1` }).where(eq(groupInvites.id, inviteCode));
     await ctx.tx.delete(groupJoinRequests).where(and(eq(groupJoinRequests.groupId, ctx.group.id), eq(groupJoinRequests.userId, viewer.id), eq(groupJoinRequests.status, 'pending')));
     await awardMilestones(ctx.tx, viewer.id, 'group_joined');
+    await checkGoals(ctx.tx, viewer.id);
     return { success: `Welcome to ${ctx.group.name}!` };
   }),
 );

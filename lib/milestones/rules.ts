@@ -39,6 +39,7 @@ export function rulesUpTo(event: MilestoneEvent, count: number): MilestoneRule[]
 export function milestoneTitle(rule: string, groupName?: string | null): string {
   const declared = milestoneRules.find((r) => r.key === rule);
   if (declared) return declared.title;
+  if (rule === 'goal_reached') return 'Reached a goal';
   const cake = /^cake_day_(\d+)$/.exec(rule);
   if (cake) return `Cake day: ${cake[1]} ${cake[1] === '1' ? 'year' : 'years'} on Hearth`;
   const membership = /^membership_(\d+)$/.exec(rule);

@@ -27,6 +27,7 @@ import {
   toggleSchema,
 } from './schemas';
 import { awardMilestones } from '@/lib/milestones/engine';
+import { checkGoals } from '@/lib/milestones/goals';
 import { excerpt, notify } from '@/lib/notifications/notify';
 import { renderPostBody, tagLabel } from './render';
 import { visiblePosts } from './visibility';
@@ -105,6 +106,7 @@ export const createPostAction = validatedActionWithUser(createPostSchema, async 
       await tx.insert(postImages).values({ postId: post.id, mediaId, position, alt: input.imageAlt });
     }
     await awardMilestones(tx, viewer.id, 'post');
+    await checkGoals(tx, viewer.id);
     return post.id;
   };
   if (!input.groupId) {
@@ -163,6 +165,7 @@ export const createCommentAction = validatedActionWithUser(createCommentSchema, 
       await notify(tx, { userId: parentAuthor, kind: 'reply', actorId: viewer.id, groupId: post.groupId, link: `/p/${post.id}`, subjectId: post.id, data });
     }
     await awardMilestones(tx, viewer.id, 'comment');
+    await checkGoals(tx, viewer.id);
     revalidatePath(`/p/${post.id}`);
     return { success: 'Comment posted.' };
   }),
@@ -190,6 +193,7 @@ export const toggleReactionAction = validatedActionWithUser(reactionSchema, (inp
       await tx.insert(reactions).values({ postId: post.id, userId: viewer.id, emoji: input.emoji }).onConflictDoNothing();
       await notify(tx, { userId: post.authorId, kind: 'reaction', actorId: viewer.id, groupId: post.groupId, link: `/p/${post.id}`, subjectId: post.id, data: { emoji: input.emoji, post: excerpt(post.body, 60) } });
       await awardMilestones(tx, post.authorId, 'reaction_received');
+      await checkGoals(tx, viewer.id);
     }
     return { success: removed.length ? 'Reaction removed.' : 'Reacted.' };
   }),

@@ -9,6 +9,7 @@ import {
   bookmarks,
   comments,
   follows,
+  goals,
   groupAuditLog,
   groupBans,
   groupInvites,
@@ -398,6 +399,13 @@ export const registry: RegistryEntry[] = [
     description: 'Milestones you reached: your first post, your first group, 100 reactions received …',
     purpose: 'To celebrate your moments with you.',
     retention: 'Until you delete them or your account',
+  }),
+  ownedRows(goals, (id) => eq(goals.userId, id), goals.createdAt, {
+    table: 'goals',
+    category: 'activity',
+    description: 'Goals you set yourself, like “post 4 times this month”.',
+    purpose: 'To show your progress towards them, and celebrate when you reach one.',
+    retention: 'Until you remove them or erase your account',
   }),
 ];
 

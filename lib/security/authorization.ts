@@ -78,6 +78,9 @@ export const authorization: Record<string, Entry> = {
   'lib/notifications/actions.ts#markReadAction': { who: 'the recipient, their own notifications only', tests: [notificationsTest] },
   'lib/notifications/actions.ts#markAllReadAction': { who: 'the recipient', tests: ['e2e/notifications.spec.ts'] },
   'lib/notifications/actions.ts#savePreferencesAction': { who: 'the signed-in person', tests: [notificationsTest] },
+  // Goals
+  'lib/milestones/actions.ts#createGoalAction': { who: 'the signed-in person, for themself (at most 5)', tests: ['lib/milestones/goals.db.test.ts'] },
+  'lib/milestones/actions.ts#deleteGoalAction': { who: 'the goal’s owner', tests: ['lib/milestones/goals.db.test.ts'] },
   // Route handlers
   'app/api/auth/[...nextauth]/route.ts#GET': { who: 'Auth.js (its own CSRF protection)', tests: [e2eAuth], public: true },
   'app/api/auth/[...nextauth]/route.ts#POST': { who: 'Auth.js (its own CSRF protection)', tests: [e2eAuth], public: true },

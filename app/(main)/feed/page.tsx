@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import { Greeting } from '@/components/feed/greeting';
+import { GoalsCard } from '@/components/milestones/goals-card';
 import { PostList } from '@/components/posts/post-list';
 import { requireUser } from '@/lib/auth/viewer';
+import { getMyGoals } from '@/lib/milestones/goal-queries';
 import { getFollowingFeed } from '@/lib/posts/queries';
 
 export const metadata: Metadata = { title: 'Feed' };
@@ -9,9 +11,10 @@ export const metadata: Metadata = { title: 'Feed' };
 export default async function FeedPage({ searchParams }: { searchParams: Promise<{ before?: string }> }) {
   const viewer = await requireUser('/feed');
   const { before } = await searchParams;
-  const page = await getFollowingFeed(viewer, before);
+  const [page, goals] = await Promise.all([getFollowingFeed(viewer, before), getMyGoals(viewer)]);
   return (
-    <div className="mx-auto max-w-2xl">
+    <div className="mx-auto grid max-w-5xl gap-6 lg:grid-cols-[minmax(0,42rem)_18rem]">
+      <div className="min-w-0">
       <Greeting viewer={viewer} />
       <h1 className="text-2xl font-bold">Your feed</h1>
       <p className="mb-6 mt-1 text-sm text-muted">
@@ -20,6 +23,10 @@ export default async function FeedPage({ searchParams }: { searchParams: Promise
           : 'You don’t follow anyone or belong to a group yet, so here is what’s new across Hearth, newest first.'}
       </p>
       <PostList page={page} olderHref={(cursor) => `/feed?before=${cursor}`} empty="Nothing here yet — the first post could be yours." />
+      </div>
+      <aside className="order-first flex flex-col gap-4 lg:order-none">
+        <GoalsCard goals={goals} />
+      </aside>
     </div>
   );
 }
