@@ -11,6 +11,7 @@ import {
   channels,
   comments,
   follows,
+  goals,
   groupMemberRoles,
   groupMembers,
   groupRoles,
@@ -258,6 +259,10 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
       }
     }
     const demoId = people[0].id;
+    await tx.insert(goals).values([
+      { userId: demoId, kind: 'posts', target: 4, period: 'month' },
+      { userId: demoId, kind: 'comments', target: 5, period: 'week' },
+    ]);
     const demoPosts = new Map(postRows.filter((p) => p.authorId === demoId).map((p) => [p.id!, p]));
     const recent = (at: Date | undefined) => at && now.getTime() - at.getTime() < 14 * DAY;
     for (const c of commentRows) {
