@@ -12,6 +12,8 @@ export default defineConfig({
     },
   },
   test: {
+    // Like Discourse: limits are off in tests, and on in the tests that are about them.
+    env: { HEARTH_RATE_LIMITS: 'off' },
     projects: [
       {
         extends: true,

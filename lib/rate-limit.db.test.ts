@@ -1,8 +1,17 @@
 import { count } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { db } from '@/db/client';
-import { rateLimits } from '@/db/schema';
+import { rateLimits, users } from '@/db/schema';
+import { actAs, call } from '@/test/actions';
 import { clientAddress, consume, purgeExpiredLimits, rules, waitMessage } from './rate-limit';
+
+vi.mock('@/lib/auth/viewer', () => import('@/test/actions'));
+vi.mock('next/cache', () => import('@/test/actions'));
+
+// Limits are off in the other tests (vitest.config.ts); these are about them.
+beforeAll(() => {
+  process.env.HEARTH_RATE_LIMITS = 'on';
+});
 
 describe('rate limits in the database', () => {
   it('allows up to the limit in a window, then refuses with the time to wait', async () => {
@@ -32,6 +41,16 @@ describe('rate limits in the database', () => {
     expect(results.filter((r) => r.allowed)).toHaveLength(rules.signInPerIpHour.limit);
   });
 
+  it('slows down posting: one post per five seconds per person, with a clear message', async () => {
+    const { createPostAction } = await import('@/lib/posts/actions');
+    const [u] = await db.insert(users).values({ name: 'Quick', email: 'quick@example.org', handle: 'quick_poster' }).returning();
+    actAs({ id: u.id, handle: u.handle, name: 'Quick', image: null });
+    expect((await call(createPostAction, { body: 'One', tags: '' })).error).toBeUndefined();
+    const second = await call(createPostAction, { body: 'Two', tags: '' });
+    expect(second.error).toMatch(/^You’re going a little fast\. Try again in [1-5] seconds?\.$/);
+    expect(second.values?.body).toBe('Two');
+  });
+
   it('stores no address or email in the clear, and purges finished windows', async () => {
     const rows = await db.select().from(rateLimits);
     expect(JSON.stringify(rows)).not.toMatch(/203\.0\.113|maya/i);
@@ -50,5 +69,6 @@ describe('clientAddress', () => {
   it('says how long to wait in words', () => {
     expect(waitMessage(1)).toBe('Too many attempts. Try again in 1 second.');
     expect(waitMessage(61)).toBe('Too many attempts. Try again in 2 minutes.');
+    expect(waitMessage(86_000, 'Slow down.')).toBe('Slow down. Try again in 24 hours.');
   });
 });

@@ -19,7 +19,21 @@ export const rules = {
   signInPerIpHour: { name: 'signin:ip:1h', limit: 30, windowSeconds: 3600 },
   signInPerAccount: { name: 'signin:account:1h', limit: 25, windowSeconds: 3600 },
   signUpPerIp: { name: 'signup:ip:1h', limit: 10, windowSeconds: 3600 },
+  passwordChange: { name: 'password:account:1h', limit: 5, windowSeconds: 3600 },
+  // Per person (Discourse: 5 s between posts, a daily ceiling; Mastodon: 30 uploads per 30 min).
+  postBurst: { name: 'post:5s', limit: 1, windowSeconds: 5 },
+  postDaily: { name: 'post:1d', limit: 100, windowSeconds: 86400 },
+  comment: { name: 'comment:10m', limit: 30, windowSeconds: 600 },
+  reaction: { name: 'reaction:1h', limit: 300, windowSeconds: 3600 },
+  upload: { name: 'upload:30m', limit: 30, windowSeconds: 1800 },
+  invite: { name: 'invite:1d', limit: 20, windowSeconds: 86400 },
+  joinRequest: { name: 'join-request:1h', limit: 10, windowSeconds: 3600 },
 } satisfies Record<string, Rule>;
+
+/** One person's attempt at something limited; the refusal message says when to try again. */
+export function limitPerson(db: Executor, userId: string, ...ruleList: Rule[]) {
+  return consume(db, ruleList.map((rule) => ({ rule, subject: userId })), new Date(), 'You’re going a little fast.');
+}
 
 export type Verdict = { allowed: true } | { allowed: false; retryAfterSeconds: number; message: string };
 
@@ -31,14 +45,15 @@ function keyFor(rule: Rule, subject: string) {
   return crypto.createHash('sha256').update(`${rule.name}\0${subject.toLowerCase()}`).digest('base64url');
 }
 
-export function waitMessage(seconds: number) {
-  if (seconds < 60) return `Too many attempts. Try again in ${seconds} second${seconds === 1 ? '' : 's'}.`;
+export function waitMessage(seconds: number, lead = 'Too many attempts.') {
+  if (seconds < 60) return `${lead} Try again in ${seconds} second${seconds === 1 ? '' : 's'}.`;
   const minutes = Math.ceil(seconds / 60);
-  return `Too many attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`;
+  if (minutes < 120) return `${lead} Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`;
+  return `${lead} Try again in ${Math.ceil(minutes / 60)} hours.`;
 }
 
 /** Counts one attempt against each rule; refuses when any is over its limit (the attempt is still counted). */
-export async function consume(db: Executor, checks: { rule: Rule; subject: string }[], now = new Date()): Promise<Verdict> {
+export async function consume(db: Executor, checks: { rule: Rule; subject: string }[], now = new Date(), lead?: string): Promise<Verdict> {
   if (!rateLimitsEnabled()) return { allowed: true };
   let worst = 0;
   for (const { rule, subject } of checks) {
@@ -57,7 +72,7 @@ export async function consume(db: Executor, checks: { rule: Rule; subject: strin
     );
     if (Number(row.count) > rule.limit) worst = Math.max(worst, Math.ceil((expiresAt.getTime() - now.getTime()) / 1000));
   }
-  return worst > 0 ? { allowed: false, retryAfterSeconds: worst, message: waitMessage(worst) } : { allowed: true };
+  return worst > 0 ? { allowed: false, retryAfterSeconds: worst, message: waitMessage(worst, lead) } : { allowed: true };
 }
 
 /** Drops counters whose window has passed. */

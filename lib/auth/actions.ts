@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { oauthProviders, signIn, signOut } from './config';
 import { hashPassword, verifyPassword } from './password';
 import { changePasswordSchema, safeRedirect, signInSchema, signUpSchema } from './schemas';
+import { limitPerson, rules } from '@/lib/rate-limit';
 import { requestAddress, throttleSignIn, throttleSignUp } from './throttle';
 import { createAccount, isHandleTaken } from './users';
 import { getViewer } from './viewer';
@@ -77,6 +78,8 @@ export const changePasswordAction = validatedActionWithUser(changePasswordSchema
   const [user] = await db.select().from(users).where(eq(users.id, viewer.id));
   const verdict = await throttleSignIn(db, await requestAddress(), user.email);
   if (!verdict.allowed) return { error: verdict.message };
+  const perAccount = await limitPerson(db, viewer.id, rules.passwordChange);
+  if (!perAccount.allowed) return { error: perAccount.message };
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
     return { error: 'Please fix the highlighted fields.', fieldErrors: { currentPassword: 'That is not your current password.' } };
   }

@@ -13,6 +13,7 @@ import { notify } from '@/lib/notifications/notify';
 import { imageLimits, imageMessages } from '@/lib/media/limits';
 import { ImageRejectedError, processImage } from '@/lib/media/process-image';
 import { storeImage } from '@/lib/media/store';
+import { limitPerson, rules } from '@/lib/rate-limit';
 import { validatedActionWithUser } from '@/lib/action-state';
 import { uniqueViolation } from '@/lib/db-errors';
 import { loadActor, memberPosition } from './context';
@@ -96,6 +97,8 @@ export const joinGroupAction = validatedActionWithUser(joinSchema, (input, viewe
 export const requestToJoinAction = validatedActionWithUser(requestSchema, (input, viewer) =>
   inGroup(viewer, input.groupId, async (ctx) => {
     demand(ctx, 'request_to_join');
+    const limited = await limitPerson(ctx.tx, viewer.id, rules.joinRequest);
+    if (!limited.allowed) refuse(limited.message);
     const questions = ctx.group.joinQuestions;
     const answers = questions.map((_, i) => (input.answers[i] ?? '').trim());
     const missing = answers.findIndex((a) => a.length === 0);
@@ -214,6 +217,8 @@ export const transferOwnershipAction = validatedActionWithUser(memberRefSchema, 
 export const createInviteAction = validatedActionWithUser(inviteSchema, (input, viewer) =>
   inGroup(viewer, input.groupId, async (ctx) => {
     demand(ctx, 'invite');
+    const limited = await limitPerson(ctx.tx, viewer.id, rules.invite);
+    if (!limited.allowed) refuse(limited.message);
     const id = crypto.randomBytes(12).toString('base64url');
     await ctx.tx.insert(groupInvites).values({
       id,
@@ -256,6 +261,8 @@ export const uploadGroupImageAction = validatedActionWithUser(groupImageSchema, 
   // Check the right before reading a byte of the upload.
   const pre = await inGroup(viewer, input.groupId, async (ctx) => void demand(ctx, 'manage_settings'));
   if (pre.error) return pre;
+  const limited = await limitPerson(db, viewer.id, rules.upload);
+  if (!limited.allowed) return { error: limited.message };
   if (!(file instanceof Blob) || file.size === 0) return { error: imageMessages.empty };
   if (file.size > imageLimits.maxBytes) return { error: imageMessages.too_large(file.size) };
   const crop = input.cropWidth && input.cropHeight ? { x: input.cropX ?? 0, y: input.cropY ?? 0, width: input.cropWidth, height: input.cropHeight } : undefined;

@@ -8,6 +8,7 @@ import { type ActionState, formValues, validatedActionWithUser } from '@/lib/act
 import { imageLimits, imageMessages } from '@/lib/media/limits';
 import { ImageRejectedError, processImage, type ProcessedImage } from '@/lib/media/process-image';
 import { storeImage } from '@/lib/media/store';
+import { limitPerson, rules } from '@/lib/rate-limit';
 import type { Viewer } from '@/lib/auth/viewer';
 import { channelInfo, findChannel, memberPosition } from '@/lib/groups/context';
 import { audit, demand, inGroup, refuse, Refusal, type GroupCtx } from '@/lib/groups/guard';
@@ -87,6 +88,8 @@ async function processPostImages(formData: FormData): Promise<{ images: Processe
 }
 
 export const createPostAction = validatedActionWithUser(createPostSchema, async (input, viewer, formData) => {
+  const limited = await limitPerson(db, viewer.id, rules.postBurst, rules.postDaily);
+  if (!limited.allowed) return { error: limited.message, values: formValues(formData) };
   // Refuse before spending any work on the images of someone who may not post here.
   if (input.groupId) {
     const pre = await inGroup(viewer, input.groupId, async (ctx) => {
@@ -145,8 +148,10 @@ export const deletePostAction = validatedActionWithUser(postRefSchema, (input, v
   }),
 );
 
-export const createCommentAction = validatedActionWithUser(createCommentSchema, (input, viewer) =>
-  withPost(viewer, input.postId, async (post, tx, ctx) => {
+export const createCommentAction = validatedActionWithUser(createCommentSchema, async (input, viewer) => {
+  const limited = await limitPerson(db, viewer.id, rules.comment);
+  if (!limited.allowed) return { error: limited.message };
+  return withPost(viewer, input.postId, async (post, tx, ctx) => {
     if (post.removedAt) refuse('This post was removed; it takes no new comments.');
     if (ctx) demand(ctx, 'comment');
     if (post.commentsLocked) refuse('Comments on this post are locked.');
@@ -168,8 +173,8 @@ export const createCommentAction = validatedActionWithUser(createCommentSchema, 
     await checkGoals(tx, viewer.id);
     revalidatePath(`/p/${post.id}`);
     return { success: 'Comment posted.' };
-  }),
-);
+  });
+});
 
 export const deleteCommentAction = validatedActionWithUser(commentRefSchema, async (input, viewer) => {
   const [comment] = await db.select().from(comments).where(eq(comments.id, input.commentId));
@@ -182,8 +187,10 @@ export const deleteCommentAction = validatedActionWithUser(commentRefSchema, asy
   });
 });
 
-export const toggleReactionAction = validatedActionWithUser(reactionSchema, (input, viewer) =>
-  withPost(viewer, input.postId, async (post, tx, ctx) => {
+export const toggleReactionAction = validatedActionWithUser(reactionSchema, async (input, viewer) => {
+  const limited = await limitPerson(db, viewer.id, rules.reaction);
+  if (!limited.allowed) return { error: limited.message };
+  return withPost(viewer, input.postId, async (post, tx, ctx) => {
     if (ctx) demand(ctx, 'react');
     const removed = await tx
       .delete(reactions)
@@ -196,8 +203,8 @@ export const toggleReactionAction = validatedActionWithUser(reactionSchema, (inp
       await checkGoals(tx, viewer.id);
     }
     return { success: removed.length ? 'Reaction removed.' : 'Reacted.' };
-  }),
-);
+  });
+});
 
 export const toggleBookmarkAction = validatedActionWithUser(toggleSchema, (input, viewer) =>
   withPost(viewer, input.postId, async (post, tx) => {

@@ -11,6 +11,7 @@ import { uniqueViolation } from '@/lib/db-errors';
 import { markdownToText, renderMarkdown } from '@/lib/markdown/render';
 import { ImageRejectedError, imageLimits, imageMessages, processImage } from '@/lib/media/process-image';
 import { storeImage } from '@/lib/media/store';
+import { limitPerson, rules } from '@/lib/rate-limit';
 import { avatarImageFor, mediaPath } from './avatar';
 import { handleRedirectDays, imageUploadSchema, profileSchema, removeImageSchema, timeZoneSchema } from './schemas';
 
@@ -121,6 +122,8 @@ export const updateProfileAction = validatedActionWithUser(profileSchema, async 
 
 /** Uploads an avatar or banner: checked and processed (sharp), stored in the database, replacing the previous one. */
 export const uploadImageAction = validatedActionWithUser(imageUploadSchema, async (data, viewer, formData) => {
+  const limited = await limitPerson(db, viewer.id, rules.upload);
+  if (!limited.allowed) return { error: limited.message };
   const file = formData.get('file');
   if (!(file instanceof Blob) || file.size === 0) return { error: imageMessages.empty, fieldErrors: { file: imageMessages.empty } };
   if (file.size > imageLimits.maxBytes) {
