@@ -4,3 +4,4 @@ export * from './profiles';
 export * from './groups';
 export * from './posts';
 export * from './security';
+export * from './privacy';

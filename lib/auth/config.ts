@@ -16,6 +16,8 @@ import { authenticate, suggestHandle } from './users';
 declare module 'next-auth' {
   interface Session {
     sessionVersion?: number;
+    /** When this session signed in (ms since epoch): erasing an account without a password needs a fresh one. */
+    signedInAt?: number;
   }
   interface User {
     sessionVersion?: number;
@@ -26,6 +28,8 @@ declare module '@auth/core/jwt' {
   interface JWT {
     uid?: string;
     sv?: number;
+    /** Sign-in time, ms since epoch. */
+    sat?: number;
   }
 }
 
@@ -72,12 +76,14 @@ function config(): NextAuthConfig {
         if (user?.id) {
           token.uid = user.id;
           token.sv = user.sessionVersion ?? 0;
+          token.sat = Date.now();
         }
         return token;
       },
       session({ session, token }) {
         if (token.uid) session.user.id = token.uid;
         session.sessionVersion = token.sv;
+        session.signedInAt = token.sat;
         return session;
       },
     },

@@ -7,7 +7,14 @@ import { db } from '@/db/client';
 import { users } from '@/db/schema';
 import { auth } from './config';
 
-export type Viewer = { id: string; handle: string; name: string; image: string | null };
+export type Viewer = {
+  id: string;
+  handle: string;
+  name: string;
+  image: string | null;
+  /** When this session signed in (ms since epoch), if known. */
+  signedInAt?: number;
+};
 
 /**
  * Who is asking, once per request. A session whose version no longer matches the person's
@@ -23,7 +30,7 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
     .where(eq(users.id, id))
     .limit(1);
   if (!row || row.sv !== (session.sessionVersion ?? 0)) return null;
-  return { id: row.id, handle: row.handle, name: row.name ?? row.handle, image: row.image };
+  return { id: row.id, handle: row.handle, name: row.name ?? row.handle, image: row.image, signedInAt: session.signedInAt };
 });
 
 /** The viewer, or a redirect to sign-in (and back here afterwards) for pages that need one. */

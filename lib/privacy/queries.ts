@@ -1,5 +1,7 @@
 import 'server-only';
+import { eq, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
+import { users } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/viewer';
 import { categoryLabels, summarize, type PrivacyCategory } from './registry';
 
@@ -17,4 +19,14 @@ export async function getPrivacySummary(viewer: Viewer): Promise<PrivacyCategory
     const items = entries.filter((e) => e.category === category);
     return { category, label: categoryLabels[category], items, total: items.reduce((n, e) => n + e.count, 0) };
   });
+}
+
+/** What the erasure form needs to know about the viewer's own account. */
+export async function getAccountFacts(viewer: Viewer) {
+  const [row] = await db
+    .select({ handle: users.handle, hasPassword: sql<boolean>`${users.passwordHash} is not null` })
+    .from(users)
+    .where(eq(users.id, viewer.id))
+    .limit(1);
+  return { handle: row?.handle ?? viewer.handle, hasPassword: Boolean(row?.hasPassword) };
 }

@@ -6,6 +6,7 @@ import { revalidatePath } from 'next/cache';
 import { db } from '@/db/client';
 import { handleRedirects, interests, media, posts, profiles, userInterests, users } from '@/db/schema';
 import { type ActionState, formValues, validatedActionWithUser } from '@/lib/action-state';
+import { isHandleCoolingDown } from '@/lib/auth/users';
 import { getViewer } from '@/lib/auth/viewer';
 import { uniqueViolation } from '@/lib/db-errors';
 import { markdownToText, renderMarkdown } from '@/lib/markdown/render';
@@ -34,6 +35,7 @@ async function handleProblem(userId: string, handle: string, now: Date): Promise
     .where(and(eq(handleRedirects.oldHandle, handle), sql`${handleRedirects.expiresAt} > ${now.toISOString()}::timestamptz`))
     .limit(1);
   if (held && held.userId !== userId) return `The handle @${handle} was someone’s until recently and is still held for them — try another.`;
+  if (await isHandleCoolingDown(db, handle, now)) return `The handle @${handle} belonged to an account that was deleted recently and is resting for now — try another.`;
   return null;
 }
 

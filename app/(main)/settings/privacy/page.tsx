@@ -3,7 +3,8 @@ import Link from 'next/link';
 import { SignOutEverywhere } from '@/components/auth/sign-out-everywhere';
 import { requireUser } from '@/lib/auth/viewer';
 import { plural } from '@/lib/format';
-import { getPrivacySummary } from '@/lib/privacy/queries';
+import { DeleteAccountForm } from '@/components/privacy/delete-account-form';
+import { getAccountFacts, getPrivacySummary } from '@/lib/privacy/queries';
 
 export const metadata: Metadata = { title: 'Privacy' };
 // Personal data: never cached anywhere.
@@ -11,7 +12,7 @@ export const dynamic = 'force-dynamic';
 
 export default async function PrivacyPage() {
   const viewer = await requireUser('/settings/privacy');
-  const categories = await getPrivacySummary(viewer);
+  const [categories, account] = await Promise.all([getPrivacySummary(viewer), getAccountFacts(viewer)]);
   return (
     <div className="mx-auto max-w-3xl">
       <h1 className="text-2xl font-bold">Your privacy</h1>
@@ -47,6 +48,15 @@ export default async function PrivacyPage() {
           </Link>
           .
         </SignOutEverywhere>
+        <section aria-labelledby="delete-account" className="rounded-2xl border border-danger/40 bg-surface p-5">
+          <h2 id="delete-account" className="text-lg font-semibold">
+            Delete my account
+          </h2>
+          <p className="mb-4 mt-1 text-sm text-muted">
+            Everything above is removed at once and every device is signed out. Your handle rests for 30 days before anyone else can take it.
+          </p>
+          <DeleteAccountForm handle={account.handle} hasPassword={account.hasPassword} />
+        </section>
       </div>
     </div>
   );
