@@ -3,6 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { users } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/viewer';
+import { exportArchive } from './export';
 import { categoryLabels, summarize, type PrivacyCategory } from './registry';
 
 export type PrivacyCategorySummary = {
@@ -29,4 +30,9 @@ export async function getAccountFacts(viewer: Viewer) {
     .where(eq(users.id, viewer.id))
     .limit(1);
   return { handle: row?.handle ?? viewer.handle, hasPassword: Boolean(row?.hasPassword) };
+}
+
+/** The viewer's own export archive, streamed; the file name says whose and when. */
+export function getExportArchive(viewer: Viewer, now = new Date()) {
+  return { filename: `hearth-${viewer.handle}-${now.toISOString().slice(0, 10)}.zip`, stream: exportArchive(db, viewer.id, viewer.handle, now) };
 }

@@ -4,6 +4,7 @@ import { SignOutEverywhere } from '@/components/auth/sign-out-everywhere';
 import { requireUser } from '@/lib/auth/viewer';
 import { plural } from '@/lib/format';
 import { DeleteAccountForm } from '@/components/privacy/delete-account-form';
+import { ExportButton } from '@/components/privacy/export-button';
 import { getAccountFacts, getPrivacySummary } from '@/lib/privacy/queries';
 
 export const metadata: Metadata = { title: 'Privacy' };
@@ -18,6 +19,16 @@ export default async function PrivacyPage() {
       <h1 className="text-2xl font-bold">Your privacy</h1>
       <p className="mb-6 mt-1 text-muted">Everything Hearth keeps about you, why it keeps it, and for how long.</p>
       <div className="flex flex-col gap-6">
+        <section aria-labelledby="export" className="rounded-2xl border border-line bg-surface p-5">
+          <h2 id="export" className="text-lg font-semibold">
+            Download my data
+          </h2>
+          <p className="mb-3 mt-1 text-sm text-muted">
+            One ZIP file with everything below: a JSON file for each kind of data, your pictures, a manifest describing each file, and an
+            index.html to browse it all.
+          </p>
+          <ExportButton />
+        </section>
         {categories.map((c) => (
           <section key={c.category} aria-labelledby={`cat-${c.category}`} className="rounded-2xl border border-line bg-surface p-5">
             <h2 id={`cat-${c.category}`} className="flex items-baseline justify-between gap-3 text-lg font-semibold">
