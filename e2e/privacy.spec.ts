@@ -49,3 +49,31 @@ test('“Download my data” gives a ZIP with a JSON file per category, a manife
   expect(strFromU8(files['index.html'])).toContain(`@${person.handle}`);
   await expect(page.getByRole('status').filter({ hasText: /^Done: / })).toBeVisible();
 });
+
+test('the sessions list signs one other device out and leaves this one signed in', async ({ browser }) => {
+  const person = newPerson();
+  const laptop = await browser.newContext();
+  const phone = await browser.newContext();
+  const a = await laptop.newPage();
+  const b = await phone.newPage();
+  await signUp(a, person);
+  await signIn(b, person.email, person.password);
+  await expect(b).toHaveURL(/\/feed$/);
+
+  await a.goto('/settings/privacy');
+  const devices = a.getByRole('list', { name: 'Signed-in devices' }).getByRole('listitem');
+  await expect(devices).toHaveCount(2);
+  await expect(devices.filter({ hasText: 'This device' })).toHaveCount(1);
+  const other = devices.filter({ hasNotText: 'This device' });
+  await other.getByRole('button', { name: /^Sign out/ }).click();
+  // The row goes away at once (its own confirmation with it).
+  await expect(devices).toHaveCount(1);
+  await expect(devices.first()).toContainText('This device');
+
+  await b.goto('/feed');
+  await expect(b).toHaveURL(/\/sign-in/);
+  await a.goto('/feed');
+  await expect(a).toHaveURL(/\/feed$/);
+  await laptop.close();
+  await phone.close();
+});

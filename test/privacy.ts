@@ -1,9 +1,10 @@
-// A heavy person for privacy tests: the demo account of the seeded community, with an uploaded avatar too.
+// A heavy person for privacy tests: the demo account of the seeded community, with an uploaded avatar and a session too.
 import { eq } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { profiles, users } from '@/db/schema';
 import { demoAccount, seedDemo } from '@/db/seed';
 import { hashPassword } from '@/lib/auth/password';
+import { startSession } from '@/lib/auth/sessions';
 import { processImage } from '@/lib/media/process-image';
 import { storeImage } from '@/lib/media/store';
 import { jpegWithGps } from './fixtures/images';
@@ -18,5 +19,6 @@ export async function seedHeavyPerson() {
     await tx.update(profiles).set({ avatarMediaId: id }).where(eq(profiles.userId, user.id));
     return id;
   });
+  await startSession(db, user.id, 'Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0.0.0 Safari/537.36');
   return { user, password: demoAccount.password, avatarId, avatarBytes: processed.variants.map((v) => v.bytes) };
 }

@@ -2,6 +2,7 @@ import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { users } from '@/db/schema';
+import { listSessions } from '@/lib/auth/sessions';
 import type { Viewer } from '@/lib/auth/viewer';
 import { exportArchive } from './export';
 import { categoryLabels, summarize, type PrivacyCategory } from './registry';
@@ -35,4 +36,9 @@ export async function getAccountFacts(viewer: Viewer) {
 /** The viewer's own export archive, streamed; the file name says whose and when. */
 export function getExportArchive(viewer: Viewer, now = new Date()) {
   return { filename: `hearth-${viewer.handle}-${now.toISOString().slice(0, 10)}.zip`, stream: exportArchive(db, viewer.id, viewer.handle, now) };
+}
+
+/** Where the viewer is signed in, this browser marked. */
+export function getMySessions(viewer: Viewer) {
+  return listSessions(db, viewer.id, viewer.sessionId);
 }

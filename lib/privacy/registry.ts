@@ -26,6 +26,7 @@ import {
   reactions,
   tagFollows,
   userInterests,
+  userSessions,
   users,
 } from '@/db/schema';
 import { transferToHeir } from '@/lib/groups/succession';
@@ -62,7 +63,47 @@ export interface RegistryEntry {
   /** Everything about the person in this table, shaped for the export archive (no secrets, nothing of others they cannot see). */
   export(db: Executor, userId: string): Promise<Row[]>;
   erase(tx: Transaction, userId: string, options: EraseOptions): Promise<void>;
+  /** Identifies one listed row, for deleting it alone from the dashboard (only where that makes sense). */
+  itemKey?(row: Row): string;
+  /** Deletes one of the person's own rows by its key; a key of someone else's row deletes nothing. Returns whether one went. */
+  deleteItem?(tx: Transaction, userId: string, key: string): Promise<boolean>;
+  /** Deletes all of the person's rows here ("clear my reactions"); returns how many went. */
+  clearAll?(tx: Transaction, userId: string): Promise<number>;
 }
+
+/**
+ * Per-item and per-category deletion for an entry: every delete is also limited by the entry's own "rows of this
+ * person" condition, so a key naming someone else's row deletes nothing.
+ */
+function deletable<T extends PgTable>(
+  entry: RegistryEntry,
+  table: T,
+  mine: (userId: string) => SQL | undefined,
+  itemKey: (row: T['$inferSelect']) => string,
+  item: (key: string) => SQL | undefined,
+): RegistryEntry {
+  return {
+    ...entry,
+    itemKey: (row) => itemKey(row as T['$inferSelect']),
+    async deleteItem(tx, userId, key) {
+      const condition = item(key);
+      if (!condition) return false;
+      const gone = await tx.delete(table).where(and(mine(userId), condition)).returning();
+      return gone.length > 0;
+    },
+    async clearAll(tx, userId) {
+      const gone = await tx.delete(table).where(mine(userId)).returning();
+      return gone.length;
+    },
+  };
+}
+
+/** Two-part keys ("post id" + "emoji") joined by a character neither part can contain. */
+const joinKey = (...parts: string[]) => parts.join('|');
+const splitKey = (key: string, parts: number) => {
+  const split = key.split('|');
+  return split.length === parts && split.every(Boolean) ? split : null;
+};
 
 /** An entry for a table whose rows belong to the person through one column, exported as they are. */
 function ownedRows<T extends PgTable>(
@@ -328,20 +369,35 @@ export const registry: RegistryEntry[] = [
       await tx.update(comments).set({ authorId: deletedMemberId }).where(eq(comments.authorId, userId));
     },
   },
-  ownedRows(reactions, (id) => eq(reactions.userId, id), reactions.createdAt, {
-    table: 'reactions',
-    category: 'content',
-    description: 'Your reactions to posts (❤️, 👍, 🎉 …).',
-    purpose: 'To show authors your appreciation and count reactions on posts.',
-    retention: contentRetention,
-  }),
-  ownedRows(bookmarks, (id) => eq(bookmarks.userId, id), bookmarks.createdAt, {
-    table: 'bookmarks',
-    category: 'content',
-    description: 'Posts you bookmarked to read later. Only you can see them.',
-    purpose: 'To keep the posts you saved.',
-    retention: 'Until you remove the bookmark or erase your account',
-  }),
+  deletable(
+    ownedRows(reactions, (id) => eq(reactions.userId, id), reactions.createdAt, {
+      table: 'reactions',
+      category: 'content',
+      description: 'Your reactions to posts (❤️, 👍, 🎉 …).',
+      purpose: 'To show authors your appreciation and count reactions on posts.',
+      retention: contentRetention,
+    }),
+    reactions,
+    (id) => eq(reactions.userId, id),
+    (r) => joinKey(r.postId, r.emoji),
+    (key) => {
+      const parts = splitKey(key, 2);
+      return parts ? and(eq(reactions.postId, parts[0]), eq(reactions.emoji, parts[1])) : undefined;
+    },
+  ),
+  deletable(
+    ownedRows(bookmarks, (id) => eq(bookmarks.userId, id), bookmarks.createdAt, {
+      table: 'bookmarks',
+      category: 'content',
+      description: 'Posts you bookmarked to read later. Only you can see them.',
+      purpose: 'To keep the posts you saved.',
+      retention: 'Until you remove the bookmark or erase your account',
+    }),
+    bookmarks,
+    (id) => eq(bookmarks.userId, id),
+    (r) => r.postId,
+    (key) => eq(bookmarks.postId, key),
+  ),
   ownedRows(mentions, (id) => eq(mentions.userId, id), mentions.postId, {
     table: 'mentions',
     category: 'content',
@@ -349,25 +405,56 @@ export const registry: RegistryEntry[] = [
     purpose: 'To tell you when someone mentions you.',
     retention: 'Until the post is deleted or your account is erased',
   }),
-  ownedRows(tagFollows, (id) => eq(tagFollows.userId, id), tagFollows.createdAt, {
-    table: 'tag_follows',
-    category: 'social',
-    description: 'Interest tags you follow, such as #ceramics.',
-    purpose: 'To show you posts about what you follow, and to explain why they appear.',
-    retention: 'Until you unfollow the tag or erase your account',
-  }),
-  ownedRows(
-    follows,
-    (id) => or(eq(follows.followerId, id), eq(follows.followeeId, id)),
-    follows.createdAt,
-    {
-      table: 'follows',
+  deletable(
+    ownedRows(tagFollows, (id) => eq(tagFollows.userId, id), tagFollows.createdAt, {
+      table: 'tag_follows',
       category: 'social',
-      description: 'People you follow, and people who follow you.',
-      purpose: 'To show you posts from people you follow, and to show your followers count.',
-      retention: 'Until you unfollow (or they do) or an account is erased',
+      description: 'Interest tags you follow, such as #ceramics.',
+      purpose: 'To show you posts about what you follow, and to explain why they appear.',
+      retention: 'Until you unfollow the tag or erase your account',
+    }),
+    tagFollows,
+    (id) => eq(tagFollows.userId, id),
+    (r) => r.tag,
+    (key) => eq(tagFollows.tag, key),
+  ),
+  deletable(
+    ownedRows(
+      follows,
+      (id) => or(eq(follows.followerId, id), eq(follows.followeeId, id)),
+      follows.createdAt,
+      {
+        table: 'follows',
+        category: 'social',
+        description: 'People you follow, and people who follow you.',
+        purpose: 'To show you posts from people you follow, and to show your followers count.',
+        retention: 'Until you unfollow (or they do) or an account is erased',
+      },
+    ),
+    follows,
+    // Unfollowing someone, or removing someone who follows you: either side of a follow is the person's to end.
+    (id) => or(eq(follows.followerId, id), eq(follows.followeeId, id)),
+    (r) => joinKey(r.followerId, r.followeeId),
+    (key) => {
+      const parts = splitKey(key, 2);
+      return parts ? and(eq(follows.followerId, parts[0]), eq(follows.followeeId, parts[1])) : undefined;
     },
   ),
+  {
+    ...ownedRows(userSessions, (id) => eq(userSessions.userId, id), userSessions.lastSeenAt, {
+      table: 'user_sessions',
+      category: 'account',
+      description: 'Where you are signed in: the kind of browser and device (such as “Firefox on Android”), when you signed in and when it was last used. No IP address.',
+      purpose: 'So you can see every signed-in device and sign any of them out.',
+      retention: 'Until you sign out there, or 30 days after it was last used',
+    }),
+    // Signing a device out deletes its row: the sessions list on the dashboard does that, one by one.
+    itemKey: (row) => String(row.id),
+    async deleteItem(tx, userId, key) {
+      const gone = await tx.delete(userSessions).where(and(eq(userSessions.userId, userId), eq(userSessions.id, key))).returning();
+      return gone.length > 0;
+    },
+  },
 ];
 
 /** Tables that refer to people but hold nothing about one: say why here, or the completeness test fails. */

@@ -1,11 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { SessionsList } from '@/components/auth/sessions-list';
 import { SignOutEverywhere } from '@/components/auth/sign-out-everywhere';
 import { requireUser } from '@/lib/auth/viewer';
 import { plural } from '@/lib/format';
 import { DeleteAccountForm } from '@/components/privacy/delete-account-form';
 import { ExportButton } from '@/components/privacy/export-button';
-import { getAccountFacts, getPrivacySummary } from '@/lib/privacy/queries';
+import { getAccountFacts, getMySessions, getPrivacySummary } from '@/lib/privacy/queries';
 
 export const metadata: Metadata = { title: 'Privacy' };
 // Personal data: never cached anywhere.
@@ -13,7 +14,7 @@ export const dynamic = 'force-dynamic';
 
 export default async function PrivacyPage() {
   const viewer = await requireUser('/settings/privacy');
-  const [categories, account] = await Promise.all([getPrivacySummary(viewer), getAccountFacts(viewer)]);
+  const [categories, account, sessions] = await Promise.all([getPrivacySummary(viewer), getAccountFacts(viewer), getMySessions(viewer)]);
   return (
     <div className="mx-auto max-w-3xl">
       <h1 className="text-2xl font-bold">Your privacy</h1>
@@ -52,7 +53,7 @@ export default async function PrivacyPage() {
             </ul>
           </section>
         ))}
-        <SignOutEverywhere>
+        <SignOutEverywhere list={<SessionsList sessions={sessions} />}>
           To change your password, go to{' '}
           <Link href="/settings/account" className="text-accent hover:underline">
             Account and security
