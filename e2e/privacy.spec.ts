@@ -77,3 +77,41 @@ test('the sessions list signs one other device out and leaves this one signed in
   await laptop.close();
   await phone.close();
 });
+
+test('the dashboard drills down into one kind of data and deletes an item from it', async ({ page }) => {
+  const person = newPerson();
+  await signUp(page, person);
+  const first = page.getByRole('list', { name: 'Posts' }).getByRole('article').first();
+  // The button turns at once (optimistic); wait for the server to have saved it before leaving the page.
+  await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'POST' && Boolean(r.request().postData()?.includes('postId')) && r.ok()),
+    first.getByRole('button', { name: 'Bookmark' }).click(),
+  ]);
+  await expect(first.getByRole('button', { name: 'Remove bookmark' })).toBeVisible();
+
+  await page.goto('/settings/privacy');
+  await page.getByRole('link', { name: /See and manage Posts you bookmarked/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Posts you bookmarked/);
+  const items = page.getByRole('list', { name: 'Items' }).getByRole('listitem');
+  await expect(items).toHaveCount(1);
+  await items.first().getByRole('button', { name: 'Delete' }).click();
+  await expect(page.getByText('Nothing here.')).toBeVisible();
+  await page.goto('/settings/privacy');
+  await expect(page.getByRole('link', { name: /See and manage Posts you bookmarked/ })).toHaveCount(0);
+});
+
+test('a consent switches off in one click and the consent log shows it', async ({ page }) => {
+  const person = newPerson();
+  await signUp(page, person);
+  await page.goto('/settings/privacy');
+  const consent = page.getByRole('switch', { name: 'Use my activity to personalize' });
+  await expect(consent).toHaveAttribute('aria-checked', 'true');
+  await consent.click();
+  await expect(consent).toHaveAttribute('aria-checked', 'false');
+  await expect(page.getByRole('status').filter({ hasText: '“Use my activity to personalize” is off, from now on.' })).toBeVisible();
+  const log = page.getByRole('list', { name: 'Consent log' });
+  await expect(log.getByRole('listitem')).toHaveCount(1);
+  await expect(log.getByRole('listitem').first()).toContainText('Use my activity to personalize: on → off');
+  await page.reload();
+  await expect(page.getByRole('switch', { name: 'Use my activity to personalize' })).toHaveAttribute('aria-checked', 'false');
+});

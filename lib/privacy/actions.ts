@@ -9,7 +9,10 @@ import { signOut } from '@/lib/auth/config';
 import { verifyPassword } from '@/lib/auth/password';
 import { requestAddress, throttleSignIn } from '@/lib/auth/throttle';
 import { eraseAccount } from './erase';
-import { eraseAccountSchema, freshSignInMinutes } from './schemas';
+import { registry } from './registry';
+import { consentInfo } from './consent';
+import { setConsent } from './consents';
+import { clearCategorySchema, consentSchema, eraseAccountSchema, freshSignInMinutes, privacyItemSchema } from './schemas';
 
 const fix = 'Please fix the highlighted fields.';
 
@@ -38,4 +41,34 @@ export const eraseAccountAction = validatedActionWithUser(eraseAccountSchema, as
   await eraseAccount(db, user.id, { keepContent: input.content === 'keep' });
   revalidatePath('/', 'layout');
   await signOut({ redirectTo: '/?erased=1' });
+});
+
+/** Deletes one item of the caller's own data (a reaction, a bookmark, a follow …) from the dashboard. */
+export const deletePrivacyItemAction = validatedActionWithUser(privacyItemSchema, async ({ table, key }, viewer) => {
+  const entry = registry.find((e) => e.table === table);
+  if (!entry?.deleteItem) return { error: 'That kind of data cannot be deleted one item at a time here.' };
+  const gone = await db.transaction((tx) => entry.deleteItem!(tx, viewer.id, key));
+  if (!gone) return { error: 'That item is already gone.' };
+  revalidatePath('/settings/privacy', 'layout');
+  return { success: 'Deleted.' };
+});
+
+/** Deletes every item of one kind of the caller's data ("clear my reactions"), after a ticked confirmation. */
+export const clearPrivacyCategoryAction = validatedActionWithUser(clearCategorySchema, async ({ table }, viewer) => {
+  const entry = registry.find((e) => e.table === table);
+  if (!entry?.clearAll) return { error: 'That kind of data cannot be cleared all at once here.' };
+  const n = await db.transaction((tx) => entry.clearAll!(tx, viewer.id));
+  revalidatePath('/settings/privacy', 'layout');
+  return { success: n === 0 ? 'There was nothing to delete.' : `Deleted ${n} ${n === 1 ? 'item' : 'items'}.` };
+});
+
+/** Switches one consent on or off for the caller, at once, and logs the change. */
+export const setConsentAction = validatedActionWithUser(consentSchema, async ({ kind, value }, viewer) => {
+  const granted = value === 'on';
+  const changed = await db.transaction((tx) => setConsent(tx, viewer.id, kind, granted));
+  revalidatePath('/settings/privacy');
+  if (kind === 'suggest_me') revalidatePath('/settings/profile');
+  const label = consentInfo[kind].label;
+  if (!changed) return { success: `“${label}” was already ${granted ? 'on' : 'off'}.` };
+  return { success: granted ? `“${label}” is on.` : `“${label}” is off, from now on.` };
 });

@@ -8,6 +8,8 @@ import {
   accounts,
   bookmarks,
   comments,
+  consentLog,
+  consents,
   follows,
   groupAuditLog,
   groupBans,
@@ -120,7 +122,15 @@ function ownedRows<T extends PgTable>(
       return Number(row?.n ?? 0);
     },
     async list(db, userId, page) {
-      const rows = await db.select().from(table as PgTable).where(where(userId)).orderBy(desc(order)).limit(page.limit).offset(page.offset);
+      // Rows made in the same instant would come in any order, and pages would repeat or skip them: the whole
+      // row as text breaks the tie.
+      const rows = await db
+        .select()
+        .from(table as PgTable)
+        .where(where(userId))
+        .orderBy(desc(order), sql`${table}::text`)
+        .limit(page.limit)
+        .offset(page.offset);
       return rows.map((r) => shape(r as T['$inferSelect']));
     },
     async export(db, userId) {
@@ -455,6 +465,20 @@ export const registry: RegistryEntry[] = [
       return gone.length > 0;
     },
   },
+  ownedRows(consents, (id) => eq(consents.userId, id), consents.updatedAt, {
+    table: 'consents',
+    category: 'account',
+    description: 'Your answers to what Hearth may do with your data: personalizing, inferred interests, being suggested, celebrations, email.',
+    purpose: 'So Hearth does only what you agreed to, and stops the moment you say no.',
+    retention: 'Until you erase your account',
+  }),
+  ownedRows(consentLog, (id) => eq(consentLog.userId, id), consentLog.createdAt, {
+    table: 'consent_log',
+    category: 'account',
+    description: 'Every change you made to those consents: what, when, and from what to what.',
+    purpose: 'So you (and Hearth) can show what you agreed to, and when.',
+    retention: 'Until you erase your account',
+  }),
 ];
 
 /** Tables that refer to people but hold nothing about one: say why here, or the completeness test fails. */

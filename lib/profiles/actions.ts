@@ -12,6 +12,7 @@ import { uniqueViolation } from '@/lib/db-errors';
 import { markdownToText, renderMarkdown } from '@/lib/markdown/render';
 import { ImageRejectedError, imageLimits, imageMessages, processImage } from '@/lib/media/process-image';
 import { storeImage } from '@/lib/media/store';
+import { setConsent } from '@/lib/privacy/consents';
 import { avatarImageFor, mediaPath } from './avatar';
 import { handleRedirectDays, imageUploadSchema, profileSchema, removeImageSchema, timeZoneSchema } from './schemas';
 
@@ -87,6 +88,8 @@ export const updateProfileAction = validatedActionWithUser(profileSchema, async 
 
   try {
     await db.transaction(async (tx) => {
+      // "Suggest me to others" is also a consent: a change here is recorded in the consent log.
+      await setConsent(tx, viewer.id, 'suggest_me', data.suggestMe, now);
       const [profile] = await tx
         .insert(profiles)
         .values({ userId: viewer.id, ...fields })

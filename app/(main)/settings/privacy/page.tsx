@@ -4,9 +4,10 @@ import { SessionsList } from '@/components/auth/sessions-list';
 import { SignOutEverywhere } from '@/components/auth/sign-out-everywhere';
 import { requireUser } from '@/lib/auth/viewer';
 import { plural } from '@/lib/format';
+import { ConsentSwitch } from '@/components/privacy/consent-switch';
 import { DeleteAccountForm } from '@/components/privacy/delete-account-form';
 import { ExportButton } from '@/components/privacy/export-button';
-import { getAccountFacts, getMySessions, getPrivacySummary } from '@/lib/privacy/queries';
+import { getAccountFacts, getMyConsents, getMySessions, getPrivacySummary } from '@/lib/privacy/queries';
 
 export const metadata: Metadata = { title: 'Privacy' };
 // Personal data: never cached anywhere.
@@ -14,7 +15,12 @@ export const dynamic = 'force-dynamic';
 
 export default async function PrivacyPage() {
   const viewer = await requireUser('/settings/privacy');
-  const [categories, account, sessions] = await Promise.all([getPrivacySummary(viewer), getAccountFacts(viewer), getMySessions(viewer)]);
+  const [categories, account, sessions, consents] = await Promise.all([
+    getPrivacySummary(viewer),
+    getAccountFacts(viewer),
+    getMySessions(viewer),
+    getMyConsents(viewer),
+  ]);
   return (
     <div className="mx-auto max-w-3xl">
       <h1 className="text-2xl font-bold">Your privacy</h1>
@@ -29,6 +35,34 @@ export default async function PrivacyPage() {
             index.html to browse it all.
           </p>
           <ExportButton />
+        </section>
+        <section aria-labelledby="consents" className="rounded-2xl border border-line bg-surface p-5">
+          <h2 id="consents" className="text-lg font-semibold">
+            What you allow
+          </h2>
+          <p className="mt-1 text-sm text-muted">Each switch takes effect at once. Every change is recorded below.</p>
+          <div className="mt-2 divide-y divide-line">
+            {consents.consents.map((c) => (
+              <ConsentSwitch key={c.kind} kind={c.kind} label={c.label} explanation={c.explanation} on={c.on} />
+            ))}
+          </div>
+          <h3 id="consent-log" className="mt-4 font-semibold">
+            Consent log
+          </h3>
+          {consents.log.length === 0 ? (
+            <p className="mt-1 text-sm text-muted">You have not changed any of these yet.</p>
+          ) : (
+            <ol aria-labelledby="consent-log" className="mt-2 flex flex-col gap-1 text-sm">
+              {consents.log.map((entry) => (
+                <li key={entry.id}>
+                  <time dateTime={entry.createdAt.toISOString()} className="text-muted">
+                    {entry.createdAt.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })} UTC
+                  </time>{' '}
+                  — {entry.label}: {entry.oldValue ? 'on' : 'off'} → {entry.newValue ? 'on' : 'off'}
+                </li>
+              ))}
+            </ol>
+          )}
         </section>
         {categories.map((c) => (
           <section key={c.category} aria-labelledby={`cat-${c.category}`} className="rounded-2xl border border-line bg-surface p-5">
@@ -48,6 +82,11 @@ export default async function PrivacyPage() {
                   <p className="mt-1 text-sm text-muted">
                     <span className="font-medium text-ink">Why:</span> {item.purpose} <span className="font-medium text-ink">Kept:</span> {item.retention}.
                   </p>
+                  {item.browsable && (
+                    <Link href={`/settings/privacy/${item.table}`} className="mt-1 inline-block text-sm text-accent hover:underline">
+                      See and manage <span className="sr-only">{item.description}</span>
+                    </Link>
+                  )}
                 </li>
               ))}
             </ul>
