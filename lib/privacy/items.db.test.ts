@@ -1,5 +1,5 @@
 // The dashboard's drill-down: paged lists, deleting one item (only one's own) and clearing a whole kind of data.
-import { and, eq, ne } from 'drizzle-orm';
+import { and, desc, eq, ne } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { db } from '@/db/client';
 import { bookmarks, follows, posts, reactions, tagFollows } from '@/db/schema';
@@ -8,7 +8,7 @@ import { actAs, call } from '@/test/actions';
 import { seedHeavyPerson } from '@/test/privacy';
 import { clearPrivacyCategoryAction, deletePrivacyItemAction } from './actions';
 import { getPrivacyItems } from './queries';
-import { registry } from './registry';
+import { registry, summarize } from './registry';
 
 vi.mock('@/lib/auth/viewer', () => import('@/test/actions'));
 vi.mock('next/cache', () => import('@/test/actions'));
@@ -41,6 +41,14 @@ describe('privacy drill-down', () => {
     expect(new Set([...first.items, ...second.items].map((i) => i.key)).size).toBe(first.items.length + second.items.length);
     expect(await getPrivacyItems(me, 'no_such_table', 1)).toBeNull();
     expect((await getPrivacyItems(me, 'posts', 1))!.items[0].deletable).toBe(false);
+  });
+
+  it('tells when each kind of data last changed, where the table keeps time', async () => {
+    const summary = await summarize(db, me.id);
+    const [newest] = await db.select({ at: posts.createdAt }).from(posts).where(eq(posts.authorId, me.id)).orderBy(desc(posts.createdAt)).limit(1);
+    expect(summary.find((e) => e.table === 'posts')?.lastChange?.toISOString()).toBe(newest.at.toISOString());
+    expect(summary.find((e) => e.table === 'mentions')?.lastChange).toBeNull();
+    expect(summary.filter((e) => e.lastChange).length).toBeGreaterThan(5);
   });
 
   it('every deletable entry deletes exactly the listed row by its key, and a key in someone else’s hands deletes none of it', async () => {

@@ -1,7 +1,7 @@
 // The privacy registry: every table that holds data about a person, what it is, why it is kept, for how long,
 // and how to list, export and erase one person's rows. The dashboard, the export and account erasure walk it;
 // registry.db.test.ts fails when a table that refers to a person is missing from it.
-import { and, count, desc, eq, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, max, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Executor, Transaction } from '@/db/client';
 import {
@@ -65,6 +65,8 @@ export interface RegistryEntry {
   /** Everything about the person in this table, shaped for the export archive (no secrets, nothing of others they cannot see). */
   export(db: Executor, userId: string): Promise<Row[]>;
   erase(tx: Transaction, userId: string, options: EraseOptions): Promise<void>;
+  /** When the person's rows here last changed (the newest row's time), where the table says. */
+  lastChange?(db: Executor, userId: string): Promise<Date | null>;
   /** Identifies one listed row, for deleting it alone from the dashboard (only where that makes sense). */
   itemKey?(row: Row): string;
   /** Deletes one of the person's own rows by its key; a key of someone else's row deletes nothing. Returns whether one went. */
@@ -140,6 +142,16 @@ function ownedRows<T extends PgTable>(
     async erase(tx, userId) {
       await tx.delete(table).where(where(userId));
     },
+    // Only when the order column is a time (mentions, for one, are ordered by post id).
+    ...(order.columnType === 'PgTimestamp'
+      ? {
+          async lastChange(db: Executor, userId: string) {
+            const [row] = await db.select({ at: max(order) }).from(table as PgTable).where(where(userId));
+            const at = row?.at as Date | string | null | undefined;
+            return at ? new Date(at) : null;
+          },
+        }
+      : {}),
   };
 }
 
@@ -503,6 +515,7 @@ export async function summarize(db: Executor, userId: string) {
       purpose: entry.purpose,
       retention: entry.retention,
       count: await entry.count(db, userId),
+      lastChange: (await entry.lastChange?.(db, userId)) ?? null,
     })),
   );
 }

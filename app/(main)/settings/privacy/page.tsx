@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { SessionsList } from '@/components/auth/sessions-list';
 import { SignOutEverywhere } from '@/components/auth/sign-out-everywhere';
 import { requireUser } from '@/lib/auth/viewer';
-import { plural } from '@/lib/format';
+import { plural, timeAgo } from '@/lib/format';
 import { ConsentSwitch } from '@/components/privacy/consent-switch';
 import { DeleteAccountForm } from '@/components/privacy/delete-account-form';
 import { ExportButton } from '@/components/privacy/export-button';
@@ -81,6 +81,12 @@ export default async function PrivacyPage() {
                   </p>
                   <p className="mt-1 text-sm text-muted">
                     <span className="font-medium text-ink">Why:</span> {item.purpose} <span className="font-medium text-ink">Kept:</span> {item.retention}.
+                    {item.lastChange && (
+                      <>
+                        {' '}
+                        <span className="font-medium text-ink">Last change:</span> <time dateTime={item.lastChange.toISOString()}>{timeAgo(item.lastChange)}</time>.
+                      </>
+                    )}
                   </p>
                   {item.browsable && (
                     <Link href={`/settings/privacy/${item.table}`} className="mt-1 inline-block text-sm text-accent hover:underline">
@@ -90,6 +96,13 @@ export default async function PrivacyPage() {
                 </li>
               ))}
             </ul>
+            {c.category === 'profile' && (
+              <p className="mt-2 text-sm">
+                <Link href="/settings/profile" className="text-accent hover:underline">
+                  Edit your profile and interests
+                </Link>
+              </p>
+            )}
           </section>
         ))}
         <SignOutEverywhere list={<SessionsList sessions={sessions} />}>
