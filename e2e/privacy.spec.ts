@@ -115,3 +115,17 @@ test('a consent switches off in one click and the consent log shows it', async (
   await page.reload();
   await expect(page.getByRole('switch', { name: 'Use my activity to personalize' })).toHaveAttribute('aria-checked', 'false');
 });
+
+test('on a phone the privacy page and a drill-down fit without sideways scrolling', async ({ page }) => {
+  const person = newPerson();
+  await signUp(page, person);
+  await page.setViewportSize({ width: 375, height: 800 });
+  for (const path of ['/settings/privacy', '/settings/privacy/users']) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, path).toBeLessThanOrEqual(0);
+  }
+  await page.goto('/settings/privacy');
+  await page.screenshot({ path: 'test-results/screens/privacy-phone-light.png', fullPage: true });
+});
