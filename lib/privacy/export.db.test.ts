@@ -89,3 +89,21 @@ describe('export archive', () => {
     expect(JSON.parse(strFromU8(files['data/users.json']))[0]).toMatchObject({ id: heavy.user.id });
   });
 });
+
+describe('export limits', () => {
+  it('refuses an eleventh archive within the hour, and an abandoned download stops', async () => {
+    const viewer: Viewer = { id: heavy.user.id, handle: heavy.user.handle, name: 'Demo', image: null };
+    actAs(viewer);
+    let status = 200;
+    for (let i = 0; i < 12 && status === 200; i++) {
+      const response = await GET();
+      status = response.status;
+      await response.body?.cancel();
+    }
+    expect(status).toBe(429);
+    const refused = await GET();
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await refused.text()).toMatch(/Try again in/);
+  });
+});

@@ -81,9 +81,15 @@ ${images ? `<section><h2>Your pictures</h2>${images}</section>` : ''}
  * starts downloading at once and never sits whole in memory (images are stored, not re-compressed).
  */
 export function exportArchive(db: Executor, userId: string, handle: string, now = new Date()): ReadableStream<Uint8Array> {
+  // A download the person abandons (closed tab, cancelled) stops the work instead of building the rest for nobody.
+  let cancelled = false;
   return new ReadableStream<Uint8Array>({
+    cancel() {
+      cancelled = true;
+    },
     async start(controller) {
       const zip = new Zip((error, chunk, final) => {
+        if (cancelled) return;
         if (error) return controller.error(error);
         controller.enqueue(chunk);
         if (final) controller.close();
@@ -97,6 +103,7 @@ export function exportArchive(db: Executor, userId: string, handle: string, now 
         const manifest: Manifest = { format: exportFormat, generatedAt: now.toISOString(), handle, files: [] };
         const data = new Map<string, Row[]>();
         for (const entry of registry) {
+          if (cancelled) return zip.terminate();
           let rows = await entry.export(db, userId);
           if (entry.table === 'media') {
             // Images become files of their own; the JSON names them instead of carrying base64.
