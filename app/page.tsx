@@ -13,8 +13,9 @@ const promises = [
   { Icon: PartyPopper, title: 'Moments worth noticing', text: 'First posts, cake days and group milestones celebrated warmly — and only if you want them to be.' },
 ];
 
-export default async function LandingPage() {
+export default async function LandingPage({ searchParams }: { searchParams: Promise<{ erased?: string }> }) {
   if (await getViewer()) redirect('/feed');
+  const { erased } = await searchParams;
   return (
     <div className="flex min-h-dvh flex-col">
       <header className="mx-auto flex w-full max-w-5xl items-center justify-between gap-3 px-4 py-4">
@@ -30,6 +31,11 @@ export default async function LandingPage() {
         </nav>
       </header>
       <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4">
+        {erased && (
+          <p role="status" className="mt-4 rounded-lg bg-raised px-3 py-2 text-sm text-success">
+            Your account and everything Hearth kept about you are deleted. Thank you for having been part of Hearth.
+          </p>
+        )}
         <section className="py-12 sm:py-20">
           <h1 className="max-w-3xl text-4xl font-bold leading-tight tracking-tight sm:text-6xl">
             A community that feels personal, <span className="text-accent">without feeling watched.</span>

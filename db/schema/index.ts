@@ -5,3 +5,4 @@ export * from './groups';
 export * from './posts';
 export * from './security';
 export * from './notifications';
+export * from './privacy';

@@ -1,6 +1,7 @@
 'use server';
 
 import { eq, sql } from 'drizzle-orm';
+import { revalidatePath } from 'next/cache';
 import { AuthError } from 'next-auth';
 import { db } from '@/db/client';
 import { users } from '@/db/schema';
@@ -10,6 +11,7 @@ import { oauthProviders, signIn, signOut } from './config';
 import { hashPassword, verifyPassword } from './password';
 import { changePasswordSchema, safeRedirect, signInSchema, signUpSchema } from './schemas';
 import { limitPerson, rules } from '@/lib/rate-limit';
+import { endAllSessions, endSession } from './sessions';
 import { requestAddress, throttleSignIn, throttleSignUp } from './throttle';
 import { createAccount, isHandleTaken } from './users';
 import { getViewer } from './viewer';
@@ -53,10 +55,13 @@ export async function signOutAction() {
 export async function signOutEverywhereAction() {
   const viewer = await getViewer();
   if (viewer) {
-    await db
-      .update(users)
-      .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
-      .where(eq(users.id, viewer.id));
+    await db.transaction(async (tx) => {
+      await tx
+        .update(users)
+        .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+        .where(eq(users.id, viewer.id));
+      await endAllSessions(tx, viewer.id);
+    });
   }
   await signOut({ redirectTo: '/sign-in' });
 }
@@ -83,9 +88,23 @@ export const changePasswordAction = validatedActionWithUser(changePasswordSchema
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
     return { error: 'Please fix the highlighted fields.', fieldErrors: { currentPassword: 'That is not your current password.' } };
   }
-  await db
-    .update(users)
-    .set({ passwordHash: await hashPassword(input.newPassword), sessionVersion: sql`${users.sessionVersion} + 1` })
-    .where(eq(users.id, viewer.id));
+  const passwordHash = await hashPassword(input.newPassword);
+  await db.transaction(async (tx) => {
+    await tx
+      .update(users)
+      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(eq(users.id, viewer.id));
+    await endAllSessions(tx, viewer.id);
+  });
   await signInWithPassword(user.email, input.newPassword, '/settings/account?changed=1');
+});
+
+const endSessionSchema = z.object({ sessionId: z.string().min(1).max(100) });
+
+/** Signs one of the caller's own sessions out; ending this browser's own session signs it out here too. */
+export const endSessionAction = validatedActionWithUser(endSessionSchema, async ({ sessionId }, viewer) => {
+  if (!(await endSession(db, viewer.id, sessionId))) return { error: 'That session has already ended.' };
+  if (sessionId === viewer.sessionId) await signOut({ redirectTo: '/sign-in' });
+  revalidatePath('/settings/privacy');
+  return { success: 'Signed out on that device.' };
 });

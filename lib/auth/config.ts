@@ -1,6 +1,7 @@
 // Auth.js v5: email + password always; GitHub and Google when their variables are set. JWT sessions carry a
 // session version that getViewer() checks against the database on every request, so sessions can be ended.
 import { DrizzleAdapter } from '@auth/drizzle-adapter';
+import { headers } from 'next/headers';
 import NextAuth, { type NextAuthConfig } from 'next-auth';
 import type { Adapter } from 'next-auth/adapters';
 import Credentials from 'next-auth/providers/credentials';
@@ -11,11 +12,16 @@ import { accounts, profiles, users } from '@/db/schema';
 import { env } from '@/lib/env';
 import { enabledOAuthProviders } from './providers';
 import { resolveAuthSecret } from './secret';
+import { startSession } from './sessions';
 import { authenticate, suggestHandle } from './users';
 
 declare module 'next-auth' {
   interface Session {
     sessionVersion?: number;
+    /** When this session signed in (ms since epoch): erasing an account without a password needs a fresh one. */
+    signedInAt?: number;
+    /** The user_sessions row of this browser. */
+    sessionId?: string;
   }
   interface User {
     sessionVersion?: number;
@@ -26,10 +32,23 @@ declare module '@auth/core/jwt' {
   interface JWT {
     uid?: string;
     sv?: number;
+    /** Sign-in time, ms since epoch. */
+    sat?: number;
+    /** The user_sessions row of this browser. */
+    sid?: string;
   }
 }
 
 export const oauthProviders = enabledOAuthProviders(env);
+
+/** The signing-in browser's User-Agent, when there is a request to read it from. */
+async function requestUserAgent() {
+  try {
+    return (await headers()).get('user-agent');
+  } catch {
+    return null;
+  }
+}
 
 /** The Drizzle adapter, with account creation that also picks a handle and makes the profile row. */
 function adapter(): Adapter {
@@ -68,16 +87,20 @@ function config(): NextAuthConfig {
       ...(oauthProviders.google ? [Google({ clientId: env.AUTH_GOOGLE_ID, clientSecret: env.AUTH_GOOGLE_SECRET })] : []),
     ],
     callbacks: {
-      jwt({ token, user }) {
+      async jwt({ token, user }) {
         if (user?.id) {
           token.uid = user.id;
           token.sv = user.sessionVersion ?? 0;
+          token.sat = Date.now();
+          token.sid = await startSession(db, user.id, await requestUserAgent());
         }
         return token;
       },
       session({ session, token }) {
         if (token.uid) session.user.id = token.uid;
         session.sessionVersion = token.sv;
+        session.signedInAt = token.sat;
+        session.sessionId = token.sid;
         return session;
       },
     },

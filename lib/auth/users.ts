@@ -1,8 +1,9 @@
 // Creating accounts: shared by sign-up, OAuth first sign-in and the demo seed.
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, gt, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { profiles, users } from '@/db/schema';
+import { profiles, releasedHandles, users } from '@/db/schema';
 import { uniqueViolation } from '@/lib/db-errors';
+import { coolDownCutoff, handleDigest } from '@/lib/privacy/handles';
 import { hashPassword, verifyPassword } from './password';
 import { reservedHandles, signInSchema, type SignUpInput } from './schemas';
 
@@ -19,11 +20,22 @@ export async function findUserByEmail(db: Executor, email: string) {
   return row;
 }
 
-export async function isHandleTaken(db: Executor, handle: string) {
+/** Whether a handle belongs to someone, or to an erased account that is still in its cool-down. */
+export async function isHandleTaken(db: Executor, handle: string, now = new Date()) {
   const [row] = await db
     .select({ id: users.id })
     .from(users)
     .where(eq(sql`lower(${users.handle})`, handle.toLowerCase()))
+    .limit(1);
+  return Boolean(row) || (await isHandleCoolingDown(db, handle, now));
+}
+
+/** Whether a handle was freed by an account erasure too recently to be taken again. */
+export async function isHandleCoolingDown(db: Executor, handle: string, now = new Date()) {
+  const [row] = await db
+    .select({ releasedAt: releasedHandles.releasedAt })
+    .from(releasedHandles)
+    .where(and(eq(releasedHandles.handleDigest, handleDigest(handle)), gt(releasedHandles.releasedAt, coolDownCutoff(now))))
     .limit(1);
   return Boolean(row);
 }

@@ -6,12 +6,22 @@ import { cache } from 'react';
 import { db } from '@/db/client';
 import { users } from '@/db/schema';
 import { auth } from './config';
+import { touchSession } from './sessions';
 
-export type Viewer = { id: string; handle: string; name: string; image: string | null };
+export type Viewer = {
+  id: string;
+  handle: string;
+  name: string;
+  image: string | null;
+  /** When this session signed in (ms since epoch), if known. */
+  signedInAt?: number;
+  /** This browser's session (a user_sessions row), if known. */
+  sessionId?: string;
+};
 
 /**
  * Who is asking, once per request. A session whose version no longer matches the person's
- * (signed out everywhere, password changed, account erased) counts as signed out.
+ * (signed out everywhere, password changed, account erased), or whose session row was ended, counts as signed out.
  */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
   const session = await auth();
@@ -23,7 +33,9 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
     .where(eq(users.id, id))
     .limit(1);
   if (!row || row.sv !== (session.sessionVersion ?? 0)) return null;
-  return { id: row.id, handle: row.handle, name: row.name ?? row.handle, image: row.image };
+  // A token from before sessions were recorded, or whose session was ended, counts as signed out.
+  if (!session.sessionId || !(await touchSession(db, row.id, session.sessionId))) return null;
+  return { id: row.id, handle: row.handle, name: row.name ?? row.handle, image: row.image, signedInAt: session.signedInAt, sessionId: session.sessionId };
 });
 
 /** The viewer, or a redirect to sign-in (and back here afterwards) for pages that need one. */

@@ -1,13 +1,15 @@
 // The privacy registry: every table that holds data about a person, what it is, why it is kept, for how long,
 // and how to list, export and erase one person's rows. The dashboard, the export and account erasure walk it;
 // registry.db.test.ts fails when a table that refers to a person is missing from it.
-import { and, count, desc, eq, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, max, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Executor, Transaction } from '@/db/client';
 import {
   accounts,
   bookmarks,
   comments,
+  consentLog,
+  consents,
   follows,
   goals,
   groupAuditLog,
@@ -30,6 +32,7 @@ import {
   reactions,
   tagFollows,
   userInterests,
+  userSessions,
   users,
 } from '@/db/schema';
 import { transferToHeir } from '@/lib/groups/succession';
@@ -67,7 +70,49 @@ export interface RegistryEntry {
   /** Everything about the person in this table, shaped for the export archive (no secrets, nothing of others they cannot see). */
   export(db: Executor, userId: string): Promise<Row[]>;
   erase(tx: Transaction, userId: string, options: EraseOptions): Promise<void>;
+  /** When the person's rows here last changed (the newest row's time), where the table says. */
+  lastChange?(db: Executor, userId: string): Promise<Date | null>;
+  /** Identifies one listed row, for deleting it alone from the dashboard (only where that makes sense). */
+  itemKey?(row: Row): string;
+  /** Deletes one of the person's own rows by its key; a key of someone else's row deletes nothing. Returns whether one went. */
+  deleteItem?(tx: Transaction, userId: string, key: string): Promise<boolean>;
+  /** Deletes all of the person's rows here ("clear my reactions"); returns how many went. */
+  clearAll?(tx: Transaction, userId: string): Promise<number>;
 }
+
+/**
+ * Per-item and per-category deletion for an entry: every delete is also limited by the entry's own "rows of this
+ * person" condition, so a key naming someone else's row deletes nothing.
+ */
+function deletable<T extends PgTable>(
+  entry: RegistryEntry,
+  table: T,
+  mine: (userId: string) => SQL | undefined,
+  itemKey: (row: T['$inferSelect']) => string,
+  item: (key: string) => SQL | undefined,
+): RegistryEntry {
+  return {
+    ...entry,
+    itemKey: (row) => itemKey(row as T['$inferSelect']),
+    async deleteItem(tx, userId, key) {
+      const condition = item(key);
+      if (!condition) return false;
+      const gone = await tx.delete(table).where(and(mine(userId), condition)).returning();
+      return gone.length > 0;
+    },
+    async clearAll(tx, userId) {
+      const gone = await tx.delete(table).where(mine(userId)).returning();
+      return gone.length;
+    },
+  };
+}
+
+/** Two-part keys ("post id" + "emoji") joined by a character neither part can contain. */
+const joinKey = (...parts: string[]) => parts.join('|');
+const splitKey = (key: string, parts: number) => {
+  const split = key.split('|');
+  return split.length === parts && split.every(Boolean) ? split : null;
+};
 
 /** An entry for a table whose rows belong to the person through one column, exported as they are. */
 function ownedRows<T extends PgTable>(
@@ -84,7 +129,15 @@ function ownedRows<T extends PgTable>(
       return Number(row?.n ?? 0);
     },
     async list(db, userId, page) {
-      const rows = await db.select().from(table as PgTable).where(where(userId)).orderBy(desc(order)).limit(page.limit).offset(page.offset);
+      // Rows made in the same instant would come in any order, and pages would repeat or skip them: the whole
+      // row as text breaks the tie.
+      const rows = await db
+        .select()
+        .from(table as PgTable)
+        .where(where(userId))
+        .orderBy(desc(order), sql`${table}::text`)
+        .limit(page.limit)
+        .offset(page.offset);
       return rows.map((r) => shape(r as T['$inferSelect']));
     },
     async export(db, userId) {
@@ -94,6 +147,16 @@ function ownedRows<T extends PgTable>(
     async erase(tx, userId) {
       await tx.delete(table).where(where(userId));
     },
+    // Only when the order column is a time (mentions, for one, are ordered by post id).
+    ...(order.columnType === 'PgTimestamp'
+      ? {
+          async lastChange(db: Executor, userId: string) {
+            const [row] = await db.select({ at: max(order) }).from(table as PgTable).where(where(userId));
+            const at = row?.at as Date | string | null | undefined;
+            return at ? new Date(at) : null;
+          },
+        }
+      : {}),
   };
 }
 
@@ -333,20 +396,35 @@ export const registry: RegistryEntry[] = [
       await tx.update(comments).set({ authorId: deletedMemberId }).where(eq(comments.authorId, userId));
     },
   },
-  ownedRows(reactions, (id) => eq(reactions.userId, id), reactions.createdAt, {
-    table: 'reactions',
-    category: 'content',
-    description: 'Your reactions to posts (❤️, 👍, 🎉 …).',
-    purpose: 'To show authors your appreciation and count reactions on posts.',
-    retention: contentRetention,
-  }),
-  ownedRows(bookmarks, (id) => eq(bookmarks.userId, id), bookmarks.createdAt, {
-    table: 'bookmarks',
-    category: 'content',
-    description: 'Posts you bookmarked to read later. Only you can see them.',
-    purpose: 'To keep the posts you saved.',
-    retention: 'Until you remove the bookmark or erase your account',
-  }),
+  deletable(
+    ownedRows(reactions, (id) => eq(reactions.userId, id), reactions.createdAt, {
+      table: 'reactions',
+      category: 'content',
+      description: 'Your reactions to posts (❤️, 👍, 🎉 …).',
+      purpose: 'To show authors your appreciation and count reactions on posts.',
+      retention: contentRetention,
+    }),
+    reactions,
+    (id) => eq(reactions.userId, id),
+    (r) => joinKey(r.postId, r.emoji),
+    (key) => {
+      const parts = splitKey(key, 2);
+      return parts ? and(eq(reactions.postId, parts[0]), eq(reactions.emoji, parts[1])) : undefined;
+    },
+  ),
+  deletable(
+    ownedRows(bookmarks, (id) => eq(bookmarks.userId, id), bookmarks.createdAt, {
+      table: 'bookmarks',
+      category: 'content',
+      description: 'Posts you bookmarked to read later. Only you can see them.',
+      purpose: 'To keep the posts you saved.',
+      retention: 'Until you remove the bookmark or erase your account',
+    }),
+    bookmarks,
+    (id) => eq(bookmarks.userId, id),
+    (r) => r.postId,
+    (key) => eq(bookmarks.postId, key),
+  ),
   ownedRows(mentions, (id) => eq(mentions.userId, id), mentions.postId, {
     table: 'mentions',
     category: 'content',
@@ -354,23 +432,39 @@ export const registry: RegistryEntry[] = [
     purpose: 'To tell you when someone mentions you.',
     retention: 'Until the post is deleted or your account is erased',
   }),
-  ownedRows(tagFollows, (id) => eq(tagFollows.userId, id), tagFollows.createdAt, {
-    table: 'tag_follows',
-    category: 'social',
-    description: 'Interest tags you follow, such as #ceramics.',
-    purpose: 'To show you posts about what you follow, and to explain why they appear.',
-    retention: 'Until you unfollow the tag or erase your account',
-  }),
-  ownedRows(
-    follows,
-    (id) => or(eq(follows.followerId, id), eq(follows.followeeId, id)),
-    follows.createdAt,
-    {
-      table: 'follows',
+  deletable(
+    ownedRows(tagFollows, (id) => eq(tagFollows.userId, id), tagFollows.createdAt, {
+      table: 'tag_follows',
       category: 'social',
-      description: 'People you follow, and people who follow you.',
-      purpose: 'To show you posts from people you follow, and to show your followers count.',
-      retention: 'Until you unfollow (or they do) or an account is erased',
+      description: 'Interest tags you follow, such as #ceramics.',
+      purpose: 'To show you posts about what you follow, and to explain why they appear.',
+      retention: 'Until you unfollow the tag or erase your account',
+    }),
+    tagFollows,
+    (id) => eq(tagFollows.userId, id),
+    (r) => r.tag,
+    (key) => eq(tagFollows.tag, key),
+  ),
+  deletable(
+    ownedRows(
+      follows,
+      (id) => or(eq(follows.followerId, id), eq(follows.followeeId, id)),
+      follows.createdAt,
+      {
+        table: 'follows',
+        category: 'social',
+        description: 'People you follow, and people who follow you.',
+        purpose: 'To show you posts from people you follow, and to show your followers count.',
+        retention: 'Until you unfollow (or they do) or an account is erased',
+      },
+    ),
+    follows,
+    // Unfollowing someone, or removing someone who follows you: either side of a follow is the person's to end.
+    (id) => or(eq(follows.followerId, id), eq(follows.followeeId, id)),
+    (r) => joinKey(r.followerId, r.followeeId),
+    (key) => {
+      const parts = splitKey(key, 2);
+      return parts ? and(eq(follows.followerId, parts[0]), eq(follows.followeeId, parts[1])) : undefined;
     },
   ),
   {
@@ -407,6 +501,35 @@ export const registry: RegistryEntry[] = [
     purpose: 'To show your progress towards them, and celebrate when you reach one.',
     retention: 'Until you remove them or erase your account',
   }),
+  {
+    ...ownedRows(userSessions, (id) => eq(userSessions.userId, id), userSessions.lastSeenAt, {
+      table: 'user_sessions',
+      category: 'account',
+      description: 'Where you are signed in: the kind of browser and device (such as “Firefox on Android”), when you signed in and when it was last used. No IP address.',
+      purpose: 'So you can see every signed-in device and sign any of them out.',
+      retention: 'Until you sign out there, or 30 days after it was last used',
+    }),
+    // Signing a device out deletes its row: the sessions list on the dashboard does that, one by one.
+    itemKey: (row) => String(row.id),
+    async deleteItem(tx, userId, key) {
+      const gone = await tx.delete(userSessions).where(and(eq(userSessions.userId, userId), eq(userSessions.id, key))).returning();
+      return gone.length > 0;
+    },
+  },
+  ownedRows(consents, (id) => eq(consents.userId, id), consents.updatedAt, {
+    table: 'consents',
+    category: 'account',
+    description: 'Your answers to what Hearth may do with your data: personalizing, inferred interests, being suggested, celebrations, email.',
+    purpose: 'So Hearth does only what you agreed to, and stops the moment you say no.',
+    retention: 'Until you erase your account',
+  }),
+  ownedRows(consentLog, (id) => eq(consentLog.userId, id), consentLog.createdAt, {
+    table: 'consent_log',
+    category: 'account',
+    description: 'Every change you made to those consents: what, when, and from what to what.',
+    purpose: 'So you (and Hearth) can show what you agreed to, and when.',
+    retention: 'Until you erase your account',
+  }),
 ];
 
 /** Tables that refer to people but hold nothing about one: say why here, or the completeness test fails. */
@@ -431,6 +554,7 @@ export async function summarize(db: Executor, userId: string) {
       purpose: entry.purpose,
       retention: entry.retention,
       count: await entry.count(db, userId),
+      lastChange: (await entry.lastChange?.(db, userId)) ?? null,
     })),
   );
 }

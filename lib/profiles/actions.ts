@@ -6,12 +6,14 @@ import { revalidatePath } from 'next/cache';
 import { db } from '@/db/client';
 import { handleRedirects, interests, media, posts, profiles, userInterests, users } from '@/db/schema';
 import { type ActionState, formValues, validatedActionWithUser } from '@/lib/action-state';
+import { isHandleCoolingDown } from '@/lib/auth/users';
 import { getViewer } from '@/lib/auth/viewer';
 import { uniqueViolation } from '@/lib/db-errors';
 import { markdownToText, renderMarkdown } from '@/lib/markdown/render';
 import { ImageRejectedError, imageLimits, imageMessages, processImage } from '@/lib/media/process-image';
 import { storeImage } from '@/lib/media/store';
 import { limitPerson, rules } from '@/lib/rate-limit';
+import { setConsent } from '@/lib/privacy/consents';
 import { avatarImageFor, mediaPath } from './avatar';
 import { handleRedirectDays, imageUploadSchema, profileSchema, removeImageSchema, timeZoneSchema } from './schemas';
 
@@ -35,6 +37,7 @@ async function handleProblem(userId: string, handle: string, now: Date): Promise
     .where(and(eq(handleRedirects.oldHandle, handle), sql`${handleRedirects.expiresAt} > ${now.toISOString()}::timestamptz`))
     .limit(1);
   if (held && held.userId !== userId) return `The handle @${handle} was someone’s until recently and is still held for them — try another.`;
+  if (await isHandleCoolingDown(db, handle, now)) return `The handle @${handle} belonged to an account that was deleted recently and is resting for now — try another.`;
   return null;
 }
 
@@ -86,6 +89,8 @@ export const updateProfileAction = validatedActionWithUser(profileSchema, async 
 
   try {
     await db.transaction(async (tx) => {
+      // "Suggest me to others" is also a consent: a change here is recorded in the consent log.
+      await setConsent(tx, viewer.id, 'suggest_me', data.suggestMe, now);
       const [profile] = await tx
         .insert(profiles)
         .values({ userId: viewer.id, ...fields })

@@ -81,6 +81,13 @@ export const authorization: Record<string, Entry> = {
   // Goals
   'lib/milestones/actions.ts#createGoalAction': { who: 'the signed-in person, for themself (at most 5)', tests: ['lib/milestones/goals.db.test.ts'] },
   'lib/milestones/actions.ts#deleteGoalAction': { who: 'the goal’s owner', tests: ['lib/milestones/goals.db.test.ts'] },
+  // Privacy and sessions
+  'lib/auth/actions.ts#endSessionAction': { who: 'the signed-in person, for their own devices only', tests: ['lib/auth/sessions.db.test.ts'] },
+  'lib/privacy/actions.ts#eraseAccountAction': { who: 'the person themself, with password (or a fresh sign-in) and their handle typed', tests: ['lib/privacy/erase.db.test.ts'] },
+  'lib/privacy/actions.ts#deletePrivacyItemAction': { who: 'the person, for their own rows only', tests: ['lib/privacy/items.db.test.ts'] },
+  'lib/privacy/actions.ts#clearPrivacyCategoryAction': { who: 'the person, for their own rows only, after ticking a confirmation', tests: ['lib/privacy/items.db.test.ts'] },
+  'lib/privacy/actions.ts#setConsentAction': { who: 'the person, for their own consents', tests: ['lib/privacy/consents.db.test.ts'] },
+  'app/api/export/route.ts#GET': { who: 'the signed-in person, their own data (10 archives an hour)', tests: ['lib/privacy/export.db.test.ts', 'e2e/privacy.spec.ts'] },
   // Route handlers
   'app/api/auth/[...nextauth]/route.ts#GET': { who: 'Auth.js (its own CSRF protection)', tests: [e2eAuth], public: true },
   'app/api/auth/[...nextauth]/route.ts#POST': { who: 'Auth.js (its own CSRF protection)', tests: [e2eAuth], public: true },

@@ -1,0 +1,131 @@
+import fs from 'node:fs/promises';
+import { expect, test } from '@playwright/test';
+import { strFromU8, unzipSync } from 'fflate';
+import { newPerson, signIn, signUp } from './helpers';
+
+test('erasing the account needs the password and the handle, then sign-in fails and the profile is gone', async ({ page }) => {
+  const person = newPerson();
+  await signUp(page, person);
+  await page.goto('/settings/privacy');
+  const form = page.getByRole('form', { name: 'Delete my account' });
+  await form.getByLabel('Keep them as [deleted member]').check();
+  await form.getByLabel('Your password').fill('not my password at all');
+  await form.getByLabel('Type your handle to confirm').fill(person.handle);
+  await form.getByRole('button', { name: 'Delete my account for good' }).click();
+  await expect(form.getByText('That is not your password.')).toBeVisible();
+  // What was typed stays, except the password.
+  await expect(form.getByLabel('Type your handle to confirm')).toHaveValue(person.handle);
+  await expect(form.getByLabel('Keep them as [deleted member]')).toBeChecked();
+
+  await form.getByLabel('Delete my posts and comments').check();
+  await form.getByLabel('Your password').fill(person.password);
+  await form.getByRole('button', { name: 'Delete my account for good' }).click();
+  await expect(page).toHaveURL(/\/\?erased=1$/);
+  await expect(page.getByRole('status').filter({ hasText: 'Your account and everything Hearth kept about you are deleted' })).toBeVisible();
+
+  await page.goto('/settings/privacy');
+  await expect(page).toHaveURL(/\/sign-in/);
+  await signIn(page, person.email, person.password);
+  await expect(page.getByText('That email and password don’t match an account')).toBeVisible();
+
+  // (The profile route streams, so the not-found page arrives with status 200, as for any unknown handle.)
+  await page.goto(`/u/${person.handle}`);
+  await expect(page.getByRole('heading', { name: 'We couldn’t find that page' })).toBeVisible();
+});
+
+test('“Download my data” gives a ZIP with a JSON file per category, a manifest and an index to browse', async ({ page }) => {
+  const person = newPerson();
+  await signUp(page, person);
+  await page.goto('/settings/privacy');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download my data' }).click()]);
+  expect(download.suggestedFilename()).toMatch(new RegExp(`^hearth-${person.handle}-\\d{4}-\\d{2}-\\d{2}\\.zip$`));
+  const files = unzipSync(new Uint8Array(await fs.readFile(await download.path())));
+  const manifest = JSON.parse(strFromU8(files['manifest.json'])) as { handle: string; files: { path: string; kind: string }[] };
+  expect(manifest.handle).toBe(person.handle);
+  const dataFiles = manifest.files.filter((f) => f.kind === 'data').map((f) => f.path);
+  expect(dataFiles).toEqual(expect.arrayContaining(['data/users.json', 'data/profiles.json', 'data/posts.json', 'data/media.json']));
+  for (const path of dataFiles) expect(files[path], path).toBeDefined();
+  expect(JSON.parse(strFromU8(files['data/users.json']))[0]).toMatchObject({ handle: person.handle, email: person.email });
+  expect(strFromU8(files['index.html'])).toContain(`@${person.handle}`);
+  await expect(page.getByRole('status').filter({ hasText: /^Done: / })).toBeVisible();
+});
+
+test('the sessions list signs one other device out and leaves this one signed in', async ({ browser }) => {
+  const person = newPerson();
+  const laptop = await browser.newContext();
+  const phone = await browser.newContext();
+  const a = await laptop.newPage();
+  const b = await phone.newPage();
+  await signUp(a, person);
+  await signIn(b, person.email, person.password);
+  await expect(b).toHaveURL(/\/feed$/);
+
+  await a.goto('/settings/privacy');
+  const devices = a.getByRole('list', { name: 'Signed-in devices' }).getByRole('listitem');
+  await expect(devices).toHaveCount(2);
+  await expect(devices.filter({ hasText: 'This device' })).toHaveCount(1);
+  const other = devices.filter({ hasNotText: 'This device' });
+  await other.getByRole('button', { name: /^Sign out/ }).click();
+  // The row goes away at once (its own confirmation with it).
+  await expect(devices).toHaveCount(1);
+  await expect(devices.first()).toContainText('This device');
+
+  await b.goto('/feed');
+  await expect(b).toHaveURL(/\/sign-in/);
+  await a.goto('/feed');
+  await expect(a).toHaveURL(/\/feed$/);
+  await laptop.close();
+  await phone.close();
+});
+
+test('the dashboard drills down into one kind of data and deletes an item from it', async ({ page }) => {
+  const person = newPerson();
+  await signUp(page, person);
+  const first = page.getByRole('list', { name: 'Posts' }).getByRole('article').first();
+  // The button turns at once (optimistic); wait for the server to have saved it before leaving the page.
+  await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'POST' && Boolean(r.request().postData()?.includes('postId')) && r.ok()),
+    first.getByRole('button', { name: 'Bookmark' }).click(),
+  ]);
+  await expect(first.getByRole('button', { name: 'Remove bookmark' })).toBeVisible();
+
+  await page.goto('/settings/privacy');
+  await page.getByRole('link', { name: /See and manage Posts you bookmarked/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Posts you bookmarked/);
+  const items = page.getByRole('list', { name: 'Items' }).getByRole('listitem');
+  await expect(items).toHaveCount(1);
+  await items.first().getByRole('button', { name: 'Delete' }).click();
+  await expect(page.getByText('Nothing here.')).toBeVisible();
+  await page.goto('/settings/privacy');
+  await expect(page.getByRole('link', { name: /See and manage Posts you bookmarked/ })).toHaveCount(0);
+});
+
+test('a consent switches off in one click and the consent log shows it', async ({ page }) => {
+  const person = newPerson();
+  await signUp(page, person);
+  await page.goto('/settings/privacy');
+  const consent = page.getByRole('switch', { name: 'Use my activity to personalize' });
+  await expect(consent).toHaveAttribute('aria-checked', 'true');
+  await consent.click();
+  await expect(consent).toHaveAttribute('aria-checked', 'false');
+  await expect(page.getByRole('status').filter({ hasText: '“Use my activity to personalize” is off, from now on.' })).toBeVisible();
+  const log = page.getByRole('list', { name: 'Consent log' });
+  await expect(log.getByRole('listitem')).toHaveCount(1);
+  await expect(log.getByRole('listitem').first()).toContainText('Use my activity to personalize: on → off');
+  await page.reload();
+  await expect(page.getByRole('switch', { name: 'Use my activity to personalize' })).toHaveAttribute('aria-checked', 'false');
+});
+
+test('on a phone the privacy page and a drill-down fit without sideways scrolling', async ({ page }) => {
+  const person = newPerson();
+  await signUp(page, person);
+  await page.setViewportSize({ width: 375, height: 800 });
+  for (const path of ['/settings/privacy', '/settings/privacy/users']) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, path).toBeLessThanOrEqual(0);
+  }
+  await page.goto('/settings/privacy');
+  await page.screenshot({ path: 'test-results/screens/privacy-phone-light.png', fullPage: true });
+});

@@ -1,0 +1,111 @@
+// The export archive: it unzips, every registry entry is in it, and it holds the person's posts and avatar bytes.
+import { eq } from 'drizzle-orm';
+import { unzipSync, strFromU8 } from 'fflate';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { db } from '@/db/client';
+import { mediaVariants, posts } from '@/db/schema';
+import type { Viewer } from '@/lib/auth/viewer';
+import { GET } from '@/app/api/export/route';
+import { actAs } from '@/test/actions';
+import { seedHeavyPerson } from '@/test/privacy';
+import { exportArchive, type Manifest } from './export';
+import { registry } from './registry';
+
+vi.mock('@/lib/auth/viewer', () => import('@/test/actions'));
+
+let heavy: Awaited<ReturnType<typeof seedHeavyPerson>>;
+const nasty = '<img src=x onerror="alert(1)"> & </pre><script>alert(2)</script>';
+
+beforeAll(async () => {
+  heavy = await seedHeavyPerson();
+  const [first] = await db.select({ id: posts.id }).from(posts).where(eq(posts.authorId, heavy.user.id)).limit(1);
+  await db.update(posts).set({ body: nasty }).where(eq(posts.id, first.id));
+});
+
+async function unzip(stream: ReadableStream<Uint8Array>) {
+  return unzipSync(new Uint8Array(await new Response(stream).arrayBuffer()));
+}
+
+describe('export archive', () => {
+  it('has a manifest and one JSON file per registry entry, each described', async () => {
+    const files = await unzip(exportArchive(db, heavy.user.id, heavy.user.handle));
+    const manifest = JSON.parse(strFromU8(files['manifest.json'])) as Manifest;
+    expect(manifest.format).toBe('hearth-export/1');
+    expect(manifest.handle).toBe(heavy.user.handle);
+    for (const entry of registry) {
+      const path = `data/${entry.table}.json`;
+      expect(files[path], path).toBeDefined();
+      const rows = JSON.parse(strFromU8(files[path])) as unknown[];
+      const described = manifest.files.find((f) => f.path === path);
+      expect(described).toMatchObject({ table: entry.table, purpose: entry.purpose, retention: entry.retention, rows: rows.length });
+      expect(rows.length).toBe(await entry.count(db, heavy.user.id));
+    }
+    // Every file in the archive is described, and every described file is there.
+    expect(new Set(manifest.files.map((f) => f.path))).toEqual(new Set(Object.keys(files)));
+  });
+
+  it('holds their post text and the very bytes of their avatar, and no password hash', async () => {
+    const files = await unzip(exportArchive(db, heavy.user.id, heavy.user.handle));
+    const theirPosts = JSON.parse(strFromU8(files['data/posts.json'])) as { body: string }[];
+    const stored = await db.select({ body: posts.body }).from(posts).where(eq(posts.authorId, heavy.user.id));
+    expect(theirPosts.map((p) => p.body).sort()).toEqual(stored.map((p) => p.body).sort());
+    const variants = await db.select().from(mediaVariants).where(eq(mediaVariants.mediaId, heavy.avatarId));
+    expect(variants.length).toBeGreaterThan(0);
+    for (const v of variants) {
+      const file = Object.entries(files).find(([path]) => path.startsWith(`images/${heavy.avatarId}-${v.name}.`));
+      expect(file, v.name).toBeDefined();
+      expect(Buffer.from(file![1]).equals(v.bytes)).toBe(true);
+    }
+    const media = JSON.parse(strFromU8(files['data/media.json'])) as { variants: { file: string; base64?: string }[] }[];
+    expect(media.flatMap((m) => m.variants).every((v) => v.file && v.base64 === undefined)).toBe(true);
+    const everything = Object.values(files).map((f) => strFromU8(f, true)).join('\n');
+    expect(everything).not.toContain('argon2');
+    expect(everything).toContain(heavy.user.email);
+  });
+
+  it('escapes everything in index.html', async () => {
+    const files = await unzip(exportArchive(db, heavy.user.id, heavy.user.handle));
+    const html = strFromU8(files['index.html']);
+    expect(html).toContain('<h1>Everything Hearth keeps about @');
+    expect(html).not.toContain('<script>');
+    expect(html).not.toContain('<img src=x');
+    expect(html).toContain('&#60;script&#62;alert(2)');
+    for (const entry of registry) expect(html).toContain(`data/${entry.table}.json`);
+  });
+
+  it('is served only to the signed-in person, never cached', async () => {
+    actAs(null);
+    const refused = await GET();
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get('cache-control')).toBe('no-store');
+    const viewer: Viewer = { id: heavy.user.id, handle: heavy.user.handle, name: 'Demo', image: null };
+    actAs(viewer);
+    const response = await GET();
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/zip');
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(response.headers.get('content-disposition')).toMatch(new RegExp(`attachment; filename="hearth-${heavy.user.handle}-\\d{4}-\\d{2}-\\d{2}\\.zip"`));
+    const files = await unzip(response.body!);
+    expect(JSON.parse(strFromU8(files['data/users.json']))[0]).toMatchObject({ id: heavy.user.id });
+  });
+});
+
+describe('export limits', () => {
+  it('refuses an eleventh archive within the hour, and an abandoned download stops', async () => {
+    // Limits are off in tests except those about them (vitest.config.ts).
+    process.env.HEARTH_RATE_LIMITS = 'on';
+    const viewer: Viewer = { id: heavy.user.id, handle: heavy.user.handle, name: 'Demo', image: null };
+    actAs(viewer);
+    let status = 200;
+    for (let i = 0; i < 12 && status === 200; i++) {
+      const response = await GET();
+      status = response.status;
+      await response.body?.cancel();
+    }
+    expect(status).toBe(429);
+    const refused = await GET();
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await refused.text()).toMatch(/Try again in/);
+  });
+});

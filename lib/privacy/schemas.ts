@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { consentKinds } from './consent';
+
+export const eraseAccountSchema = z.object({
+  /** Required for accounts with a password; OAuth-only accounts need a fresh sign-in instead. */
+  password: z.string().max(200).optional().default(''),
+  confirmHandle: z.string().trim().min(1, 'Type your handle to confirm.').max(60),
+  content: z.enum(['delete', 'keep'], { error: 'Choose what happens to your posts and comments.' }),
+});
+
+/** How recent a sign-in must be to erase an account that has no password. */
+export const freshSignInMinutes = 10;
+
+export const privacyItemSchema = z.object({
+  table: z.string().min(1).max(64),
+  key: z.string().min(1).max(300),
+});
+
+export const clearCategorySchema = z.object({
+  table: z.string().min(1).max(64),
+  confirm: z.literal('yes', { error: 'Tick the box to confirm you want all of them deleted.' }),
+});
+
+/** Rows per page in the dashboard's lists. */
+export const privacyPageSize = 20;
+
+export const consentSchema = z.object({
+  kind: z.enum(consentKinds, { error: 'That is not one of Hearth’s consents.' }),
+  value: z.enum(['on', 'off']),
+});
