@@ -1,5 +1,5 @@
 // Loading what the permission function needs, in one or two queries, for pages and actions alike.
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { channels, groupBans, groupMemberRoles, groupMembers, groupRoles, groups, type Channel, type Group } from '@/db/schema';
 import type { Actor, ChannelInfo, RoleInfo } from './permissions';
@@ -65,9 +65,4 @@ export async function memberPosition(db: Executor, groupId: string, userId: stri
   const actor = await loadActor(db, { id: groupId }, userId, roles);
   if (!actor.isMember) return -1;
   return actor.isOwner ? 1000 : Math.max(0, ...actor.roles.map((r) => r.position));
-}
-
-export async function isMember(db: Executor, groupId: string, userId: string) {
-  const [row] = await db.select({ one: sql`1` }).from(groupMembers).where(and(eq(groupMembers.groupId, groupId), eq(groupMembers.userId, userId))).limit(1);
-  return Boolean(row);
 }

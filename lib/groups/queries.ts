@@ -3,7 +3,7 @@ import { and, asc, desc, eq, ilike, isNull, or, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { channels, groupAuditLog, groupBans, groupInvites, groupJoinRequests, groupMemberRoles, groupMembers, groupRoles, groups, users } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/viewer';
-import { channelInfo, listRoles, loadGroupActor } from './context';
+import { channelInfo, listRoles, loadGroupActor, parseArray } from './context';
 import { can, explainPermissions, type Actor, type GroupAction, type RoleInfo } from './permissions';
 import { renderWelcome } from './welcome';
 
@@ -221,7 +221,7 @@ export async function getGroupSettings(viewer: Viewer, slug: string) {
 
   const roleById = new Map(roles.map((r) => [r.id, r]));
   const members = memberRows.map((m) => {
-    const held = parseIds(m.roleIds).map((id) => roleById.get(id)).filter((r): r is RoleInfo => Boolean(r));
+    const held = parseArray(m.roleIds).map((id) => roleById.get(id)).filter((r): r is RoleInfo => Boolean(r));
     const position = held.some((r) => r.builtin === 'owner') ? 1000 : Math.max(0, ...held.map((r) => r.position));
     return {
       userId: m.userId,
@@ -255,10 +255,6 @@ export async function getGroupSettings(viewer: Viewer, slug: string) {
 
 export type GroupSettings = NonNullable<Awaited<ReturnType<typeof getGroupSettings>>>;
 
-function parseIds(value: string[] | string) {
-  if (Array.isArray(value)) return value;
-  return value.replace(/^\{|\}$/g, '').split(',').filter(Boolean);
-}
 
 /** The permission checker: what one member can do in one channel, and why. */
 export async function checkPermissions(settings: GroupSettings, userId: string, channelId?: string) {

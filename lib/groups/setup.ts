@@ -1,5 +1,4 @@
 // Creating a group with everything it starts with: the four built-in roles, #general and #announcements, and its owner.
-import { eq } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import { channels, groupMemberRoles, groupMembers, groupRoles, groups, type GroupVisibility } from '@/db/schema';
 import { builtinRoleDefaults } from './permissions';
@@ -56,9 +55,4 @@ export async function createGroupRecords(tx: Transaction, input: NewGroup, owner
   await tx.insert(groupMembers).values({ groupId: group.id, userId: ownerId, joinedAt: joinedAt ?? group.createdAt, welcomedAt: joinedAt ?? group.createdAt });
   await tx.insert(groupMemberRoles).values({ groupId: group.id, userId: ownerId, roleId: roleId('owner') });
   return { group, roles };
-}
-
-export async function builtinRoleId(tx: Transaction, groupId: string, builtin: 'owner' | 'admin' | 'moderator' | 'member') {
-  const roles = await tx.select({ id: groupRoles.id, builtin: groupRoles.builtin }).from(groupRoles).where(eq(groupRoles.groupId, groupId));
-  return roles.find((r) => r.builtin === builtin)!.id;
 }
