@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { createdAt, id } from './columns';
 
 export const users = pgTable(
@@ -21,6 +21,8 @@ export const users = pgTable(
   (t) => [
     uniqueIndex('users_email_lower_key').on(sql`lower(${t.email})`),
     uniqueIndex('users_handle_lower_key').on(sql`lower(${t.handle})`),
+    // Search: trigram matching of names and handles (pg_trgm, on both engines).
+    index('users_name_trgm_idx').using('gin', sql`lower(coalesce(${t.name}, '') || ' ' || ${t.handle}) gin_trgm_ops`),
   ],
 );
 

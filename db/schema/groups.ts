@@ -29,7 +29,10 @@ export const groups = pgTable(
     bannerMediaId: text('banner_media_id').references((): AnyPgColumn => media.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('groups_slug_lower_key').on(sql`lower(${t.slug})`)],
+  (t) => [
+    uniqueIndex('groups_slug_lower_key').on(sql`lower(${t.slug})`),
+    index('groups_search_trgm_idx').using('gin', sql`lower(${t.name} || ' ' || ${t.topic}) gin_trgm_ops`),
+  ],
 );
 
 export const builtinRoles = ['owner', 'admin', 'moderator', 'member'] as const;

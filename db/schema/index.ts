@@ -6,3 +6,4 @@ export * from './posts';
 export * from './security';
 export * from './notifications';
 export * from './privacy';
+export * from './recommend';

@@ -35,6 +35,8 @@ export const posts = pgTable(
     index('posts_group_created_idx').on(t.groupId, t.createdAt.desc()),
     index('posts_channel_created_idx').on(t.channelId, t.createdAt.desc()),
     index('posts_removed_by_idx').on(t.removedBy),
+    // Search: full text (English stemming) over the body.
+    index('posts_body_fts_idx').using('gin', sql`to_tsvector('english', ${t.body})`),
   ],
 );
 

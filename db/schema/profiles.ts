@@ -72,7 +72,10 @@ export const interests = pgTable(
     slug: text('slug').notNull(),
     label: text('label').notNull(),
   },
-  (t) => [uniqueIndex('interests_slug_key').on(sql`lower(${t.slug})`)],
+  (t) => [
+    uniqueIndex('interests_slug_key').on(sql`lower(${t.slug})`),
+    index('interests_label_trgm_idx').using('gin', sql`lower(${t.slug} || ' ' || ${t.label}) gin_trgm_ops`),
+  ],
 );
 
 export const userInterests = pgTable(

@@ -8,8 +8,15 @@ import {
   accounts,
   bookmarks,
   comments,
+  activitySignals,
   consentLog,
   consents,
+  discoverSets,
+  feedControls,
+  feedPreferences,
+  interestScores,
+  retentionSettings,
+  searchHistory,
   follows,
   goals,
   groupAuditLog,
@@ -37,7 +44,7 @@ import {
 } from '@/db/schema';
 import { transferToHeir } from '@/lib/groups/succession';
 
-export type PrivacyCategory = 'account' | 'profile' | 'groups' | 'content' | 'social' | 'activity';
+export type PrivacyCategory = 'account' | 'profile' | 'groups' | 'content' | 'social' | 'personalization' | 'activity';
 
 export const categoryLabels: Record<PrivacyCategory, string> = {
   account: 'Account',
@@ -45,6 +52,7 @@ export const categoryLabels: Record<PrivacyCategory, string> = {
   groups: 'Groups',
   content: 'Posts, comments and reactions',
   social: 'Follows and interests',
+  personalization: 'Feed and personalization',
   activity: 'Notifications and milestones',
 };
 
@@ -528,6 +536,85 @@ export const registry: RegistryEntry[] = [
     category: 'account',
     description: 'Every change you made to those consents: what, when, and from what to what.',
     purpose: 'So you (and Hearth) can show what you agreed to, and when.',
+    retention: 'Until you erase your account',
+  }),
+  ownedRows(feedPreferences, (id) => eq(feedPreferences.userId, id), feedPreferences.updatedAt, {
+    table: 'feed_preferences',
+    category: 'personalization',
+    description: 'Your feed settings: which mode you read in, whether history is paused, when you set up your interests and last reset.',
+    purpose: 'To show you the feed the way you chose.',
+    retention: 'Until you erase your account',
+  }),
+  deletable(
+    ownedRows(interestScores, (id) => eq(interestScores.userId, id), interestScores.updatedAt, {
+      table: 'interest_scores',
+      category: 'personalization',
+      description: 'What Hearth thinks you like: per topic, your own choice (more, less, hide) beside a score inferred from your activity, and how many signals of each kind fed it.',
+      purpose: 'To rank your For you feed and explain each item in it.',
+      retention: 'Your choices until you change them; inferred scores fade by half every 30 days and follow your retention setting',
+    }),
+    interestScores,
+    (id) => eq(interestScores.userId, id),
+    (r) => r.tag,
+    (key) => eq(interestScores.tag, key),
+  ),
+  deletable(
+    ownedRows(activitySignals, (id) => eq(activitySignals.userId, id), activitySignals.createdAt, {
+      table: 'activity_signals',
+      category: 'personalization',
+      description: 'Posts you looked at (at least half on screen for a second) or opened — only recorded while you allow activity-based personalization and history is not paused.',
+      purpose: 'To learn what you like and not show you the same posts twice.',
+      retention: 'Deleted after 90 days unless you choose otherwise',
+    }),
+    activitySignals,
+    (id) => eq(activitySignals.userId, id),
+    (r) => r.id,
+    (key) => eq(activitySignals.id, key),
+  ),
+  deletable(
+    ownedRows(feedControls, (id) => eq(feedControls.userId, id), feedControls.createdAt, {
+      table: 'feed_controls',
+      category: 'personalization',
+      description: 'What you told your feed: show less of an author, topic or group, posts you were not interested in, muted people, groups and words — with when each ended.',
+      purpose: 'To keep your feed the way you asked, and to show you every control that is active.',
+      retention: 'Until you undo or delete it, or erase your account',
+    }),
+    feedControls,
+    (id) => eq(feedControls.userId, id),
+    (r) => r.id,
+    (key) => eq(feedControls.id, key),
+  ),
+  deletable(
+    ownedRows(searchHistory, (id) => eq(searchHistory.userId, id), searchHistory.createdAt, {
+      table: 'search_history',
+      category: 'personalization',
+      description: 'Searches you ran, shown to you as recent searches.',
+      purpose: 'So you can go back to a search.',
+      retention: 'Deleted after 90 days unless you choose otherwise',
+    }),
+    searchHistory,
+    (id) => eq(searchHistory.userId, id),
+    (r) => r.id,
+    (key) => eq(searchHistory.id, key),
+  ),
+  deletable(
+    ownedRows(discoverSets, (id) => eq(discoverSets.userId, id), discoverSets.createdAt, {
+      table: 'discover_sets',
+      category: 'personalization',
+      description: 'Your weekly Discover picks: posts, groups and people chosen for you, with the reason for each.',
+      purpose: 'To keep your Discover page the same all week.',
+      retention: 'Replaced every week; older sets are deleted after a week',
+    }),
+    discoverSets,
+    (id) => eq(discoverSets.userId, id),
+    (r) => r.week,
+    (key) => eq(discoverSets.week, key),
+  ),
+  ownedRows(retentionSettings, (id) => eq(retentionSettings.userId, id), retentionSettings.updatedAt, {
+    table: 'retention_settings',
+    category: 'personalization',
+    description: 'How long you want each kind of data kept before it is deleted automatically.',
+    purpose: 'So the daily purge deletes what you asked it to, when you asked.',
     retention: 'Until you erase your account',
   }),
 ];
