@@ -1,0 +1,159 @@
+import { describe, expect, it } from 'vitest';
+import { affinityTerms, ageText, diversify, emptyControls, explain, freshness, mutedWordMatcher, quality, rankCandidates, scoreCandidate, type Candidate, type RankContext } from './rank';
+import { contribution, decayed, inferredFrom, interestWeight } from './weights';
+
+const now = new Date('2026-06-01T12:00:00Z');
+const hoursAgo = (h: number) => new Date(now.getTime() - h * 3_600_000);
+
+let n = 0;
+function candidate(over: Partial<Candidate> = {}): Candidate {
+  n += 1;
+  return {
+    postId: `p${n}`,
+    authorId: `a${n}`,
+    authorName: `Author ${n}`,
+    authorHandle: `author${n}`,
+    groupId: null,
+    groupName: null,
+    groupSlug: null,
+    tags: [],
+    body: 'hello',
+    createdAt: hoursAgo(1),
+    sources: ['recent'],
+    reactions: 0,
+    comments: 0,
+    weekReactions: 0,
+    likedByFollowed: [],
+    coEngagers: 0,
+    newcomer: false,
+    ...over,
+  };
+}
+
+function context(over: Partial<RankContext> = {}): RankContext {
+  return { now, followedAuthors: new Set(), joinedGroups: new Set(), interests: new Map(), useInferred: true, controls: emptyControls(), seen: new Map(), ...over };
+}
+
+describe('decay', () => {
+  it('halves inferred interest every 30 days and sums signals', () => {
+    expect(decayed(8, new Date(now.getTime() - 30 * 86_400_000), now)).toBeCloseTo(4);
+    expect(decayed(8, now, now)).toBe(8);
+    expect(contribution('reaction', new Date(now.getTime() - 60 * 86_400_000), now)).toBeCloseTo(0.75);
+    expect(inferredFrom([{ kind: 'reaction', at: now }, { kind: 'view', at: now }], now)).toBeCloseTo(3.5);
+  });
+
+  it('maps the discrete choices to weights, and "less" is not undone by inference', () => {
+    expect(interestWeight({ choice: 'more', inferred: 0 }, true)).toBe(2);
+    expect(interestWeight({ choice: 'follow', inferred: 6 }, true)).toBeCloseTo(1.5);
+    expect(interestWeight({ choice: 'follow', inferred: 6 }, false)).toBe(1);
+    expect(interestWeight({ choice: 'less', inferred: 100 }, true)).toBe(0.25);
+    expect(interestWeight({ choice: 'hide', inferred: 100 }, true)).toBe(0);
+    expect(interestWeight({ choice: null, inferred: 6 }, true)).toBeCloseTo(0.5);
+  });
+
+  it('freshness halves every 36 hours; quality grows with diminishing returns', () => {
+    expect(freshness(now, now)).toBe(1);
+    expect(freshness(hoursAgo(36), now)).toBeCloseTo(0.5);
+    expect(quality(0, 0)).toBe(1);
+    expect(quality(10, 0) - quality(0, 0)).toBeGreaterThan(quality(20, 0) - quality(10, 0));
+    expect(ageText(hoursAgo(2), now)).toBe('2 h old');
+    expect(ageText(hoursAgo(72), now)).toBe('3 days old');
+  });
+});
+
+describe('scoring', () => {
+  it('ranks a followed topic above an unrelated post of the same age, and says why', () => {
+    const ceramics = candidate({ tags: ['ceramics'], sources: ['interest'] });
+    const other = candidate({ tags: ['chess'] });
+    const ranked = rankCandidates([other, ceramics], context({ interests: new Map([['ceramics', { choice: 'follow', inferred: 0 }]]) }));
+    expect(ranked[0]!.candidate.postId).toBe(ceramics.postId);
+    expect(explain(ranked[0]!, now).reasons[0]!.text).toBe('Because you follow #ceramics');
+  });
+
+  it('the explanation follows the weights: change the weight and the top reason changes', () => {
+    const post = candidate({ tags: ['ceramics'], authorId: 'ana', authorName: 'Ana', groupId: 'g', groupName: 'Potters', groupSlug: 'potters' });
+    const base = { followedAuthors: new Set(['ana']), joinedGroups: new Set(['g']) };
+    const followed = scoreCandidate(post, context({ ...base, interests: new Map([['ceramics', { choice: 'follow', inferred: 0 }]]) }));
+    expect(explain(followed, now).reasons[0]!.text).toBe('Because you follow Ana');
+    const more = scoreCandidate(post, context({ ...base, interests: new Map([['ceramics', { choice: 'more', inferred: 0 }]]) }));
+    expect(explain(more, now).reasons[0]!.text).toBe('Because you asked for more #ceramics');
+    expect(more.score).toBeGreaterThan(followed.score);
+    // The numbers in "Why this post?" are the terms that were summed.
+    expect(explain(more, now).breakdown[0]).toEqual({ label: 'Because you asked for more #ceramics', value: '+2.00' });
+    expect(more.affinity).toBeCloseTo(2 + 1 + 0.5);
+  });
+
+  it('names friends who liked a post, and how many others', () => {
+    const terms = affinityTerms(candidate({ likedByFollowed: ['Ana', 'Ben', 'Cy'] }), context());
+    expect(terms[0]!.text).toBe('Liked by Ana and 2 others you follow');
+    expect(terms[0]!.value).toBeCloseTo(0.75);
+  });
+
+  it('uses inferred interests only when allowed', () => {
+    const post = candidate({ tags: ['knitting'] });
+    const interests = new Map([['knitting', { choice: null, inferred: 12 }]]);
+    expect(affinityTerms(post, context({ interests }))[0]!.text).toBe('Because you often engage with #knitting');
+    expect(affinityTerms(post, context({ interests, useInferred: false }))[0]!.kind).toBe('recent');
+  });
+
+  it('"show less" of an author, topic or group holds the post back, and says so', () => {
+    const post = candidate({ authorId: 'ana', tags: ['ceramics'] });
+    const plain = scoreCandidate(post, context());
+    const controls = emptyControls();
+    controls.lessAuthors.add('ana');
+    const less = scoreCandidate(post, context({ controls }));
+    expect(less.score).toBeCloseTo(plain.score * 0.15);
+    expect(explain(less, now).breakdown.some((b) => b.label.includes('you asked to see less of'))).toBe(true);
+  });
+
+  it('suppresses what was already seen or opened', () => {
+    const post = candidate();
+    const plain = scoreCandidate(post, context()).score;
+    expect(scoreCandidate(post, context({ seen: new Map([[post.postId, { views: 1, opened: false }]]) })).score).toBeCloseTo(plain * 0.6);
+    expect(scoreCandidate(post, context({ seen: new Map([[post.postId, { views: 1, opened: true }]]) })).score).toBeCloseTo(plain * 0.2);
+  });
+
+  it('drops muted people, groups, words, hidden topics and "not interested" posts', () => {
+    const controls = emptyControls();
+    const muted = candidate({ authorId: 'troll' });
+    const group = candidate({ groupId: 'noisy' });
+    const word = candidate({ body: 'Big SPOILERS ahead!' });
+    const partial = candidate({ body: 'spoilersport is fine' });
+    const hidden = candidate({ tags: ['politics'] });
+    const nope = candidate();
+    controls.mutedUsers.add('troll');
+    controls.mutedGroups.add('noisy');
+    controls.mutedWords.push('spoilers');
+    controls.notInterested.add(nope.postId);
+    const ranked = rankCandidates([muted, group, word, partial, hidden, nope], context({ controls, interests: new Map([['politics', { choice: 'hide', inferred: 0 }]]) }));
+    expect(ranked.map((s) => s.candidate.postId)).toEqual([partial.postId]);
+    expect(mutedWordMatcher(['c++'])('I love C++ a lot')).toBe(true);
+  });
+});
+
+describe('diversity', () => {
+  it('caps each author at 2 and each group at 3 per window of 10, moving the rest down', () => {
+    const many = Array.from({ length: 6 }, (_, i) => candidate({ authorId: 'prolific', groupId: 'g1', createdAt: hoursAgo(i) }));
+    const others = Array.from({ length: 10 }, (_, i) => candidate({ createdAt: hoursAgo(10 + i) }));
+    const ranked = rankCandidates([...many, ...others], context({ followedAuthors: new Set(['prolific']) }));
+    const firstTen = ranked.slice(0, 10);
+    expect(firstTen.filter((s) => s.candidate.authorId === 'prolific')).toHaveLength(2);
+    expect(ranked).toHaveLength(16);
+    const grouped = Array.from({ length: 6 }, (_, i) => candidate({ groupId: 'g2', createdAt: hoursAgo(i) }));
+    const spread = rankCandidates([...grouped, ...others], context({ joinedGroups: new Set(['g2']) }));
+    expect(spread.slice(0, 10).filter((s) => s.candidate.groupId === 'g2')).toHaveLength(3);
+  });
+
+  it('keeps every 8th place for exploration', () => {
+    const followed = Array.from({ length: 12 }, (_, i) => candidate({ authorId: `f${i}`, createdAt: hoursAgo(i) }));
+    const explore = candidate({ sources: ['exploration'], tags: ['birding'], createdAt: hoursAgo(30) });
+    const ranked = rankCandidates([...followed, explore], context({ followedAuthors: new Set(followed.map((c) => c.authorId)) }));
+    expect(ranked[7]!.candidate.postId).toBe(explore.postId);
+    expect(explain(ranked[7]!, now).reasons[0]!.text).toBe('Something new: exploring outside your usual topics');
+  });
+
+  it('diversify keeps every item', () => {
+    const list = Array.from({ length: 25 }, () => scoreCandidate(candidate({ authorId: 'same' }), context()));
+    expect(diversify(list)).toHaveLength(25);
+  });
+});

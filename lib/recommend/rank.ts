@@ -1,0 +1,299 @@
+// The For you ranking, as pure functions over plain data (the database work is in candidates.ts):
+//
+//   score = affinity × freshness × quality × restraint
+//
+//   affinity   the sum of the reasons the post is for this person (each one an explanation term, below)
+//   freshness  2^(−age / 36 h): a day-and-a-half-old post counts half as much as a new one
+//   quality    1 + 0.3 · ln(1 + reactions + 2 · comments): engagement helps, with diminishing returns
+//   restraint  what the person asked for and what they have already seen: show less of an author ×0.15, of a topic
+//              or group ×0.3; already opened ×0.2, each earlier view ×0.6
+//
+// Then re-ranking for diversity (at most 2 posts per author and 3 per group in any page of 10) with every 8th
+// place kept for exploration. Explanations are the affinity terms themselves, largest first, so they cannot drift
+// from what actually ranked the post.
+import { interestWeight, type InterestSignal } from './weights';
+
+export const candidateSources = ['following', 'group', 'interest', 'co_engagement', 'trending', 'newcomer', 'exploration', 'recent'] as const;
+export type CandidateSource = (typeof candidateSources)[number];
+
+export type Candidate = {
+  postId: string;
+  authorId: string;
+  authorName: string;
+  authorHandle: string;
+  groupId: string | null;
+  groupName: string | null;
+  groupSlug: string | null;
+  tags: string[];
+  body: string;
+  createdAt: Date;
+  sources: CandidateSource[];
+  reactions: number;
+  comments: number;
+  /** Reactions in the last 7 days. */
+  weekReactions: number;
+  /** Names of people the viewer follows who reacted, most recent first. */
+  likedByFollowed: string[];
+  /** How many people who reacted to what the viewer reacted to also reacted to this. */
+  coEngagers: number;
+  /** The author's first post, made soon after they joined. */
+  newcomer: boolean;
+};
+
+export type FeedControlSet = {
+  lessAuthors: Set<string>;
+  lessTags: Set<string>;
+  lessGroups: Set<string>;
+  notInterested: Set<string>;
+  mutedUsers: Set<string>;
+  mutedGroups: Set<string>;
+  mutedWords: string[];
+};
+
+export const emptyControls = (): FeedControlSet => ({
+  lessAuthors: new Set(),
+  lessTags: new Set(),
+  lessGroups: new Set(),
+  notInterested: new Set(),
+  mutedUsers: new Set(),
+  mutedGroups: new Set(),
+  mutedWords: [],
+});
+
+export type RankContext = {
+  now: Date;
+  followedAuthors: Set<string>;
+  joinedGroups: Set<string>;
+  /** The interest profile by tag: explicit choice ("follow" for followed tags) and inferred score. */
+  interests: Map<string, InterestSignal>;
+  /** False when the person paused history or did not consent: inferred scores count for nothing. */
+  useInferred: boolean;
+  controls: FeedControlSet;
+  seen: Map<string, { views: number; opened: boolean }>;
+};
+
+export type TermKind = 'author' | 'group' | 'interest' | 'friends' | 'co_engagement' | 'trending' | 'newcomer' | 'exploration' | 'recent';
+
+/** One reason a post is in the feed, with its share of the affinity and the control that acts on it. */
+export type ScoreTerm = { kind: TermKind; text: string; value: number; control: { href: string; label: string } };
+
+export type Scored = {
+  candidate: Candidate;
+  score: number;
+  affinity: number;
+  freshness: number;
+  quality: number;
+  restraint: number;
+  /** Largest first. */
+  terms: ScoreTerm[];
+  /** Restraint factors that applied, in words ("you asked to see less of #pottery"). */
+  restraints: string[];
+};
+
+export const FRESHNESS_HALF_LIFE_HOURS = 36;
+const BASE_AFFINITY = 0.05;
+
+export const termWeights = {
+  author: 1,
+  group: 0.5,
+  /** Per unit of interest weight (follow 1, more 2, less 0.25, inferred up to 1); topics summed, capped at 2.5. */
+  interest: 1,
+  /** Per person followed who reacted, at most 4. */
+  friend: 0.25,
+  /** At 3 or more like-minded people. */
+  coEngagement: 0.6,
+  /** At 10 or more reactions this week. */
+  trending: 0.4,
+  newcomer: 0.5,
+  exploration: 0.35,
+} as const;
+
+export const restraintFactors = { lessAuthor: 0.15, lessTag: 0.3, lessGroup: 0.3, opened: 0.2, view: 0.6 } as const;
+
+export function freshness(createdAt: Date, now: Date): number {
+  const hours = Math.max(0, now.getTime() - createdAt.getTime()) / 3_600_000;
+  return Math.pow(0.5, hours / FRESHNESS_HALF_LIFE_HOURS);
+}
+
+export function quality(reactions: number, comments: number): number {
+  return 1 + 0.3 * Math.log(1 + reactions + 2 * comments);
+}
+
+export function ageText(createdAt: Date, now: Date): string {
+  const minutes = Math.max(0, Math.round((now.getTime() - createdAt.getTime()) / 60_000));
+  if (minutes < 60) return minutes <= 1 ? 'just now' : `${minutes} min old`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 48) return `${hours} h old`;
+  return `${Math.round(hours / 24)} days old`;
+}
+
+function escapeRegExp(text: string) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Muted words match whole words, whatever the case ("cat" mutes "Cat!" but not "category"). */
+export function mutedWordMatcher(words: string[]): (text: string) => boolean {
+  const cleaned = words.map((w) => w.trim()).filter(Boolean);
+  if (cleaned.length === 0) return () => false;
+  const pattern = new RegExp(`(^|[^\\p{L}\\p{N}_])(${cleaned.map(escapeRegExp).join('|')})(?=$|[^\\p{L}\\p{N}_])`, 'iu');
+  return (text) => pattern.test(text);
+}
+
+/** Hard filters: what the person never wants to see (mutes, hidden topics, "not interested"). */
+export function isExcluded(candidate: Candidate, context: RankContext, mutedWord = mutedWordMatcher(context.controls.mutedWords)): boolean {
+  const c = context.controls;
+  if (c.notInterested.has(candidate.postId) || c.mutedUsers.has(candidate.authorId)) return true;
+  if (candidate.groupId && c.mutedGroups.has(candidate.groupId)) return true;
+  if (candidate.tags.some((t) => context.interests.get(t)?.choice === 'hide')) return true;
+  return mutedWord(candidate.body) || candidate.tags.some((t) => mutedWord(t));
+}
+
+function friendsText(names: string[]) {
+  if (names.length === 1) return `Liked by ${names[0]}, whom you follow`;
+  const others = names.length - 1;
+  return `Liked by ${names[0]} and ${others} other${others === 1 ? '' : 's'} you follow`;
+}
+
+/** The affinity terms for one candidate: every reason it is for this person, with its value. */
+export function affinityTerms(candidate: Candidate, context: RankContext): ScoreTerm[] {
+  const terms: ScoreTerm[] = [];
+  const c = candidate;
+  if (context.followedAuthors.has(c.authorId)) {
+    terms.push({ kind: 'author', text: `Because you follow ${c.authorName}`, value: termWeights.author, control: { href: `/u/${c.authorHandle}`, label: `Unfollow or mute ${c.authorName}` } });
+  }
+  if (c.groupId && context.joinedGroups.has(c.groupId)) {
+    terms.push({ kind: 'group', text: `From ${c.groupName}, a group you’re in`, value: termWeights.group, control: { href: `/g/${c.groupSlug}`, label: `Leave or mute ${c.groupName}` } });
+  }
+  let interestTotal = 0;
+  const interestTerms: ScoreTerm[] = [];
+  for (const tag of c.tags) {
+    const signal = context.interests.get(tag);
+    const weight = interestWeight(signal, context.useInferred);
+    if (weight <= 0 || !signal) continue;
+    const value = weight * termWeights.interest;
+    interestTotal += value;
+    const how =
+      signal.choice === 'more' ? `Because you asked for more #${tag}`
+      : signal.choice === 'follow' ? `Because you follow #${tag}`
+      : signal.choice === 'less' ? `About #${tag}, which you asked to see less of`
+      : `Because you often engage with #${tag}`;
+    interestTerms.push({ kind: 'interest', text: how, value, control: { href: `/settings/feed#interest-${tag}`, label: `Change how much #${tag} you see` } });
+  }
+  // Several topics add up, but no post gets more than 2.5 from its topics: scale each term to keep them honest.
+  const cap = 2.5;
+  const scale = interestTotal > cap ? cap / interestTotal : 1;
+  for (const t of interestTerms) terms.push({ ...t, value: t.value * scale });
+  if (c.likedByFollowed.length > 0) {
+    terms.push({ kind: 'friends', text: friendsText(c.likedByFollowed), value: termWeights.friend * Math.min(4, c.likedByFollowed.length), control: { href: '/settings/feed#people', label: 'See whom you follow' } });
+  }
+  if (c.coEngagers > 0 && c.sources.includes('co_engagement')) {
+    terms.push({ kind: 'co_engagement', text: 'Liked by people who like what you like', value: termWeights.coEngagement * Math.min(1, c.coEngagers / 3), control: { href: '/settings/feed#history', label: 'Pause or reset what your activity teaches Hearth' } });
+  }
+  if (c.groupId && c.weekReactions > 0 && c.sources.includes('trending')) {
+    terms.push({ kind: 'trending', text: `Popular in ${c.groupName} this week`, value: termWeights.trending * Math.min(1, c.weekReactions / 10), control: { href: `/g/${c.groupSlug}`, label: `Show less from ${c.groupName}` } });
+  }
+  if (c.newcomer) {
+    terms.push({ kind: 'newcomer', text: `${c.authorName} is new here: this is their first post`, value: termWeights.newcomer, control: { href: `/u/${c.authorHandle}`, label: `Visit ${c.authorName}’s profile` } });
+  }
+  if (c.sources.includes('exploration') && interestTotal === 0 && !terms.some((t) => t.kind === 'author' || t.kind === 'group')) {
+    terms.push({ kind: 'exploration', text: 'Something new: exploring outside your usual topics', value: termWeights.exploration, control: { href: '/settings/feed', label: 'Adjust your feed' } });
+  }
+  if (terms.length === 0) {
+    terms.push({ kind: 'recent', text: 'New on Hearth', value: BASE_AFFINITY, control: { href: '/settings/feed', label: 'Choose your interests' } });
+  }
+  return terms.sort((a, b) => b.value - a.value);
+}
+
+export function scoreCandidate(candidate: Candidate, context: RankContext): Scored {
+  const terms = affinityTerms(candidate, context);
+  const affinity = terms.reduce((sum, t) => sum + t.value, 0);
+  const fresh = freshness(candidate.createdAt, context.now);
+  const q = quality(candidate.reactions, candidate.comments);
+  const c = context.controls;
+  let restraint = 1;
+  const restraints: string[] = [];
+  if (c.lessAuthors.has(candidate.authorId)) {
+    restraint *= restraintFactors.lessAuthor;
+    restraints.push(`you asked to see less of ${candidate.authorName}`);
+  }
+  const lessTag = candidate.tags.find((t) => c.lessTags.has(t));
+  if (lessTag) {
+    restraint *= restraintFactors.lessTag;
+    restraints.push(`you asked to see less of #${lessTag}`);
+  }
+  if (candidate.groupId && c.lessGroups.has(candidate.groupId)) {
+    restraint *= restraintFactors.lessGroup;
+    restraints.push(`you asked to see less from ${candidate.groupName}`);
+  }
+  const seen = context.seen.get(candidate.postId);
+  if (seen?.opened) {
+    restraint *= restraintFactors.opened;
+    restraints.push('you have opened it before');
+  } else if (seen && seen.views > 0) {
+    restraint *= Math.max(restraintFactors.opened, Math.pow(restraintFactors.view, seen.views));
+    restraints.push(seen.views === 1 ? 'you have seen it once' : `you have seen it ${seen.views} times`);
+  }
+  return { candidate, score: affinity * fresh * q * restraint, affinity, freshness: fresh, quality: q, restraint, terms, restraints };
+}
+
+export type DiversityOptions = { window: number; authorCap: number; groupCap: number; explorationEvery: number };
+export const defaultDiversity: DiversityOptions = { window: 10, authorCap: 2, groupCap: 3, explorationEvery: 8 };
+
+const isExploration = (s: Scored) => s.terms.some((t) => t.kind === 'exploration');
+
+/**
+ * Greedy re-ranking: walk the list by score and take the best post that keeps the current window of `window`
+ * places within the author and group caps; every `explorationEvery`-th place goes to the best exploration post left.
+ * Posts that never fit come at the end, still in score order, so nothing is lost — only moved down.
+ */
+export function diversify(sorted: Scored[], options: DiversityOptions = defaultDiversity): Scored[] {
+  const remaining = [...sorted];
+  const out: Scored[] = [];
+  while (remaining.length > 0) {
+    const windowStart = Math.floor(out.length / options.window) * options.window;
+    const windowItems = out.slice(windowStart);
+    const fits = (s: Scored) =>
+      windowItems.filter((w) => w.candidate.authorId === s.candidate.authorId).length < options.authorCap &&
+      (!s.candidate.groupId || windowItems.filter((w) => w.candidate.groupId === s.candidate.groupId).length < options.groupCap);
+    let index = -1;
+    if ((out.length + 1) % options.explorationEvery === 0) index = remaining.findIndex((s) => isExploration(s) && fits(s));
+    if (index < 0) index = remaining.findIndex(fits);
+    if (index < 0) index = 0;
+    out.push(remaining.splice(index, 1)[0]!);
+  }
+  return out;
+}
+
+/** Scores, filters and re-ranks candidates: the whole For you ordering. */
+export function rankCandidates(candidates: Candidate[], context: RankContext, options: DiversityOptions = defaultDiversity): Scored[] {
+  const mutedWord = mutedWordMatcher(context.controls.mutedWords);
+  const scored = candidates.filter((c) => !isExcluded(c, context, mutedWord)).map((c) => scoreCandidate(c, context));
+  scored.sort((a, b) => b.score - a.score || b.candidate.createdAt.getTime() - a.candidate.createdAt.getTime() || a.candidate.postId.localeCompare(b.candidate.postId));
+  return diversify(scored, options);
+}
+
+export type Explanation = {
+  /** The terms that contributed most, in plain words, each with its control. */
+  reasons: { text: string; href: string; label: string }[];
+  age: string;
+  /** The whole calculation, for "Why this post?". */
+  breakdown: { label: string; value: string }[];
+};
+
+/** The reasons that carried at least a quarter of the largest one (at most three), plus the age and the sums. */
+export function explain(scored: Scored, now: Date): Explanation {
+  const top = scored.terms[0]?.value ?? 0;
+  const reasons = scored.terms
+    .filter((t, i) => i === 0 || t.value >= top * 0.25)
+    .slice(0, 3)
+    .map((t) => ({ text: t.text, href: t.control.href, label: t.control.label }));
+  const fmt = (n: number) => n.toFixed(2);
+  const breakdown = [
+    ...scored.terms.map((t) => ({ label: t.text, value: `+${fmt(t.value)}` })),
+    { label: `Freshness (${ageText(scored.candidate.createdAt, now)})`, value: `×${fmt(scored.freshness)}` },
+    { label: `Engagement (${scored.candidate.reactions} reactions, ${scored.candidate.comments} comments)`, value: `×${fmt(scored.quality)}` },
+    ...(scored.restraints.length ? [{ label: `Held back: ${scored.restraints.join('; ')}`, value: `×${fmt(scored.restraint)}` }] : []),
+    { label: 'Score', value: scored.score.toFixed(3) },
+  ];
+  return { reasons, age: ageText(scored.candidate.createdAt, now), breakdown };
+}
