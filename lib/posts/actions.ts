@@ -28,6 +28,7 @@ import {
   toggleSchema,
 } from './schemas';
 import { awardMilestones } from '@/lib/milestones/engine';
+import { forgetEngagement, learnFromEngagement } from '@/lib/recommend/profile';
 import { checkGoals } from '@/lib/milestones/goals';
 import { excerpt, notify } from '@/lib/notifications/notify';
 import { renderPostBody, tagLabel } from './render';
@@ -110,6 +111,7 @@ export const createPostAction = validatedActionWithUser(createPostSchema, async 
     }
     await awardMilestones(tx, viewer.id, 'post');
     await checkGoals(tx, viewer.id);
+    await learnFromEngagement(tx, viewer.id, post.id, 'post');
     return post.id;
   };
   if (!input.groupId) {
@@ -171,6 +173,7 @@ export const createCommentAction = validatedActionWithUser(createCommentSchema, 
     }
     await awardMilestones(tx, viewer.id, 'comment');
     await checkGoals(tx, viewer.id);
+    await learnFromEngagement(tx, viewer.id, post.id, 'comment');
     revalidatePath(`/p/${post.id}`);
     return { success: 'Comment posted.' };
   });
@@ -182,6 +185,7 @@ export const deleteCommentAction = validatedActionWithUser(commentRefSchema, asy
   return withPost(viewer, comment.postId, async (post, tx) => {
     if (comment.authorId !== viewer.id) refuse('Only the author can delete a comment.');
     await tx.delete(comments).where(eq(comments.id, comment.id));
+    await forgetEngagement(tx, viewer.id, post.id, 'comment', new Date(comment.createdAt));
     revalidatePath(`/p/${post.id}`);
     return { success: 'Comment deleted.' };
   });
@@ -196,8 +200,10 @@ export const toggleReactionAction = validatedActionWithUser(reactionSchema, asyn
       .delete(reactions)
       .where(and(eq(reactions.postId, post.id), eq(reactions.userId, viewer.id), eq(reactions.emoji, input.emoji)))
       .returning();
+    for (const r of removed) await forgetEngagement(tx, viewer.id, post.id, 'reaction', new Date(r.createdAt));
     if (!removed.length) {
-      await tx.insert(reactions).values({ postId: post.id, userId: viewer.id, emoji: input.emoji }).onConflictDoNothing();
+      const added = await tx.insert(reactions).values({ postId: post.id, userId: viewer.id, emoji: input.emoji }).onConflictDoNothing().returning();
+      if (added.length) await learnFromEngagement(tx, viewer.id, post.id, 'reaction');
       await notify(tx, { userId: post.authorId, kind: 'reaction', actorId: viewer.id, groupId: post.groupId, link: `/p/${post.id}`, subjectId: post.id, data: { emoji: input.emoji, post: excerpt(post.body, 60) } });
       await awardMilestones(tx, post.authorId, 'reaction_received');
       await checkGoals(tx, viewer.id);
@@ -208,8 +214,13 @@ export const toggleReactionAction = validatedActionWithUser(reactionSchema, asyn
 
 export const toggleBookmarkAction = validatedActionWithUser(toggleSchema, (input, viewer) =>
   withPost(viewer, input.postId, async (post, tx) => {
-    if (input.on) await tx.insert(bookmarks).values({ userId: viewer.id, postId: post.id }).onConflictDoNothing();
-    else await tx.delete(bookmarks).where(and(eq(bookmarks.userId, viewer.id), eq(bookmarks.postId, post.id)));
+    if (input.on) {
+      const added = await tx.insert(bookmarks).values({ userId: viewer.id, postId: post.id }).onConflictDoNothing().returning();
+      if (added.length) await learnFromEngagement(tx, viewer.id, post.id, 'bookmark');
+    } else {
+      const gone = await tx.delete(bookmarks).where(and(eq(bookmarks.userId, viewer.id), eq(bookmarks.postId, post.id))).returning();
+      for (const b of gone) await forgetEngagement(tx, viewer.id, post.id, 'bookmark', new Date(b.createdAt));
+    }
     return { success: input.on ? 'Bookmarked.' : 'Bookmark removed.' };
   }),
 );

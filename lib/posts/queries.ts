@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, exists, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { channels, comments, follows, groupMembers, groups, posts, tagFollows, users } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/viewer';
@@ -127,7 +127,7 @@ export type FeedPage = PostPage & { scope: 'following' | 'community' };
  * The Following feed: newest posts from the viewer's groups, the people and tags they follow, and themselves.
  * Someone who follows nothing yet sees what is new across the community instead of an empty page.
  */
-export async function getFollowingFeed(viewer: Viewer, cursor?: string): Promise<FeedPage> {
+export async function getFollowingFeed(viewer: Viewer, cursor?: string, exclude?: SQL): Promise<FeedPage> {
   const mine = or(
     eq(posts.authorId, viewer.id),
     exists(db.select({ one: sql`1` }).from(follows).where(and(eq(follows.followerId, viewer.id), eq(follows.followeeId, posts.authorId)))),
@@ -139,9 +139,9 @@ export async function getFollowingFeed(viewer: Viewer, cursor?: string): Promise
         .where(and(eq(tagFollows.userId, viewer.id), sql`exists (select 1 from post_tags t where t.post_id = ${posts.id} and t.tag = ${tagFollows.tag})`)),
     ),
   );
-  const page = await selectPosts(viewer, mine, { cursor });
+  const page = await selectPosts(viewer, and(mine, exclude), { cursor });
   if (page.items.length > 0 || cursor) return { ...page, scope: 'following' };
-  return { ...(await selectPosts(viewer, undefined)), scope: 'community' };
+  return { ...(await selectPosts(viewer, exclude)), scope: 'community' };
 }
 
 export async function getGroupPosts(viewer: Viewer, groupId: string, options: { channelId?: string; cursor?: string } = {}) {
@@ -163,6 +163,14 @@ export function getTagPosts(viewer: Viewer, tag: string, cursor?: string) {
 
 export function getBookmarkedPosts(viewer: Viewer, cursor?: string) {
   return selectPosts(viewer, sql`exists (select 1 from bookmarks b where b.post_id = ${posts.id} and b.user_id = ${viewer.id})`, { cursor });
+}
+
+/** Cards for these posts, in the order given (ones the viewer may not see are left out). */
+export async function getPostCards(viewer: Viewer, ids: string[]): Promise<PostCard[]> {
+  if (ids.length === 0) return [];
+  const page = await selectPosts(viewer, inArray(posts.id, ids), { limit: ids.length });
+  const byId = new Map(page.items.map((p) => [p.id, p]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 export async function getPost(viewer: Viewer | null, postId: string): Promise<PostCard | null> {

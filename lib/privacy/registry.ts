@@ -43,6 +43,8 @@ import {
   users,
 } from '@/db/schema';
 import { transferToHeir } from '@/lib/groups/succession';
+import { forgetEngagement } from '@/lib/recommend/profile';
+import type { EngagementKind } from '@/lib/recommend/weights';
 
 export type PrivacyCategory = 'account' | 'profile' | 'groups' | 'content' | 'social' | 'personalization' | 'activity';
 
@@ -98,6 +100,7 @@ function deletable<T extends PgTable>(
   mine: (userId: string) => SQL | undefined,
   itemKey: (row: T['$inferSelect']) => string,
   item: (key: string) => SQL | undefined,
+  afterDelete?: (tx: Transaction, userId: string, rows: Row[]) => Promise<void>,
 ): RegistryEntry {
   return {
     ...entry,
@@ -105,15 +108,24 @@ function deletable<T extends PgTable>(
     async deleteItem(tx, userId, key) {
       const condition = item(key);
       if (!condition) return false;
-      const gone = await tx.delete(table).where(and(mine(userId), condition)).returning();
+      const gone = (await tx.delete(table).where(and(mine(userId), condition)).returning()) as Row[];
+      await afterDelete?.(tx, userId, gone);
       return gone.length > 0;
     },
     async clearAll(tx, userId) {
-      const gone = await tx.delete(table).where(mine(userId)).returning();
+      const gone = (await tx.delete(table).where(mine(userId)).returning()) as Row[];
+      await afterDelete?.(tx, userId, gone);
       return gone.length;
     },
   };
 }
+
+/** Deleting a signal from the dashboard also takes its share out of the interest profile, in the same transaction. */
+const forgetRows =
+  (kindOf: (row: Row) => EngagementKind) =>
+  async (tx: Transaction, userId: string, rows: Row[]) => {
+    for (const row of rows) await forgetEngagement(tx, userId, row.postId as string, kindOf(row), new Date(row.createdAt as Date | string));
+  };
 
 /** Two-part keys ("post id" + "emoji") joined by a character neither part can contain. */
 const joinKey = (...parts: string[]) => parts.join('|');
@@ -419,6 +431,7 @@ export const registry: RegistryEntry[] = [
       const parts = splitKey(key, 2);
       return parts ? and(eq(reactions.postId, parts[0]), eq(reactions.emoji, parts[1])) : undefined;
     },
+    forgetRows(() => 'reaction'),
   ),
   deletable(
     ownedRows(bookmarks, (id) => eq(bookmarks.userId, id), bookmarks.createdAt, {
@@ -432,6 +445,7 @@ export const registry: RegistryEntry[] = [
     (id) => eq(bookmarks.userId, id),
     (r) => r.postId,
     (key) => eq(bookmarks.postId, key),
+    forgetRows(() => 'bookmark'),
   ),
   ownedRows(mentions, (id) => eq(mentions.userId, id), mentions.postId, {
     table: 'mentions',
@@ -570,6 +584,7 @@ export const registry: RegistryEntry[] = [
     (id) => eq(activitySignals.userId, id),
     (r) => r.id,
     (key) => eq(activitySignals.id, key),
+    forgetRows((row) => row.kind as EngagementKind),
   ),
   deletable(
     ownedRows(feedControls, (id) => eq(feedControls.userId, id), feedControls.createdAt, {

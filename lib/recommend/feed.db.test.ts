@@ -1,0 +1,278 @@
+import { and, eq } from 'drizzle-orm';
+import { describe, expect, it, vi } from 'vitest';
+import { db } from '@/db/client';
+import { activitySignals, feedControls, interestScores, posts, postTags, reactions, tagFollows, users } from '@/db/schema';
+import type { Viewer } from '@/lib/auth/viewer';
+import { createGroupRecords } from '@/lib/groups/setup';
+import { toggleReactionAction } from '@/lib/posts/actions';
+import { registry } from '@/lib/privacy/registry';
+import { setConsentAction } from '@/lib/privacy/actions';
+import { actAs, call } from '@/test/actions';
+import {
+  completeOnboardingAction,
+  endFeedControlAction,
+  muteAction,
+  notInterestedAction,
+  quietGroupAction,
+  removeInterestAction,
+  resetPersonalizationAction,
+  setFeedModeAction,
+  setHistoryPausedAction,
+  setInterestChoiceAction,
+  showLessAction,
+} from './actions';
+import { getFeed } from './feed';
+import { getInterestProfile } from './profile';
+import { deleteSignal, recordSignals } from './signals';
+import { inferredFrom } from './weights';
+
+vi.mock('@/lib/auth/viewer', () => import('@/test/actions'));
+vi.mock('next/cache', () => import('@/test/actions'));
+vi.mock('@/lib/auth/config', () => ({ signOut: async () => {} }));
+
+let counter = 0;
+async function person(name: string): Promise<Viewer> {
+  counter += 1;
+  const handle = `${name.toLowerCase()}_${counter}`;
+  const [u] = await db.insert(users).values({ name, email: `${handle}@example.org`, handle }).returning();
+  return { id: u.id, handle, name, image: null };
+}
+
+const HOUR = 3_600_000;
+async function post(author: Viewer, body: string, tags: string[] = [], hoursAgo = 1, groupId: string | null = null) {
+  const [p] = await db.insert(posts).values({ authorId: author.id, body, bodyHtml: `<p>${body}</p>`, groupId, createdAt: new Date(Date.now() - hoursAgo * HOUR) }).returning();
+  for (const tag of tags) await db.insert(postTags).values({ postId: p.id, tag });
+  return p;
+}
+
+const ids = (feed: Awaited<ReturnType<typeof getFeed>>) => feed.items.map((i) => i.post.id);
+
+describe('For you', () => {
+  it('ranks #ceramics above unrelated posts for someone who follows it and reacts to it, and says so', async () => {
+    const reader = await person('Reader');
+    const maker = await person('Maker');
+    const other = await person('Other');
+    const liked = await post(maker, 'A celadon glaze test', ['ceramics'], 30);
+    const unrelated = await Promise.all([1, 2, 3].map((h) => post(other, `Chess opening ${h}`, ['chess'], h)));
+    const fresh = await post(maker, 'Wood-fired bowls out of the kiln', ['ceramics'], 5);
+    actAs(reader);
+    await call(setInterestChoiceAction, { tag: 'ceramics', choice: 'follow' });
+    expect((await call(toggleReactionAction, { postId: liked.id, emoji: '❤️' })).error).toBeUndefined();
+    const feed = await getFeed(reader, { mode: 'foryou' });
+    const order = ids(feed);
+    expect(order.indexOf(fresh.id)).toBeGreaterThanOrEqual(0);
+    for (const u of unrelated) expect(order.indexOf(fresh.id)).toBeLessThan(order.indexOf(u.id));
+    const item = feed.items.find((i) => i.post.id === fresh.id)!;
+    expect(item.explanation!.reasons[0]!.text).toBe('Because you follow #ceramics');
+    expect(item.explanation!.reasons[0]!.href).toBe('/settings/feed#interest-ceramics');
+    // The reaction taught the profile: ceramics has an inferred score beside the explicit follow.
+    const profile = await getInterestProfile(db, reader.id);
+    expect(profile[0]).toMatchObject({ tag: 'ceramics', choice: 'follow' });
+    expect(profile[0]!.inferred).toBeGreaterThan(2.9);
+    // Change the weight: the explanation changes with it.
+    await call(setInterestChoiceAction, { tag: 'ceramics', choice: 'more' });
+    const after = (await getFeed(reader, { mode: 'foryou' })).items.find((i) => i.post.id === fresh.id)!;
+    expect(after.explanation!.reasons[0]!.text).toBe('Because you asked for more #ceramics');
+    expect(after.explanation!.breakdown.find((b) => b.label === 'Because you asked for more #ceramics')?.value).toMatch(/^\+2\.\d\d$/);
+  });
+
+  it('"show less" of an author drops that author below everyone else, and undoing brings them back', async () => {
+    const reader = await person('Lessy');
+    const loud = await person('Loud');
+    const quiet = await person('Quiet');
+    const loudPosts = await Promise.all([1, 2].map((h) => post(loud, `Loud post ${h}`, ['birds'], h)));
+    const quietPost = await post(quiet, 'Quiet post', ['birds'], 20);
+    actAs(reader);
+    await call(setInterestChoiceAction, { tag: 'birds', choice: 'follow' });
+    expect(ids(await getFeed(reader, { mode: 'foryou' }))[0]).toBe(loudPosts[0]!.id);
+    const result = await call(showLessAction, { postId: loudPosts[0]!.id, scope: 'author', duration: '90' });
+    expect(result.success).toMatch(/see less of Loud for 90 days/);
+    const order = ids(await getFeed(reader, { mode: 'foryou' }));
+    expect(order[0]).toBe(quietPost.id);
+    for (const p of loudPosts) expect(order.indexOf(p.id)).toBeGreaterThan(order.indexOf(quietPost.id));
+    const [control] = await db.select().from(feedControls).where(and(eq(feedControls.userId, reader.id), eq(feedControls.kind, 'less_author')));
+    expect(control!.expiresAt!.getTime()).toBeGreaterThan(Date.now() + 89 * 86_400_000);
+    // Someone else cannot undo it; the person can.
+    actAs(loud);
+    expect((await call(endFeedControlAction, { controlId: control!.id })).error).toMatch(/not yours/);
+    actAs(reader);
+    expect((await call(endFeedControlAction, { controlId: control!.id })).success).toMatch(/Undone/);
+    expect(ids(await getFeed(reader, { mode: 'foryou' }))[0]).toBe(loudPosts[0]!.id);
+  });
+
+  it('"not interested" and mutes remove posts from every mode; muted words never appear', async () => {
+    const reader = await person('Muter');
+    const author = await person('Talker');
+    const spoiler = await post(author, 'The finale SPOILERS: everyone wins', ['tv'], 1);
+    const safe = await post(author, 'A spoilersport review, no details', ['tv'], 2);
+    const boring = await post(author, 'Just a boring post', ['tv'], 3);
+    actAs(reader);
+    await call(setInterestChoiceAction, { tag: 'tv', choice: 'follow' });
+    expect((await call(muteAction, { kind: 'word', target: 'Spoilers' })).success).toMatch(/Muted “spoilers”/);
+    expect((await call(notInterestedAction, { postId: boring.id })).success).toMatch(/Hidden/);
+    for (const mode of ['foryou', 'following', 'chronological'] as const) {
+      const feed = ids(await getFeed(reader, { mode }));
+      expect(feed, mode).toContain(safe.id);
+      expect(feed, mode).not.toContain(spoiler.id);
+      expect(feed, mode).not.toContain(boring.id);
+    }
+    expect((await call(muteAction, { kind: 'user', target: author.id })).success).toMatch(/Muted Talker/);
+    for (const mode of ['foryou', 'following', 'chronological'] as const) expect(ids(await getFeed(reader, { mode })), mode).not.toContain(safe.id);
+    expect((await call(muteAction, { kind: 'user', target: reader.id })).error).toMatch(/yourself/);
+    expect((await call(muteAction, { kind: 'word', target: 'x' })).fieldErrors?.target).toMatch(/at least 2/);
+  });
+
+  it('a hidden topic never comes back by itself, even with new activity', async () => {
+    const reader = await person('Hider');
+    const author = await person('Poster');
+    const p = await post(author, 'Election night', ['politics'], 1);
+    actAs(reader);
+    await call(toggleReactionAction, { postId: p.id, emoji: '👍' });
+    await call(setInterestChoiceAction, { tag: 'politics', choice: 'hide' });
+    await recordSignals(reader.id, { events: [{ postId: p.id, kind: 'open' }] });
+    for (const mode of ['foryou', 'following', 'chronological'] as const) expect(ids(await getFeed(reader, { mode }))).not.toContain(p.id);
+    const [row] = await db.select().from(interestScores).where(and(eq(interestScores.userId, reader.id), eq(interestScores.tag, 'politics')));
+    expect(row!.choice).toBe('hide');
+  });
+});
+
+describe('modes and history', () => {
+  it('the non-profiling mode is newest first and records nothing', async () => {
+    const reader = await person('Plain');
+    const author = await person('Writer');
+    const older = await post(author, 'Older', [], 10);
+    const newer = await post(author, 'Newer', [], 1);
+    actAs(reader);
+    await db.insert(tagFollows).values({ userId: reader.id, tag: 'x' });
+    await call((await import('@/lib/posts/actions')).followPersonAction, { userId: author.id, on: 'true' });
+    expect((await call(setFeedModeAction, { mode: 'chronological' })).success).toMatch(/Chronological/);
+    const feed = await getFeed(reader);
+    expect(feed.mode).toBe('chronological');
+    expect(ids(feed).slice(0, 2)).toEqual([newer.id, older.id]);
+    expect(feed.items.every((i) => i.explanation === null)).toBe(true);
+    expect(await recordSignals(reader.id, { events: [{ postId: newer.id, kind: 'view' }] })).toEqual({ recorded: 0, reason: 'non-profiling' });
+    expect(await db.select().from(activitySignals).where(eq(activitySignals.userId, reader.id))).toHaveLength(0);
+    expect((await call(setFeedModeAction, { mode: 'sideways' })).fieldErrors?.mode).toMatch(/For you, Following or Chronological/);
+  });
+
+  it('pause history records no implicit signal and keeps the feed personal from explicit choices', async () => {
+    const reader = await person('Pauser');
+    const author = await person('Knitter');
+    const knit = await post(author, 'Cable knit', ['knitting'], 2);
+    const other = await post(author, 'Something else', ['misc'], 1);
+    actAs(reader);
+    await call(setInterestChoiceAction, { tag: 'knitting', choice: 'follow' });
+    expect((await call(setHistoryPausedAction, { paused: 'true' })).success).toMatch(/History paused/);
+    expect(await recordSignals(reader.id, { events: [{ postId: knit.id, kind: 'view' }, { postId: other.id, kind: 'open' }] })).toEqual({ recorded: 0, reason: 'paused' });
+    await call(toggleReactionAction, { postId: other.id, emoji: '❤️' });
+    expect(await db.select().from(activitySignals).where(eq(activitySignals.userId, reader.id))).toHaveLength(0);
+    expect((await getInterestProfile(db, reader.id)).find((i) => i.tag === 'misc')).toBeUndefined();
+    const feed = await getFeed(reader, { mode: 'foryou' });
+    expect(feed.items.length).toBeGreaterThan(0);
+    expect(ids(feed)[0]).toBe(knit.id);
+  });
+
+  it('views need consent, are recorded once per half hour, teach the profile, and deleting one takes its share back', async () => {
+    const reader = await person('Viewer');
+    const author = await person('Photographer');
+    const a = await post(author, 'Night sky', ['astro'], 1);
+    actAs(reader);
+    expect((await call(setConsentAction, { kind: 'personalize_activity', value: 'off' })).error).toBeUndefined();
+    expect(await recordSignals(reader.id, { events: [{ postId: a.id, kind: 'view' }] })).toEqual({ recorded: 0, reason: 'no-consent' });
+    await call(setConsentAction, { kind: 'personalize_activity', value: 'on' });
+    expect((await recordSignals(reader.id, { events: [{ postId: a.id, kind: 'view' }] })).recorded).toBe(1);
+    expect((await recordSignals(reader.id, { events: [{ postId: a.id, kind: 'view' }] })).recorded).toBe(0);
+    expect((await recordSignals(reader.id, { events: [{ postId: a.id, kind: 'open' }] })).recorded).toBe(1);
+    const profile = (await getInterestProfile(db, reader.id)).find((i) => i.tag === 'astro')!;
+    expect(profile.signalCounts).toEqual({ view: 1, open: 1 });
+    const signals = await db.select().from(activitySignals).where(eq(activitySignals.userId, reader.id));
+    const now = new Date();
+    expect(profile.inferred).toBeCloseTo(inferredFrom(signals.map((s) => ({ kind: s.kind, at: new Date(s.createdAt) })), now), 3);
+    // Seen posts are held back.
+    const seen = (await getFeed(reader, { mode: 'foryou' })).items.find((i) => i.post.id === a.id);
+    expect(seen?.explanation?.breakdown.some((b) => b.label.includes('you have opened it before'))).toBe(true);
+    const open = signals.find((s) => s.kind === 'open')!;
+    const stranger = await person('Stranger');
+    expect(await deleteSignal(stranger.id, open.id)).toBe(false);
+    expect(await deleteSignal(reader.id, open.id)).toBe(true);
+    const after = (await getInterestProfile(db, reader.id)).find((i) => i.tag === 'astro')!;
+    expect(after.signalCounts).toEqual({ view: 1, open: 0 });
+    expect(after.inferred).toBeCloseTo(0.5, 2);
+    // Through the privacy dashboard's registry too.
+    const entry = registry.find((e) => e.table === 'activity_signals')!;
+    const view = signals.find((s) => s.kind === 'view')!;
+    await db.transaction((tx) => entry.deleteItem!(tx, reader.id, view.id));
+    expect((await getInterestProfile(db, reader.id)).find((i) => i.tag === 'astro')!.inferred).toBeCloseTo(0, 3);
+  });
+
+  it('removing a reaction takes its share out of the profile', async () => {
+    const reader = await person('Unliker');
+    const author = await person('Baker');
+    const p = await post(author, 'Sourdough', ['baking'], 1);
+    actAs(reader);
+    await call(toggleReactionAction, { postId: p.id, emoji: '❤️' });
+    expect((await getInterestProfile(db, reader.id)).find((i) => i.tag === 'baking')!.inferred).toBeCloseTo(3, 2);
+    await call(toggleReactionAction, { postId: p.id, emoji: '❤️' });
+    expect(await db.select().from(reactions).where(eq(reactions.userId, reader.id))).toHaveLength(0);
+    expect((await getInterestProfile(db, reader.id)).find((i) => i.tag === 'baking')!.inferred).toBeCloseTo(0, 2);
+  });
+
+  it('a quiet group does not shape the feed; reset clears what was learned but keeps choices', async () => {
+    const reader = await person('Quietly');
+    const owner = await person('Owner');
+    const group = await db.transaction((tx) => createGroupRecords(tx, { name: 'Support circle', slug: `support-${counter}`, description: '', topic: 'support' }, owner.id)).then((r) => r.group);
+    const p = await post(owner, 'How are you all doing?', ['grief'], 1, group.id);
+    actAs(reader);
+    expect((await call(quietGroupAction, { groupId: group.id, on: 'true' })).error).toMatch(/Join the group first/);
+    await db.insert((await import('@/db/schema')).groupMembers).values({ groupId: group.id, userId: reader.id });
+    expect((await call(quietGroupAction, { groupId: group.id, on: 'true' })).success).toMatch(/no longer shapes/);
+    await call(toggleReactionAction, { postId: p.id, emoji: '🙏' });
+    expect(await recordSignals(reader.id, { events: [{ postId: p.id, kind: 'open' }] })).toEqual({ recorded: 0 });
+    expect((await getInterestProfile(db, reader.id)).find((i) => i.tag === 'grief')).toBeUndefined();
+
+    const author = await person('Gardener');
+    const g = await post(author, 'Tomatoes', ['garden'], 1);
+    await call(setInterestChoiceAction, { tag: 'potting', choice: 'less' });
+    await call(toggleReactionAction, { postId: g.id, emoji: '❤️' });
+    await call(showLessAction, { postId: g.id, scope: 'tag', duration: '7' });
+    expect((await call(resetPersonalizationAction, {})).fieldErrors?.confirm).toMatch(/Tick the box/);
+    expect((await call(resetPersonalizationAction, { confirm: 'yes' })).success).toMatch(/reset/);
+    const profile = await getInterestProfile(db, reader.id);
+    expect(profile.find((i) => i.tag === 'garden')).toBeUndefined();
+    expect(profile.find((i) => i.tag === 'potting')?.choice).toBe('less');
+    expect((await db.select().from(feedControls).where(eq(feedControls.userId, reader.id))).filter((c) => !c.endedAt).map((c) => c.kind)).toEqual(['quiet_group']);
+    expect((await call(removeInterestAction, { tag: 'potting' })).success).toMatch(/Removed #potting/);
+    expect((await getInterestProfile(db, reader.id)).find((i) => i.tag === 'potting')).toBeUndefined();
+  });
+});
+
+describe('onboarding', () => {
+  it('asks for three interests and a plain answer about activity, then the first feed is personal', async () => {
+    const owner = await person('Host');
+    const newbie = await person('Newbie');
+    const group = await db.transaction((tx) => createGroupRecords(tx, { name: 'Clay club', slug: `clay-${counter}`, description: '', topic: 'ceramics' }, owner.id)).then((r) => r.group);
+    const secret = await db.transaction((tx) => createGroupRecords(tx, { name: 'Secret', slug: `secret-${counter}`, description: '', topic: 'x', visibility: 'invite' }, owner.id)).then((r) => r.group);
+    const pot = await post(owner, 'Throwing a big jar', ['pottery'], 3);
+    await Promise.all([1, 2].map((h) => post(owner, `Unrelated ${h}`, ['misc'], h)));
+    actAs(newbie);
+    const missing = await call(completeOnboardingAction, { tags: ['pottery', 'weaving'] });
+    expect(missing.fieldErrors?.tags).toMatch(/at least 3/);
+    expect(missing.fieldErrors?.personalize).toMatch(/Please answer/);
+    const done = await call(completeOnboardingAction, { tags: ['pottery', 'weaving', 'origami'], groups: [group.id, secret.id], personalize: 'no' });
+    expect(done.success).toMatch(/3 interests and 1 group/);
+    const follows = await db.select().from(tagFollows).where(eq(tagFollows.userId, newbie.id));
+    expect(follows.map((f) => f.tag).sort()).toEqual(['origami', 'pottery', 'weaving']);
+    const feed = await getFeed(newbie);
+    expect(feed.personalization.onboarded).toBe(true);
+    expect(feed.personalization.recordActivity).toBe(false);
+    expect(ids(feed)[0]).toBe(pot.id);
+    expect(feed.items[0]!.explanation!.reasons[0]!.text).toBe('Because you follow #pottery');
+  });
+
+  it('refuses everything when signed out', async () => {
+    actAs(null);
+    for (const action of [setFeedModeAction, showLessAction, muteAction, completeOnboardingAction, resetPersonalizationAction]) {
+      expect((await call(action, { mode: 'foryou' })).error).toMatch(/sign in/i);
+    }
+  });
+});

@@ -1,0 +1,92 @@
+import 'server-only';
+// The three feeds: For you (ranked and explained), Following (newest first from what you follow) and the
+// non-profiling chronological mode (newest first, no personal signal read or recorded). Mutes hold in all three:
+// they are safety choices, not profiling.
+import { and, notInArray, sql, type SQL } from 'drizzle-orm';
+import { db, type Executor } from '@/db/client';
+import { posts, type FeedMode } from '@/db/schema';
+import type { Viewer } from '@/lib/auth/viewer';
+import { getFollowingFeed, getPostCards, type PostCard } from '@/lib/posts/queries';
+import { gatherCandidates, loadControls, loadRankContext, loadSeen } from './candidates';
+import { personalizationOf, type Personalization } from './profile';
+import { explain, rankCandidates, type Explanation, type FeedControlSet, type Scored } from './rank';
+
+export const FOR_YOU_PAGE = 20;
+/** For you stops here: "You're all caught up", and older posts only on request. */
+export const FOR_YOU_LIMIT = 60;
+
+export type FeedItem = { post: PostCard; explanation: Explanation | null };
+export type FeedResult = {
+  mode: FeedMode;
+  items: FeedItem[];
+  /** For you: the next page number; Following and chronological: the cursor. */
+  next?: { page: number } | { cursor: string };
+  caughtUp: boolean;
+  /** Following with nothing followed yet: what is new across Hearth. */
+  scope?: 'following' | 'community';
+  personalization: Personalization;
+};
+
+function escapeRegex(word: string) {
+  return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Mutes as SQL over posts: muted people and groups, "not interested" posts, hidden topics and muted words. */
+export function muteFilter(controls: FeedControlSet, hiddenTags: string[]): SQL | undefined {
+  const parts: SQL[] = [];
+  if (controls.mutedUsers.size) parts.push(notInArray(posts.authorId, [...controls.mutedUsers]));
+  if (controls.mutedGroups.size) parts.push(sql`(${posts.groupId} is null or ${notInArray(posts.groupId, [...controls.mutedGroups])})`);
+  if (controls.notInterested.size) parts.push(notInArray(posts.id, [...controls.notInterested]));
+  if (hiddenTags.length) parts.push(sql`not exists (select 1 from post_tags t where t.post_id = ${posts.id} and t.tag in (${sql.join(hiddenTags.map((t) => sql`${t}`), sql`, `)}))`);
+  if (controls.mutedWords.length) {
+    // Whole words, any case: the same rule as mutedWordMatcher in rank.ts.
+    const pattern = `(^|[^[:alnum:]_])(${controls.mutedWords.map(escapeRegex).join('|')})($|[^[:alnum:]_])`;
+    parts.push(sql`not (${posts.body} ~* ${pattern})`);
+    parts.push(sql`not exists (select 1 from post_tags t where t.post_id = ${posts.id} and t.tag ~* ${pattern})`);
+  }
+  return parts.length ? and(...parts) : undefined;
+}
+
+async function hiddenTagsOf(executor: Executor, userId: string): Promise<string[]> {
+  const rows = await executor.execute(sql`select tag from interest_scores where user_id = ${userId} and choice = 'hide'`);
+  return (Array.isArray(rows) ? rows : ((rows as { rows: { tag: string }[] }).rows ?? [])).map((r: { tag: string }) => r.tag);
+}
+
+/** The ranked, explained For you list, before paging. `now` is a parameter so tests and the bench can fix time. */
+export async function rankForYou(executor: Executor, userId: string, personalization: Personalization, now = new Date()): Promise<Scored[]> {
+  const context = await loadRankContext(executor, userId, personalization, now);
+  const candidates = await gatherCandidates(executor, userId, context, personalization);
+  context.seen = await loadSeen(executor, userId, candidates.map((c) => c.postId));
+  return rankCandidates(candidates, context);
+}
+
+export async function getFeed(viewer: Viewer, options: { mode?: FeedMode; page?: number; cursor?: string; now?: Date } = {}): Promise<FeedResult> {
+  const personalization = await personalizationOf(db, viewer.id, options.now);
+  const mode = options.mode ?? personalization.mode;
+  const now = options.now ?? new Date();
+  if (mode === 'foryou') {
+    const ranked = (await rankForYou(db, viewer.id, personalization, now)).slice(0, FOR_YOU_LIMIT);
+    const page = Math.max(1, options.page ?? 1);
+    const slice = ranked.slice((page - 1) * FOR_YOU_PAGE, page * FOR_YOU_PAGE);
+    const cards = await getPostCards(viewer, slice.map((s) => s.candidate.postId));
+    const byId = new Map(slice.map((s) => [s.candidate.postId, s]));
+    const hasMore = page * FOR_YOU_PAGE < ranked.length;
+    return {
+      mode,
+      items: cards.map((post) => ({ post, explanation: explain(byId.get(post.id)!, now) })),
+      next: hasMore ? { page: page + 1 } : undefined,
+      caughtUp: !hasMore,
+      personalization,
+    };
+  }
+  const [controls, hidden] = await Promise.all([loadControls(db, viewer.id, now), hiddenTagsOf(db, viewer.id)]);
+  const result = await getFollowingFeed(viewer, options.cursor, muteFilter(controls, hidden));
+  return {
+    mode,
+    items: result.items.map((post) => ({ post, explanation: null })),
+    next: result.nextCursor ? { cursor: result.nextCursor } : undefined,
+    caughtUp: !result.nextCursor,
+    scope: result.scope,
+    personalization,
+  };
+}
