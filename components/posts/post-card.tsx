@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 import { Lock, MessageCircle, Pin } from 'lucide-react';
 import { Avatar } from '@/components/ui/avatar';
 import { ActionForm } from '@/components/ui/action-form';
@@ -11,10 +12,25 @@ import { ReactionBar } from './reaction-bar';
 export type PostAbilities = { react?: boolean; pin?: boolean; lock?: boolean; removeContent?: boolean };
 
 /** One post: who, where, when, what, and what the viewer may do with it. */
-export function PostCard({ post, can = {}, badge }: { post: PostCardData; can?: PostAbilities; badge?: { name: string; color: string } }) {
+export function PostCard({
+  post,
+  can = {},
+  badge,
+  reason,
+  extra,
+}: {
+  post: PostCardData;
+  can?: PostAbilities;
+  badge?: { name: string; color: string };
+  /** Above the post: why it is in this feed. */
+  reason?: ReactNode;
+  /** Below the post: the feed's controls for it. */
+  extra?: ReactNode;
+}) {
   const moderation = post.group && (can.pin || can.lock || can.removeContent) && !post.removed;
   return (
-    <article className="rounded-xl border border-line bg-surface p-4 sm:p-5" aria-labelledby={`post-${post.id}-author`}>
+    <article className="rounded-xl border border-line bg-surface p-4 sm:p-5" aria-labelledby={`post-${post.id}-author`} data-post-id={post.id}>
+      {reason}
       {post.pinned && (
         <p className="mb-2 inline-flex items-center gap-1 text-xs font-medium text-accent">
           <Pin aria-hidden="true" className="size-3.5" /> Pinned
@@ -132,6 +148,7 @@ export function PostCard({ post, can = {}, badge }: { post: PostCardData; can?: 
           </div>
         </details>
       )}
+      {extra}
     </article>
   );
 }

@@ -5,11 +5,15 @@ import { createGroupRecords } from '../../lib/groups/setup';
 import { renderPostBody, tagLabel } from '../../lib/posts/render';
 import { awardMilestones } from '../../lib/milestones/engine';
 import { excerpt, notify } from '../../lib/notifications/notify';
+import { rebuildInferredProfiles } from '../../lib/recommend/rebuild';
 import type { Database } from '../client';
 import {
+  activitySignals,
   bookmarks,
   channels,
   comments,
+  feedControls,
+  feedPreferences,
   follows,
   goals,
   groupMemberRoles,
@@ -242,6 +246,25 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
     await insertChunked(followRows, (chunk) => tx.insert(follows).values(chunk));
     await insertChunked(bookmarkRows, (chunk) => tx.insert(bookmarks).values(chunk).onConflictDoNothing());
     await insertChunked(tagFollowRows, (chunk) => tx.insert(tagFollows).values(chunk).onConflictDoNothing());
+    // Everyone in the demo has set up their feed; the demo account has a little history for the glass box to show.
+    await insertChunked(
+      people.map((p) => ({ userId: p.id, onboardedAt: p.createdAt })),
+      (chunk) => tx.insert(feedPreferences).values(chunk),
+    );
+    {
+      const demo = people[0];
+      const liked = new Set(demo.interests.map((t) => t.slug));
+      const recentPosts = postRows.filter((p) => p.authorId !== demo.id && now.getTime() - p.createdAt!.getTime() < 30 * DAY);
+      const seen = faker.helpers.arrayElements(recentPosts.filter((p) => p.slug && liked.has(p.slug)), Math.min(25, recentPosts.length));
+      const signalRows = seen.flatMap((p, i) => {
+        const at = new Date(Math.min(now.getTime(), p.createdAt!.getTime() + (i + 1) * 3_600_000));
+        return i % 4 === 0 ? [{ userId: demo.id, postId: p.id!, kind: 'view' as const, createdAt: at }, { userId: demo.id, postId: p.id!, kind: 'open' as const, createdAt: at }] : [{ userId: demo.id, postId: p.id!, kind: 'view' as const, createdAt: at }];
+      });
+      if (signalRows.length) await tx.insert(activitySignals).values(signalRows);
+      const noisy = recentPosts.find((p) => p.slug && !liked.has(p.slug));
+      if (noisy) await tx.insert(feedControls).values({ userId: demo.id, kind: 'less_author', target: noisy.authorId, createdAt: now, expiresAt: new Date(now.getTime() + 90 * DAY) });
+      await tx.insert(feedControls).values({ userId: demo.id, kind: 'mute_word', target: 'crypto', createdAt: now });
+    }
     const postsByAuthor = new Map<string, { id: string; createdAt: Date }[]>();
     for (const post of postRows) postsByAuthor.set(post.authorId, [...(postsByAuthor.get(post.authorId) ?? []), { id: post.id!, createdAt: post.createdAt! }]);
     // Milestones people have already reached, and a few recent notifications for the demo account.
@@ -275,6 +298,7 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
       if (!post || !recent(r.createdAt)) continue;
       await notify(tx, { userId: demoId, kind: 'reaction', actorId: r.userId, groupId: post.groupId, link: `/p/${post.id}`, subjectId: post.id, data: { emoji: r.emoji, post: excerpt(post.body, 60) }, createdAt: r.createdAt });
     }
+    await rebuildInferredProfiles(tx, now);
     profileCounts = await seedProfiles(
       tx,
       people.map((p, i) => ({ id: p.id, handle: p.handle, name: p.name, createdAt: p.createdAt, interests: p.interests, isDemo: i === 0 })),

@@ -37,7 +37,7 @@ export const signUpAction = validatedAction(signUpSchema, async (input, formData
   }
   const created = await createAccount(db, input);
   if (!created.ok) return { error: 'Please fix the highlighted fields.', fieldErrors: { [created.field]: created.message }, values };
-  return signInWithPassword(input.email, input.password, '/feed');
+  return signInWithPassword(input.email, input.password, '/welcome');
 });
 
 export const signInAction = validatedAction(signInSchema, async (input, formData) => {

@@ -276,3 +276,31 @@ describe('onboarding', () => {
     }
   });
 });
+
+describe('suggestions', () => {
+  it('suggests groups on your topics and people who allow it, never muted or followed ones', async () => {
+    const { suggestGroups, suggestPeople } = await import('./suggestions');
+    const { profiles } = await import('@/db/schema');
+    const me = await person('Seeker');
+    const owner = await person('Founder');
+    const shy = await person('Shy');
+    const open = await person('Open');
+    const group = await db.transaction((tx) => createGroupRecords(tx, { name: 'Lichen lovers', slug: `lichen-${counter}`, description: '', topic: 'lichen' }, owner.id)).then((r) => r.group);
+    await post(owner, 'Lichen on oak', ['lichenology'], 2, group.id);
+    await post(shy, 'Rare lichen find', ['lichenology'], 2);
+    await post(open, 'My lichen walk', ['lichenology'], 2);
+    await db.insert(profiles).values([{ userId: shy.id, suggestMe: false }, { userId: open.id }, { userId: owner.id }]).onConflictDoNothing();
+    actAs(me);
+    await call(setInterestChoiceAction, { tag: 'lichenology', choice: 'follow' });
+    const groupsFound = await suggestGroups(db, me.id, { limit: 50 });
+    expect(groupsFound[0]).toMatchObject({ id: group.id, reason: 'Posts about #lichenology, which you follow or enjoy' });
+    const people = await suggestPeople(db, me.id, { limit: 50 });
+    expect(people.map((p) => p.id)).toContain(open.id);
+    expect(people.find((p) => p.id === open.id)!.reason).toBe('Posts about #lichenology');
+    expect(people.map((p) => p.id)).not.toContain(shy.id);
+    await call(muteAction, { kind: 'user', target: open.id });
+    await call(muteAction, { kind: 'group', target: group.id });
+    expect((await suggestPeople(db, me.id, { limit: 50 })).map((p) => p.id)).not.toContain(open.id);
+    expect((await suggestGroups(db, me.id, { limit: 50 })).map((g) => g.id)).not.toContain(group.id);
+  });
+});

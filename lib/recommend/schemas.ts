@@ -14,12 +14,19 @@ export const modeSchema = z.object({ mode: z.enum(feedModes, 'Choose For you, Fo
 export const durations = { '7': 7, '90': 90, always: null } as const;
 export const durationSchema = z.enum(['7', '90', 'always'], 'Choose for how long: 7 days, 90 days or always.');
 
-export const showLessSchema = z.object({
-  postId: id,
-  scope: z.enum(['author', 'tag', 'group'], 'Choose what to see less of: this author, this topic or this group.'),
-  tag: z.string().max(60).optional(),
-  duration: durationSchema,
-});
+/** The scope radio is "author", "group" or "tag:<topic>" (one radio per topic of the post). */
+export const showLessSchema = z.preprocess(
+  (raw) => {
+    const value = raw as Record<string, unknown>;
+    return typeof value.scope === 'string' && value.scope.startsWith('tag:') ? { ...value, scope: 'tag', tag: value.scope.slice(4) } : value;
+  },
+  z.object({
+    postId: id,
+    scope: z.enum(['author', 'tag', 'group'], 'Choose what to see less of: this author, this topic or this group.'),
+    tag: z.string().max(60).optional(),
+    duration: durationSchema,
+  }),
+);
 
 export const postRefSchema = z.object({ postId: id });
 

@@ -19,6 +19,7 @@ const notificationsTest = 'lib/notifications/notifications.db.test.ts';
 const images = 'lib/posts/images.db.test.ts';
 const profiles = 'lib/profiles/actions.db.test.ts';
 const e2eAuth = 'e2e/auth.spec.ts';
+const feedTest = 'lib/recommend/feed.db.test.ts';
 
 export const authorization: Record<string, Entry> = {
   // Accounts
@@ -87,6 +88,19 @@ export const authorization: Record<string, Entry> = {
   'lib/privacy/actions.ts#deletePrivacyItemAction': { who: 'the person, for their own rows only', tests: ['lib/privacy/items.db.test.ts'] },
   'lib/privacy/actions.ts#clearPrivacyCategoryAction': { who: 'the person, for their own rows only, after ticking a confirmation', tests: ['lib/privacy/items.db.test.ts'] },
   'lib/privacy/actions.ts#setConsentAction': { who: 'the person, for their own consents', tests: ['lib/privacy/consents.db.test.ts'] },
+  // Feed and personalization
+  'lib/recommend/actions.ts#setFeedModeAction': { who: 'the signed-in person, their own feed', tests: [feedTest] },
+  'lib/recommend/actions.ts#showLessAction': { who: 'the signed-in person, about a post they can see', tests: [feedTest] },
+  'lib/recommend/actions.ts#notInterestedAction': { who: 'the signed-in person, about a post they can see', tests: [feedTest] },
+  'lib/recommend/actions.ts#muteAction': { who: 'the signed-in person; not themself; a group they can see', tests: [feedTest] },
+  'lib/recommend/actions.ts#endFeedControlAction': { who: 'the control’s owner', tests: [feedTest] },
+  'lib/recommend/actions.ts#setInterestChoiceAction': { who: 'the signed-in person, their own profile', tests: [feedTest] },
+  'lib/recommend/actions.ts#removeInterestAction': { who: 'the signed-in person, their own profile', tests: [feedTest] },
+  'lib/recommend/actions.ts#setHistoryPausedAction': { who: 'the signed-in person, their own history', tests: [feedTest] },
+  'lib/recommend/actions.ts#resetPersonalizationAction': { who: 'the signed-in person, after ticking a confirmation', tests: [feedTest] },
+  'lib/recommend/actions.ts#quietGroupAction': { who: 'a member of the group, for themself', tests: [feedTest] },
+  'lib/recommend/actions.ts#completeOnboardingAction': { who: 'the signed-in person; joins public groups only', tests: [feedTest] },
+  'app/api/signals/route.ts#POST': { who: 'the signed-in person, same-origin, posts they can see, only with consent', tests: [feedTest, 'e2e/feed.spec.ts'], via: 'recordSignals' },
   'app/api/export/route.ts#GET': { who: 'the signed-in person, their own data (10 archives an hour)', tests: ['lib/privacy/export.db.test.ts', 'e2e/privacy.spec.ts'] },
   // Route handlers
   'app/api/auth/[...nextauth]/route.ts#GET': { who: 'Auth.js (its own CSRF protection)', tests: [e2eAuth], public: true },

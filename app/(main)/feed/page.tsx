@@ -1,31 +1,110 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
 import { Greeting } from '@/components/feed/greeting';
+import { FeedItemControls } from '@/components/feed/item-controls';
+import { ModeTabs, modeDescriptions } from '@/components/feed/mode-tabs';
+import { SignalTracker } from '@/components/feed/signal-tracker';
+import { SuggestionsCard } from '@/components/feed/suggestions-card';
+import { WhyThis } from '@/components/feed/why-this';
 import { GoalsCard } from '@/components/milestones/goals-card';
-import { PostList } from '@/components/posts/post-list';
+import { PostCard } from '@/components/posts/post-card';
+import { buttonClass } from '@/components/ui/button';
+import { EmptyState } from '@/components/ui/empty-state';
+import { db } from '@/db/client';
 import { requireUser } from '@/lib/auth/viewer';
 import { getMyGoals } from '@/lib/milestones/goal-queries';
-import { getFollowingFeed } from '@/lib/posts/queries';
+import { getFeed } from '@/lib/recommend/feed';
+import { suggestGroups, suggestPeople } from '@/lib/recommend/suggestions';
 
 export const metadata: Metadata = { title: 'Feed' };
 
-export default async function FeedPage({ searchParams }: { searchParams: Promise<{ before?: string }> }) {
+export default async function FeedPage({ searchParams }: { searchParams: Promise<{ before?: string; page?: string }> }) {
   const viewer = await requireUser('/feed');
-  const { before } = await searchParams;
-  const [page, goals] = await Promise.all([getFollowingFeed(viewer, before), getMyGoals(viewer)]);
+  const { before, page } = await searchParams;
+  const feed = await getFeed(viewer, { cursor: before, page: Number(page) || 1 });
+  if (!feed.personalization.onboarded && feed.items.length === 0 && !before && !page) redirect('/welcome');
+  const useInferred = feed.personalization.useInferred;
+  const [goals, groups, people] = await Promise.all([
+    getMyGoals(viewer),
+    suggestGroups(db, viewer.id, { limit: 3, useInferred }),
+    feed.mode === 'chronological' ? Promise.resolve([]) : suggestPeople(db, viewer.id, { limit: 3, useInferred }),
+  ]);
+  const list = (
+    <ul className="flex flex-col gap-4" aria-label="Posts">
+      {feed.items.map(({ post, explanation }) => (
+        <li key={post.id}>
+          <PostCard
+            post={post}
+            can={{ react: post.viewerSignedIn && (!post.group || post.viewerIsMember) }}
+            reason={explanation ? <WhyThis explanation={explanation} postId={post.id} /> : undefined}
+            extra={feed.mode === 'chronological' ? undefined : <FeedItemControls post={post} />}
+          />
+        </li>
+      ))}
+    </ul>
+  );
+  const recording = feed.personalization.recordActivity && feed.mode !== 'chronological';
+  const olderHref = feed.next && 'cursor' in feed.next ? `/feed?before=${feed.next.cursor}` : null;
+  const nextPage = feed.next && 'page' in feed.next ? `/feed?page=${feed.next.page}` : null;
   return (
     <div className="mx-auto grid max-w-5xl gap-6 lg:grid-cols-[minmax(0,42rem)_18rem]">
       <div className="min-w-0">
-      <Greeting viewer={viewer} />
-      <h1 className="text-2xl font-bold">Your feed</h1>
-      <p className="mb-6 mt-1 text-sm text-muted">
-        {page.scope === 'following'
-          ? 'Newest first, from your groups and the people you follow.'
-          : 'You don’t follow anyone or belong to a group yet, so here is what’s new across Hearth, newest first.'}
-      </p>
-      <PostList page={page} olderHref={(cursor) => `/feed?before=${cursor}`} empty="Nothing here yet — the first post could be yours." />
+        <Greeting viewer={viewer} />
+        <h1 className="text-2xl font-bold">Your feed</h1>
+        <p className="mb-4 mt-1 text-sm text-muted">
+          {feed.scope === 'community' ? 'You don’t follow anyone or belong to a group yet, so here is what’s new across Hearth, newest first.' : modeDescriptions[feed.mode]}{' '}
+          <Link href="/settings/feed" className="underline">
+            Feed controls
+          </Link>
+        </p>
+        <ModeTabs current={feed.mode} />
+        {feed.personalization.historyPaused && feed.mode === 'foryou' && (
+          <p role="status" className="mb-4 rounded-lg border border-line bg-raised px-3 py-2 text-sm">
+            History is paused: this feed uses only whom and what you follow and chose. <Link href="/settings/feed#history" className="underline">Resume</Link>
+          </p>
+        )}
+        {feed.items.length === 0 ? (
+          <EmptyState title="Nothing here yet — the first post could be yours.">
+            <Link href="/groups" className="underline">
+              Find a group
+            </Link>{' '}
+            or <Link href="/settings/feed" className="underline">choose your interests</Link>.
+          </EmptyState>
+        ) : recording ? (
+          <SignalTracker>{list}</SignalTracker>
+        ) : (
+          list
+        )}
+        {feed.items.length > 0 && (
+          <div className="mt-4 flex flex-col items-center gap-2 py-4 text-center">
+            {nextPage ? (
+              <Link href={nextPage} className={buttonClass('secondary', 'md')}>
+                More for you
+              </Link>
+            ) : olderHref ? (
+              <Link href={olderHref} className={buttonClass('secondary', 'md')}>
+                Show older posts
+              </Link>
+            ) : (
+              <>
+                <p className="font-medium">You’re all caught up.</p>
+                {feed.mode === 'foryou' && (
+                  <p className="text-sm text-muted">
+                    That’s everything picked for you from the last few weeks.{' '}
+                    <Link href="/feed/older" className="underline">
+                      See older posts from what you follow
+                    </Link>
+                  </p>
+                )}
+              </>
+            )}
+          </div>
+        )}
       </div>
-      <aside className="order-first flex flex-col gap-4 lg:order-none">
+      <aside className="flex flex-col gap-4">
         <GoalsCard goals={goals} />
+        <SuggestionsCard groups={groups} people={people} />
       </aside>
     </div>
   );

@@ -1,10 +1,13 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { OpenSignal } from '@/components/feed/signal-tracker';
 import { EditPostForm } from '@/components/posts/edit-post-form';
 import { PostCard } from '@/components/posts/post-card';
 import { ActionForm } from '@/components/ui/action-form';
 import { Avatar } from '@/components/ui/avatar';
+import { db } from '@/db/client';
 import { requireUser } from '@/lib/auth/viewer';
+import { personalizationOf } from '@/lib/recommend/profile';
 import { timeAgo } from '@/lib/format';
 import { getGroupPage } from '@/lib/groups/queries';
 import { createCommentAction, deleteCommentAction, deletePostAction, removeCommentAction } from '@/lib/posts/actions';
@@ -86,13 +89,19 @@ export default async function PostPage({ params }: Props) {
   const viewer = await requireUser(`/p/${id}`);
   const post = await getPost(viewer, id);
   if (!post) notFound();
-  const [comments, group] = await Promise.all([getComments(viewer, post.id), post.group ? getGroupPage(viewer, post.group.slug) : Promise.resolve(null)]);
+  const [comments, group, personalization] = await Promise.all([
+    getComments(viewer, post.id),
+    post.group ? getGroupPage(viewer, post.group.slug) : Promise.resolve(null),
+    personalizationOf(db, viewer.id),
+  ]);
+  const recordOpen = personalization.recordActivity && personalization.mode !== 'chronological' && !post.isAuthor;
   const can = group ? group.can : { react: true, comment: true, pin: false, lock: false, removeContent: false };
   const mayComment = can.comment && !post.commentsLocked && !post.removed;
   return (
     <div className="mx-auto flex max-w-2xl flex-col gap-6">
       <h1 className="sr-only">Post by {post.author.name}</h1>
       <PostCard post={post} can={can} />
+      {recordOpen && <OpenSignal postId={post.id} />}
       {post.isAuthor && (
         <div className="flex flex-col gap-2">
           {!post.removed && <EditPostForm postId={post.id} body={post.body} tags={post.tags} />}

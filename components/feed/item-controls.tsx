@@ -1,0 +1,54 @@
+import { ActionForm } from '@/components/ui/action-form';
+import { muteAction, notInterestedAction, showLessAction } from '@/lib/recommend/actions';
+import type { PostCard } from '@/lib/posts/queries';
+
+/**
+ * "Show less like this" with a scope the person picks (this author, a topic, this group) and a duration, plus
+ * "Not interested" and muting the author. Everything here is listed and undoable on /settings/feed.
+ */
+export function FeedItemControls({ post }: { post: PostCard }) {
+  if (post.isAuthor) return null;
+  return (
+    <details className="mt-3 text-sm">
+      <summary className="cursor-pointer text-muted hover:text-ink">Show less like this…</summary>
+      <div className="mt-2 flex flex-col gap-3 rounded-lg border border-line p-3">
+        <ActionForm action={showLessAction} submit="Show less" pending="Saving…" variant="secondary" size="sm" label="Show less like this">
+          <input type="hidden" name="postId" value={post.id} />
+          <fieldset className="flex basis-full flex-col gap-1">
+            <legend className="mb-1 font-medium">See less of</legend>
+            <label className="flex items-center gap-2">
+              <input type="radio" name="scope" value="author" defaultChecked /> {post.author.name} (this author)
+            </label>
+            {post.tags.map((tag) => (
+              <label key={tag} className="flex items-center gap-2">
+                <input type="radio" name="scope" value={`tag:${tag}`} /> #{tag} (this topic)
+              </label>
+            ))}
+            {post.group && (
+              <label className="flex items-center gap-2">
+                <input type="radio" name="scope" value="group" /> {post.group.name} (this group)
+              </label>
+            )}
+          </fieldset>
+          <label className="flex flex-col gap-1">
+            <span>For how long</span>
+            <select name="duration" defaultValue="90" className="h-8 rounded-md border border-line bg-surface px-2">
+              <option value="7">7 days</option>
+              <option value="90">90 days</option>
+              <option value="always">Always</option>
+            </select>
+          </label>
+        </ActionForm>
+        <div className="flex flex-wrap gap-2">
+          <ActionForm action={notInterestedAction} submit="Not interested in this post" pending="Hiding…" variant="ghost" size="sm">
+            <input type="hidden" name="postId" value={post.id} />
+          </ActionForm>
+          <ActionForm action={muteAction} submit={`Mute ${post.author.name}`} pending="Muting…" variant="ghost" size="sm">
+            <input type="hidden" name="kind" value="user" />
+            <input type="hidden" name="target" value={post.author.id} />
+          </ActionForm>
+        </div>
+      </div>
+    </details>
+  );
+}
