@@ -19,7 +19,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['{lib,db,components,scripts}/**/*.test.{ts,tsx}'],
+          include: ['{lib,db,components,scripts,bench}/**/*.test.{ts,tsx}'],
           exclude: ['**/*.db.test.ts', 'node_modules/**'],
         },
       },
