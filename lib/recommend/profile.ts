@@ -4,7 +4,7 @@ import { and, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import { rowsOf, type Executor } from '@/db/client';
 import { feedControls, feedPreferences, interestScores, tagFollows, type FeedMode } from '@/db/schema';
 import { consentsOf } from '@/lib/privacy/consents';
-import { contribution, decayed, HALF_LIFE_DAYS, interestWeight, signalWeights, type EngagementKind, type InterestChoice, type InterestSignal } from './weights';
+import { contribution, decayed, HALF_LIFE_DAYS, interestWeight, signalWeights, strongestInferred, type EngagementKind, type InterestChoice, type InterestSignal } from './weights';
 
 const HALF_LIFE_SECONDS = HALF_LIFE_DAYS * 24 * 3600;
 
@@ -115,7 +115,8 @@ export async function getInterestProfile(db: Executor, userId: string, options: 
     if (!byTag.has(f.tag)) byTag.set(f.tag, { tag: f.tag, choice: 'follow', inferred: 0, weight: 0, signalCounts: {}, updatedAt: new Date(f.createdAt) });
   }
   const useInferred = options.useInferred ?? true;
-  const list = [...byTag.values()].map((i) => ({ ...i, weight: interestWeight({ choice: i.choice, inferred: i.inferred }, useInferred) }));
+  const strongest = strongestInferred(byTag.values());
+  const list = [...byTag.values()].map((i) => ({ ...i, weight: interestWeight({ choice: i.choice, inferred: i.inferred }, useInferred, strongest) }));
   return list.sort((a, b) => b.weight - a.weight || b.inferred - a.inferred || a.tag.localeCompare(b.tag));
 }
 

@@ -44,11 +44,13 @@ describe('decay', () => {
 
   it('maps the discrete choices to weights, and "less" is not undone by inference', () => {
     expect(interestWeight({ choice: 'more', inferred: 0 }, true)).toBe(2);
-    expect(interestWeight({ choice: 'follow', inferred: 6 }, true)).toBeCloseTo(1.5);
+    // Inferred strength is relative to the strongest topic, damped by 3: alone, 6 points give 6 / (6 + 3).
+    expect(interestWeight({ choice: 'follow', inferred: 6 }, true)).toBeCloseTo(1 + 6 / 9);
+    expect(interestWeight({ choice: 'follow', inferred: 6 }, true, 60)).toBeCloseTo(1 + 6 / 63);
     expect(interestWeight({ choice: 'follow', inferred: 6 }, false)).toBe(1);
     expect(interestWeight({ choice: 'less', inferred: 100 }, true)).toBe(0.25);
     expect(interestWeight({ choice: 'hide', inferred: 100 }, true)).toBe(0);
-    expect(interestWeight({ choice: null, inferred: 6 }, true)).toBeCloseTo(0.5);
+    expect(interestWeight({ choice: null, inferred: 6 }, true)).toBeCloseTo(6 / 9);
   });
 
   it('freshness halves every 36 hours; quality grows with diminishing returns', () => {

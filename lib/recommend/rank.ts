@@ -11,7 +11,7 @@
 // Then re-ranking for diversity (at most 2 posts per author and 3 per group in any page of 10) with every 8th
 // place kept for exploration. Explanations are the affinity terms themselves, largest first, so they cannot drift
 // from what actually ranked the post.
-import { interestWeight, type InterestSignal } from './weights';
+import { interestWeight, strongestInferred, type InterestSignal } from './weights';
 
 export const candidateSources = ['following', 'group', 'interest', 'co_engagement', 'trending', 'newcomer', 'exploration', 'recent'] as const;
 export type CandidateSource = (typeof candidateSources)[number];
@@ -148,6 +148,16 @@ export function isExcluded(candidate: Candidate, context: RankContext, mutedWord
   return mutedWord(candidate.body) || candidate.tags.some((t) => mutedWord(t));
 }
 
+const strongestCache = new WeakMap<Map<string, InterestSignal>, number>();
+function strongestOf(interests: Map<string, InterestSignal>) {
+  let max = strongestCache.get(interests);
+  if (max === undefined) {
+    max = strongestInferred(interests.values());
+    strongestCache.set(interests, max);
+  }
+  return max;
+}
+
 function friendsText(names: string[]) {
   if (names.length === 1) return `Liked by ${names[0]}, whom you follow`;
   const others = names.length - 1;
@@ -166,9 +176,10 @@ export function affinityTerms(candidate: Candidate, context: RankContext): Score
   }
   let interestTotal = 0;
   const interestTerms: ScoreTerm[] = [];
+  const strongest = strongestOf(context.interests);
   for (const tag of c.tags) {
     const signal = context.interests.get(tag);
-    const weight = interestWeight(signal, context.useInferred);
+    const weight = interestWeight(signal, context.useInferred, strongest);
     if (weight <= 0 || !signal) continue;
     const value = weight * termWeights.interest;
     interestTotal += value;

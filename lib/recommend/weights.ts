@@ -36,10 +36,21 @@ export function inferredFrom(signals: { kind: EngagementKind; at: Date }[], now:
   return signals.reduce((sum, s) => sum + contribution(s.kind, s.at, now), 0);
 }
 
-/** Inferred scores grow without bound; the ranker sees them squashed into 0..1 (half-way at 6 points, ~2 reactions). */
-export const INFERRED_HALF_POINT = 6;
-export function inferredStrength(score: number): number {
-  return score <= 0 ? 0 : score / (score + INFERRED_HALF_POINT);
+/**
+ * Inferred scores grow without bound, and someone who scrolls a lot collects points on every topic; the ranker sees
+ * each score relative to the person's strongest topic, damped while evidence is thin: score / (strongest + 3).
+ * The strongest topic of an active person comes close to 1; a topic they merely scroll past stays small.
+ */
+export const INFERRED_DAMPING = 3;
+export function inferredStrength(score: number, strongest: number): number {
+  return score <= 0 ? 0 : score / (Math.max(score, strongest) + INFERRED_DAMPING);
+}
+
+/** The strongest inferred score in a profile (what inferredStrength measures against). */
+export function strongestInferred(interests: Iterable<{ inferred: number }>): number {
+  let max = 0;
+  for (const i of interests) if (i.inferred > max) max = i.inferred;
+  return max;
 }
 
 export type InterestChoice = 'follow' | 'more' | 'less' | 'hide';
@@ -61,10 +72,10 @@ export type InterestSignal = { choice: InterestChoice | null; inferred: number }
  * The weight of a topic for ranking: the explicit choice when there is one (follow 1, more 2, less 0.25), plus the
  * inferred strength (0..1) when inferred interests may be used. "less" caps the total: inference cannot undo it.
  */
-export function interestWeight(signal: InterestSignal | undefined, useInferred: boolean): number {
+export function interestWeight(signal: InterestSignal | undefined, useInferred: boolean, strongest = signal?.inferred ?? 0): number {
   if (!signal || signal.choice === 'hide') return 0;
   const explicit = signal.choice ? choiceWeights[signal.choice] : 0;
-  const inferred = useInferred ? inferredStrength(signal.inferred) : 0;
+  const inferred = useInferred ? inferredStrength(signal.inferred, strongest) : 0;
   if (signal.choice === 'less') return explicit;
   return explicit + inferred;
 }
