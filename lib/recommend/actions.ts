@@ -88,7 +88,8 @@ export const showLessAction = validatedActionWithUser(showLessSchema, async (inp
     await addControl(tx, viewer.id, 'less_tag', tag, days);
     return { success: `You’ll see less about #${tag} ${forHowLong(days)}.` };
   });
-  refresh();
+  // No revalidation: the post stays where it is, with the answer beside it, and the next feed load (both pages are
+  // rendered per request) shows the change. Revalidating would re-rank the page under the person's pointer.
   return result;
 });
 
