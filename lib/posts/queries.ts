@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, exists, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { channels, comments, follows, groupMembers, groups, posts, tagFollows, users } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/viewer';
@@ -168,6 +168,14 @@ export function getBookmarkedPosts(viewer: Viewer, cursor?: string) {
 export async function getPost(viewer: Viewer | null, postId: string): Promise<PostCard | null> {
   const page = await selectPosts(viewer, eq(posts.id, postId), { limit: 1 });
   return page.items[0] ?? null;
+}
+
+/** Cards for posts chosen elsewhere (search ranks them), in the order given; any the viewer may not see are left out. */
+export async function getPostsByIds(viewer: Viewer | null, ids: string[]): Promise<PostCard[]> {
+  if (ids.length === 0) return [];
+  const page = await selectPosts(viewer, inArray(posts.id, ids), { limit: ids.length });
+  const byId = new Map(page.items.map((p) => [p.id, p]));
+  return ids.map((id) => byId.get(id)).filter((p): p is PostCard => Boolean(p));
 }
 
 export type CommentView = {
