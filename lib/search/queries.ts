@@ -8,6 +8,7 @@ import { db } from '@/db/client';
 import { feedPreferences, groups, interests, posts, searchHistory, users } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/viewer';
 import { getPostsByIds, type PostCard } from '@/lib/posts/queries';
+import { normalizeTags } from '@/lib/posts/schemas';
 import { visiblePosts } from '@/lib/posts/visibility';
 import { deletedMemberId } from '@/lib/privacy/registry';
 import { containsPattern, parseQuery, prefixPattern, prefixTsQuery, type ParsedQuery } from './text';
@@ -100,18 +101,34 @@ function searchablePosts(viewerId: string | null): SQL {
 
 type PostMatcher = { where: SQL; rank: SQL };
 
-/** Full text for a query of words: websearch syntax ("quoted phrases", -not, or); in type-ahead the last word may be a prefix. */
+/** The tag a query names ("Night photography" → night-photography), when it could name one: words only, no symbols. */
+function asTag(term: string): string | null {
+  if (/[^\p{L}\p{N}\s-]/u.test(term)) return null;
+  return normalizeTags(term)[0] ?? null;
+}
+
+/**
+ * Full text for a query of words: websearch syntax ("quoted phrases", -not, or); in type-ahead the last word may be
+ * a prefix. Posts tagged with the words as a tag match too ("ceramics" finds #ceramics posts that never say it).
+ * The two are a union of ids, so each side keeps its own index.
+ */
 function textMatcher(q: ParsedQuery, prefix: boolean): PostMatcher | null {
   if (q.short) return null;
   const web = sql`websearch_to_tsquery('english', ${q.term})`;
   const partial = prefix ? prefixTsQuery(q.term) : null;
   const query = partial ? sql`(${web} || to_tsquery('english', ${partial}))` : web;
-  return { where: sql`${postDocument} @@ ${query}`, rank: sql`ts_rank(${postDocument}, ${query}, 32)` };
+  const tag = asTag(q.term) ?? '';
+  const tagged = sql`exists (select 1 from post_tags t where t.post_id = ${posts.id} and t.tag = ${tag})`;
+  return {
+    where: sql`${posts.id} in (select p2.id from posts p2 where to_tsvector('english', p2.body) @@ ${query}
+                               union all select t.post_id from post_tags t where t.tag = ${tag})`,
+    rank: sql`(ts_rank(${postDocument}, ${query}, 32) + case when ${tagged} then 0.3 else 0 end)`,
+  };
 }
 
 /** Posts tagged with a tag that starts with the term: what a short query or a #tag query finds. */
 function tagPrefixMatcher(q: ParsedQuery): PostMatcher | null {
-  const tag = q.term.replace(/[^\p{L}\p{N}-]+/gu, '-');
+  const tag = asTag(q.term);
   if (!tag) return null;
   const where = sql`exists (select 1 from post_tags t where t.post_id = ${posts.id} and t.tag like ${prefixPattern(tag)})`;
   return { where, rank: sql`case when exists (select 1 from post_tags t where t.post_id = ${posts.id} and t.tag = ${tag}) then 1 else 0.5 end` };

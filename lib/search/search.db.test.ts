@@ -65,6 +65,15 @@ describe('finding posts', () => {
     expect(ids((await searchAll(ana, 'celadon -glaze')).posts.items)).toEqual([]);
   });
 
+  it('finds posts tagged with the words even when the body never says them', async () => {
+    const eli = await person('eli_tagged');
+    const tagged = await post(eli, 'Smoke, crackle and a bucket of sawdust.', { tags: ['raku-firing'] });
+    const said = await post(eli, 'My first raku firing went well.', { createdAt: hoursAgo(2) });
+    expect(ids((await searchAll(eli, 'raku firing')).posts.items).sort()).toEqual([tagged.id, said.id].sort());
+    expect((await searchAll(eli, 'raku firing')).posts.matchedBy).toBe('text');
+    expect(ids((await searchAll(eli, '#raku')).posts.items)).toEqual([tagged.id]);
+  });
+
   it('in the type-ahead, the last word may be unfinished', async () => {
     const bo = await person('bo_prefix');
     await post(bo, 'Wollastonite makes a lovely satin surface.');
