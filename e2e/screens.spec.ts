@@ -25,6 +25,9 @@ for (const size of widths) {
       await signIn(page, demo.email, demo.password);
       await expect(page.getByRole('list', { name: 'Posts' }).getByRole('article').first()).toBeVisible();
       await shot('feed');
+      await page.goto('/search?q=ceramics');
+      await expect(page.getByRole('heading', { name: 'Results for “ceramics”' })).toBeVisible();
+      await shot('search');
       await context.close();
     });
   }

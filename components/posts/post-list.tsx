@@ -11,6 +11,8 @@ export function PostList({
   empty,
   can,
   badges,
+  moreLabel = 'Show older posts',
+  endText = 'You’re all caught up.',
 }: {
   page: PostPage;
   olderHref: (cursor: string) => string;
@@ -18,6 +20,9 @@ export function PostList({
   /** What the viewer may do; for lists across groups, reacting is decided per post by the action. */
   can?: PostAbilities;
   badges?: Map<string, { name: string; color: string }>;
+  /** For lists not in time order (search results): what the link to the next page and the end say. */
+  moreLabel?: string;
+  endText?: string | null;
 }) {
   if (page.items.length === 0) return <EmptyState title={empty} />;
   return (
@@ -31,10 +36,10 @@ export function PostList({
       </ul>
       {page.nextCursor ? (
         <Link href={olderHref(page.nextCursor)} className={buttonClass('secondary', 'md', 'self-center')}>
-          Show older posts
+          {moreLabel}
         </Link>
       ) : (
-        <p className="py-4 text-center text-sm text-muted">You’re all caught up.</p>
+        endText && <p className="py-4 text-center text-sm text-muted">{endText}</p>
       )}
     </div>
   );

@@ -165,17 +165,17 @@ export function getBookmarkedPosts(viewer: Viewer, cursor?: string) {
   return selectPosts(viewer, sql`exists (select 1 from bookmarks b where b.post_id = ${posts.id} and b.user_id = ${viewer.id})`, { cursor });
 }
 
-/** Cards for these posts, in the order given (ones the viewer may not see are left out). */
-export async function getPostCards(viewer: Viewer, ids: string[]): Promise<PostCard[]> {
-  if (ids.length === 0) return [];
-  const page = await selectPosts(viewer, inArray(posts.id, ids), { limit: ids.length });
-  const byId = new Map(page.items.map((p) => [p.id, p]));
-  return ids.flatMap((id) => byId.get(id) ?? []);
-}
-
 export async function getPost(viewer: Viewer | null, postId: string): Promise<PostCard | null> {
   const page = await selectPosts(viewer, eq(posts.id, postId), { limit: 1 });
   return page.items[0] ?? null;
+}
+
+/** Cards for posts chosen elsewhere (search and For you rank them), in the order given; any the viewer may not see are left out. */
+export async function getPostsByIds(viewer: Viewer | null, ids: string[]): Promise<PostCard[]> {
+  if (ids.length === 0) return [];
+  const page = await selectPosts(viewer, inArray(posts.id, ids), { limit: ids.length });
+  const byId = new Map(page.items.map((p) => [p.id, p]));
+  return ids.map((id) => byId.get(id)).filter((p): p is PostCard => Boolean(p));
 }
 
 export type CommentView = {

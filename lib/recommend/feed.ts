@@ -6,7 +6,7 @@ import { and, notInArray, sql, type SQL } from 'drizzle-orm';
 import { db, type Executor } from '@/db/client';
 import { posts, type FeedMode } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/viewer';
-import { getFollowingFeed, getPostCards, type PostCard } from '@/lib/posts/queries';
+import { getFollowingFeed, getPostsByIds, type PostCard } from '@/lib/posts/queries';
 import { gatherCandidates, loadControls, loadRankContext, loadSeen } from './candidates';
 import { personalizationOf, type Personalization } from './profile';
 import { explain, rankCandidates, type Explanation, type FeedControlSet, type Scored } from './rank';
@@ -68,7 +68,7 @@ export async function getFeed(viewer: Viewer, options: { mode?: FeedMode; page?:
     const ranked = (await rankForYou(db, viewer.id, personalization, now)).slice(0, FOR_YOU_LIMIT);
     const page = Math.max(1, options.page ?? 1);
     const slice = ranked.slice((page - 1) * FOR_YOU_PAGE, page * FOR_YOU_PAGE);
-    const cards = await getPostCards(viewer, slice.map((s) => s.candidate.postId));
+    const cards = await getPostsByIds(viewer, slice.map((s) => s.candidate.postId));
     const byId = new Map(slice.map((s) => [s.candidate.postId, s]));
     const hasMore = page * FOR_YOU_PAGE < ranked.length;
     return {

@@ -20,6 +20,7 @@ const images = 'lib/posts/images.db.test.ts';
 const profiles = 'lib/profiles/actions.db.test.ts';
 const e2eAuth = 'e2e/auth.spec.ts';
 const feedTest = 'lib/recommend/feed.db.test.ts';
+const searchTest = 'lib/search/search.db.test.ts';
 
 export const authorization: Record<string, Entry> = {
   // Accounts
@@ -102,6 +103,11 @@ export const authorization: Record<string, Entry> = {
   'lib/recommend/actions.ts#completeOnboardingAction': { who: 'the signed-in person; joins public groups only', tests: [feedTest] },
   'app/api/signals/route.ts#POST': { who: 'the signed-in person, same-origin, posts they can see, only with consent', tests: [feedTest, 'e2e/feed.spec.ts'], via: 'recordSignals' },
   'app/api/export/route.ts#GET': { who: 'the signed-in person, their own data (10 archives an hour)', tests: ['lib/privacy/export.db.test.ts', 'e2e/privacy.spec.ts'] },
+  // Search
+  'lib/search/actions.ts#runSearchAction': { who: 'anyone; remembered only for the signed-in person, as their own, unless history is paused', tests: [searchTest], public: true },
+  'lib/search/actions.ts#deleteRecentSearchAction': { who: 'the person, for their own searches only', tests: [searchTest] },
+  'lib/search/actions.ts#clearRecentSearchesAction': { who: 'the person, for their own searches only', tests: [searchTest] },
+  'app/api/search/route.ts#GET': { who: 'anyone (rate-limited per person or address); results are only what the caller may see', tests: [searchTest, 'e2e/search.spec.ts'], public: true, via: 'typeahead' },
   // Route handlers
   'app/api/auth/[...nextauth]/route.ts#GET': { who: 'Auth.js (its own CSRF protection)', tests: [e2eAuth], public: true },
   'app/api/auth/[...nextauth]/route.ts#POST': { who: 'Auth.js (its own CSRF protection)', tests: [e2eAuth], public: true },
