@@ -51,8 +51,8 @@ export const congratulateAction = validatedActionWithUser(milestoneRefSchema, as
   if (!limited.allowed) return { error: limited.message };
   const result = await db.transaction(async (tx) => {
     const m = await milestoneSeenBy(tx, viewer.id, input.milestoneId);
-    if (!m) return { error: 'That milestone is not there, or it is not shared with you.' };
-    if (m.userId === viewer.id) return { error: 'This one is yours — enjoy it!' };
+    if (m?.userId === viewer.id) return { error: 'This one is yours — enjoy it!' };
+    if (!m?.celebrated) return { error: 'That milestone is not there, or it is not shared with you.' };
     const removed = await tx.delete(congratulations).where(and(eq(congratulations.milestoneId, m.id), eq(congratulations.userId, viewer.id))).returning();
     if (removed.length) return { success: 'Congratulations taken back.' };
     await tx.insert(congratulations).values({ milestoneId: m.id, userId: viewer.id }).onConflictDoNothing();
@@ -69,8 +69,8 @@ export const sendThankYouNoteAction = validatedActionWithUser(noteSchema, async 
   if (!limited.allowed) return { error: limited.message };
   const result = await db.transaction(async (tx) => {
     const m = await milestoneSeenBy(tx, viewer.id, input.milestoneId);
-    if (!m) return { error: 'That milestone is not there, or it is not shared with you.' };
-    if (m.userId === viewer.id) return { error: 'You cannot send a thank-you note to yourself.' };
+    if (m?.userId === viewer.id) return { error: 'You cannot send a thank-you note to yourself.' };
+    if (!m || (!m.celebrated && !m.onProfile)) return { error: 'That milestone is not there, or it is not shared with you.' };
     await tx.insert(thankYouNotes).values({ milestoneId: m.id, senderId: viewer.id, body: input.body });
     await notify(tx, {
       userId: m.userId,

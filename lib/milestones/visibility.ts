@@ -47,8 +47,8 @@ export function memoryVisible(m: { visibility: string; rule: string }, viewerId:
 }
 
 /**
- * Whether the viewer may see this milestone anywhere (a celebration card, or Memories on a profile they may see)
- * — the test for congratulating and for sending a thank-you note. Returns the milestone, or null.
+ * Where the viewer may see this milestone: on a celebration card (`celebrated` — the test for congratulating) or in
+ * Memories on a profile they may see (`onProfile`); either lets them send a thank-you note. Null when it is gone.
  */
 export async function milestoneSeenBy(db: Executor, viewerId: string, milestoneId: string) {
   const [row] = await db
@@ -68,5 +68,5 @@ export async function milestoneSeenBy(db: Executor, viewerId: string, milestoneI
   if (!row) return null;
   const m = row.milestone;
   const onProfile = canSeeProfile(row.profileVisibility ?? 'members', viewerId, m.userId) && (row.showMilestones ?? true) && memoryVisible(m, viewerId, m.userId);
-  return row.celebrated || onProfile ? { ...m, ownerHandle: row.ownerHandle, ownerName: row.ownerName ?? row.ownerHandle } : null;
+  return { ...m, ownerHandle: row.ownerHandle, ownerName: row.ownerName ?? row.ownerHandle, celebrated: Boolean(row.celebrated), onProfile };
 }
