@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { Greeting } from '@/components/feed/greeting';
+import { CelebrationCards } from '@/components/milestones/celebration-cards';
 import { GoalsCard } from '@/components/milestones/goals-card';
 import { PostList } from '@/components/posts/post-list';
 import { requireUser } from '@/lib/auth/viewer';
@@ -22,6 +23,7 @@ export default async function FeedPage({ searchParams }: { searchParams: Promise
           ? 'Newest first, from your groups and the people you follow.'
           : 'You don’t follow anyone or belong to a group yet, so here is what’s new across Hearth, newest first.'}
       </p>
+      <CelebrationCards viewer={viewer} />
       <PostList page={page} olderHref={(cursor) => `/feed?before=${cursor}`} empty="Nothing here yet — the first post could be yours." />
       </div>
       <aside className="order-first flex flex-col gap-4 lg:order-none">
