@@ -256,7 +256,17 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
       const postDates = datesOf(postRows, person.id);
       const commentDates = datesOf(commentRows as { authorId: string; createdAt?: Date }[], person.id);
       const joined = groupPlans.flatMap((g) => g.members.filter((m) => m.userId === person.id).map((m) => m.joinedAt.getTime())).sort((a, b) => a - b);
-      const when: Record<string, number | undefined> = { first_post: postDates[0], post_10: postDates[9], post_100: postDates[99], first_comment: commentDates[0], first_group_joined: joined[0] };
+      const theirPosts = new Set(postRows.filter((p) => p.authorId === person.id).map((p) => p.id));
+      const reactionDates = reactionRows.filter((r) => theirPosts.has(r.postId) && r.userId !== person.id).map((r) => r.createdAt!.getTime()).sort((a, b) => a - b);
+      const when: Record<string, number | undefined> = {
+        first_post: postDates[0],
+        post_10: postDates[9],
+        post_100: postDates[99],
+        first_comment: commentDates[0],
+        first_group_joined: joined[0],
+        first_reaction_received: reactionDates[0],
+        reaction_received_100: reactionDates[99],
+      };
       for (const [rule, at] of Object.entries(when)) {
         if (at) await tx.update(milestones).set({ earnedAt: new Date(at) }).where(and(eq(milestones.userId, person.id), eq(milestones.rule, rule)));
       }

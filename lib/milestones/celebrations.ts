@@ -1,7 +1,7 @@
 // Celebration cards: recent milestones of the people close to the viewer (and the viewer's own, with a confetti
 // moment while fresh), and a group's recent milestones for its page.
 import 'server-only';
-import { and, desc, eq, gt, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, or, sql, type SQL } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { groupMilestones, groups, milestones, thankYouTemplates, users, type GroupMilestoneKind } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/viewer';
@@ -78,15 +78,21 @@ function toCelebration(r: Row, viewerId: string, now: Date): Celebration {
  */
 export async function getCelebrationsFor(viewer: Viewer, now = new Date(), limit = 6): Promise<Celebration[]> {
   const since = new Date(now.getTime() - CELEBRATION_DAYS * 86400_000);
-  const rows = await db
-    .select(columns(viewer.id))
-    .from(milestones)
-    .innerJoin(users, eq(users.id, milestones.userId))
-    .leftJoin(groups, eq(groups.id, milestones.groupId))
-    .where(and(gt(milestones.earnedAt, since), or(and(eq(milestones.userId, viewer.id), sql`${milestones.rule} <> 'goal_reached'`), celebratedTo(viewer.id))))
-    .orderBy(sql`${milestones.userId} = ${viewer.id} desc`, desc(milestones.earnedAt), desc(milestones.id))
-    .limit(limit);
-  return rows.map((r) => toCelebration(r as Row, viewer.id, now));
+  const query = (where: SQL | undefined, n: number) =>
+    db
+      .select(columns(viewer.id))
+      .from(milestones)
+      .innerJoin(users, eq(users.id, milestones.userId))
+      .leftJoin(groups, eq(groups.id, milestones.groupId))
+      .where(and(gt(milestones.earnedAt, since), where))
+      .orderBy(desc(milestones.earnedAt), desc(milestones.id))
+      .limit(n);
+  // One's own first (at most half the cards), so a busy week of one's own never hides friends' moments.
+  const [mine, others] = await Promise.all([
+    query(and(eq(milestones.userId, viewer.id), sql`${milestones.rule} not in (${sql.join(privateRules.map((r) => sql`${r}`), sql`, `)})`), Math.ceil(limit / 2)),
+    query(celebratedTo(viewer.id), limit),
+  ]);
+  return [...mine, ...others].slice(0, limit).map((r) => toCelebration(r as Row, viewer.id, now));
 }
 
 /** A group's recent milestones, celebrated on its page in its own colours — for those who may read the group. */
