@@ -1,5 +1,5 @@
 // The XSS corpus pushed through the fields people write — name, group name, description, rules, welcome message,
-// role name, post, tags, comment — and rendered in Chromium: no dialog opens and no script runs.
+// role name, group milestone wording, thank-you template, post, tags, comment, thank-you note — and rendered in Chromium: no dialog opens and no script runs.
 import { expect, test, type Page } from '@playwright/test';
 import { xssPayloads } from '../test/fixtures/xss';
 import { newPerson, signUp } from './helpers';
@@ -12,7 +12,7 @@ async function assertClean(page: Page, dialogs: string[]) {
   expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss), `script ran on ${page.url()}`).toBeUndefined();
 }
 
-test('payloads in every field stay text', async ({ page }) => {
+test('payloads in every field stay text', async ({ page, browser }) => {
   test.setTimeout(120_000);
   const dialogs: string[] = [];
   page.on('dialog', async (d) => {
@@ -47,6 +47,23 @@ test('payloads in every field stay text', async ({ page }) => {
   await expect(custom.getByRole('status')).toBeVisible();
   await assertClean(page, dialogs);
 
+  // Celebration wording: a group milestone (earned by the post below) and a thank-you template. Placeholders in
+  // braces are checked, so payloads with braces are left to the other fields.
+  const braceless = xssPayloads.filter((p) => !p.includes('{'));
+  await page.goto(`/g/${slug}/settings?tab=celebrations`);
+  const milestoneForm = page.getByRole('form', { name: 'Add a group milestone' });
+  await milestoneForm.getByLabel('How many').fill('1');
+  await milestoneForm.getByLabel('Milestone name').fill(braceless.find((p) => p.length <= 80)!);
+  await milestoneForm.getByLabel('Message to the member (optional)').fill(braceless.slice(0, 6).join(' ').slice(0, 280));
+  await milestoneForm.getByRole('button', { name: 'Add milestone' }).click();
+  await expect(milestoneForm.getByRole('status')).toBeVisible();
+  const templateForm = page.getByRole('form', { name: 'Write a thank-you message' });
+  await templateForm.getByLabel('Thank-you message').fill(braceless.slice(6, 14).join(' ').slice(0, 280));
+  await templateForm.getByRole('button', { name: 'Save thank-you' }).click();
+  await expect(templateForm.getByRole('status')).toBeVisible();
+  await page.reload();
+  await assertClean(page, dialogs);
+
   await page.goto(`/g/${slug}`);
   await page.getByLabel('Your post').fill(xssPayloads.join('\n\n'));
   await page.getByLabel('Tags').fill('<script>x</script>, "><img src=x>');
@@ -62,7 +79,19 @@ test('payloads in every field stay text', async ({ page }) => {
   await page.reload();
   await assertClean(page, dialogs);
 
-  for (const url of ['/groups', `/g/${slug}/settings?tab=members`, `/g/${slug}/settings?tab=audit`, `/u/${person.handle}`, '/feed', '/notifications']) {
+  // A thank-you note from someone else on one of this person's milestones.
+  const otherCtx = await browser.newContext();
+  const other = await otherCtx.newPage();
+  await signUp(other, newPerson());
+  await other.goto(`/u/${person.handle}`);
+  const memories = other.getByRole('region', { name: 'Memories' });
+  await memories.getByText(/thank-you note/).first().click();
+  await memories.getByLabel('Your note').first().fill(xssPayloads.slice(0, 12).join(' ').slice(0, 500));
+  await memories.getByRole('button', { name: 'Send note' }).first().click();
+  await expect(memories.getByRole('status').first()).toContainText('on its way');
+  await otherCtx.close();
+
+  for (const url of ['/groups', `/g/${slug}`, `/g/${slug}/settings?tab=members`, `/g/${slug}/settings?tab=audit`, `/g/${slug}/settings?tab=celebrations`, `/u/${person.handle}`, '/feed', '/notifications']) {
     await page.goto(url);
     await assertClean(page, dialogs);
   }

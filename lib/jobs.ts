@@ -1,19 +1,70 @@
-// Scheduled work. `runDailyJobs` is idempotent; the in-process scheduler runs it once per UTC day, and on a
-// PostgreSQL server an advisory lock lets one instance at a time do it (the unique indexes make a repeat harmless).
+// Scheduled work. `runDailyJobs` is idempotent (the unique indexes make a repeat harmless). On a PostgreSQL server the
+// daily run is a pg-boss job on a cron schedule — one queue shared by every app instance, so exactly one of them
+// takes each run, with retries when one fails. Embedded PGlite serves one process, so there a simple in-process
+// timer does it.
 import { sql } from 'drizzle-orm';
+import type PgBoss from 'pg-boss';
 import type { Database } from '@/db/client';
 import { rowsOf } from '@/db/client';
 import { runDailyMilestones } from '@/lib/milestones/daily';
+import { runDailyGroupMilestones } from '@/lib/milestones/group-milestones';
 import { purgeExpiredLimits } from '@/lib/rate-limit';
 
 export async function runDailyJobs(db: Database, now = new Date()) {
   const milestones = await runDailyMilestones(db, now);
+  const groupMilestones = await runDailyGroupMilestones(db, now);
   await purgeExpiredLimits(db, now);
-  return { awarded: milestones.awarded };
+  return { awarded: milestones.awarded + groupMilestones.awarded };
 }
 
-/** Checks every hour whether today's run is done; safe with several app instances. */
-export function startScheduler(db: Database, kind: 'pglite' | 'postgres') {
+export const DAILY_QUEUE = 'hearth-daily';
+/** Every day at 03:15 UTC, a quiet hour for most of Hearth's people. */
+export const DAILY_CRON = '15 3 * * *';
+
+export type DailyJobData = { now?: string };
+
+/**
+ * Starts pg-boss on the server: creates the queue and the cron schedule (both idempotent, so every instance may do
+ * it), works the queue, and asks for today's run at start-up (one per day, by singleton key) so a server started
+ * after 03:15 does not wait a day. The pg-boss tables live in their own schema, `pgboss`.
+ */
+export async function startJobRunner(db: Database, connectionString: string, options: { schema?: string; runToday?: boolean } = {}) {
+  const { default: Boss } = await import('pg-boss');
+  const boss: PgBoss = new Boss({ connectionString, schema: options.schema ?? 'pgboss', max: 3, application_name: 'hearth-jobs' });
+  boss.on('error', (error) => console.error('[jobs] pg-boss reported an error', error));
+  await boss.start();
+  await boss.createQueue(DAILY_QUEUE, { name: DAILY_QUEUE, retryLimit: 3, retryDelay: 15 * 60, expireInSeconds: 30 * 60 });
+  await boss.schedule(DAILY_QUEUE, DAILY_CRON, {}, { tz: 'UTC' });
+  await boss.work<DailyJobData>(DAILY_QUEUE, async (jobs) => {
+    for (const job of jobs) {
+      const result = await runDailyJobs(db, job.data?.now ? new Date(job.data.now) : new Date());
+      console.log(`[jobs] daily job ${job.id}: ${result.awarded} milestones awarded`);
+    }
+  });
+  if (options.runToday !== false) {
+    const today = new Date().toISOString().slice(0, 10);
+    await boss.send(DAILY_QUEUE, {}, { singletonKey: `daily:${today}`, singletonHours: 24 });
+  }
+  return boss;
+}
+
+/**
+ * Runs the daily job: through pg-boss on a PostgreSQL server, by an hourly in-process check on PGlite.
+ * Returns a function that stops it.
+ */
+export function startScheduler(db: Database, kind: 'pglite' | 'postgres', connectionString?: string) {
+  if (kind === 'postgres' && connectionString) {
+    const started = startJobRunner(db, connectionString).catch((error) => {
+      console.error('[jobs] pg-boss could not start; falling back to the in-process daily check', error);
+      return startInProcess(db, kind);
+    });
+    return () => void started.then((s) => (typeof s === 'function' ? s() : s.stop({ graceful: true })));
+  }
+  return startInProcess(db, kind);
+}
+
+/** Checks every hour whether today's run is done; with a server, an advisory lock lets one instance at a time do it. */
+function startInProcess(db: Database, kind: 'pglite' | 'postgres') {
   let lastDay = '';
   const tick = async () => {
     const today = new Date().toISOString().slice(0, 10);

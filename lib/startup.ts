@@ -36,5 +36,5 @@ export async function startHearth() {
     );
   }
 
-  if (env.HEARTH_JOBS !== 'off') startScheduler(handle.db, handle.kind);
+  if (env.HEARTH_JOBS !== 'off') startScheduler(handle.db, handle.kind, env.DATABASE_URL);
 }

@@ -29,5 +29,9 @@ export function notificationText(n: NotificationItem): string {
       return `Moderators of ${d.group} removed your ${d.what}: “${d.reason}”`;
     case 'milestone':
       return `${d.title}! ${d.message ?? ''}`;
+    case 'celebration':
+      return `${who} congratulated you on “${d.title ?? 'your milestone'}”`;
+    case 'thank_you':
+      return d.group ? `A thank-you from ${d.group}${n.actors.length ? ` (${who})` : ''}: ${d.message ?? ''}` : `${who} sent you a thank-you note on “${d.milestone ?? 'your milestone'}”: ${d.message ?? ''}`;
   }
 }

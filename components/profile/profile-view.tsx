@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import type { CSSProperties, ReactNode } from 'react';
 import { CalendarDays, EyeOff, Link as LinkIcon, MapPin } from 'lucide-react';
+import { MemoryList, type MemoryItem } from '@/components/milestones/memory-list';
 import { Avatar } from '@/components/ui/avatar';
 import { buttonClass } from '@/components/ui/button';
 import { cn } from '@/lib/cn';
@@ -27,7 +28,9 @@ export type ProfileDisplay = {
   interests: { slug: string; label: string }[] | null;
   groups: { slug: string; name: string; role: string }[] | null;
   /** Milestones shown as memories; null when the section is hidden from this viewer (or in the editor preview). */
-  memories?: { id: string; title: string; earnedAt: Date; onThisDay: boolean }[] | null;
+  memories?: MemoryItem[] | null;
+  /** A signed-in visitor may leave thank-you notes on the milestones shown. */
+  canThank?: boolean;
   isSelf: boolean;
   hiddenFromOthers: ProfileSection[];
 };
@@ -168,26 +171,13 @@ function Chips({ profile }: { profile: ProfileDisplay }) {
         </section>
       )}
       {profile.memories && (
-        <section aria-labelledby="profile-memories" className="mt-5">
+        <section aria-labelledby="profile-memories" id="memories" className="mt-5">
           <h2 id="profile-memories" className="text-sm font-semibold">
             Memories
             <HiddenNote section="milestones" hidden={profile.hiddenFromOthers} />
           </h2>
           {profile.memories.length > 0 ? (
-            <ul className="mt-2 flex flex-col gap-1 text-sm">
-              {profile.memories.map((m) => (
-                <li key={m.id} className="flex items-baseline justify-between gap-2">
-                  <span>
-                    <span aria-hidden="true">🎉 </span>
-                    {m.title}
-                    {m.onThisDay && <span className="ml-1 rounded bg-accent-soft px-1 text-xs text-accent">On this day</span>}
-                  </span>
-                  <time dateTime={m.earnedAt.toISOString()} className="shrink-0 text-xs text-muted">
-                    {m.earnedAt.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' })}
-                  </time>
-                </li>
-              ))}
-            </ul>
+            <MemoryList memories={profile.memories} name={profile.name} isSelf={profile.isSelf} canThank={Boolean(profile.canThank)} />
           ) : (
             <p className="mt-1 text-sm text-muted">No milestones yet.</p>
           )}

@@ -7,3 +7,4 @@ export * from './security';
 export * from './notifications';
 export * from './privacy';
 export * from './recommend';
+export * from './celebrations';

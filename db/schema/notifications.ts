@@ -4,7 +4,7 @@ import { users } from './auth';
 import { createdAt, id } from './columns';
 import { groups } from './groups';
 
-export const notificationKinds = ['reply', 'mention', 'reaction', 'follow', 'join_request', 'approval', 'moderation', 'milestone'] as const;
+export const notificationKinds = ['reply', 'mention', 'reaction', 'follow', 'join_request', 'approval', 'moderation', 'milestone', 'celebration', 'thank_you'] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 /** In-app notifications, one row per event; reactions are batched when read ("Ana and 4 others"). */
@@ -43,6 +43,9 @@ export const notificationPreferences = pgTable(
   (t) => [primaryKey({ columns: [t.userId, t.kind] })],
 );
 
+export const milestoneVisibilities = ['everyone', 'members', 'only_me'] as const;
+export type MilestoneVisibility = (typeof milestoneVisibilities)[number];
+
 /** Milestones a person has earned, each exactly once (the unique index, not a hope). */
 export const milestones = pgTable(
   'milestones',
@@ -54,9 +57,20 @@ export const milestones = pgTable(
     rule: text('rule').notNull(),
     /** For group-scoped milestones (membership anniversaries); '' for personal ones. */
     scope: text('scope').notNull().default(''),
+    /** The group it happened in (a first post in a group, an anniversary, a group's own milestone): its members may celebrate it. */
+    groupId: text('group_id').references(() => groups.id, { onDelete: 'set null' }),
+    /** The wording of a group-defined milestone as it was when earned ('' for built-in rules, worded in code). */
+    title: text('title').notNull().default(''),
+    message: text('message').notNull().default(''),
+    /** Who sees it in Memories on the profile (and whether it is celebrated to others at all): the person's choice. */
+    visibility: text('visibility', { enum: milestoneVisibilities }).notNull().default('everyone'),
     earnedAt: createdAt(),
   },
-  (t) => [uniqueIndex('milestones_once_key').on(t.userId, t.rule, t.scope)],
+  (t) => [
+    uniqueIndex('milestones_once_key').on(t.userId, t.rule, t.scope),
+    index('milestones_earned_idx').on(t.earnedAt.desc()),
+    index('milestones_group_idx').on(t.groupId, t.earnedAt.desc()),
+  ],
 );
 
 export const goalKinds = ['posts', 'comments', 'groups_joined', 'reactions_given'] as const;

@@ -12,12 +12,14 @@ import {
   bookmarks,
   channels,
   comments,
+  congratulations,
   feedControls,
   feedPreferences,
   follows,
   goals,
   groupMemberRoles,
   groupMembers,
+  groupMilestones,
   groupRoles,
   groups,
   interests,
@@ -27,6 +29,7 @@ import {
   reactionEmoji,
   reactions,
   tagFollows,
+  thankYouTemplates,
   users,
 } from '../schema';
 import { generalComments, topics } from './content';
@@ -276,7 +279,17 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
       const postDates = datesOf(postRows, person.id);
       const commentDates = datesOf(commentRows as { authorId: string; createdAt?: Date }[], person.id);
       const joined = groupPlans.flatMap((g) => g.members.filter((m) => m.userId === person.id).map((m) => m.joinedAt.getTime())).sort((a, b) => a - b);
-      const when: Record<string, number | undefined> = { first_post: postDates[0], post_10: postDates[9], post_100: postDates[99], first_comment: commentDates[0], first_group_joined: joined[0] };
+      const theirPosts = new Set(postRows.filter((p) => p.authorId === person.id).map((p) => p.id));
+      const reactionDates = reactionRows.filter((r) => theirPosts.has(r.postId) && r.userId !== person.id).map((r) => r.createdAt!.getTime()).sort((a, b) => a - b);
+      const when: Record<string, number | undefined> = {
+        first_post: postDates[0],
+        post_10: postDates[9],
+        post_100: postDates[99],
+        first_comment: commentDates[0],
+        first_group_joined: joined[0],
+        first_reaction_received: reactionDates[0],
+        reaction_received_100: reactionDates[99],
+      };
       for (const [rule, at] of Object.entries(when)) {
         if (at) await tx.update(milestones).set({ earnedAt: new Date(at) }).where(and(eq(milestones.userId, person.id), eq(milestones.rule, rule)));
       }
@@ -286,6 +299,7 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
       { userId: demoId, kind: 'posts', target: 4, period: 'month' },
       { userId: demoId, kind: 'comments', target: 5, period: 'week' },
     ]);
+    await seedCelebrations(tx, { now, demoId, people, groupPlans, postRows, followRows });
     const demoPosts = new Map(postRows.filter((p) => p.authorId === demoId).map((p) => [p.id!, p]));
     const recent = (at: Date | undefined) => at && now.getTime() - at.getTime() < 14 * DAY;
     for (const c of commentRows) {
@@ -321,4 +335,58 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
   };
   log(`Seeded the demo community: ${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')}.`);
   return { seeded: true, counts };
+}
+
+/**
+ * Celebrations in the demo: two of the demo account's groups with a milestone of their own and thank-you templates
+ * from their founders (earned by those with five posts there), and two cake days this week among the people the
+ * demo account follows, already congratulated by a few — deterministic, no randomness.
+ */
+async function seedCelebrations(
+  tx: Parameters<Parameters<Database['transaction']>[0]>[0],
+  s: {
+    now: Date;
+    demoId: string;
+    people: { id: string }[];
+    groupPlans: { id: string; members: { userId: string; joinedAt: Date }[] }[];
+    postRows: { authorId: string; groupId?: string | null; createdAt?: Date }[];
+    followRows: { followerId: string; followeeId: string }[];
+  },
+) {
+  const demoGroups = s.groupPlans.filter((g) => g.members.some((m) => m.userId === s.demoId)).slice(0, 2);
+  for (const g of demoGroups) {
+    const founder = g.members[0].userId;
+    const [def] = await tx
+      .insert(groupMilestones)
+      .values({ groupId: g.id, kind: 'group_posts', threshold: 5, title: '5 posts in {group}', message: 'Five conversations started, {name}. Thank you!', createdBy: founder, createdAt: new Date(s.now.getTime() - 200 * DAY) })
+      .returning();
+    await tx.insert(thankYouTemplates).values([
+      { groupId: g.id, milestoneKind: 'first_post', body: 'Thanks {name} for your first post in {group}! We are so glad you are here.', authorId: founder },
+      { groupId: g.id, milestoneKind: `group:${def.id}`, body: 'Thanks {name} for your {nth} post in {group} — you make this place.', authorId: founder },
+      { groupId: g.id, milestoneKind: 'membership_1', body: 'A whole year in {group}, {name}. Thank you for every bit of it.', authorId: founder },
+    ]);
+    const [group] = await tx.select({ name: groups.name }).from(groups).where(eq(groups.id, g.id));
+    for (const member of g.members) {
+      const dates = s.postRows.filter((p) => p.authorId === member.userId && p.groupId === g.id).map((p) => p.createdAt!.getTime()).sort((a, b) => a - b);
+      if (dates.length < 5) continue;
+      const [person] = await tx.select({ name: users.name }).from(users).where(eq(users.id, member.userId));
+      await tx
+        .insert(milestones)
+        .values({ userId: member.userId, rule: `group:${def.id}`, scope: g.id, groupId: g.id, title: `5 posts in ${group.name}`, message: `Five conversations started, ${person.name}. Thank you!`, earnedAt: new Date(dates[4]) })
+        .onConflictDoNothing();
+    }
+  }
+  const followed = [...new Set(s.followRows.filter((f) => f.followerId === s.demoId).map((f) => f.followeeId))].slice(0, 2);
+  for (const [i, userId] of followed.entries()) {
+    const years = i + 1;
+    const earnedAt = new Date(s.now.getTime() - (i + 1) * DAY);
+    // Their account's birthday is this week, so the cake day and the profile's "joined" date agree.
+    const joined = new Date(earnedAt);
+    joined.setUTCFullYear(joined.getUTCFullYear() - years);
+    await tx.update(users).set({ createdAt: joined }).where(eq(users.id, userId));
+    const [m] = await tx.insert(milestones).values({ userId, rule: `cake_day_${years}`, earnedAt }).onConflictDoNothing().returning();
+    if (!m) continue;
+    const friends = s.people.filter((p) => p.id !== userId && p.id !== s.demoId).slice(3 + i * 3, 6 + i * 3);
+    await tx.insert(congratulations).values(friends.map((f, k) => ({ milestoneId: m.id, userId: f.id, createdAt: new Date(earnedAt.getTime() + (k + 1) * 3_600_000) })));
+  }
 }

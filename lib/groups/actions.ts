@@ -88,7 +88,7 @@ export const joinGroupAction = validatedActionWithUser(joinSchema, (input, viewe
     await ctx.tx.insert(groupMembers).values({ groupId: ctx.group.id, userId: viewer.id });
     if (inviteCode) await ctx.tx.update(groupInvites).set({ uses: sql`${groupInvites.uses} + 1` }).where(eq(groupInvites.id, inviteCode));
     await ctx.tx.delete(groupJoinRequests).where(and(eq(groupJoinRequests.groupId, ctx.group.id), eq(groupJoinRequests.userId, viewer.id), eq(groupJoinRequests.status, 'pending')));
-    await awardMilestones(ctx.tx, viewer.id, 'group_joined');
+    await awardMilestones(ctx.tx, viewer.id, 'group_joined', { groupId: ctx.group.id });
     await checkGoals(ctx.tx, viewer.id);
     return { success: `Welcome to ${ctx.group.name}!` };
   }),
@@ -141,7 +141,7 @@ export const decideJoinRequestAction = validatedActionWithUser(decideSchema, asy
       .where(eq(groupJoinRequests.id, request.id));
     await audit(ctx, approve ? 'request.approve' : 'request.deny', request.userId);
     await notify(ctx.tx, { userId: request.userId, kind: 'approval', actorId: viewer.id, groupId: ctx.group.id, link: `/g/${ctx.group.slug}`, data: { group: ctx.group.name, approved: approve ? 1 : 0 } });
-    if (approve) await awardMilestones(ctx.tx, request.userId, 'group_joined');
+    if (approve) await awardMilestones(ctx.tx, request.userId, 'group_joined', { groupId: ctx.group.id });
     return { success: approve ? 'Approved — they are a member now.' : 'Request declined.' };
   });
 });

@@ -12,8 +12,10 @@ import {
   groupMemberRoles,
   groupMembers,
   groupRoles,
+  groupMilestones,
   groups,
   posts,
+  thankYouTemplates,
   users,
 } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/viewer';
@@ -24,6 +26,7 @@ import type { Permission } from './permissions';
 import * as roleActions from './role-actions';
 import { createGroupRecords } from './setup';
 import * as postActions from '@/lib/posts/actions';
+import * as celebrationActions from '@/lib/milestones/group-actions';
 
 vi.mock('@/lib/auth/viewer', () => import('@/test/actions'));
 vi.mock('next/cache', () => import('@/test/actions'));
@@ -72,7 +75,9 @@ async function fixture(options: { flag?: Permission; lockedDownMembers?: boolean
     const announcements = chans.find((c) => c.name === 'announcements')!;
     const [post] = await tx.insert(posts).values({ authorId: people.target.id, groupId: group.id, channelId: general.id, body: 'A post by a plain member' }).returning();
     const [comment] = await tx.insert(comments).values({ postId: post.id, authorId: people.target.id, body: 'A comment' }).returning();
-    return { group, general, announcements, post, comment, request, invite, helperRole, memberRole: role('member') };
+    const [groupMilestone] = await tx.insert(groupMilestones).values({ groupId: group.id, kind: 'group_posts', threshold: 5, title: 'Five posts here' }).returning();
+    const [template] = await tx.insert(thankYouTemplates).values({ groupId: group.id, milestoneKind: 'first_post', body: 'Thanks {name}!', authorId: people.owner.id }).returning();
+    return { group, general, announcements, post, comment, request, invite, helperRole, memberRole: role('member'), groupMilestone, template };
   });
   return { people, ...fx };
 }
@@ -147,6 +152,22 @@ const cases: Case[] = [
   { name: 'lock comments', action: postActions.lockCommentsAction, flag: 'lock', input: (fx) => ({ postId: fx.post.id, on: 'true' }), allowed: moderation },
   { name: 'remove a post', action: postActions.removePostAction, flag: 'remove_content', input: (fx) => ({ postId: fx.post.id, reason: 'Off topic' }), allowed: moderation },
   { name: 'remove a comment', action: postActions.removeCommentAction, flag: 'remove_content', input: (fx) => ({ commentId: fx.comment.id, reason: 'Rude' }), allowed: moderation },
+  {
+    name: 'add a group milestone',
+    action: celebrationActions.createGroupMilestoneAction,
+    flag: 'manage_celebrations',
+    input: (fx) => ({ groupId: fx.group.id, kind: 'membership_months', threshold: '12', title: 'A year of {group}', message: 'Thank you, {name}.' }),
+    allowed: staffOnly,
+  },
+  { name: 'remove a group milestone', action: celebrationActions.deleteGroupMilestoneAction, flag: 'manage_celebrations', input: (fx) => ({ groupMilestoneId: fx.groupMilestone.id }), allowed: staffOnly },
+  {
+    name: 'write a thank-you template',
+    action: celebrationActions.saveThankYouTemplateAction,
+    flag: 'manage_celebrations',
+    input: (fx) => ({ groupId: fx.group.id, milestoneKind: 'post_10', body: 'Thanks {name} for your {nth} post in {group}!' }),
+    allowed: staffOnly,
+  },
+  { name: 'remove a thank-you template', action: celebrationActions.deleteThankYouTemplateAction, flag: 'manage_celebrations', input: (fx) => ({ templateId: fx.template.id }), allowed: staffOnly },
   { name: 'edit someone else’s post', action: postActions.editPostAction, input: (fx) => ({ postId: fx.post.id, body: 'Hijacked', tags: '' }), allowed: [] },
   { name: 'delete someone else’s post', action: postActions.deletePostAction, input: (fx) => ({ postId: fx.post.id }), allowed: [] },
   { name: 'delete someone else’s comment', action: postActions.deleteCommentAction, input: (fx) => ({ commentId: fx.comment.id }), allowed: [] },

@@ -81,7 +81,8 @@ function abilities(actor: Actor, group: { visibility: 'public' | 'request' | 'in
     pin: check('pin'),
     lock: check('lock'),
     removeContent: check('remove_content'),
-    manage: check('manage_settings') || check('manage_roles') || check('manage_channels') || check('manage_members') || check('approve_requests') || check('view_audit_log'),
+    manage:
+      check('manage_settings') || check('manage_roles') || check('manage_channels') || check('manage_members') || check('approve_requests') || check('view_audit_log') || check('manage_celebrations'),
   };
 }
 
@@ -159,6 +160,7 @@ export async function getGroupSettings(viewer: Viewer, slug: string) {
     invites: check('invite'),
     requests: check('approve_requests'),
     audit: check('view_audit_log'),
+    celebrations: check('manage_celebrations'),
     transfer: check('transfer_ownership'),
   };
   if (!Object.values(allowed).some(Boolean)) return null;

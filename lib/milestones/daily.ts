@@ -2,8 +2,8 @@
 // (person, rule, scope) means running it twice on the same day awards nothing the second time.
 import { and, eq, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { groupMembers, groups, milestones, users } from '@/db/schema';
-import { notify } from '@/lib/notifications/notify';
+import { groupMembers, groups, users } from '@/db/schema';
+import { recordMilestone } from './award';
 
 export const anniversaryYears = [1, 2, 5] as const;
 
@@ -26,17 +26,15 @@ export async function runDailyMilestones(db: Executor, now = new Date()) {
   for (const account of accounts) {
     const years = anniversaryToday(new Date(account.createdAt), now);
     if (!years || !(anniversaryYears as readonly number[]).includes(years)) continue;
-    const rule = `cake_day_${years}`;
-    const [row] = await db.insert(milestones).values({ userId: account.id, rule, earnedAt: now }).onConflictDoNothing().returning({ id: milestones.id });
-    if (!row) continue;
-    awarded++;
-    await notify(db, {
+    const id = await recordMilestone(db, {
       userId: account.id,
-      kind: 'milestone',
-      link: '/notifications',
-      subjectId: row.id,
-      data: { title: `Happy cake day — ${years} ${years === 1 ? 'year' : 'years'} on Hearth`, message: 'Thank you for being here.' },
+      rule: `cake_day_${years}`,
+      earnedAt: now,
+      notice: { title: `Happy cake day — ${years} ${years === 1 ? 'year' : 'years'} on Hearth`, message: 'Thank you for being here.' },
+      link: '/feed',
+      count: years,
     });
+    if (id) awarded++;
   }
 
   const memberships = await db
@@ -47,21 +45,17 @@ export async function runDailyMilestones(db: Executor, now = new Date()) {
   for (const m of memberships) {
     const years = anniversaryToday(new Date(m.joinedAt), now);
     if (!years || !(anniversaryYears as readonly number[]).includes(years)) continue;
-    const [row] = await db
-      .insert(milestones)
-      .values({ userId: m.userId, rule: `membership_${years}`, scope: m.groupId, earnedAt: now })
-      .onConflictDoNothing()
-      .returning({ id: milestones.id });
-    if (!row) continue;
-    awarded++;
-    await notify(db, {
+    const id = await recordMilestone(db, {
       userId: m.userId,
-      kind: 'milestone',
+      rule: `membership_${years}`,
+      scope: m.groupId,
       groupId: m.groupId,
+      earnedAt: now,
+      notice: { title: `${years} ${years === 1 ? 'year' : 'years'} in ${m.group}`, message: 'Thank you for all you bring to the group.' },
       link: `/g/${m.slug}`,
-      subjectId: row.id,
-      data: { title: `${years} ${years === 1 ? 'year' : 'years'} in ${m.group}`, message: 'Thank you for all you bring to the group.' },
+      count: years,
     });
+    if (id) awarded++;
   }
   return { awarded };
 }

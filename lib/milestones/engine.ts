@@ -1,8 +1,9 @@
 // Count-based milestones, evaluated in the same transaction as the action that earns them.
 import { and, count, eq, isNull, ne } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { comments, groupMembers, milestones, posts, reactions } from '@/db/schema';
-import { notify } from '@/lib/notifications/notify';
+import { comments, groupMembers, posts, reactions } from '@/db/schema';
+import { recordMilestone } from './award';
+import { awardGroupPostMilestones } from './group-milestones';
 import { rulesUpTo, type MilestoneEvent } from './rules';
 
 async function countFor(tx: Executor, userId: string, event: MilestoneEvent) {
@@ -28,18 +29,25 @@ async function countFor(tx: Executor, userId: string, event: MilestoneEvent) {
 
 /**
  * Awards every milestone the person's count has reached and they do not have yet. The unique index on
- * (person, rule, scope) makes an award happen exactly once, even when two actions race.
+ * (person, rule, scope) makes an award happen exactly once, even when two actions race. `groupId` is where the
+ * action happened: its members may celebrate the milestone, its thank-you template is sent, and after a post there
+ * the group's own "N posts" milestones are checked too.
  */
-export async function awardMilestones(tx: Executor, userId: string, event: MilestoneEvent, options: { quiet?: boolean } = {}) {
+export async function awardMilestones(tx: Executor, userId: string, event: MilestoneEvent, options: { quiet?: boolean; groupId?: string | null } = {}) {
   const reached = rulesUpTo(event, await countFor(tx, userId, event));
   const awarded: string[] = [];
   for (const rule of reached) {
-    const inserted = await tx.insert(milestones).values({ userId, rule: rule.key }).onConflictDoNothing().returning({ id: milestones.id });
-    if (inserted.length === 0) continue;
-    awarded.push(rule.key);
-    if (options.quiet) continue;
-    await notify(tx, { userId, kind: 'milestone', link: '/notifications', subjectId: inserted[0].id, data: { title: rule.title, message: rule.message } });
+    const id = await recordMilestone(tx, {
+      userId,
+      rule: rule.key,
+      groupId: options.groupId,
+      notice: { title: rule.title, message: rule.message },
+      link: '/feed',
+      count: rule.threshold,
+      quiet: options.quiet,
+    });
+    if (id) awarded.push(rule.key);
   }
+  if (event === 'post' && options.groupId) await awardGroupPostMilestones(tx, userId, options.groupId, { quiet: options.quiet });
   return awarded;
 }
-

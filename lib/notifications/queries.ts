@@ -13,6 +13,8 @@ export const kindLabels: Record<NotificationKind, string> = {
   approval: 'Approvals',
   moderation: 'Moderation',
   milestone: 'Milestones',
+  celebration: 'Congratulations',
+  thank_you: 'Thank-you notes',
 };
 
 export async function unreadCount(viewer: Viewer) {
@@ -69,7 +71,7 @@ export async function listNotifications(viewer: Viewer, options: { kind?: Notifi
   const batches = new Map<string, NotificationItem>();
   for (const r of rows.slice(0, PAGE)) {
     const actor = r.actorHandle ? [{ name: r.actorName ?? r.actorHandle, handle: r.actorHandle, image: r.actorImage }] : [];
-    const batchKey = r.kind === 'reaction' && r.subjectId ? `${r.subjectId}:${r.readAt ? 'read' : 'unread'}` : null;
+    const batchKey = (r.kind === 'reaction' || r.kind === 'celebration') && r.subjectId ? `${r.kind}:${r.subjectId}:${r.readAt ? 'read' : 'unread'}` : null;
     const existing = batchKey ? batches.get(batchKey) : undefined;
     if (existing) {
       existing.ids.push(r.id);

@@ -109,7 +109,7 @@ export const createPostAction = validatedActionWithUser(createPostSchema, async 
       const mediaId = await storeImage(tx, viewer.id, 'post_image', image);
       await tx.insert(postImages).values({ postId: post.id, mediaId, position, alt: input.imageAlt });
     }
-    await awardMilestones(tx, viewer.id, 'post');
+    await awardMilestones(tx, viewer.id, 'post', { groupId });
     await checkGoals(tx, viewer.id);
     await learnFromEngagement(tx, viewer.id, post.id, 'post');
     return post.id;
@@ -171,7 +171,7 @@ export const createCommentAction = validatedActionWithUser(createCommentSchema, 
     if (parentAuthor && parentAuthor !== post.authorId) {
       await notify(tx, { userId: parentAuthor, kind: 'reply', actorId: viewer.id, groupId: post.groupId, link: `/p/${post.id}`, subjectId: post.id, data });
     }
-    await awardMilestones(tx, viewer.id, 'comment');
+    await awardMilestones(tx, viewer.id, 'comment', { groupId: post.groupId });
     await checkGoals(tx, viewer.id);
     await learnFromEngagement(tx, viewer.id, post.id, 'comment');
     revalidatePath(`/p/${post.id}`);
@@ -205,7 +205,7 @@ export const toggleReactionAction = validatedActionWithUser(reactionSchema, asyn
       const added = await tx.insert(reactions).values({ postId: post.id, userId: viewer.id, emoji: input.emoji }).onConflictDoNothing().returning();
       if (added.length) await learnFromEngagement(tx, viewer.id, post.id, 'reaction');
       await notify(tx, { userId: post.authorId, kind: 'reaction', actorId: viewer.id, groupId: post.groupId, link: `/p/${post.id}`, subjectId: post.id, data: { emoji: input.emoji, post: excerpt(post.body, 60) } });
-      await awardMilestones(tx, post.authorId, 'reaction_received');
+      await awardMilestones(tx, post.authorId, 'reaction_received', { groupId: post.groupId });
       await checkGoals(tx, viewer.id);
     }
     return { success: removed.length ? 'Reaction removed.' : 'Reacted.' };

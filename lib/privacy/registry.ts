@@ -8,6 +8,7 @@ import {
   accounts,
   bookmarks,
   comments,
+  congratulations,
   activitySignals,
   consentLog,
   consents,
@@ -21,6 +22,7 @@ import {
   goals,
   groupAuditLog,
   groupBans,
+  groupMilestones,
   groupInvites,
   groupJoinRequests,
   groupMemberRoles,
@@ -38,6 +40,8 @@ import {
   profiles,
   reactions,
   tagFollows,
+  thankYouNotes,
+  thankYouTemplates,
   userInterests,
   userSessions,
   users,
@@ -516,6 +520,55 @@ export const registry: RegistryEntry[] = [
     purpose: 'To celebrate your moments with you.',
     retention: 'Until you delete them or your account',
   }),
+  ownedRows(congratulations, (id) => eq(congratulations.userId, id), congratulations.createdAt, {
+    table: 'congratulations',
+    category: 'activity',
+    description: 'Milestones of others you congratulated. (Congratulations on your own milestones go with them.)',
+    purpose: 'To show the person, and others, who celebrated with them.',
+    retention: 'Until you take them back or erase your account',
+  }),
+  {
+    ...ownedRows(
+      thankYouNotes,
+      (id) => or(eq(thankYouNotes.senderId, id), sql`${thankYouNotes.milestoneId} in (select m.id from milestones m where m.user_id = ${id})`),
+      thankYouNotes.createdAt,
+      {
+        table: 'thank_you_notes',
+        category: 'activity',
+        description: 'Thank-you notes you wrote on others’ milestones, and notes others left on yours.',
+        purpose: 'To keep a thank-you with the milestone it was for, in Memories.',
+        retention: 'Until you or the person whose milestone it is delete it, or an account is erased',
+      },
+    ),
+    async erase(tx, userId) {
+      // Notes you wrote go; notes others wrote on your milestones go with your milestones.
+      await tx.delete(thankYouNotes).where(or(eq(thankYouNotes.senderId, userId), sql`${thankYouNotes.milestoneId} in (select m.id from milestones m where m.user_id = ${userId})`));
+    },
+  },
+  {
+    ...ownedRows(groupMilestones, (id) => eq(groupMilestones.createdBy, id), groupMilestones.createdAt, {
+      table: 'group_milestones',
+      category: 'groups',
+      description: 'Milestones you added for a group you help run, in your words.',
+      purpose: 'So the group can celebrate its members the way it chose.',
+      retention: 'While the group keeps them; when you erase your account they stay with the group without your name',
+    }),
+    async erase(tx, userId) {
+      await tx.update(groupMilestones).set({ createdBy: null }).where(eq(groupMilestones.createdBy, userId));
+    },
+  },
+  {
+    ...ownedRows(thankYouTemplates, (id) => eq(thankYouTemplates.authorId, id), thankYouTemplates.updatedAt, {
+      table: 'thank_you_templates',
+      category: 'groups',
+      description: 'Thank-you messages you wrote for a group, sent from you when a member earns a milestone there.',
+      purpose: 'To thank members personally for what they bring to the group.',
+      retention: 'While the group keeps them; when you erase your account they stay with the group without your name',
+    }),
+    async erase(tx, userId) {
+      await tx.update(thankYouTemplates).set({ authorId: null }).where(eq(thankYouTemplates.authorId, userId));
+    },
+  },
   ownedRows(goals, (id) => eq(goals.userId, id), goals.createdAt, {
     table: 'goals',
     category: 'activity',

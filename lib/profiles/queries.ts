@@ -106,7 +106,7 @@ export const getProfile = cache(async (viewer: Viewer | null, handle: string, no
     sees('interests') ? showcasedInterests(row.id) : null,
     sees('groups') ? listMemberships(row.id, viewerId) : null,
     sees('posts') && p?.pinnedPostId ? pinnedPostFor(row.id, p.pinnedPostId, viewer) : null,
-    sees('milestones') ? listMemories(row.id, now) : null,
+    sees('milestones') ? listMemories(row.id, now, viewerId) : null,
   ]);
 
   const bio = p?.bio ?? '';

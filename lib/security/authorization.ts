@@ -21,6 +21,7 @@ const profiles = 'lib/profiles/actions.db.test.ts';
 const e2eAuth = 'e2e/auth.spec.ts';
 const feedTest = 'lib/recommend/feed.db.test.ts';
 const searchTest = 'lib/search/search.db.test.ts';
+const celebrations = 'lib/milestones/celebrations.db.test.ts';
 
 export const authorization: Record<string, Entry> = {
   // Accounts
@@ -83,6 +84,14 @@ export const authorization: Record<string, Entry> = {
   // Goals
   'lib/milestones/actions.ts#createGoalAction': { who: 'the signed-in person, for themself (at most 5)', tests: ['lib/milestones/goals.db.test.ts'] },
   'lib/milestones/actions.ts#deleteGoalAction': { who: 'the goal’s owner', tests: ['lib/milestones/goals.db.test.ts'] },
+  // Celebrations
+  'lib/milestones/actions.ts#congratulateAction': { who: 'people a celebration is shown to (followers, co-members), never the person themself', tests: [celebrations, 'e2e/celebrations.spec.ts'] },
+  'lib/milestones/actions.ts#sendThankYouNoteAction': { who: 'anyone who may see the milestone (card or Memories), not the person themself', tests: [celebrations] },
+  'lib/milestones/actions.ts#setMilestoneVisibilityAction': { who: 'the person whose milestone it is', tests: [celebrations] },
+  'lib/milestones/group-actions.ts#createGroupMilestoneAction': { who: 'the owner and roles with manage celebrations', tests: [matrix, celebrations, 'e2e/celebrations.spec.ts'] },
+  'lib/milestones/group-actions.ts#deleteGroupMilestoneAction': { who: 'the owner and roles with manage celebrations', tests: [matrix, celebrations] },
+  'lib/milestones/group-actions.ts#saveThankYouTemplateAction': { who: 'the owner and roles with manage celebrations', tests: [matrix, celebrations, 'e2e/celebrations.spec.ts'] },
+  'lib/milestones/group-actions.ts#deleteThankYouTemplateAction': { who: 'the owner and roles with manage celebrations', tests: [matrix, celebrations] },
   // Privacy and sessions
   'lib/auth/actions.ts#endSessionAction': { who: 'the signed-in person, for their own devices only', tests: ['lib/auth/sessions.db.test.ts'] },
   'lib/privacy/actions.ts#eraseAccountAction': { who: 'the person themself, with password (or a fresh sign-in) and their handle typed', tests: ['lib/privacy/erase.db.test.ts'] },

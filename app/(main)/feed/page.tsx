@@ -7,6 +7,7 @@ import { ModeTabs, modeDescriptions } from '@/components/feed/mode-tabs';
 import { SignalTracker } from '@/components/feed/signal-tracker';
 import { SuggestionsCard } from '@/components/feed/suggestions-card';
 import { WhyThis } from '@/components/feed/why-this';
+import { CelebrationCards } from '@/components/milestones/celebration-cards';
 import { GoalsCard } from '@/components/milestones/goals-card';
 import { PostCard } from '@/components/posts/post-card';
 import { buttonClass } from '@/components/ui/button';
@@ -58,6 +59,7 @@ export default async function FeedPage({ searchParams }: { searchParams: Promise
             Feed controls
           </Link>
         </p>
+        <CelebrationCards viewer={viewer} />
         <ModeTabs current={feed.mode} />
         {feed.personalization.historyPaused && feed.mode === 'foryou' && (
           <p role="status" className="mb-4 rounded-lg border border-line bg-raised px-3 py-2 text-sm">

@@ -71,7 +71,7 @@ export default async function ProfilePage({ params, searchParams }: Props) {
     viewer && !profile.isSelf ? isFollowingPerson(viewer, profile.id) : Promise.resolve(false),
   ]);
   return (
-    <ProfileView profile={profile}>
+    <ProfileView profile={{ ...profile, canThank: Boolean(viewer) && !profile.isSelf }}>
       {viewer && !profile.isSelf && (
         <ActionForm action={followPersonAction} submit={following ? `Unfollow ${profile.name}` : `Follow ${profile.name}`} variant={following ? 'secondary' : 'primary'} className="mb-6">
           <input type="hidden" name="userId" value={profile.id} />

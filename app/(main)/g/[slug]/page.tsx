@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Settings, UserPlus } from 'lucide-react';
 import { MembershipControls } from '@/components/groups/membership-controls';
+import { CelebrationCards } from '@/components/milestones/celebration-cards';
 import { Composer } from '@/components/posts/composer';
 import { PostCard } from '@/components/posts/post-card';
 import { PostList } from '@/components/posts/post-list';
@@ -111,6 +112,8 @@ export default async function GroupPage({ params, searchParams }: Props) {
             </ActionForm>
           </section>
         )}
+
+        {data.canSeeContent && <CelebrationCards viewer={viewer} groupId={group.id} />}
 
         {!data.canSeeContent ? (
           <EmptyState title="Posts here are for members">

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { GroupSettingsForm } from '@/components/groups/settings-form';
+import { CelebrationSettings } from '@/components/milestones/celebration-settings';
 import { ActionForm } from '@/components/ui/action-form';
 import { requireUser } from '@/lib/auth/viewer';
 import { cn } from '@/lib/cn';
@@ -21,6 +22,7 @@ import { acceptedImageTypes } from '@/lib/media/limits';
 import { archiveChannelAction, createChannelAction, moveChannelAction, updateChannelAction } from '@/lib/groups/channel-actions';
 import { permissionFlags, permissionLabels, roleTemplates } from '@/lib/groups/permissions';
 import { checkPermissions, getGroupSettings, type GroupSettings } from '@/lib/groups/queries';
+import { getCelebrationSetup } from '@/lib/milestones/celebrations';
 import { assignRoleAction, createRoleAction, deleteRoleAction, unassignRoleAction, updateRoleAction } from '@/lib/groups/role-actions';
 
 export const metadata: Metadata = { title: 'Manage group' };
@@ -506,11 +508,13 @@ export default async function GroupSettingsPage({ params, searchParams }: Props)
     { id: 'members', label: 'Members', show: s.allowed.members || s.allowed.roles },
     { id: 'requests', label: `Requests${s.requests.length ? ` (${s.requests.length})` : ''}`, show: s.allowed.requests },
     { id: 'invites', label: 'Invites', show: s.allowed.invites },
+    { id: 'celebrations', label: 'Celebrations', show: s.allowed.celebrations },
     { id: 'bans', label: 'Bans', show: s.allowed.members },
     { id: 'checker', label: 'Permission checker', show: s.allowed.roles || s.allowed.settings },
     { id: 'audit', label: 'Audit log', show: s.allowed.audit },
   ].filter((t) => t.show);
   const tab = tabs.find((t) => t.id === requested)?.id ?? tabs[0].id;
+  const celebrationSetup = tab === 'celebrations' ? await getCelebrationSetup(viewer, s.group.id) : null;
   const memberCount = s.members.length;
   return (
     <div className="mx-auto max-w-3xl">
@@ -544,6 +548,7 @@ export default async function GroupSettingsPage({ params, searchParams }: Props)
         {tab === 'members' && <MembersTab s={s} />}
         {tab === 'requests' && <RequestsTab s={s} />}
         {tab === 'invites' && <InvitesTab s={s} />}
+        {tab === 'celebrations' && celebrationSetup && <CelebrationSettings groupId={s.group.id} setup={celebrationSetup} />}
         {tab === 'bans' && <BansTab s={s} />}
         {tab === 'checker' && <CheckerTab s={s} memberId={member ?? s.members[0]?.userId} channelId={channel ?? s.channels[0]?.id} slug={slug} />}
         {tab === 'audit' && <AuditTab s={s} />}

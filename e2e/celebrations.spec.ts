@@ -1,0 +1,101 @@
+import { expect, test } from '@playwright/test';
+import { demo, newPerson, signIn, signUp } from './helpers';
+
+test('an owner adds a group milestone and a thank-you; a new member’s first post is celebrated, thanked and congratulated', async ({ browser }) => {
+  const ownerCtx = await browser.newContext();
+  const memberCtx = await browser.newContext({ reducedMotion: 'no-preference' });
+  const owner = await ownerCtx.newPage();
+  const member = await memberCtx.newPage();
+  const ana = { ...newPerson(), name: 'Ana Lopez' };
+  const ben = { ...newPerson(), name: 'Ben Ito' };
+  const slug = `glaze-${Date.now().toString(36)}`;
+
+  await signUp(owner, ana);
+  await owner.goto('/g/new');
+  await owner.getByLabel('Name').fill('Glaze Lab');
+  await owner.getByLabel('Address').fill(slug);
+  await owner.getByLabel('Topic').fill('ceramics');
+  await owner.getByRole('button', { name: 'Create group' }).click();
+  await expect(owner).toHaveURL(new RegExp(`/g/${slug}$`));
+
+  // The owner's Celebrations tab: a milestone of the group's own, and a thank-you for first posts.
+  await owner.goto(`/g/${slug}/settings?tab=celebrations`);
+  const addMilestone = owner.getByRole('form', { name: 'Add a group milestone' });
+  await addMilestone.getByLabel('Counts').selectOption('group_posts');
+  await addMilestone.getByLabel('How many').fill('1');
+  await addMilestone.getByLabel('Milestone name').fill('First words in {group}');
+  await addMilestone.getByRole('button', { name: 'Add milestone' }).click();
+  await expect(owner.getByRole('list', { name: 'Group milestones' })).toContainText('First words in {group}');
+  const thanks = owner.getByRole('form', { name: 'Write a thank-you message' });
+  await thanks.getByLabel('For the milestone').selectOption('first_post');
+  await thanks.getByLabel('Thank-you message').fill('Thanks {name} for your {nth} post in {group}!');
+  await thanks.getByRole('button', { name: 'Save thank-you' }).click();
+  await expect(owner.getByRole('list', { name: 'Thank-you messages' })).toContainText('Thanks {name} for your {nth} post in {group}!');
+
+  // Ben joins and posts for the first time.
+  await signUp(member, ben);
+  await member.goto(`/g/${slug}`);
+  await member.getByRole('button', { name: 'Join group' }).click();
+  await member.getByLabel('Your post').fill('Hello, glaze people!');
+  await member.getByRole('button', { name: 'Post', exact: true }).click();
+  await expect(member.getByRole('status').filter({ hasText: 'Posted in #general.' })).toBeVisible();
+
+  // His feed celebrates it, with a moment of confetti; the group page too, in its colours.
+  await member.goto('/feed');
+  const celebrations = member.getByRole('region', { name: 'Celebrations' });
+  const mine = celebrations.getByRole('listitem', { name: 'Your milestone: First post' });
+  await expect(mine).toContainText('Congratulations — you reached a milestone!');
+  const piece = mine.getByTestId('confetti').locator('span').first();
+  expect(await piece.evaluate((el) => getComputedStyle(el).animationName)).toBe('hearth-confetti');
+  await expect(celebrations.getByRole('listitem', { name: 'Your milestone: First words in Glaze Lab' })).toBeVisible();
+  await member.goto(`/g/${slug}`);
+  await expect(member.getByRole('region', { name: 'Celebrating here' })).toContainText('First words in Glaze Lab');
+
+  // The owner's thanks arrived personally.
+  await member.goto('/notifications?kind=thank_you');
+  await expect(member.getByRole('link', { name: /A thank-you from Glaze Lab \(Ana Lopez\): Thanks Ben Ito for your 1st post in Glaze Lab!/ })).toBeVisible();
+
+  // Ana, a co-member, congratulates him from her feed.
+  await owner.goto('/feed');
+  const card = owner.getByRole('region', { name: 'Celebrations' }).getByRole('listitem', { name: 'Ben Ito’s milestone: First post' });
+  await card.getByRole('button', { name: 'Congratulate Ben Ito' }).click();
+  await expect(card.getByRole('button', { name: 'Congratulate Ben Ito' })).toHaveAttribute('aria-pressed', 'true');
+  await owner.reload();
+  await expect(card.getByRole('button', { name: 'Congratulate Ben Ito' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(card.getByRole('button', { name: 'Congratulate Ben Ito' })).toContainText('1');
+
+  await member.goto('/notifications?kind=celebration');
+  await expect(member.getByRole('link', { name: /Ana Lopez congratulated you on “First post”/ })).toBeVisible();
+
+  await ownerCtx.close();
+  await memberCtx.close();
+});
+
+test('the confetti moment is not drawn for someone who prefers reduced motion', async ({ browser }) => {
+  const ctx = await browser.newContext({ reducedMotion: 'reduce' });
+  const page = await ctx.newPage();
+  const person = newPerson();
+  await signUp(page, person);
+  await page.goto(`/u/${person.handle}`);
+  await page.getByLabel('Your post').fill('Quietly here.');
+  await page.getByRole('button', { name: 'Post', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Posted to your profile.' })).toBeVisible();
+  await page.goto('/feed');
+  const mine = page.getByRole('region', { name: 'Celebrations' }).getByRole('listitem', { name: 'Your milestone: First post' });
+  await expect(mine).toBeVisible();
+  const pieces = mine.getByTestId('confetti').locator('span');
+  expect(await pieces.count()).toBeGreaterThan(0);
+  expect(await pieces.first().evaluate((el) => getComputedStyle(el).display)).toBe('none');
+  await ctx.close();
+});
+
+test('the demo account congratulates a friend on their cake day', async ({ page }) => {
+  await signIn(page, demo.email, demo.password);
+  await expect(page).toHaveURL(/\/feed/);
+  const cake = page.getByRole('region', { name: 'Celebrations' }).getByRole('listitem').filter({ hasText: /Cake day/ }).first();
+  await expect(cake).toBeVisible();
+  const button = cake.getByRole('button', { name: /^Congratulate / });
+  const before = await button.getAttribute('aria-pressed');
+  await button.click();
+  await expect(button).toHaveAttribute('aria-pressed', before === 'true' ? 'false' : 'true');
+});

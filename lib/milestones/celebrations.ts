@@ -1,0 +1,155 @@
+// Celebration cards: recent milestones of the people close to the viewer (and the viewer's own, with a confetti
+// moment while fresh), and a group's recent milestones for its page.
+import 'server-only';
+import { and, desc, eq, gt, or, sql, type SQL } from 'drizzle-orm';
+import { db } from '@/db/client';
+import { groupMilestones, groups, milestones, thankYouTemplates, users, type GroupMilestoneKind } from '@/db/schema';
+import type { Viewer } from '@/lib/auth/viewer';
+import { loadGroupActor } from '@/lib/groups/context';
+import { can } from '@/lib/groups/permissions';
+import { builtinThankableKinds, describeGroupMilestone, groupRuleKey } from './templates';
+import { milestoneTitle } from './rules';
+import { celebratedTo, celebrationsAllowed, privateRules } from './visibility';
+
+/** How long a milestone stays on celebration cards. */
+export const CELEBRATION_DAYS = 7;
+/** How long the person's own new milestone gets its confetti moment. */
+const FRESH_HOURS = 24;
+
+export type Celebration = {
+  id: string;
+  person: { id: string; name: string; handle: string; image: string | null };
+  title: string;
+  message: string;
+  earnedAt: Date;
+  isMine: boolean;
+  /** The viewer's own milestone from the last day: the confetti moment. */
+  fresh: boolean;
+  group: { name: string; slug: string; accent: string } | null;
+  congratulations: number;
+  congratulated: boolean;
+};
+
+function columns(viewerId: string) {
+  return {
+    id: milestones.id,
+    rule: milestones.rule,
+    title: milestones.title,
+    message: milestones.message,
+    earnedAt: milestones.earnedAt,
+    userId: users.id,
+    name: users.name,
+    handle: users.handle,
+    image: users.image,
+    groupName: groups.name,
+    groupSlug: groups.slug,
+    accent: groups.accentColor,
+    congratulations: sql<number>`(select count(*)::int from congratulations c where c.milestone_id = ${milestones.id})`,
+    congratulated: sql<boolean>`exists (select 1 from congratulations c where c.milestone_id = ${milestones.id} and c.user_id = ${viewerId})`,
+  };
+}
+
+/** A row of columns(): the drivers return counts and flags as numbers or strings, normalized below. */
+type Row = {
+  id: string; rule: string; title: string; message: string; earnedAt: Date; userId: string; name: string | null; handle: string; image: string | null;
+  groupName: string | null; groupSlug: string | null; accent: string | null; congratulations: number; congratulated: boolean;
+};
+
+function toCelebration(r: Row, viewerId: string, now: Date): Celebration {
+  const earnedAt = new Date(r.earnedAt);
+  const isMine = r.userId === viewerId;
+  return {
+    id: r.id,
+    person: { id: r.userId, name: r.name ?? r.handle, handle: r.handle, image: r.image },
+    title: r.title || milestoneTitle(r.rule, r.groupName),
+    message: r.message,
+    earnedAt,
+    isMine,
+    fresh: isMine && now.getTime() - earnedAt.getTime() < FRESH_HOURS * 3600_000,
+    group: r.groupSlug ? { name: r.groupName ?? '', slug: r.groupSlug, accent: r.accent ?? '' } : null,
+    congratulations: Number(r.congratulations),
+    congratulated: Boolean(r.congratulated),
+  };
+}
+
+/**
+ * The celebration cards for the feed: the viewer's own milestones of the last week (milestones stay visible to
+ * oneself, whatever one chose for others), then those of people close to them who allow public celebrations.
+ */
+export async function getCelebrationsFor(viewer: Viewer, now = new Date(), limit = 6): Promise<Celebration[]> {
+  const since = new Date(now.getTime() - CELEBRATION_DAYS * 86400_000);
+  const query = (where: SQL | undefined, n: number) =>
+    db
+      .select(columns(viewer.id))
+      .from(milestones)
+      .innerJoin(users, eq(users.id, milestones.userId))
+      .leftJoin(groups, eq(groups.id, milestones.groupId))
+      .where(and(gt(milestones.earnedAt, since), where))
+      .orderBy(desc(milestones.earnedAt), desc(milestones.id))
+      .limit(n);
+  // One's own first (at most half the cards), so a busy week of one's own never hides friends' moments.
+  const [mine, others] = await Promise.all([
+    query(and(eq(milestones.userId, viewer.id), sql`${milestones.rule} not in (${sql.join(privateRules.map((r) => sql`${r}`), sql`, `)})`), Math.ceil(limit / 2)),
+    query(celebratedTo(viewer.id), limit),
+  ]);
+  return [...mine, ...others].slice(0, limit).map((r) => toCelebration(r as Row, viewer.id, now));
+}
+
+/** A group's recent milestones, celebrated on its page in its own colours — for those who may read the group. */
+export async function getGroupCelebrations(viewer: Viewer, groupId: string, now = new Date(), limit = 4): Promise<Celebration[]> {
+  const since = new Date(now.getTime() - CELEBRATION_DAYS * 86400_000);
+  const rows = await db
+    .select(columns(viewer.id))
+    .from(milestones)
+    .innerJoin(users, eq(users.id, milestones.userId))
+    .innerJoin(groups, eq(groups.id, milestones.groupId))
+    .where(
+      and(
+        eq(milestones.groupId, groupId),
+        gt(milestones.earnedAt, since),
+        sql`${milestones.rule} not in (${sql.join(privateRules.map((r) => sql`${r}`), sql`, `)})`,
+        or(
+          eq(milestones.userId, viewer.id),
+          and(
+            sql`${milestones.visibility} <> 'only_me'`,
+            celebrationsAllowed(milestones.userId),
+            sql`exists (select 1 from group_members gm where gm.group_id = ${groupId} and gm.user_id = ${viewer.id})`,
+          ),
+        ),
+      ),
+    )
+    .orderBy(desc(milestones.earnedAt), desc(milestones.id))
+    .limit(limit);
+  return rows.map((r) => toCelebration(r as Row, viewer.id, now));
+}
+
+export type CelebrationSetup = {
+  milestones: { id: string; kind: GroupMilestoneKind; threshold: number; title: string; message: string; description: string }[];
+  templates: { id: string; milestoneKind: string; label: string; body: string; authorHandle: string | null }[];
+  /** Every milestone kind a thank-you can be written for here. */
+  kinds: { key: string; label: string }[];
+};
+
+/** A group's own milestones and thank-you templates, for those who may manage its celebrations (else null). */
+export async function getCelebrationSetup(viewer: Viewer, groupId: string): Promise<CelebrationSetup | null> {
+  const loaded = await loadGroupActor(db, { id: groupId }, viewer.id);
+  if (!loaded || !can(loaded.actor, 'manage_celebrations').allowed) return null;
+  const [defs, templates] = await Promise.all([
+    db.select().from(groupMilestones).where(eq(groupMilestones.groupId, groupId)).orderBy(groupMilestones.kind, groupMilestones.threshold, groupMilestones.createdAt),
+    db
+      .select({ id: thankYouTemplates.id, milestoneKind: thankYouTemplates.milestoneKind, body: thankYouTemplates.body, authorHandle: users.handle })
+      .from(thankYouTemplates)
+      .leftJoin(users, eq(users.id, thankYouTemplates.authorId))
+      .where(eq(thankYouTemplates.groupId, groupId))
+      .orderBy(thankYouTemplates.milestoneKind),
+  ]);
+  const kinds = [
+    ...builtinThankableKinds.map((k) => ({ key: k.key, label: k.label })),
+    ...defs.map((d) => ({ key: groupRuleKey(d.id), label: `${d.title} (${describeGroupMilestone(d.kind, d.threshold)})` })),
+  ];
+  return {
+    milestones: defs.map((d) => ({ id: d.id, kind: d.kind, threshold: d.threshold, title: d.title, message: d.message, description: describeGroupMilestone(d.kind, d.threshold) })),
+    templates: templates.map((t) => ({ ...t, label: kinds.find((k) => k.key === t.milestoneKind)?.label ?? t.milestoneKind })),
+    kinds,
+  };
+}
