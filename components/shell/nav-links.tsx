@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { Bell, Home, Shield, User, Users } from 'lucide-react';
+import { Bell, Compass, Home, Shield, User, Users } from 'lucide-react';
 import { cn } from '@/lib/cn';
 
 /** The five places of Hearth; the current one is marked for screen readers too. */
@@ -11,6 +11,8 @@ export function NavLinks({ handle, variant, unread = 0 }: { handle: string; vari
   const links = [
     { href: '/feed', label: 'Feed', Icon: Home },
     { href: '/groups', label: 'Groups', Icon: Users },
+    // The phone tab bar keeps five places; Discover is linked from the feed there.
+    ...(variant === 'top' ? [{ href: '/discover', label: 'Discover', Icon: Compass }] : []),
     { href: '/notifications', label: 'Notifications', Icon: Bell },
     { href: `/u/${handle}`, label: 'Profile', Icon: User },
     { href: '/settings/privacy', label: 'Privacy', Icon: Shield },

@@ -304,3 +304,33 @@ describe('suggestions', () => {
     expect((await suggestGroups(db, me.id, { limit: 50 })).map((g) => g.id)).not.toContain(group.id);
   });
 });
+
+describe('Discover', () => {
+  it('is new to you, says why, stays the same all week and is replaced the next', async () => {
+    const { getDiscover, isoWeek } = await import('./discover');
+    expect(isoWeek(new Date('2026-11-29T12:00:00Z'))).toBe('2026-W48'); // a Sunday
+    expect(isoWeek(new Date('2026-11-30T00:00:00Z'))).toBe('2026-W49');
+    expect(isoWeek(new Date('2027-01-01T00:00:00Z'))).toBe('2026-W53');
+    const me = await person('Explorer');
+    const friend = await person('Friend');
+    const stranger = await person('Stranger2');
+    const known = await post(friend, 'From a friend about moths', ['moths'], 1);
+    const fresh = await post(stranger, 'Moth trap results', ['moths'], 2);
+    actAs(me);
+    await call((await import('@/lib/posts/actions')).followPersonAction, { userId: friend.id, on: 'true' });
+    await call(setInterestChoiceAction, { tag: 'moths', choice: 'follow' });
+    const now = new Date();
+    const first = await getDiscover(me, now);
+    const ids = first.posts.map((p) => p.post.id);
+    expect(ids).toContain(fresh.id);
+    expect(ids).not.toContain(known.id);
+    expect(first.posts.find((p) => p.post.id === fresh.id)!.reason).toBe('Because you follow #moths');
+    // Stable for the week, even with a newer, better match.
+    const newer = await post(await person('Third'), 'Hawk-moth caterpillar', ['moths'], 0);
+    const again = await getDiscover(me, new Date(now.getTime() + 60_000));
+    expect(again.posts.map((p) => p.post.id)).toEqual(ids);
+    const nextWeek = await getDiscover(me, new Date(now.getTime() + 7 * 86_400_000));
+    expect(nextWeek.week).not.toBe(first.week);
+    expect(nextWeek.posts.map((p) => p.post.id)).toContain(newer.id);
+  });
+});

@@ -57,6 +57,10 @@ export default async function FeedPage({ searchParams }: { searchParams: Promise
           {feed.scope === 'community' ? 'You don’t follow anyone or belong to a group yet, so here is what’s new across Hearth, newest first.' : modeDescriptions[feed.mode]}{' '}
           <Link href="/settings/feed" className="underline">
             Feed controls
+          </Link>{' '}
+          ·{' '}
+          <Link href="/discover" className="underline">
+            Discover this week
           </Link>
         </p>
         <CelebrationCards viewer={viewer} />
