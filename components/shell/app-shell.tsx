@@ -30,8 +30,8 @@ export async function AppShell({ viewer, children }: { viewer: Viewer; children:
             <form action={signOutAction}>
               <button type="submit" title="Sign out" className="inline-flex items-center gap-1.5 whitespace-nowrap rounded-lg px-2 py-2 text-sm text-muted hover:bg-raised hover:text-ink">
                 <LogOut aria-hidden="true" className="size-4" />
-                {/* An icon below xl: with search and Discover in the header the row has no room for the words (they wrapped). */}
-                <span className="sr-only xl:not-sr-only">Sign out</span>
+                {/* An icon below 2xl: with search and Discover in the header the row has no room for the words (they wrapped). */}
+                <span className="sr-only 2xl:not-sr-only">Sign out</span>
               </button>
             </form>
           </div>

@@ -88,3 +88,12 @@ export async function getFeedControlsPage(viewer: Viewer): Promise<FeedControlsP
     preview,
   };
 }
+
+/** The viewer's active controls naming one person or group (for the mute / quiet buttons on its page). */
+export async function controlsOn(viewer: Viewer, target: string): Promise<{ id: string; kind: FeedControlKind }[]> {
+  const now = new Date();
+  return db
+    .select({ id: feedControls.id, kind: feedControls.kind })
+    .from(feedControls)
+    .where(and(eq(feedControls.userId, viewer.id), eq(feedControls.target, target), isNull(feedControls.endedAt), or(isNull(feedControls.expiresAt), gt(feedControls.expiresAt, now))));
+}

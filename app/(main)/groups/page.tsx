@@ -5,7 +5,11 @@ import { buttonClass } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { requireUser } from '@/lib/auth/viewer';
 import { plural } from '@/lib/format';
+import { SuggestionsCard } from '@/components/feed/suggestions-card';
+import { db } from '@/db/client';
 import { listGroups, listTopics } from '@/lib/groups/queries';
+import { personalizationOf } from '@/lib/recommend/profile';
+import { suggestGroups } from '@/lib/recommend/suggestions';
 
 export const metadata: Metadata = { title: 'Groups' };
 
@@ -15,7 +19,11 @@ const visibilityLabel = { public: 'Public', request: 'Request to join', invite: 
 export default async function GroupsPage({ searchParams }: { searchParams: Promise<{ q?: string; topic?: string }> }) {
   const viewer = await requireUser('/groups');
   const { q, topic } = await searchParams;
-  const [groups, topics] = await Promise.all([listGroups(viewer, { q, topic }), listTopics()]);
+  const [groups, topics, suggested] = await Promise.all([
+    listGroups(viewer, { q, topic }),
+    listTopics(),
+    q || topic ? Promise.resolve([]) : personalizationOf(db, viewer.id).then((p) => suggestGroups(db, viewer.id, { limit: 3, useInferred: p.useInferred })),
+  ]);
   return (
     <>
       <div className="flex flex-wrap items-end justify-between gap-3">
@@ -27,6 +35,11 @@ export default async function GroupsPage({ searchParams }: { searchParams: Promi
           <Plus aria-hidden="true" className="size-4" /> Create a group
         </Link>
       </div>
+      {suggested.length > 0 && (
+        <div className="mt-6">
+          <SuggestionsCard groups={suggested} people={[]} />
+        </div>
+      )}
       <form role="search" aria-label="Find groups" className="my-6 flex flex-wrap items-end gap-3" action="/groups">
         <label className="flex min-w-56 flex-1 flex-col gap-1.5 text-sm font-medium">
           Search groups
@@ -50,12 +63,6 @@ export default async function GroupsPage({ searchParams }: { searchParams: Promi
           Search
         </button>
       </form>
-      <section aria-labelledby="suggested" className="mb-6 rounded-xl border border-dashed border-line p-4 text-sm text-muted">
-        <h2 id="suggested" className="font-medium text-ink">
-          Suggested for you
-        </h2>
-        <p>Suggestions will appear here once Hearth knows which topics you follow — each with the reason it was suggested.</p>
-      </section>
       {groups.length === 0 ? (
         <EmptyState title={q || topic ? 'No groups match that search' : 'No groups yet'}>{q || topic ? 'Try another word, or all topics.' : 'Be the first to create one.'}</EmptyState>
       ) : (

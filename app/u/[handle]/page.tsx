@@ -12,6 +12,8 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { getViewer } from '@/lib/auth/viewer';
 import { avatarVariant, isUploadedImage } from '@/lib/profiles/avatar';
 import { followPersonAction } from '@/lib/posts/actions';
+import { controlsOn } from '@/lib/recommend/queries';
+import { TargetFeedControls } from '@/components/feed/target-controls';
 import { isFollowingPerson } from '@/lib/posts/queries';
 import { getProfile, getProfilePosts } from '@/lib/profiles/queries';
 
@@ -66,9 +68,10 @@ export default async function ProfilePage({ params, searchParams }: Props) {
   }
 
   const { profile } = found;
-  const [page, following] = await Promise.all([
+  const [page, following, controls] = await Promise.all([
     getProfilePosts(viewer, profile, (await searchParams).before),
     viewer && !profile.isSelf ? isFollowingPerson(viewer, profile.id) : Promise.resolve(false),
+    viewer && !profile.isSelf ? controlsOn(viewer, profile.id) : Promise.resolve([]),
   ]);
   return (
     <ProfileView profile={{ ...profile, canThank: Boolean(viewer) && !profile.isSelf }}>
@@ -78,6 +81,7 @@ export default async function ProfilePage({ params, searchParams }: Props) {
           <input type="hidden" name="on" value={String(!following)} />
         </ActionForm>
       )}
+      {viewer && !profile.isSelf && <TargetFeedControls kind="user" id={profile.id} name={profile.name} active={controls} />}
       {profile.isSelf && (
         <div className="mb-6">
           <Composer />

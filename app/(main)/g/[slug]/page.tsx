@@ -15,6 +15,8 @@ import { cn } from '@/lib/cn';
 import { plural } from '@/lib/format';
 import { dismissWelcomeAction } from '@/lib/groups/actions';
 import { getGroupPage, getMemberBadges } from '@/lib/groups/queries';
+import { controlsOn } from '@/lib/recommend/queries';
+import { TargetFeedControls } from '@/components/feed/target-controls';
 import { getGroupPosts, getPinnedPosts } from '@/lib/posts/queries';
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ before?: string; channel?: string }> };
@@ -37,6 +39,7 @@ export default async function GroupPage({ params, searchParams }: Props) {
   const [page, pinned] = data.canSeeContent
     ? await Promise.all([getGroupPosts(viewer, group.id, { channelId: data.channel?.id, cursor: before }), before ? Promise.resolve([]) : getPinnedPosts(viewer, group.id)])
     : [null, []];
+  const controls = await controlsOn(viewer, group.id);
   const badges = page ? await getMemberBadges(group.id, [...new Set([...page.items, ...pinned].map((p) => p.author.id))]) : new Map();
   const postable = data.channels.filter((c) => c.canPost);
   const abilities = { react: can.react, pin: can.pin, lock: can.lock, removeContent: can.removeContent };
@@ -100,6 +103,8 @@ export default async function GroupPage({ params, searchParams }: Props) {
             />
           </div>
         </header>
+
+        <TargetFeedControls kind="group" id={group.id} name={group.name} active={controls} member={summary.viewerStatus === 'member'} />
 
         {data.welcome && (
           <section aria-labelledby="welcome" className="rounded-2xl border-2 p-5" style={{ borderColor: group.accentColor }}>
