@@ -60,7 +60,7 @@ test('a signed-out visitor is sent to sign in and comes back where they were goi
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page).toHaveURL(/\/groups$/);
   await expect(page.getByRole('heading', { name: 'Groups', level: 1 })).toBeVisible();
-  await expect(page.getByRole('link', { name: 'Ceramics Studio' })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Groups', exact: true }).getByRole('link', { name: 'Ceramics Studio' })).toBeVisible();
 });
 
 test('“sign out everywhere” ends the session on every device', async ({ browser }) => {

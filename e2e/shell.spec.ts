@@ -28,8 +28,20 @@ test('navigation reaches every part of Hearth and marks where you are', async ({
   await expect(page.getByRole('heading', { name: /Posts, comments and reactions/ })).toBeVisible();
 });
 
-test('the feed pages back through older posts and ends honestly', async ({ page }) => {
+test('For you pages to an honest end; older posts come on request, newest first', async ({ page }) => {
   const posts = page.getByRole('list', { name: 'Posts' }).getByRole('article');
+  await expect(posts).toHaveCount(20);
+  // At most three pages of For you, then "You're all caught up" — no bottomless scrolling.
+  for (let pageNumber = 2; pageNumber <= 3; pageNumber++) {
+    const more = page.getByRole('link', { name: 'More for you' });
+    if ((await more.count()) === 0) break;
+    await more.click();
+    await expect(page).toHaveURL(new RegExp(`page=${pageNumber}`));
+  }
+  await expect(page.getByRole('link', { name: 'More for you' })).toHaveCount(0);
+  await expect(page.getByText('You’re all caught up.')).toBeVisible();
+  await page.getByRole('link', { name: 'See older posts from what you follow' }).click();
+  await expect(page).toHaveURL(/\/feed\/older$/);
   await expect(posts).toHaveCount(20);
   const firstTime = await posts.first().locator('time').getAttribute('datetime');
   await page.getByRole('link', { name: 'Show older posts' }).click();
