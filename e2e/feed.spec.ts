@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { newPerson } from './helpers';
+import { newPerson, signUp } from './helpers';
 
 async function postOrder(page: Page) {
   return page.locator('ul[aria-label="Posts"] > li article').evaluateAll((els) => els.map((e) => e.getAttribute('data-post-id')));
@@ -7,13 +7,7 @@ async function postOrder(page: Page) {
 
 test('onboarding picks interests → the feed explains itself → "show less" recedes an author → modes persist → views are recorded', async ({ page }) => {
   const person = newPerson();
-  await page.goto('/sign-up');
-  await page.getByLabel('Name').fill(person.name);
-  await page.getByLabel('Handle').fill(person.handle);
-  await page.getByLabel('Email').fill(person.email);
-  await page.getByLabel('Password').fill(person.password);
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page).toHaveURL(/\/welcome$/);
+  await signUp(page, person, { onboarding: true });
   await expect(page.getByRole('heading', { name: /Welcome to Hearth/ })).toBeVisible();
 
   // Nothing is pre-ticked: the consent question must be answered.

@@ -1,4 +1,5 @@
 import { ActionForm } from '@/components/ui/action-form';
+import { DurationSelect } from './quick-actions';
 import { muteAction, notInterestedAction, showLessAction } from '@/lib/recommend/actions';
 import type { PostCard } from '@/lib/posts/queries';
 
@@ -30,14 +31,7 @@ export function FeedItemControls({ post }: { post: PostCard }) {
               </label>
             )}
           </fieldset>
-          <label className="flex flex-col gap-1">
-            <span>For how long</span>
-            <select name="duration" defaultValue="90" className="h-8 rounded-md border border-line bg-surface px-2">
-              <option value="7">7 days</option>
-              <option value="90">90 days</option>
-              <option value="always">Always</option>
-            </select>
-          </label>
+          <DurationSelect defaultValue="90" />
         </ActionForm>
         <div className="flex flex-wrap gap-2">
           <ActionForm action={notInterestedAction} submit="Not interested in this post" pending="Hiding…" variant="ghost" size="sm">
@@ -47,6 +41,12 @@ export function FeedItemControls({ post }: { post: PostCard }) {
             <input type="hidden" name="kind" value="user" />
             <input type="hidden" name="target" value={post.author.id} />
           </ActionForm>
+          {post.group && (
+            <ActionForm action={muteAction} submit={`Mute ${post.group.name}`} pending="Muting…" variant="ghost" size="sm">
+              <input type="hidden" name="kind" value="group" />
+              <input type="hidden" name="target" value={post.group.id} />
+            </ActionForm>
+          )}
         </div>
       </div>
     </details>

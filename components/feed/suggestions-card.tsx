@@ -1,9 +1,7 @@
 import Link from 'next/link';
-import { ActionForm } from '@/components/ui/action-form';
 import { Avatar } from '@/components/ui/avatar';
-import { joinGroupAction } from '@/lib/groups/actions';
-import { followPersonAction } from '@/lib/posts/actions';
 import type { GroupSuggestion, PersonSuggestion } from '@/lib/recommend/suggestions';
+import { FollowButton, JoinButton } from './quick-actions';
 
 /** Groups and people worth a look, each with why; people only if they allow being suggested. */
 export function SuggestionsCard({ groups, people }: { groups: GroupSuggestion[]; people: PersonSuggestion[] }) {
@@ -24,11 +22,7 @@ export function SuggestionsCard({ groups, people }: { groups: GroupSuggestion[];
                   {g.name}
                 </Link>
                 <p className="text-xs text-muted">{g.reason}</p>
-                {g.visibility === 'public' && (
-                  <ActionForm action={joinGroupAction} submit={`Join ${g.name}`} pending="Joining…" variant="secondary" size="sm" className="mt-1">
-                    <input type="hidden" name="groupId" value={g.id} />
-                  </ActionForm>
-                )}
+                {g.visibility === 'public' && <JoinButton groupId={g.id} name={g.name} />}
               </li>
             ))}
           </ul>
@@ -46,10 +40,7 @@ export function SuggestionsCard({ groups, people }: { groups: GroupSuggestion[];
                     {p.name}
                   </Link>
                   <p className="text-xs text-muted">{p.reason}</p>
-                  <ActionForm action={followPersonAction} submit={`Follow ${p.name}`} pending="Following…" variant="secondary" size="sm" className="mt-1">
-                    <input type="hidden" name="userId" value={p.id} />
-                    <input type="hidden" name="on" value="true" />
-                  </ActionForm>
+                  <FollowButton userId={p.id} name={p.name} />
                 </div>
               </li>
             ))}

@@ -3,7 +3,7 @@ import 'server-only';
 // non-profiling chronological mode (newest first, no personal signal read or recorded). Mutes hold in all three:
 // they are safety choices, not profiling.
 import { and, notInArray, sql, type SQL } from 'drizzle-orm';
-import { db, type Executor } from '@/db/client';
+import { db, rowsOf, type Executor } from '@/db/client';
 import { posts, type FeedMode } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/viewer';
 import { getFollowingFeed, getPostsByIds, type PostCard } from '@/lib/posts/queries';
@@ -48,8 +48,7 @@ export function muteFilter(controls: FeedControlSet, hiddenTags: string[]): SQL 
 }
 
 async function hiddenTagsOf(executor: Executor, userId: string): Promise<string[]> {
-  const rows = await executor.execute(sql`select tag from interest_scores where user_id = ${userId} and choice = 'hide'`);
-  return (Array.isArray(rows) ? rows : ((rows as { rows: { tag: string }[] }).rows ?? [])).map((r: { tag: string }) => r.tag);
+  return rowsOf<{ tag: string }>(await executor.execute(sql`select tag from interest_scores where user_id = ${userId} and choice = 'hide'`)).map((r) => r.tag);
 }
 
 /** The ranked, explained For you list, before paging. `now` is a parameter so tests and the bench can fix time. */

@@ -1,13 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Sparkles } from 'lucide-react';
+import { FollowButton, JoinButton } from '@/components/feed/quick-actions';
 import { PostCard } from '@/components/posts/post-card';
-import { ActionForm } from '@/components/ui/action-form';
 import { Avatar } from '@/components/ui/avatar';
 import { EmptyState } from '@/components/ui/empty-state';
 import { requireUser } from '@/lib/auth/viewer';
-import { joinGroupAction } from '@/lib/groups/actions';
-import { followPersonAction } from '@/lib/posts/actions';
 import { getDiscover } from '@/lib/recommend/discover';
 
 export const metadata: Metadata = { title: 'Discover' };
@@ -62,9 +60,7 @@ export default async function DiscoverPage() {
                   {g.name}
                 </Link>
                 <p className="mt-1 line-clamp-3 text-sm text-muted">{g.description}</p>
-                <ActionForm action={joinGroupAction} submit={`Join ${g.name}`} pending="Joining…" variant="secondary" size="sm" className="mt-2">
-                  <input type="hidden" name="groupId" value={g.id} />
-                </ActionForm>
+                <JoinButton groupId={g.id} name={g.name} />
               </li>
             ))}
           </ul>
@@ -84,10 +80,7 @@ export default async function DiscoverPage() {
                     {p.name}
                   </Link>
                   <p className="text-sm text-muted">{p.reason}</p>
-                  <ActionForm action={followPersonAction} submit={`Follow ${p.name}`} pending="Following…" variant="secondary" size="sm" className="mt-2">
-                    <input type="hidden" name="userId" value={p.id} />
-                    <input type="hidden" name="on" value="true" />
-                  </ActionForm>
+                  <FollowButton userId={p.id} name={p.name} />
                 </div>
               </li>
             ))}

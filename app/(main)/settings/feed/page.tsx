@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { InterestChoice } from '@/components/feed/interest-choice';
 import { ModeTabs } from '@/components/feed/mode-tabs';
+import { DurationSelect } from '@/components/feed/quick-actions';
 import { ActionForm } from '@/components/ui/action-form';
 import { EmptyState } from '@/components/ui/empty-state';
 import { requireUser } from '@/lib/auth/viewer';
@@ -125,14 +126,7 @@ export default async function FeedControlsPage() {
             <span>Mute a word or phrase</span>
             <input name="target" required minLength={2} maxLength={40} className="h-8 rounded-md border border-line bg-surface px-2" />
           </label>
-          <label className="flex flex-col gap-1 text-sm">
-            <span>For how long</span>
-            <select name="duration" defaultValue="always" className="h-8 rounded-md border border-line bg-surface px-2">
-              <option value="7">7 days</option>
-              <option value="90">90 days</option>
-              <option value="always">Always</option>
-            </select>
-          </label>
+          <DurationSelect defaultValue="always" />
         </ActionForm>
         {page.history.length > 0 && (
           <details className="mt-4 text-sm">

@@ -1,0 +1,36 @@
+import { ActionForm } from '@/components/ui/action-form';
+import { joinGroupAction } from '@/lib/groups/actions';
+import { followPersonAction } from '@/lib/posts/actions';
+
+/** "Follow Ana" beside a suggestion. */
+export function FollowButton({ userId, name }: { userId: string; name: string }) {
+  return (
+    <ActionForm action={followPersonAction} submit={`Follow ${name}`} pending="Following…" variant="secondary" size="sm" className="mt-1">
+      <input type="hidden" name="userId" value={userId} />
+      <input type="hidden" name="on" value="true" />
+    </ActionForm>
+  );
+}
+
+/** "Join Potters" beside a suggestion (public groups; the action checks). */
+export function JoinButton({ groupId, name }: { groupId: string; name: string }) {
+  return (
+    <ActionForm action={joinGroupAction} submit={`Join ${name}`} pending="Joining…" variant="secondary" size="sm" className="mt-1">
+      <input type="hidden" name="groupId" value={groupId} />
+    </ActionForm>
+  );
+}
+
+/** For how long a "show less" or mute holds. */
+export function DurationSelect({ defaultValue }: { defaultValue: '7' | '90' | 'always' }) {
+  return (
+    <label className="flex flex-col gap-1 text-sm">
+      <span>For how long</span>
+      <select name="duration" defaultValue={defaultValue} className="h-8 rounded-md border border-line bg-surface px-2">
+        <option value="7">7 days</option>
+        <option value="90">90 days</option>
+        <option value="always">Always</option>
+      </select>
+    </label>
+  );
+}
