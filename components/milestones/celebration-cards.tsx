@@ -4,7 +4,9 @@ import Link from 'next/link';
 import type { CSSProperties } from 'react';
 import { Avatar } from '@/components/ui/avatar';
 import type { Viewer } from '@/lib/auth/viewer';
+import { db } from '@/db/client';
 import { getCelebrationsFor, getGroupCelebrations, type Celebration } from '@/lib/milestones/celebrations';
+import { getGroupAchievements, type GroupAchievementCard } from '@/lib/milestones/group-achievements';
 import { timeAgo } from '@/lib/format';
 import { Confetti } from './confetti';
 import { CongratulateButton } from './congratulate-button';
@@ -64,19 +66,48 @@ function Card({ c, themed }: { c: Celebration; themed: boolean }) {
   );
 }
 
+/** A group's own milestone, for its members, in the group's colours. */
+function GroupCard({ a }: { a: GroupAchievementCard }) {
+  const style = { borderColor: a.group.accent, background: `color-mix(in oklab, ${a.group.accent} 12%, var(--color-surface))` } as CSSProperties;
+  return (
+    <li className="rounded-2xl border-2 p-4" style={style} aria-label={`${a.group.name}’s milestone: ${a.title}`}>
+      <p className="text-sm text-muted">
+        A milestone for{' '}
+        <Link href={`/g/${a.group.slug}`} className="font-medium hover:underline" style={{ color: a.group.accent }}>
+          {a.group.name}
+        </Link>{' '}
+        · <time dateTime={a.earnedAt.toISOString()}>{timeAgo(a.earnedAt)}</time>
+      </p>
+      <p className="mt-0.5 text-lg font-semibold">
+        <span aria-hidden="true">🎉 </span>
+        {a.title}
+      </p>
+      <p className="text-sm">
+        You are part of it. <Link href={`/g/${a.group.slug}`} className="underline">Say something to the group</Link>
+      </p>
+    </li>
+  );
+}
+
 /**
  * Renders nothing when there is nothing to celebrate. With `groupId`, the group's own celebrations (for its page),
  * drawn in the group's accent colour.
  */
 export async function CelebrationCards({ viewer, groupId }: { viewer: Viewer; groupId?: string }) {
-  const celebrations = groupId ? await getGroupCelebrations(viewer, groupId) : await getCelebrationsFor(viewer);
-  if (celebrations.length === 0) return null;
+  const [celebrations, achievements] = await Promise.all([
+    groupId ? getGroupCelebrations(viewer, groupId) : getCelebrationsFor(viewer),
+    getGroupAchievements(db, viewer.id, { groupId }),
+  ]);
+  if (celebrations.length === 0 && achievements.length === 0) return null;
   return (
     <section aria-labelledby={groupId ? 'group-celebrations' : 'celebrations'} className="mb-6">
       <h2 id={groupId ? 'group-celebrations' : 'celebrations'} className="mb-3 text-lg font-semibold">
         {groupId ? 'Celebrating here' : 'Celebrations'}
       </h2>
       <ul className="flex flex-col gap-3">
+        {achievements.map((a) => (
+          <GroupCard key={a.id} a={a} />
+        ))}
         {celebrations.map((c) => (
           <Card key={c.id} c={c} themed={Boolean(groupId) || Boolean(c.group)} />
         ))}

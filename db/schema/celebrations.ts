@@ -76,3 +76,20 @@ export const thankYouNotes = pgTable(
   },
   (t) => [index('thank_you_notes_milestone_idx').on(t.milestoneId, t.createdAt), index('thank_you_notes_sender_idx').on(t.senderId)],
 );
+
+/**
+ * A group's own milestones as a community (its first post, 10 / 100 / 1000 members, founding anniversaries), awarded
+ * once each. About the group, not about a person: no personal data here.
+ */
+export const groupAchievements = pgTable(
+  'group_achievements',
+  {
+    id: id(),
+    groupId: text('group_id')
+      .notNull()
+      .references(() => groups.id, { onDelete: 'cascade' }),
+    rule: text('rule').notNull(),
+    earnedAt: timestamp('earned_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('group_achievements_once_key').on(t.groupId, t.rule), index('group_achievements_earned_idx').on(t.earnedAt.desc())],
+);

@@ -15,6 +15,7 @@ import {
   congratulations,
   feedControls,
   feedPreferences,
+  groupAchievements,
   follows,
   goals,
   groupMemberRoles,
@@ -313,6 +314,15 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
       await notify(tx, { userId: demoId, kind: 'reaction', actorId: r.userId, groupId: post.groupId, link: `/p/${post.id}`, subjectId: post.id, data: { emoji: r.emoji, post: excerpt(post.body, 60) }, createdAt: r.createdAt });
     }
     await rebuildInferredProfiles(tx, now);
+    // The groups' own milestones, dated when they were really reached.
+    const achievementRows = groupPlans.flatMap((g) => {
+      const firstPost = postRows.filter((p) => p.groupId === g.id).reduce<Date | null>((min, p) => (!min || p.createdAt! < min ? p.createdAt! : min), null);
+      return [
+        ...(firstPost ? [{ groupId: g.id, rule: 'group_first_post', earnedAt: firstPost }] : []),
+        ...[10, 100, 1000].filter((n) => g.members.length >= n).map((n) => ({ groupId: g.id, rule: `group_members_${n}`, earnedAt: new Date(Math.min(now.getTime(), g.members[n - 1]!.joinedAt.getTime())) })),
+      ];
+    });
+    if (achievementRows.length) await tx.insert(groupAchievements).values(achievementRows);
     profileCounts = await seedProfiles(
       tx,
       people.map((p, i) => ({ id: p.id, handle: p.handle, name: p.name, createdAt: p.createdAt, interests: p.interests, isDemo: i === 0 })),

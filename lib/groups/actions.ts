@@ -32,6 +32,7 @@ import {
   requestSchema,
 } from './schemas';
 import { inviteProblem } from './invites';
+import { awardGroupAchievements } from '@/lib/milestones/group-achievements';
 import { createGroupRecords } from './setup';
 
 export const createGroupAction = validatedActionWithUser(createGroupSchema, async (input, viewer) => {
@@ -86,6 +87,7 @@ export const joinGroupAction = validatedActionWithUser(joinSchema, (input, viewe
     }
     demand(ctx, 'join', { hasValidInvite: Boolean(inviteCode) });
     await ctx.tx.insert(groupMembers).values({ groupId: ctx.group.id, userId: viewer.id });
+    await awardGroupAchievements(ctx.tx, ctx.group.id, 'group_member');
     if (inviteCode) await ctx.tx.update(groupInvites).set({ uses: sql`${groupInvites.uses} + 1` }).where(eq(groupInvites.id, inviteCode));
     await ctx.tx.delete(groupJoinRequests).where(and(eq(groupJoinRequests.groupId, ctx.group.id), eq(groupJoinRequests.userId, viewer.id), eq(groupJoinRequests.status, 'pending')));
     await awardMilestones(ctx.tx, viewer.id, 'group_joined', { groupId: ctx.group.id });
@@ -134,6 +136,7 @@ export const decideJoinRequestAction = validatedActionWithUser(decideSchema, asy
       const banned = await ctx.tx.select().from(groupBans).where(and(eq(groupBans.groupId, ctx.group.id), eq(groupBans.userId, request.userId)));
       if (banned.length) refuse('That person is banned from this group. Unban them first.');
       await ctx.tx.insert(groupMembers).values({ groupId: ctx.group.id, userId: request.userId }).onConflictDoNothing();
+      await awardGroupAchievements(ctx.tx, ctx.group.id, 'group_member');
     }
     await ctx.tx
       .update(groupJoinRequests)

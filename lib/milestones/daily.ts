@@ -3,6 +3,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { groupMembers, groups, users } from '@/db/schema';
+import { awardFoundingDays } from './group-achievements';
 import { recordMilestone } from './award';
 
 export const anniversaryYears = [1, 2, 5] as const;
@@ -57,5 +58,7 @@ export async function runDailyMilestones(db: Executor, now = new Date()) {
     });
     if (id) awarded++;
   }
+  // The groups' own founding anniversaries, celebrated to their members.
+  awarded += await awardFoundingDays(db, now);
   return { awarded };
 }

@@ -46,3 +46,31 @@ export function milestoneTitle(rule: string, groupName?: string | null): string 
   if (membership) return `${membership[1]} ${membership[1] === '1' ? 'year' : 'years'} in ${groupName ?? 'a group'}`;
   return rule;
 }
+
+/** Milestones of a group as a community, declared as data like the personal ones. */
+export type GroupEvent = 'group_post' | 'group_member';
+
+export interface GroupRule {
+  key: string;
+  event: GroupEvent;
+  threshold: number;
+  title: (group: string) => string;
+}
+
+export const groupRules: GroupRule[] = [
+  { key: 'group_first_post', event: 'group_post', threshold: 1, title: (g) => `The first post in ${g}` },
+  ...[10, 100, 1000].map((n): GroupRule => ({ key: `group_members_${n}`, event: 'group_member', threshold: n, title: (g) => `${g} has ${n.toLocaleString('en')} members` })),
+];
+
+export function groupRulesReached(event: GroupEvent, count: number): GroupRule[] {
+  return groupRules.filter((r) => r.event === event && count === r.threshold);
+}
+
+/** A group milestone's title, for the declared rules and the founding anniversaries (founded_1, founded_2 …). */
+export function groupAchievementTitle(rule: string, group: string): string {
+  const declared = groupRules.find((r) => r.key === rule);
+  if (declared) return declared.title(group);
+  const founded = /^founded_(\d+)$/.exec(rule);
+  if (founded) return `${group} is ${founded[1]} ${founded[1] === '1' ? 'year' : 'years'} old today`;
+  return rule;
+}

@@ -29,6 +29,7 @@ import {
 } from './schemas';
 import { awardMilestones } from '@/lib/milestones/engine';
 import { forgetEngagement, learnFromEngagement } from '@/lib/recommend/profile';
+import { awardGroupAchievements } from '@/lib/milestones/group-achievements';
 import { checkGoals } from '@/lib/milestones/goals';
 import { excerpt, notify } from '@/lib/notifications/notify';
 import { renderPostBody, tagLabel } from './render';
@@ -112,6 +113,7 @@ export const createPostAction = validatedActionWithUser(createPostSchema, async 
     await awardMilestones(tx, viewer.id, 'post', { groupId });
     await checkGoals(tx, viewer.id);
     await learnFromEngagement(tx, viewer.id, post.id, 'post');
+    if (groupId) await awardGroupAchievements(tx, groupId, 'group_post');
     return post.id;
   };
   if (!input.groupId) {

@@ -7,6 +7,7 @@ import { db, type Transaction } from '@/db/client';
 import { activitySignals, feedControls, feedPreferences, groupBans, groupMembers, groups, interestScores, posts, postTags, tagFollows, users, type FeedControlKind } from '@/db/schema';
 import { validatedActionWithUser, type ActionState } from '@/lib/action-state';
 import { awardMilestones } from '@/lib/milestones/engine';
+import { awardGroupAchievements } from '@/lib/milestones/group-achievements';
 import { visiblePosts } from '@/lib/posts/visibility';
 import { setConsent } from '@/lib/privacy/consents';
 import {
@@ -236,6 +237,7 @@ export const completeOnboardingAction = validatedActionWithUser(onboardingSchema
         );
       for (const g of open) {
         const added = await tx.insert(groupMembers).values({ groupId: g.id, userId: viewer.id }).onConflictDoNothing().returning();
+        if (added.length) await awardGroupAchievements(tx, g.id, 'group_member');
         count += added.length;
       }
       if (count > 0) await awardMilestones(tx, viewer.id, 'group_joined');
