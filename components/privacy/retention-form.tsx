@@ -16,12 +16,15 @@ export function RetentionForm({ choices }: { choices: Record<RetentionKind, Rete
     <ActionForm action={setRetentionAction} submit="Save retention" pending="Saving…" variant="secondary" label="How long your data is kept" className="mt-3">
       <div className="grid basis-full grid-cols-1 gap-3 sm:grid-cols-2">
         {order.map((kind) => (
-          <label key={kind} className="flex flex-col gap-1 text-sm">
-            <span className="font-medium">{retentionInfo[kind].label}</span>
+          <div key={kind} className="flex flex-col gap-1 text-sm">
+            <label htmlFor={`retention-${kind}`} className="font-medium">
+              {retentionInfo[kind].label}
+            </label>
             <span id={`retention-${kind}-what`} className="text-xs text-muted">
               {retentionInfo[kind].what}
             </span>
             <select
+              id={`retention-${kind}`}
               name={kind}
               defaultValue={value(choices[kind])}
               aria-describedby={`retention-${kind}-what`}
@@ -33,7 +36,7 @@ export function RetentionForm({ choices }: { choices: Record<RetentionKind, Rete
                 </option>
               ))}
             </select>
-          </label>
+          </div>
         ))}
       </div>
     </ActionForm>
