@@ -120,7 +120,16 @@ test('on a phone the privacy page and a drill-down fit without sideways scrollin
   const person = newPerson();
   await signUp(page, person);
   await page.setViewportSize({ width: 375, height: 800 });
-  for (const path of ['/settings/privacy', '/settings/privacy/users']) {
+  // (Bookmark one tagged post first, so the interests page has a row to lay out.)
+  await page
+    .getByRole('list', { name: 'Posts' })
+    .getByRole('article')
+    .filter({ has: page.getByRole('link', { name: /^#/ }) })
+    .first()
+    .getByRole('button', { name: 'Bookmark' })
+    .click();
+  await expect(page.getByRole('button', { name: 'Remove bookmark' }).first()).toBeVisible();
+  for (const path of ['/settings/privacy', '/settings/privacy/users', '/settings/privacy/interests', '/settings/privacy/activity_signals']) {
     await page.goto(path);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -128,4 +137,103 @@ test('on a phone the privacy page and a drill-down fit without sideways scrollin
   }
   await page.goto('/settings/privacy');
   await page.screenshot({ path: 'test-results/screens/privacy-phone-light.png', fullPage: true });
+  await page.goto('/settings/privacy/interests');
+  await page.screenshot({ path: 'test-results/screens/privacy-interests-phone-light.png', fullPage: true });
+});
+
+test('retention: the page previews the next purge, and each kind of data keeps its own choice', async ({ page }) => {
+  const person = newPerson();
+  await signUp(page, person);
+  await page.goto('/settings/privacy');
+  const section = page.getByRole('region', { name: 'How long Hearth keeps it' });
+  await expect(section.getByText(/^Next purge in (\d+ min|about \d+ hours?), at 03:15 UTC:/)).toBeVisible();
+  await expect(section).toContainText('nothing of yours');
+  const form = section.getByRole('form', { name: 'How long your data is kept' });
+  await expect(form.getByLabel('Views and opens')).toHaveValue('90');
+  await expect(form.getByLabel('Inferred interests')).toHaveValue('365');
+  await form.getByLabel('Views and opens').selectOption('30');
+  await form.getByLabel('Search history').selectOption('keep');
+  await form.getByRole('button', { name: 'Save retention' }).click();
+  await expect(form.getByRole('status')).toHaveText('Saved. The next purge follows these choices.');
+  await page.reload();
+  await expect(form.getByLabel('Views and opens')).toHaveValue('30');
+  await expect(form.getByLabel('Search history')).toHaveValue('keep');
+  await expect(form.getByLabel('Notifications')).toHaveValue('365');
+});
+
+test('what Hearth thinks you like: a saved post teaches a topic, deleting the bookmark takes it back, and pin, ban and remove work', async ({ page }) => {
+  const person = newPerson();
+  await signUp(page, person);
+  const tagged = page
+    .getByRole('list', { name: 'Posts' })
+    .getByRole('article')
+    .filter({ has: page.getByRole('link', { name: /^#/ }) })
+    .first();
+  await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'POST' && Boolean(r.request().postData()?.includes('postId')) && r.ok()),
+    tagged.getByRole('button', { name: 'Bookmark' }).click(),
+  ]);
+  await expect(tagged.getByRole('button', { name: 'Remove bookmark' })).toBeVisible();
+
+  await page.goto('/settings/privacy');
+  await page.getByRole('link', { name: 'See and change your interests' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('What Hearth thinks you like');
+  await expect(page.getByRole('table')).toBeVisible();
+  // (Scrolling the feed recorded views too: they count, at 0.5 each.)
+  const first = page.getByRole('list', { name: 'Interests and their signals' }).getByRole('listitem').filter({ hasText: /from 1 bookmark\b/ }).first();
+  await expect(first).toContainText(/Inferred score \d+\.\d, from 1 bookmark( and \d+ views?)? in #/);
+  const tag = (await first.getByRole('heading', { level: 3 }).innerText()).slice(1);
+  const scoreOf = async (item: typeof first) => Number(/Inferred score (\d+\.\d)/.exec(await item.innerText())![1]);
+  const before = await scoreOf(first);
+  expect(before).toBeGreaterThanOrEqual(3);
+  await expect(page.getByRole('row', { name: new RegExp(`#${tag}\\b`) }).getByRole('cell').nth(1)).toContainText(`(score ${before.toFixed(1)})`);
+
+  // Deleting the one signal from the dashboard takes its share out of the numbers shown.
+  await page.goto('/settings/privacy/bookmarks');
+  await page.getByRole('list', { name: 'Items' }).getByRole('listitem').first().getByRole('button', { name: 'Delete' }).click();
+  await expect(page.getByText('Nothing here.')).toBeVisible();
+  await page.goto('/settings/privacy/interests');
+  const topic = page.getByRole('list', { name: 'Interests and their signals' }).getByRole('listitem').filter({ has: page.getByRole('heading', { name: `#${tag}` }) });
+  // The bookmark's 3 points and its count are gone from what is shown (a late view could add 0.5).
+  await expect(topic).not.toContainText('bookmark');
+  expect(await scoreOf(topic)).toBeLessThanOrEqual(before - 2.4);
+
+  await topic.getByRole('button', { name: 'Pin' }).click();
+  await expect(topic.getByRole('button', { name: 'Unpin' })).toBeVisible();
+  await expect(page.getByRole('row', { name: new RegExp(`#${tag}\\b`) })).toContainText('More of this · 2');
+  await topic.getByRole('button', { name: 'Ban' }).click();
+  await expect(topic.getByRole('button', { name: 'Unban' })).toBeVisible();
+  await expect(topic).toContainText('Banned: it never shows');
+  await topic.getByRole('button', { name: 'Remove' }).click();
+  await expect(page.getByRole('heading', { name: `#${tag}` })).toHaveCount(0);
+});
+
+test('switching personalization off offers to delete what it collected, and deleting it empties the views list', async ({ page }) => {
+  const person = newPerson();
+  await signUp(page, person);
+  // Opening a post records an open (the person allows activity-based personalization by default).
+  const postId = await page.getByRole('list', { name: 'Posts' }).getByRole('article').first().getAttribute('data-post-id');
+  const beacon = page.waitForRequest((r) => r.url().endsWith('/api/signals') && r.method() === 'POST');
+  await page.goto(`/p/${postId}`);
+  await beacon;
+  await expect
+    .poll(async () => {
+      await page.goto('/settings/privacy/activity_signals');
+      return page.getByRole('list', { name: 'Items' }).getByRole('listitem').count();
+    })
+    .toBeGreaterThan(0);
+  // Each signal shows the post it was about, with a link to it.
+  await expect(page.getByRole('list', { name: 'Items' }).getByRole('link', { name: /Open the post/ }).first()).toHaveAttribute('href', `/p/${postId}`);
+
+  await page.goto('/settings/privacy');
+  const consent = page.getByRole('switch', { name: 'Use my activity to personalize' });
+  await consent.click();
+  await expect(consent).toHaveAttribute('aria-checked', 'false');
+  const offer = page.getByRole('form', { name: /^Also delete the \d+ views? (and|or) opens?/ });
+  await expect(offer).toBeVisible();
+  await offer.getByLabel('Yes, delete what was collected').check();
+  await offer.getByRole('button', { name: 'Delete them' }).click();
+  await expect(page.getByRole('form', { name: /^Also delete/ })).toHaveCount(0);
+  await page.goto('/settings/privacy/activity_signals');
+  await expect(page.getByText('Nothing here.')).toBeVisible();
 });

@@ -8,18 +8,22 @@ import type { Database } from '@/db/client';
 import { rowsOf } from '@/db/client';
 import { runDailyMilestones } from '@/lib/milestones/daily';
 import { runDailyGroupMilestones } from '@/lib/milestones/group-milestones';
+import { purgeExpired } from '@/lib/privacy/retention';
+import { PURGE_HOUR_UTC, PURGE_MINUTE_UTC } from '@/lib/privacy/retention-policy';
 import { purgeExpiredLimits } from '@/lib/rate-limit';
 
 export async function runDailyJobs(db: Database, now = new Date()) {
   const milestones = await runDailyMilestones(db, now);
   const groupMilestones = await runDailyGroupMilestones(db, now);
   await purgeExpiredLimits(db, now);
-  return { awarded: milestones.awarded + groupMilestones.awarded };
+  // Each person's retention choices: views and opens, searches, notifications and stale inferred interests.
+  const purged = await purgeExpired(db, now);
+  return { awarded: milestones.awarded + groupMilestones.awarded, purged };
 }
 
 export const DAILY_QUEUE = 'hearth-daily';
-/** Every day at 03:15 UTC, a quiet hour for most of Hearth's people. */
-export const DAILY_CRON = '15 3 * * *';
+/** Every day at 03:15 UTC, a quiet hour for most of Hearth's people (the privacy page announces the purge then). */
+export const DAILY_CRON = `${PURGE_MINUTE_UTC} ${PURGE_HOUR_UTC} * * *`;
 
 export type DailyJobData = { now?: string };
 
@@ -38,7 +42,7 @@ export async function startJobRunner(db: Database, connectionString: string, opt
   await boss.work<DailyJobData>(DAILY_QUEUE, async (jobs) => {
     for (const job of jobs) {
       const result = await runDailyJobs(db, job.data?.now ? new Date(job.data.now) : new Date());
-      console.log(`[jobs] daily job ${job.id}: ${result.awarded} milestones awarded`);
+      console.log(`[jobs] daily job ${job.id}: ${result.awarded} milestones awarded; purged ${result.purged.signals} signals, ${result.purged.searches} searches, ${result.purged.notifications} notifications, ${result.purged.topicsReset} stale topics`);
     }
   });
   if (options.runToday !== false) {
@@ -49,7 +53,7 @@ export async function startJobRunner(db: Database, connectionString: string, opt
 }
 
 /**
- * Runs the daily job: through pg-boss on a PostgreSQL server, by an hourly in-process check on PGlite.
+ * Runs the daily job: through pg-boss on a PostgreSQL server, by an in-process check every few minutes on PGlite.
  * Returns a function that stops it.
  */
 export function startScheduler(db: Database, kind: 'pglite' | 'postgres', connectionString?: string) {
@@ -63,11 +67,15 @@ export function startScheduler(db: Database, kind: 'pglite' | 'postgres', connec
   return startInProcess(db, kind);
 }
 
-/** Checks every hour whether today's run is done; with a server, an advisory lock lets one instance at a time do it. */
+/**
+ * Checks every few minutes whether the latest 03:15 UTC run is done (at start-up, a missed one is caught up); with a
+ * server, an advisory lock lets one instance at a time do it.
+ */
 function startInProcess(db: Database, kind: 'pglite' | 'postgres') {
   let lastDay = '';
   const tick = async () => {
-    const today = new Date().toISOString().slice(0, 10);
+    // The run "day" turns at 03:15 UTC, so the purge the privacy page announces happens then, not at midnight.
+    const today = new Date(Date.now() - (PURGE_HOUR_UTC * 60 + PURGE_MINUTE_UTC) * 60_000).toISOString().slice(0, 10);
     if (today === lastDay) return;
     try {
       if (kind === 'postgres') {
@@ -83,10 +91,10 @@ function startInProcess(db: Database, kind: 'pglite' | 'postgres') {
       }
       lastDay = today;
     } catch (error) {
-      console.error('[jobs] the daily job failed; it will be tried again within the hour', error);
+      console.error('[jobs] the daily job failed; it will be tried again in a few minutes', error);
     }
   };
-  const timer = setInterval(tick, 60 * 60 * 1000);
+  const timer = setInterval(tick, 5 * 60 * 1000);
   timer.unref();
   void tick();
   return () => clearInterval(timer);

@@ -32,6 +32,7 @@ import { forgetEngagement, learnFromEngagement } from '@/lib/recommend/profile';
 import { awardGroupAchievements } from '@/lib/milestones/group-achievements';
 import { checkGoals } from '@/lib/milestones/goals';
 import { excerpt, notify } from '@/lib/notifications/notify';
+import { deleteOwnComment, deleteOwnPost } from './delete';
 import { renderPostBody, tagLabel } from './render';
 import { visiblePosts } from './visibility';
 
@@ -146,7 +147,7 @@ export const editPostAction = validatedActionWithUser(editPostSchema, (input, vi
 export const deletePostAction = validatedActionWithUser(postRefSchema, (input, viewer) =>
   withPost(viewer, input.postId, async (post, tx) => {
     if (post.authorId !== viewer.id) refuse('Only the author can delete a post. Moderators remove posts instead.');
-    await tx.delete(posts).where(eq(posts.id, post.id));
+    await deleteOwnPost(tx, viewer.id, post.id);
     revalidatePath('/feed');
     return { success: 'Post deleted.' };
   }),
@@ -186,8 +187,7 @@ export const deleteCommentAction = validatedActionWithUser(commentRefSchema, asy
   if (!comment) return { error: 'That comment no longer exists.' };
   return withPost(viewer, comment.postId, async (post, tx) => {
     if (comment.authorId !== viewer.id) refuse('Only the author can delete a comment.');
-    await tx.delete(comments).where(eq(comments.id, comment.id));
-    await forgetEngagement(tx, viewer.id, post.id, 'comment', new Date(comment.createdAt));
+    await deleteOwnComment(tx, viewer.id, comment.id);
     revalidatePath(`/p/${post.id}`);
     return { success: 'Comment deleted.' };
   });

@@ -12,7 +12,9 @@ import { eraseAccount } from './erase';
 import { registry } from './registry';
 import { consentInfo } from './consent';
 import { setConsent } from './consents';
-import { clearCategorySchema, consentSchema, eraseAccountSchema, freshSignInMinutes, privacyItemSchema } from './schemas';
+import { forgetCollected } from './collected';
+import { saveRetention, type RetentionChoices } from './retention';
+import { clearCategorySchema, consentSchema, eraseAccountSchema, forgetCollectedSchema, freshSignInMinutes, privacyItemSchema, retentionSchema } from './schemas';
 
 const fix = 'Please fix the highlighted fields.';
 
@@ -71,4 +73,22 @@ export const setConsentAction = validatedActionWithUser(consentSchema, async ({ 
   const label = consentInfo[kind].label;
   if (!changed) return { success: `“${label}” was already ${granted ? 'on' : 'off'}.` };
   return { success: granted ? `“${label}” is on.` : `“${label}” is off, from now on.` };
+});
+
+/** Saves how long each kind of the caller's data is kept; the next daily purge follows it. */
+export const setRetentionAction = validatedActionWithUser(retentionSchema, async (input, viewer) => {
+  const days = (v: '30' | '90' | '365' | 'keep') => (v === 'keep' ? null : (Number(v) as 30 | 90 | 365));
+  const choices: RetentionChoices = { signals: days(input.signals), search: days(input.search), notifications: days(input.notifications), profile: days(input.profile) };
+  await db.transaction((tx) => saveRetention(tx, viewer.id, choices));
+  revalidatePath('/settings/privacy');
+  return { success: 'Saved. The next purge follows these choices.' };
+});
+
+/** Deletes what personalization collected about the caller (offered after withdrawing a consent), in one transaction. */
+export const forgetCollectedAction = validatedActionWithUser(forgetCollectedSchema, async ({ scope }, viewer) => {
+  const gone = await db.transaction((tx) => forgetCollected(tx, viewer.id, scope));
+  revalidatePath('/settings/privacy', 'layout');
+  revalidatePath('/feed');
+  const views = gone.signals === 1 ? '1 view or open' : `${gone.signals.toLocaleString('en')} views and opens`;
+  return { success: scope === 'activity' ? `Deleted ${views} and the inferred scores of ${gone.topics} ${gone.topics === 1 ? 'topic' : 'topics'}.` : `Deleted the inferred scores of ${gone.topics} ${gone.topics === 1 ? 'topic' : 'topics'}.` };
 });

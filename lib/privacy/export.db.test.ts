@@ -1,9 +1,11 @@
 // The export archive: it unzips, every registry entry is in it, and it holds the person's posts and avatar bytes.
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { unzipSync, strFromU8 } from 'fflate';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { db } from '@/db/client';
-import { mediaVariants, posts } from '@/db/schema';
+import { consentLog, feedControls, interestScores, mediaVariants, posts } from '@/db/schema';
+import { setConsent } from './consents';
+import { decayed } from '@/lib/recommend/weights';
 import type { Viewer } from '@/lib/auth/viewer';
 import { GET } from '@/app/api/export/route';
 import { actAs } from '@/test/actions';
@@ -61,6 +63,39 @@ describe('export archive', () => {
     const everything = Object.values(files).map((f) => strFromU8(f, true)).join('\n');
     expect(everything).not.toContain('argon2');
     expect(everything).toContain(heavy.user.email);
+  });
+
+  it('holds the algorithm’s state: interests with their score as it stands now and their weight, every feed control with its history, the consent log', async () => {
+    const me = heavy.user.id;
+    const DAY = 86_400_000;
+    const now = new Date();
+    // One topic valued 60 days ago, one chosen, one feed control ended, one consent changed.
+    await db.insert(interestScores).values({ userId: me, tag: 'exportfade', inferred: 8, inferredAt: new Date(now.getTime() - 60 * DAY), signalCounts: { reaction: 2 } });
+    await db.insert(interestScores).values({ userId: me, tag: 'exportpinned', choice: 'more', inferred: 0 });
+    const [control] = await db.select().from(feedControls).where(and(eq(feedControls.userId, me), isNull(feedControls.endedAt))).limit(1);
+    expect(control).toBeDefined();
+    await db.update(feedControls).set({ endedAt: now }).where(eq(feedControls.id, control.id));
+    await db.transaction((tx) => setConsent(tx, me, 'email_notifications', true));
+
+    const files = await unzip(exportArchive(db, me, heavy.user.handle));
+    const interests = JSON.parse(strFromU8(files['data/interest_scores.json'])) as { tag: string; choice: string | null; inferredNow: number; inferredStored: number; weight: number; signalCounts: Record<string, number> }[];
+    const fade = interests.find((i) => i.tag === 'exportfade')!;
+    expect(fade.inferredStored).toBe(8);
+    // The score as the feed uses it today (two half-lives on), not the stored number.
+    expect(fade.inferredNow).toBeCloseTo(decayed(8, new Date(now.getTime() - 60 * DAY), new Date()), 2);
+    expect(fade.inferredNow).toBeCloseTo(2, 1);
+    expect(fade.weight).toBeGreaterThan(0);
+    expect(fade.signalCounts).toEqual({ reaction: 2 });
+    expect(interests.find((i) => i.tag === 'exportpinned')).toMatchObject({ choice: 'more', inferredNow: 0, weight: 2 });
+    expect(interests).toHaveLength((await db.select().from(interestScores).where(eq(interestScores.userId, me))).length);
+
+    const controls = JSON.parse(strFromU8(files['data/feed_controls.json'])) as { id: string; kind: string; target: string; endedAt: string | null }[];
+    expect(controls.find((c) => c.id === control.id)).toMatchObject({ kind: control.kind, target: control.target, endedAt: now.toISOString() });
+    expect(controls).toHaveLength((await db.select().from(feedControls).where(eq(feedControls.userId, me))).length);
+
+    const log = JSON.parse(strFromU8(files['data/consent_log.json'])) as { kind: string; oldValue: boolean; newValue: boolean }[];
+    expect(log).toContainEqual(expect.objectContaining({ kind: 'email_notifications', oldValue: false, newValue: true }));
+    expect(log).toHaveLength((await db.select().from(consentLog).where(eq(consentLog.userId, me))).length);
   });
 
   it('escapes everything in index.html', async () => {

@@ -2,12 +2,16 @@
 import { and, desc, eq, ne } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { db } from '@/db/client';
-import { bookmarks, follows, posts, reactions, tagFollows } from '@/db/schema';
+import { activitySignals, bookmarks, comments, follows, interestScores, media, notifications, postImages, posts, postTags, reactions, tagFollows } from '@/db/schema';
+import { processImage } from '@/lib/media/process-image';
+import { storeImage } from '@/lib/media/store';
+import { learnFromEngagement } from '@/lib/recommend/profile';
+import { jpegWithGps } from '@/test/fixtures/images';
 import type { Viewer } from '@/lib/auth/viewer';
 import { actAs, call } from '@/test/actions';
 import { seedHeavyPerson } from '@/test/privacy';
 import { clearPrivacyCategoryAction, deletePrivacyItemAction } from './actions';
-import { getPrivacyItems } from './queries';
+import { getMyInterests, getPrivacyItems } from './queries';
 import { registry, summarize } from './registry';
 
 vi.mock('@/lib/auth/viewer', () => import('@/test/actions'));
@@ -40,7 +44,7 @@ describe('privacy drill-down', () => {
     expect(first.items.every((i) => i.deletable && i.key)).toBe(true);
     expect(new Set([...first.items, ...second.items].map((i) => i.key)).size).toBe(first.items.length + second.items.length);
     expect(await getPrivacyItems(me, 'no_such_table', 1)).toBeNull();
-    expect((await getPrivacyItems(me, 'posts', 1))!.items[0].deletable).toBe(false);
+    expect((await getPrivacyItems(me, 'mentions', 1))?.items.every((i) => !i.deletable)).toBe(true);
   });
 
   it('tells when each kind of data last changed, where the table keeps time', async () => {
@@ -76,7 +80,7 @@ describe('privacy drill-down', () => {
     actAs(someone);
     expect((await call(deletePrivacyItemAction, { table: 'reactions', key })).error).toBe('That item is already gone.');
     actAs(me);
-    expect((await call(deletePrivacyItemAction, { table: 'posts', key: 'x' })).error).toMatch(/cannot be deleted one item at a time/);
+    expect((await call(deletePrivacyItemAction, { table: 'consent_log', key: 'x' })).error).toMatch(/cannot be deleted one item at a time/);
     expect((await call(deletePrivacyItemAction, { table: 'reactions', key: 'malformed' })).error).toBe('That item is already gone.');
     expect((await call(deletePrivacyItemAction, { table: 'reactions', key })).success).toBe('Deleted.');
     expect(await db.select().from(reactions).where(and(eq(reactions.userId, me.id), eq(reactions.postId, mine.postId), eq(reactions.emoji, mine.emoji)))).toEqual([]);
@@ -108,5 +112,74 @@ describe('privacy drill-down', () => {
       expect(await db.select().from(follows).where(and(eq(follows.followerId, f.followerId), eq(follows.followeeId, f.followeeId)))).toEqual([]);
     }
     expect(following ?? follower).toBeDefined();
+  });
+
+  it('deletes one of the person’s posts with everything that is its own, and one comment — never someone else’s', async () => {
+    const image = await processImage(await jpegWithGps(200, 200), { kind: 'post_image' });
+    const { post, mediaId } = await db.transaction(async (tx) => {
+      const [post] = await tx.insert(posts).values({ authorId: me.id, body: 'Raku firing day', bodyHtml: '' }).returning();
+      await tx.insert(postTags).values({ postId: post.id, tag: 'rakufiring' });
+      const mediaId = await storeImage(tx, me.id, 'post_image', image);
+      await tx.insert(postImages).values({ postId: post.id, mediaId, position: 0 });
+      await learnFromEngagement(tx, me.id, post.id, 'post');
+      await tx.insert(comments).values({ postId: post.id, authorId: someone.id, body: 'Lovely' });
+      await tx.insert(reactions).values({ postId: post.id, userId: someone.id, emoji: '❤️' });
+      await tx.insert(notifications).values({ userId: someone.id, kind: 'mention', link: `/p/${post.id}`, subjectId: post.id, data: { excerpt: 'Raku firing day' } });
+      return { post, mediaId };
+    });
+    const [learned] = await db.select().from(interestScores).where(and(eq(interestScores.userId, me.id), eq(interestScores.tag, 'rakufiring')));
+    expect(learned.signalCounts).toEqual({ post: 1 });
+    const listed = (await getPrivacyItems(me, 'posts', 1))!.items.find((i) => i.key === post.id)!;
+    expect(listed.deletable).toBe(true);
+    expect(listed.postHref).toBe(`/p/${post.id}`);
+    expect(listed.fields.map((f) => f.name)).not.toContain('bodyHtml');
+
+    actAs(someone);
+    expect((await call(deletePrivacyItemAction, { table: 'posts', key: post.id })).error).toBe('That item is already gone.');
+    expect(await db.select().from(posts).where(eq(posts.id, post.id))).toHaveLength(1);
+    actAs(me);
+    expect((await call(deletePrivacyItemAction, { table: 'posts', key: post.id })).success).toBe('Deleted.');
+    expect(await db.select().from(posts).where(eq(posts.id, post.id))).toEqual([]);
+    expect(await db.select().from(comments).where(eq(comments.postId, post.id))).toEqual([]);
+    expect(await db.select().from(postImages).where(eq(postImages.postId, post.id))).toEqual([]);
+    expect(await db.select().from(media).where(eq(media.id, mediaId))).toEqual([]);
+    expect(await db.select().from(notifications).where(eq(notifications.subjectId, post.id))).toEqual([]);
+    const [forgotten] = await db.select().from(interestScores).where(and(eq(interestScores.userId, me.id), eq(interestScores.tag, 'rakufiring')));
+    expect(forgotten.signalCounts).toEqual({ post: 0 });
+    expect(forgotten.inferred).toBeLessThan(0.001);
+
+    const [theirs] = await db.select().from(comments).where(ne(comments.authorId, me.id)).limit(1);
+    const [mine] = await db.select().from(comments).where(eq(comments.authorId, me.id)).limit(1);
+    expect((await call(deletePrivacyItemAction, { table: 'comments', key: theirs.id })).error).toBe('That item is already gone.');
+    expect((await call(deletePrivacyItemAction, { table: 'comments', key: mine.id })).success).toBe('Deleted.');
+    expect(await db.select().from(comments).where(eq(comments.id, mine.id))).toEqual([]);
+    expect(await db.select().from(comments).where(eq(comments.id, theirs.id))).toHaveLength(1);
+  });
+
+  it('lists views and opens with the words of the post, and deleting one changes the numbers on “What Hearth thinks you like”', async () => {
+    const [other] = await db.select({ id: posts.id, body: posts.body }).from(posts).where(ne(posts.authorId, me.id)).orderBy(desc(posts.createdAt)).limit(1);
+    await db.insert(postTags).values({ postId: other.id, tag: 'signaltest' }).onConflictDoNothing();
+    await db.transaction(async (tx) => {
+      await tx.insert(activitySignals).values([
+        { userId: me.id, postId: other.id, kind: 'open' },
+        { userId: me.id, postId: other.id, kind: 'view' },
+      ]);
+      await learnFromEngagement(tx, me.id, other.id, 'open');
+      await learnFromEngagement(tx, me.id, other.id, 'view');
+    });
+    const page = (await getPrivacyItems(me, 'activity_signals', 1))!;
+    const shown = page.items.find((i) => i.fields.some((f) => f.name === 'kind' && f.value === 'open') && i.postHref === `/p/${other.id}`)!;
+    expect(shown.fields.find((f) => f.name === 'post')?.value).toBe(other.body.slice(0, 120));
+    expect(shown.fields.map((f) => f.name)).not.toContain('userId');
+
+    const before = (await getMyInterests(me)).interests.find((i) => i.tag === 'signaltest')!;
+    expect(before.signalsText).toBe('from 1 open and 1 view in #signaltest');
+    expect(before.inferred).toBeCloseTo(2, 2);
+    actAs(me);
+    expect((await call(deletePrivacyItemAction, { table: 'activity_signals', key: shown.key! })).success).toBe('Deleted.');
+    const after = (await getMyInterests(me)).interests.find((i) => i.tag === 'signaltest')!;
+    expect(after.signalsText).toBe('from 1 view in #signaltest');
+    expect(after.inferred).toBeCloseTo(0.5, 2);
+    expect(after.signals).toBe(before.signals - 1);
   });
 });

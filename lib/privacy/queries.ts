@@ -9,6 +9,11 @@ import { categoryLabels, registry, summarize, type PrivacyCategory } from './reg
 import { privacyPageSize } from './schemas';
 import { consentInfo, consentKinds } from './consent';
 import { consentLogOf, consentsOf } from './consents';
+import { collectedOf } from './collected';
+import { confidenceOf, signalsSentence, signalTotal } from './interests';
+import { previewPurge, retentionOf } from './retention';
+import { getInterestProfile, personalizationOf } from '@/lib/recommend/profile';
+import { inferredStrength, strongestInferred } from '@/lib/recommend/weights';
 
 export type PrivacyCategorySummary = {
   category: PrivacyCategory;
@@ -54,6 +59,26 @@ function display(value: unknown): string {
   return text.length > 280 ? `${text.slice(0, 279)}…` : text;
 }
 
+/** Where a kind of data is edited, rather than only deleted. */
+const editLinks: Record<string, { href: string; text: string }> = {
+  profiles: { href: '/settings/profile', text: 'Edit your profile' },
+  user_interests: { href: '/settings/profile', text: 'Edit the interests on your profile' },
+  media: { href: '/settings/profile', text: 'Change your picture and banner' },
+  interest_scores: { href: '/settings/privacy/interests', text: 'See and change what Hearth thinks you like' },
+  tag_follows: { href: '/settings/privacy/interests', text: 'See and change what Hearth thinks you like' },
+  feed_controls: { href: '/settings/feed', text: 'Undo or change them in your feed controls' },
+  feed_preferences: { href: '/settings/feed', text: 'Change your feed settings' },
+  retention_settings: { href: '/settings/privacy#retention', text: 'Change how long your data is kept' },
+  consents: { href: '/settings/privacy#consents', text: 'Change what you allow' },
+  users: { href: '/settings/account', text: 'Change your account and password' },
+};
+
+/** The post an item is about, to open it (posts, comments, reactions, signals …). */
+function postLinkOf(table: string, row: Record<string, unknown>) {
+  if (table === 'posts' && typeof row.id === 'string') return `/p/${row.id}`;
+  return typeof row.postId === 'string' ? `/p/${row.postId}` : null;
+}
+
 /** One page of the viewer's own rows of one registry entry, for the dashboard's drill-down; null for an unknown table. */
 export async function getPrivacyItems(viewer: Viewer, table: string, page: number) {
   const entry = registry.find((e) => e.table === table);
@@ -73,16 +98,70 @@ export async function getPrivacyItems(viewer: Viewer, table: string, page: numbe
     page: current,
     pages: Math.max(1, Math.ceil(total / privacyPageSize)),
     canClear: Boolean(entry.clearAll),
+    edit: editLinks[entry.table] ?? null,
     items: rows.map((row) => ({
       key: entry.itemKey?.(row) ?? null,
+      postHref: postLinkOf(entry.table, row),
       deletable: Boolean(entry.deleteItem && entry.itemKey),
       fields: Object.entries(row).map(([name, value]) => ({ name, value: display(value) })),
     })),
   };
 }
 
-/** The viewer's consents, each explained, and the log of their changes. */
+/**
+ * The viewer's consents, each explained, and the log of their changes. A personalization consent that is off while
+ * what it collected is still kept carries an offer to delete that.
+ */
 export async function getMyConsents(viewer: Viewer) {
-  const [state, log] = await Promise.all([consentsOf(db, viewer.id), consentLogOf(db, viewer.id)]);
-  return { consents: consentKinds.map((kind) => ({ kind, ...consentInfo[kind], on: state[kind] })), log };
+  const [state, log, collected] = await Promise.all([consentsOf(db, viewer.id), consentLogOf(db, viewer.id), collectedOf(db, viewer.id)]);
+  const offerFor = (kind: string) => {
+    if (kind === 'personalize_activity' && !state.personalize_activity && (collected.signals > 0 || collected.topics > 0)) return { scope: 'activity' as const, ...collected };
+    if (kind === 'inferred_interests' && !state.inferred_interests && collected.topics > 0) return { scope: 'inferred' as const, ...collected };
+    return null;
+  };
+  return { consents: consentKinds.map((kind) => ({ kind, ...consentInfo[kind], on: state[kind], offer: offerFor(kind) })), log };
+}
+
+/** The viewer's retention choices and what the next purge will delete of theirs, and when. */
+export async function getMyRetention(viewer: Viewer, now = new Date()) {
+  const [choices, preview] = await Promise.all([retentionOf(db, viewer.id), previewPurge(db, viewer.id, now)]);
+  return { choices, ...preview, now };
+}
+
+export type InterestView = {
+  tag: string;
+  choice: 'follow' | 'more' | 'less' | 'hide' | null;
+  /** Stored choice only (more / less / hide), for the controls; following is a follow, not a choice. */
+  explicit: 'more' | 'less' | 'hide' | null;
+  /** The inferred score as it stands now. */
+  inferred: number;
+  /** 0..1: the score against the strongest topic (what the ranker adds when inferred interests may be used). */
+  strength: number;
+  /** What the feed uses for this topic right now. */
+  weight: number;
+  signals: number;
+  signalsText: string;
+  confidence: ReturnType<typeof confidenceOf>;
+  updatedAt: Date | null;
+};
+
+/** "What Hearth thinks you like": every topic of the viewer's profile with its numbers, strongest first. */
+export async function getMyInterests(viewer: Viewer, now = new Date()) {
+  const personalization = await personalizationOf(db, viewer.id, now);
+  const profile = await getInterestProfile(db, viewer.id, { now, useInferred: personalization.useInferred });
+  const strongest = strongestInferred(profile);
+  const interests: InterestView[] = profile.map((p) => ({
+    tag: p.tag,
+    choice: p.choice,
+    explicit: p.choice === 'more' || p.choice === 'less' || p.choice === 'hide' ? p.choice : null,
+    inferred: p.inferred,
+    strength: inferredStrength(p.inferred, strongest),
+    weight: p.weight,
+    signals: signalTotal(p.signalCounts),
+    signalsText: signalsSentence(p.signalCounts, p.tag),
+    confidence: confidenceOf(p.signalCounts),
+    updatedAt: p.updatedAt,
+  }));
+  const lastChange = interests.reduce<Date | null>((latest, i) => (i.updatedAt && (!latest || i.updatedAt > latest) ? i.updatedAt : latest), null);
+  return { interests, useInferred: personalization.useInferred, historyPaused: personalization.historyPaused, recordActivity: personalization.recordActivity, lastChange };
 }

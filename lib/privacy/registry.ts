@@ -47,8 +47,11 @@ import {
   users,
 } from '@/db/schema';
 import { transferToHeir } from '@/lib/groups/succession';
-import { forgetEngagement } from '@/lib/recommend/profile';
-import type { EngagementKind } from '@/lib/recommend/weights';
+import { deleteOwnComment, deleteOwnPost } from '@/lib/posts/delete';
+import { visiblePosts } from '@/lib/posts/visibility';
+import { forgetEngagement, personalizationOf } from '@/lib/recommend/profile';
+import { decayed, interestWeight, strongestInferred, type EngagementKind } from '@/lib/recommend/weights';
+import { retentionDefaults, retentionText } from './retention-policy';
 
 export type PrivacyCategory = 'account' | 'profile' | 'groups' | 'content' | 'social' | 'personalization' | 'activity';
 
@@ -185,6 +188,36 @@ function ownedRows<T extends PgTable>(
 }
 
 const contentRetention = 'Until you delete it or your account';
+
+/**
+ * The interest profile as it stands now: each stored row with its score decayed to this moment (what the feed
+ * uses) and the weight the ranker gives the topic, beside the stored score and the instant it is valued at.
+ */
+async function interestRowsNow(db: Executor, userId: string, now = new Date()): Promise<Row[]> {
+  const [rows, followed, allowed] = await Promise.all([
+    db.select().from(interestScores).where(eq(interestScores.userId, userId)).orderBy(desc(interestScores.updatedAt), interestScores.tag),
+    db.select({ tag: tagFollows.tag }).from(tagFollows).where(eq(tagFollows.userId, userId)),
+    personalizationOf(db, userId, now),
+  ]);
+  const following = new Set(followed.map((f) => f.tag));
+  const current = rows.map((r) => ({ row: r, inferred: decayed(r.inferred, new Date(r.inferredAt), now) }));
+  const strongest = strongestInferred(current);
+  return current.map(({ row, inferred }) => ({
+    tag: row.tag,
+    choice: row.choice,
+    following: following.has(row.tag),
+    inferredNow: Number(inferred.toFixed(4)),
+    weight: Number(interestWeight({ choice: row.choice ?? (following.has(row.tag) ? 'follow' : null), inferred }, allowed.useInferred, strongest).toFixed(4)),
+    inferredUsed: allowed.useInferred,
+    signalCounts: row.signalCounts,
+    inferredStored: row.inferred,
+    inferredAt: row.inferredAt,
+    choiceAt: row.choiceAt,
+    updatedAt: row.updatedAt,
+  }));
+}
+
+const withoutUser = <R extends { userId: string }>({ userId: _userId, ...rest }: R): Row => rest;
 
 /** The id that stands in for erased people whose posts are kept ("[deleted member]"). */
 export const deletedMemberId = '00000000-0000-0000-0000-000000000000';
@@ -392,6 +425,19 @@ export const registry: RegistryEntry[] = [
       purpose: 'Posts are what you share with the community.',
       retention: contentRetention,
     }),
+    // The dashboard lists the text as written (the rendered HTML is the same words again).
+    async list(db, userId, page) {
+      return db
+        .select({ id: posts.id, body: posts.body, group: sql<string | null>`(select g.name from groups g where g.id = ${posts.groupId})`, createdAt: posts.createdAt, editedAt: posts.editedAt, removedReason: posts.removedReason })
+        .from(posts)
+        .where(eq(posts.authorId, userId))
+        .orderBy(desc(posts.createdAt), desc(posts.id))
+        .limit(page.limit)
+        .offset(page.offset);
+    },
+    // One post at a time, by the same rule and with the same cascade as deleting it from the post itself.
+    itemKey: (row) => String(row.id),
+    deleteItem: (tx, userId, key) => deleteOwnPost(tx, userId, key),
     async erase(tx, userId, { keepContent }) {
       await tx.update(posts).set({ removedBy: null }).where(eq(posts.removedBy, userId));
       if (!keepContent) {
@@ -410,6 +456,17 @@ export const registry: RegistryEntry[] = [
       purpose: 'Comments are your part of conversations.',
       retention: contentRetention,
     }),
+    async list(db, userId, page) {
+      return db
+        .select({ id: comments.id, body: comments.body, onPost: sql<string>`(select left(p.body, 80) from posts p where p.id = ${comments.postId})`, postId: comments.postId, createdAt: comments.createdAt })
+        .from(comments)
+        .where(eq(comments.authorId, userId))
+        .orderBy(desc(comments.createdAt), desc(comments.id))
+        .limit(page.limit)
+        .offset(page.offset);
+    },
+    itemKey: (row) => String(row.id),
+    deleteItem: (tx, userId, key) => deleteOwnComment(tx, userId, key),
     async erase(tx, userId, { keepContent }) {
       await tx.update(comments).set({ removedBy: null }).where(eq(comments.removedBy, userId));
       if (!keepContent) {
@@ -499,7 +556,7 @@ export const registry: RegistryEntry[] = [
       category: 'activity',
       description: 'Your notifications (replies, mentions, reactions, follows …), and notifications others got about something you did.',
       purpose: 'To tell you what happened around you on Hearth.',
-      retention: 'Until you delete them or your account',
+      retention: `${retentionText('notifications')} (or when you delete them or your account)`,
     }),
     async erase(tx, userId) {
       await tx.delete(notifications).where(eq(notifications.userId, userId));
@@ -612,33 +669,59 @@ export const registry: RegistryEntry[] = [
     purpose: 'To show you the feed the way you chose.',
     retention: 'Until you erase your account',
   }),
-  deletable(
-    ownedRows(interestScores, (id) => eq(interestScores.userId, id), interestScores.updatedAt, {
-      table: 'interest_scores',
-      category: 'personalization',
-      description: 'What Hearth thinks you like: per topic, your own choice (more, less, hide) beside a score inferred from your activity, and how many signals of each kind fed it.',
-      purpose: 'To rank your For you feed and explain each item in it.',
-      retention: 'Your choices until you change them; inferred scores fade by half every 30 days and follow your retention setting',
-    }),
-    interestScores,
-    (id) => eq(interestScores.userId, id),
-    (r) => r.tag,
-    (key) => eq(interestScores.tag, key),
-  ),
-  deletable(
-    ownedRows(activitySignals, (id) => eq(activitySignals.userId, id), activitySignals.createdAt, {
-      table: 'activity_signals',
-      category: 'personalization',
-      description: 'Posts you looked at (at least half on screen for a second) or opened — only recorded while you allow activity-based personalization and history is not paused.',
-      purpose: 'To learn what you like and not show you the same posts twice.',
-      retention: 'Deleted after 90 days unless you choose otherwise',
-    }),
-    activitySignals,
-    (id) => eq(activitySignals.userId, id),
-    (r) => r.id,
-    (key) => eq(activitySignals.id, key),
-    forgetRows((row) => row.kind as EngagementKind),
-  ),
+  {
+    ...deletable(
+      ownedRows(interestScores, (id) => eq(interestScores.userId, id), interestScores.updatedAt, {
+        table: 'interest_scores',
+        category: 'personalization',
+        description: 'What Hearth thinks you like: per topic, your own choice (more, less, hide) beside a score inferred from your activity, and how many signals of each kind fed it.',
+        purpose: 'To rank your For you feed and explain each item in it.',
+        retention: `Your choices until you change them; inferred scores fade by half every 30 days, and are reset when nothing added to them for ${retentionDefaults.profile} days unless you choose otherwise`,
+      }),
+      interestScores,
+      (id) => eq(interestScores.userId, id),
+      (r) => r.tag,
+      (key) => eq(interestScores.tag, key),
+    ),
+    // Scores as they stand now (decayed), with the ranker's weight: the algorithm's state, not a stale number.
+    async list(db, userId, page) {
+      return (await interestRowsNow(db, userId)).slice(page.offset, page.offset + page.limit);
+    },
+    export: (db, userId) => interestRowsNow(db, userId),
+  },
+  {
+    ...deletable(
+      ownedRows(activitySignals, (id) => eq(activitySignals.userId, id), activitySignals.createdAt, {
+        table: 'activity_signals',
+        category: 'personalization',
+        description: 'Posts you looked at (at least half on screen for a second) or opened — only recorded while you allow activity-based personalization and history is not paused.',
+        purpose: 'To learn what you like and not show you the same posts twice.',
+        retention: retentionText('signals'),
+      }),
+      activitySignals,
+      (id) => eq(activitySignals.userId, id),
+      (r) => r.id,
+      (key) => eq(activitySignals.id, key),
+      forgetRows((row) => row.kind as EngagementKind),
+    ),
+    // Each signal with the words of the post it was about (while the person may still see that post).
+    async list(db, userId, page) {
+      return db
+        .select({
+          id: activitySignals.id,
+          kind: activitySignals.kind,
+          post: sql<string>`case when ${visiblePosts(userId)} then left(${posts.body}, 120) else '(a post you can no longer see)' end`,
+          postId: activitySignals.postId,
+          createdAt: activitySignals.createdAt,
+        })
+        .from(activitySignals)
+        .innerJoin(posts, eq(posts.id, activitySignals.postId))
+        .where(eq(activitySignals.userId, userId))
+        .orderBy(desc(activitySignals.createdAt), desc(activitySignals.id))
+        .limit(page.limit)
+        .offset(page.offset);
+    },
+  },
   deletable(
     ownedRows(feedControls, (id) => eq(feedControls.userId, id), feedControls.createdAt, {
       table: 'feed_controls',
@@ -646,7 +729,7 @@ export const registry: RegistryEntry[] = [
       description: 'What you told your feed: show less of an author, topic or group, posts you were not interested in, muted people, groups and words — with when each ended.',
       purpose: 'To keep your feed the way you asked, and to show you every control that is active.',
       retention: 'Until you undo or delete it, or erase your account',
-    }),
+    }, withoutUser),
     feedControls,
     (id) => eq(feedControls.userId, id),
     (r) => r.id,
@@ -658,8 +741,8 @@ export const registry: RegistryEntry[] = [
       category: 'personalization',
       description: 'Searches you ran, shown to you as recent searches.',
       purpose: 'So you can go back to a search.',
-      retention: 'Deleted after 90 days unless you choose otherwise',
-    }),
+      retention: retentionText('search'),
+    }, withoutUser),
     searchHistory,
     (id) => eq(searchHistory.userId, id),
     (r) => r.id,

@@ -28,3 +28,19 @@ export const consentSchema = z.object({
   kind: z.enum(consentKinds, { error: 'That is not one of Hearth’s consents.' }),
   value: z.enum(['on', 'off']),
 });
+
+const retentionChoice = z.enum(['30', '90', '365', 'keep'], { error: 'Choose 30, 90 or 365 days, or keep until you delete it.' });
+
+/** One choice per kind of data: a number of days, or "keep". */
+export const retentionSchema = z.object({
+  signals: retentionChoice,
+  search: retentionChoice,
+  notifications: retentionChoice,
+  profile: retentionChoice,
+});
+
+/** After withdrawing a consent: delete what it collected ("activity": views, opens and inferred scores). */
+export const forgetCollectedSchema = z.object({
+  scope: z.enum(['activity', 'inferred']),
+  confirm: z.literal('yes', { error: 'Tick the box to confirm the deletion.' }),
+});

@@ -98,6 +98,8 @@ export const authorization: Record<string, Entry> = {
   'lib/privacy/actions.ts#deletePrivacyItemAction': { who: 'the person, for their own rows only', tests: ['lib/privacy/items.db.test.ts'] },
   'lib/privacy/actions.ts#clearPrivacyCategoryAction': { who: 'the person, for their own rows only, after ticking a confirmation', tests: ['lib/privacy/items.db.test.ts'] },
   'lib/privacy/actions.ts#setConsentAction': { who: 'the person, for their own consents', tests: ['lib/privacy/consents.db.test.ts'] },
+  'lib/privacy/actions.ts#forgetCollectedAction': { who: 'the person, for their own signals and inferred scores, after ticking a confirmation', tests: ['lib/privacy/consents.db.test.ts'] },
+  'lib/privacy/actions.ts#setRetentionAction': { who: 'the person, for their own retention choices', tests: ['lib/privacy/retention.db.test.ts'] },
   // Feed and personalization
   'lib/recommend/actions.ts#setFeedModeAction': { who: 'the signed-in person, their own feed', tests: [feedTest] },
   'lib/recommend/actions.ts#showLessAction': { who: 'the signed-in person, about a post they can see', tests: [feedTest] },

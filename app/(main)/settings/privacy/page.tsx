@@ -7,7 +7,10 @@ import { plural, timeAgo } from '@/lib/format';
 import { ConsentSwitch } from '@/components/privacy/consent-switch';
 import { DeleteAccountForm } from '@/components/privacy/delete-account-form';
 import { ExportButton } from '@/components/privacy/export-button';
-import { getAccountFacts, getMyConsents, getMySessions, getPrivacySummary } from '@/lib/privacy/queries';
+import { ForgetCollectedOffer } from '@/components/privacy/forget-collected-offer';
+import { RetentionForm } from '@/components/privacy/retention-form';
+import { getAccountFacts, getMyConsents, getMyRetention, getMySessions, getPrivacySummary } from '@/lib/privacy/queries';
+import { purgeSummary, retentionDefaults, whenText } from '@/lib/privacy/retention-policy';
 
 export const metadata: Metadata = { title: 'Privacy' };
 // Personal data: never cached anywhere.
@@ -15,11 +18,12 @@ export const dynamic = 'force-dynamic';
 
 export default async function PrivacyPage() {
   const viewer = await requireUser('/settings/privacy');
-  const [categories, account, sessions, consents] = await Promise.all([
+  const [categories, account, sessions, consents, retention] = await Promise.all([
     getPrivacySummary(viewer),
     getAccountFacts(viewer),
     getMySessions(viewer),
     getMyConsents(viewer),
+    getMyRetention(viewer),
   ]);
   return (
     <div className="mx-auto max-w-3xl">
@@ -43,7 +47,10 @@ export default async function PrivacyPage() {
           <p className="mt-1 text-sm text-muted">Each switch takes effect at once. Every change is recorded below.</p>
           <div className="mt-2 divide-y divide-line">
             {consents.consents.map((c) => (
-              <ConsentSwitch key={c.kind} kind={c.kind} label={c.label} explanation={c.explanation} on={c.on} />
+              <div key={c.kind}>
+                <ConsentSwitch kind={c.kind} label={c.label} explanation={c.explanation} on={c.on} />
+                {c.offer && <ForgetCollectedOffer scope={c.offer.scope} signals={c.offer.signals} topics={c.offer.topics} />}
+              </div>
             ))}
           </div>
           <h3 id="consent-log" className="mt-4 font-semibold">
@@ -63,6 +70,34 @@ export default async function PrivacyPage() {
               ))}
             </ol>
           )}
+        </section>
+        <section aria-labelledby="interests" className="rounded-2xl border border-line bg-surface p-5">
+          <h2 id="interests" className="text-lg font-semibold">
+            What Hearth thinks you like
+          </h2>
+          <p className="mb-2 mt-1 text-sm text-muted">
+            Your interest profile: your own choices beside what Hearth inferred from your activity, how sure it is, and the signals behind each topic — pin,
+            lower, ban or remove any of them, or reset it all.
+          </p>
+          <Link href="/settings/privacy/interests" className="text-sm text-accent hover:underline">
+            See and change your interests
+          </Link>
+        </section>
+        <section aria-labelledby="retention" className="rounded-2xl border border-line bg-surface p-5">
+          <h2 id="retention" className="text-lg font-semibold">
+            How long Hearth keeps it
+          </h2>
+          <p className="mt-1 text-sm text-muted">
+            A purge runs every night and deletes what is older than you chose. Unless you choose otherwise, views and opens and searches go after{' '}
+            {retentionDefaults.signals} days, notifications and inferred interests after {retentionDefaults.notifications} days.
+          </p>
+          <p className="mt-2 text-sm">
+            <span className="font-medium">
+              Next purge {whenText(retention.at, retention.now)}:
+            </span>{' '}
+            {purgeSummary(retention.counts)}.
+          </p>
+          <RetentionForm choices={retention.choices} />
         </section>
         {categories.map((c) => (
           <section key={c.category} aria-labelledby={`cat-${c.category}`} className="rounded-2xl border border-line bg-surface p-5">

@@ -29,6 +29,13 @@ export default async function PrivacyItemsPage({ params, searchParams }: { param
         {data.label} · {plural(data.total, 'item')}. <span className="font-medium text-ink">Why:</span> {data.purpose}{' '}
         <span className="font-medium text-ink">Kept:</span> {data.retention}.
       </p>
+      {data.edit && (
+        <p className="mt-2 text-sm">
+          <Link href={data.edit.href} className="text-accent hover:underline">
+            {data.edit.text}
+          </Link>
+        </p>
+      )}
       {data.canClear && data.total > 0 && <ClearCategoryForm table={data.table} total={data.total} />}
       {data.items.length === 0 ? (
         <p className="mt-6 rounded-2xl border border-line bg-surface p-5 text-muted">Nothing here.</p>
@@ -44,6 +51,11 @@ export default async function PrivacyItemsPage({ params, searchParams }: { param
                   </div>
                 ))}
               </dl>
+              {item.postHref && (
+                <Link href={item.postHref} className="mt-2 inline-block text-sm text-accent hover:underline">
+                  Open the post <span className="sr-only">this item is about</span>
+                </Link>
+              )}
               {item.deletable && item.key && <DeleteItemForm table={data.table} itemKey={item.key} />}
             </li>
           ))}
