@@ -9,11 +9,13 @@ import { rowsOf } from '@/db/client';
 import { runDailyMilestones } from '@/lib/milestones/daily';
 import { runDailyGroupMilestones } from '@/lib/milestones/group-milestones';
 import { purgeExpiredLimits } from '@/lib/rate-limit';
+import { purgeEmailChanges } from '@/lib/auth/email-change';
 
 export async function runDailyJobs(db: Database, now = new Date()) {
   const milestones = await runDailyMilestones(db, now);
   const groupMilestones = await runDailyGroupMilestones(db, now);
   await purgeExpiredLimits(db, now);
+  await purgeEmailChanges(db, now);
   return { awarded: milestones.awarded + groupMilestones.awarded };
 }
 
