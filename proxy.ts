@@ -7,7 +7,7 @@ import { securityHeaders, unavailablePage } from '@/lib/security-headers';
 
 export function proxy(request: NextRequest) {
   const nonce = btoa(crypto.randomUUID());
-  const headers = securityHeaders(nonce, { dev: process.env.NODE_ENV === 'development', production: process.env.NODE_ENV === 'production' && request.nextUrl.protocol === 'https:' });
+  const headers = securityHeaders(nonce, { dev: process.env.NODE_ENV === 'development', production: process.env.NODE_ENV === 'production' });
   // While the database is unreachable, pages get a short 503 page instead of an error (Server Actions still run:
   // they answer with a message of their own, beside the form).
   if (request.method === 'GET' && shouldAnswerUnavailable()) {

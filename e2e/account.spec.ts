@@ -70,3 +70,16 @@ test('sign-in activity: each signed-in device is listed in the privacy dashboard
   await laptop.close();
   await phone.close();
 });
+
+test('a production page carries the security headers, and the session cookie is httpOnly and SameSite=Lax', async ({ page, context }) => {
+  await signUp(page, newPerson());
+  const response = await page.goto('/settings/account');
+  const headers = response!.headers();
+  expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+  expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+  expect(headers['permissions-policy']).toContain('camera=()');
+  expect(headers['x-content-type-options']).toBe('nosniff');
+  expect(headers['strict-transport-security']).toBe('max-age=63072000; includeSubDomains'); // production build
+  const session = (await context.cookies()).find((c) => c.name.endsWith('authjs.session-token'));
+  expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+});
