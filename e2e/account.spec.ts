@@ -31,7 +31,8 @@ test('changing the email: current password, a link to the new address, other dev
   await expect(a.getByRole('heading', { name: 'Confirm your new email' })).toBeVisible();
   const link = a.url();
   await a.getByRole('button', { name: 'Confirm new email' }).click();
-  await expect(a.getByRole('status')).toHaveText(`Your email address is now ${newEmail}. Every other device was signed out, and ${person.email} was told.`);
+  await expect(a).toHaveURL(/\/settings\/account\?email=changed$/);
+  await expect(a.getByRole('status')).toHaveText(`Email changed: you now sign in with ${newEmail}. Every other device was signed out, and your old address was told.`);
 
   // The old address was told; the other device is signed out; the new address signs in.
   await a.goto('/dev/mail');

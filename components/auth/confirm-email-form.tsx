@@ -9,13 +9,6 @@ import { FormAlert } from './form-alert';
 /** One button: confirming is a POST, so a mail scanner opening the link changes nothing. */
 export function ConfirmEmailForm({ token, newEmail }: { token: string; newEmail: string }) {
   const [state, action, pending] = useActionState<ActionState, FormData>(confirmEmailChangeAction, {});
-  if (state.success) {
-    return (
-      <p role="status" className="rounded-lg bg-raised px-3 py-2 text-sm text-success">
-        {state.success}
-      </p>
-    );
-  }
   return (
     <form action={action} className="flex flex-col gap-4" aria-label="Confirm new email">
       <FormAlert message={state.error} />

@@ -12,6 +12,7 @@ import { hashPassword, verifyPassword } from './password';
 import { changePasswordSchema, confirmEmailSchema, emailChangeSchema, safeRedirect, signInSchema, signUpSchema } from './schemas';
 import { confirmEmailChange, emailChangeHours, requestEmailChange } from './email-change';
 import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
 import { env } from '@/lib/env';
 import { limitPerson, rules } from '@/lib/rate-limit';
 import { endAllSessions, endSession } from './sessions';
@@ -144,7 +145,7 @@ export const confirmEmailChangeAction = validatedActionWithUser(confirmEmailSche
   if (!limited.allowed) return { error: limited.message };
   const result = await confirmEmailChange(db, viewer, token);
   if (!result.ok) return { error: result.message };
-  revalidatePath('/settings/account');
   revalidatePath('/settings/privacy');
-  return { success: `Your email address is now ${result.email}. Every other device was signed out, and ${result.previous} was told.` };
+  // The link is used up now: the account page says what happened.
+  redirect('/settings/account?email=changed');
 });

@@ -7,9 +7,9 @@ import { requireUser } from '@/lib/auth/viewer';
 
 export const metadata: Metadata = { title: 'Account' };
 
-export default async function AccountPage({ searchParams }: { searchParams: Promise<{ changed?: string }> }) {
+export default async function AccountPage({ searchParams }: { searchParams: Promise<{ changed?: string; email?: string }> }) {
   const viewer = await requireUser('/settings/account');
-  const { changed } = await searchParams;
+  const { changed, email } = await searchParams;
   const account = await getAccountEmail(viewer);
   return (
     <div className="mx-auto flex max-w-xl flex-col gap-6">
@@ -17,6 +17,11 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
       {changed && (
         <p role="status" className="rounded-lg bg-raised px-3 py-2 text-sm text-success">
           Password changed. Every other device was signed out.
+        </p>
+      )}
+      {email === 'changed' && (
+        <p role="status" className="rounded-lg bg-raised px-3 py-2 text-sm text-success">
+          Email changed: you now sign in with {account.email}. Every other device was signed out, and your old address was told.
         </p>
       )}
       <section aria-labelledby="email" className="rounded-2xl border border-line bg-surface p-6">
