@@ -1,6 +1,6 @@
 import type postgres from 'postgres';
-import { describe, expect, it } from 'vitest';
-import { isConnectionError, isIdempotentRead, noteDatabaseFailure, noteDatabaseSuccess, readAttempts, resilientClient, shouldAnswerUnavailable } from './connection';
+import { describe, expect, it, vi } from 'vitest';
+import { isConnectionError, isIdempotentRead, noteDatabaseFailure, noteDatabaseStall, noteDatabaseSuccess, readAttempts, resilientClient, shouldAnswerUnavailable, stallMs } from './connection';
 
 const dropped = () => Object.assign(new Error('write CONNECTION_CLOSED 127.0.0.1:5432'), { code: 'CONNECTION_CLOSED' });
 
@@ -88,5 +88,36 @@ describe('shouldAnswerUnavailable', () => {
     expect(shouldAnswerUnavailable(now + 1200)).toBe(false); // the next probe
     noteDatabaseSuccess();
     expect(shouldAnswerUnavailable(now + 1300)).toBe(false);
+  });
+});
+
+describe('a stalled database', () => {
+  it('counts as down once a query has waited 3 s with nothing answered meanwhile, and as up at the next answer', async () => {
+    vi.useFakeTimers();
+    try {
+      noteDatabaseSuccess();
+      let answer: (v: unknown) => void = () => {};
+      const client = resilientClient({
+        unsafe: () => {
+          const p = new Promise((resolve) => (answer = resolve));
+          return Object.assign(p, { values: () => p });
+        },
+      } as unknown as postgres.Sql);
+      const waiting = client.unsafe('select 1');
+      const settled = Promise.resolve(waiting);
+      await vi.advanceTimersByTimeAsync(stallMs - 100);
+      expect(shouldAnswerUnavailable(Date.now())).toBe(false);
+      await vi.advanceTimersByTimeAsync(200);
+      expect(shouldAnswerUnavailable(Date.now())).toBe(false); // the probe that goes through
+      expect(shouldAnswerUnavailable(Date.now() + 10)).toBe(true);
+      answer([]);
+      await settled;
+      expect(shouldAnswerUnavailable(Date.now() + 20)).toBe(false);
+      // A stall right after an answer is only a slow query.
+      noteDatabaseStall();
+      expect(shouldAnswerUnavailable(Date.now() + 30)).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -35,18 +35,29 @@ export function isConnectionError(error: unknown): boolean {
   return false;
 }
 
-type Health = { failing: boolean; lastFailureAt: number; lastProbeAt: number };
+type Health = { failing: boolean; lastFailureAt: number; lastSuccessAt: number; lastProbeAt: number };
 // On globalThis: Next bundles the proxy, pages and actions separately, and they must share one view.
-const health: Health = ((globalThis as { __hearthDatabaseHealth?: Health }).__hearthDatabaseHealth ??= { failing: false, lastFailureAt: 0, lastProbeAt: 0 });
+const health: Health = ((globalThis as { __hearthDatabaseHealth?: Health }).__hearthDatabaseHealth ??= { failing: false, lastFailureAt: 0, lastSuccessAt: 0, lastProbeAt: 0 });
 
 export function noteDatabaseSuccess() {
   health.failing = false;
+  health.lastSuccessAt = Date.now();
 }
 
 export function noteDatabaseFailure(error: unknown) {
   if (!isConnectionError(error)) return;
   health.failing = true;
   health.lastFailureAt = Date.now();
+}
+
+/** A query waiting this long, with nothing answered meanwhile, means the database is away (postgres.js queues queries while it reconnects). */
+export const stallMs = 3000;
+
+/** Called when a query has waited stallMs: counts as a failure unless another query succeeded in the meantime. */
+export function noteDatabaseStall(now = Date.now()) {
+  if (now - health.lastSuccessAt < stallMs) return;
+  health.failing = true;
+  health.lastFailureAt = now;
 }
 
 /**
@@ -81,17 +92,23 @@ type Pending = PromiseLike<unknown> & { values(): PromiseLike<unknown> };
  * lost may have happened, and only the caller can know whether doing it again is safe.
  */
 export function resilientClient(client: postgres.Sql): postgres.Sql {
-  const track = <T>(promise: PromiseLike<T>): Promise<T> =>
-    Promise.resolve(promise).then(
+  const track = <T>(promise: PromiseLike<T>): Promise<T> => {
+    // While the server is down, postgres.js keeps queries waiting until it reconnects: a long wait is an outage too.
+    const stall = setTimeout(() => noteDatabaseStall(), stallMs);
+    stall.unref?.();
+    return Promise.resolve(promise).then(
       (value) => {
+        clearTimeout(stall);
         noteDatabaseSuccess();
         return value;
       },
       (error: unknown) => {
+        clearTimeout(stall);
         noteDatabaseFailure(error);
         throw error;
       },
     );
+  };
 
   const unsafe = (query: string, params?: unknown[], options?: unknown) => {
     const make = () => client.unsafe(query, params as never, options as never) as unknown as Pending;

@@ -4,7 +4,8 @@
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureDatabase, rowsOf, type Database } from './client';
+import { tcpProxy } from '../test/tcp-proxy';
+import { ensureDatabase, openPostgres, rowsOf, type Database } from './client';
 import { isConnectionError } from './connection';
 import { posts, profiles, users } from './schema';
 
@@ -52,6 +53,39 @@ describe.runIf(process.env.HEARTH_TEST_DB === 'postgres')('surviving dropped con
     expect(isConnectionError(error)).toBe(true);
     const rows = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from posts where body = ${marker}`));
     expect(rows[0].n).toBe(0); // rolled back by the server, and never written a second time
+  });
+
+  it('after a 2.5 s outage (a proxy to the server taken down), writing resumes within a second of it coming back', async () => {
+    // postgres.js's own backoff (3^retries / 100 s, up to 20 s) waited 5–16 s here; Hearth's pool waits at most 0.5 s.
+    const { adminUrl } = await import('../test/db-env');
+    const server = new URL(adminUrl());
+    const proxy = await tcpProxy({ host: server.hostname, port: Number(server.port || 5432) });
+    const url = new URL(adminUrl());
+    url.host = `127.0.0.1:${proxy.port}`;
+    url.pathname = `/${database}`;
+    const handle = openPostgres(url.toString(), { max: 4 });
+    try {
+      await handle.db.execute(sql`select 1`);
+      await proxy.down();
+      let stop = false;
+      // A busy Hearth keeps trying while the database is away.
+      const load = (async () => {
+        while (!stop) {
+          await handle.db.insert(posts).values({ authorId, body: 'during the outage', bodyHtml: '' }).catch(() => {});
+          await new Promise((r) => setTimeout(r, 50));
+        }
+      })();
+      await new Promise((r) => setTimeout(r, 2500));
+      await proxy.up();
+      const back = performance.now();
+      await handle.db.insert(posts).values({ authorId, body: 'after the outage', bodyHtml: '' });
+      expect(performance.now() - back).toBeLessThan(1000);
+      stop = true;
+      await load;
+    } finally {
+      await handle.close();
+      await proxy.down();
+    }
   });
 
   it('under a write load with connections terminated twice, every acknowledged write is kept and writing resumes at once', async () => {
