@@ -28,8 +28,10 @@ export async function tcpProxy(target: { host: string; port: number }) {
     new Promise<void>((resolve) => {
       for (const s of sockets) s.destroy();
       sockets.clear();
-      server ? server.close(() => resolve()) : resolve();
+      const open = server;
       server = null;
+      if (open) open.close(() => resolve());
+      else resolve();
     });
   await up();
   return { port, up, down };
