@@ -1,12 +1,18 @@
 // Runs before every page request. It authorizes nothing (that happens beside the data, in lib/*/queries and
 // actions). It sets the security headers with a per-request CSP nonce, and tells server code which path was
-// asked for, so sign-in can send people back to it.
+// asked for, so sign-in can send people back to it. While the database is down it answers pages with a 503.
 import { NextResponse, type NextRequest } from 'next/server';
-import { securityHeaders } from '@/lib/security-headers';
+import { shouldAnswerUnavailable } from '@/db/connection';
+import { securityHeaders, unavailablePage } from '@/lib/security-headers';
 
 export function proxy(request: NextRequest) {
   const nonce = btoa(crypto.randomUUID());
-  const headers = securityHeaders(nonce, { dev: process.env.NODE_ENV === 'development', production: process.env.NODE_ENV === 'production' && request.nextUrl.protocol === 'https:' });
+  const headers = securityHeaders(nonce, { dev: process.env.NODE_ENV === 'development', production: process.env.NODE_ENV === 'production' });
+  // While the database is unreachable, pages get a short 503 page instead of an error (Server Actions still run:
+  // they answer with a message of their own, beside the form).
+  if (request.method === 'GET' && shouldAnswerUnavailable()) {
+    return new NextResponse(unavailablePage, { status: 503, headers: { ...headers, 'Content-Type': 'text/html; charset=utf-8', 'Retry-After': '5', 'Cache-Control': 'no-store' } });
+  }
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-hearth-path', request.nextUrl.pathname + request.nextUrl.search);
   requestHeaders.set('x-nonce', nonce);

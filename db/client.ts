@@ -10,6 +10,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { resilientClient } from './connection';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -45,11 +46,30 @@ function redact(url: string) {
   }
 }
 
+/**
+ * How the pool behaves when the server goes away and comes back (a restart, a failover, a killed backend).
+ * postgres.js reconnects by itself; these keep that quick and keep a dead connection from lingering.
+ */
+export const postgresPoolOptions = {
+  max: 10,
+  // Idle connections are closed after 30 s and every connection is renewed after 30 min, so a pool never holds a
+  // connection older than the server it talks to for long.
+  idle_timeout: 30,
+  max_lifetime: 30 * 60,
+  // A server that does not answer at all fails the attempt after 5 s (the default waits 30 s).
+  connect_timeout: 5,
+  // Seconds between reconnection attempts. The default grows 3× per failed attempt up to 20 s, so after an outage
+  // of a few seconds the pool could sit idle long after the server was back; here it is at most half a second.
+  backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 0.5),
+} as const;
+
 export function openPostgres(url: string, options: { max?: number } = {}): DatabaseHandle {
   // At least two connections: migrations hold a lock on one while running on another.
-  const client = postgres(url, { max: Math.max(2, options.max ?? 10), onnotice: () => {} });
+  const raw = postgres(url, { ...postgresPoolOptions, max: Math.max(2, options.max ?? postgresPoolOptions.max), onnotice: () => {} });
+  // Safe reads are retried on a dropped connection; writes never are (see db/connection.ts).
+  const client = resilientClient(raw);
   const db = drizzlePostgres({ client, schema }) as unknown as Database;
-  return { kind: 'postgres', db, location: redact(url), postgres: client, close: () => client.end({ timeout: 5 }) };
+  return { kind: 'postgres', db, location: redact(url), postgres: raw, close: () => raw.end({ timeout: 5 }) };
 }
 
 /**

@@ -97,16 +97,18 @@ test('changing the password needs the current one, ends other sessions and keeps
   await expect(b).toHaveURL(/\/feed$/);
 
   await a.goto('/settings/account');
-  await a.getByLabel('Current password').fill('not the password');
-  await a.getByLabel('New password', { exact: true }).fill('a brand new passphrase');
-  await a.getByLabel('New password again').fill('a brand new passphrase');
-  await a.getByRole('button', { name: 'Change password' }).click();
+  // The page also has the email form, with a current password of its own.
+  const passwordForm = a.getByRole('form', { name: 'Change password' });
+  await passwordForm.getByLabel('Current password').fill('not the password');
+  await passwordForm.getByLabel('New password', { exact: true }).fill('a brand new passphrase');
+  await passwordForm.getByLabel('New password again').fill('a brand new passphrase');
+  await passwordForm.getByRole('button', { name: 'Change password' }).click();
   await expect(a.getByText('That is not your current password.')).toBeVisible();
 
-  await a.getByLabel('Current password').fill(person.password);
-  await a.getByLabel('New password', { exact: true }).fill('a brand new passphrase');
-  await a.getByLabel('New password again').fill('a brand new passphrase');
-  await a.getByRole('button', { name: 'Change password' }).click();
+  await passwordForm.getByLabel('Current password').fill(person.password);
+  await passwordForm.getByLabel('New password', { exact: true }).fill('a brand new passphrase');
+  await passwordForm.getByLabel('New password again').fill('a brand new passphrase');
+  await passwordForm.getByRole('button', { name: 'Change password' }).click();
   await expect(a.getByRole('status')).toHaveText('Password changed. Every other device was signed out.');
   await a.goto('/feed');
   await expect(a).toHaveURL(/\/feed$/);

@@ -1,6 +1,7 @@
 // The one shape of every Server Action: parse FormData with zod, authenticate when needed, and hand back
 // state for useActionState — a message a person can act on, per-field errors, and the values they typed.
 import { z } from 'zod';
+import { isConnectionError } from '@/db/connection';
 import { getViewer, type Viewer } from '@/lib/auth/viewer';
 
 export type ActionState = {
@@ -55,8 +56,22 @@ export function validatedAction<S extends z.ZodType>(
     if (!parsed.success) {
       return { error: 'Please fix the highlighted fields.', fieldErrors: fieldErrorsOf(parsed.error), values: formValues(formData) };
     }
-    return (await fn(parsed.data, formData)) ?? {};
+    try {
+      return (await fn(parsed.data, formData)) ?? {};
+    } catch (error) {
+      // The database restarting is no reason for an error page: say so, and keep what the person typed.
+      if (isConnectionError(error)) return databaseUnavailable(formData);
+      throw error;
+    }
   };
+}
+
+export const databaseUnavailableMessage =
+  'Hearth can’t reach its database for a moment, so this may not have been saved. Please try again in a few seconds.';
+
+function databaseUnavailable(formData: FormData): ActionState {
+  console.error('[db] an action could not reach the database');
+  return { error: databaseUnavailableMessage, values: formValues(formData) };
 }
 
 export function validatedActionWithUser<S extends z.ZodType>(
@@ -64,7 +79,13 @@ export function validatedActionWithUser<S extends z.ZodType>(
   fn: (data: z.infer<S>, viewer: Viewer, formData: FormData) => Promise<ActionState | void>,
 ) {
   return async (prev: ActionState, formData: FormData): Promise<ActionState> => {
-    const viewer = await getViewer();
+    let viewer: Viewer | null;
+    try {
+      viewer = await getViewer();
+    } catch (error) {
+      if (isConnectionError(error)) return databaseUnavailable(formData);
+      throw error;
+    }
     if (!viewer) return { error: 'Your session has ended — please sign in again.' };
     return validatedAction(schema, (data, fd) => fn(data, viewer, fd))(prev, formData);
   };

@@ -16,6 +16,8 @@ const schema = z.object({
   HEARTH_SEED: z.enum(['auto', 'off']).default('auto'),
   HEARTH_RATE_LIMITS: z.enum(['on', 'off']).default('on'),
   HEARTH_JOBS: z.enum(['on', 'off']).default('on'),
+  /** Show outgoing mail at /dev/mail and in the log; on by default in development only. */
+  HEARTH_MAILBOX: z.enum(['on', 'off']).optional(),
 });
 
 export type Env = z.infer<typeof schema>;

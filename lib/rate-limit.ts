@@ -20,6 +20,9 @@ export const rules = {
   signInPerAccount: { name: 'signin:account:1h', limit: 25, windowSeconds: 3600 },
   signUpPerIp: { name: 'signup:ip:1h', limit: 10, windowSeconds: 3600 },
   passwordChange: { name: 'password:account:1h', limit: 5, windowSeconds: 3600 },
+  // Each request sends a mail: a few an hour (Mastodon allows 5 password resets per 30 min).
+  emailChange: { name: 'email:account:1h', limit: 5, windowSeconds: 3600 },
+  emailConfirm: { name: 'email-confirm:account:1h', limit: 20, windowSeconds: 3600 },
   // Per person (Discourse: 5 s between posts, a daily ceiling; Mastodon: 30 uploads per 30 min).
   postBurst: { name: 'post:5s', limit: 1, windowSeconds: 5 },
   postDaily: { name: 'post:1d', limit: 100, windowSeconds: 86400 },

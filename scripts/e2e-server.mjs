@@ -17,6 +17,8 @@ const env = {
   PORT: port,
   // The journeys sign in many times a minute from one address; the limiter has its own tests.
   HEARTH_RATE_LIMITS: 'off',
+  // The account journey follows the confirmation link from the development mailbox (/dev/mail).
+  HEARTH_MAILBOX: 'on',
 };
 
 const seeded = spawnSync('npx', ['tsx', 'scripts/db.ts', 'seed'], { env, stdio: 'inherit' });

@@ -8,3 +8,4 @@ export * from './notifications';
 export * from './privacy';
 export * from './recommend';
 export * from './celebrations';
+export * from './mail';

@@ -9,7 +9,11 @@ import { type ActionState, formValues, validatedAction, validatedActionWithUser 
 import { z } from 'zod';
 import { oauthProviders, signIn, signOut } from './config';
 import { hashPassword, verifyPassword } from './password';
-import { changePasswordSchema, safeRedirect, signInSchema, signUpSchema } from './schemas';
+import { changePasswordSchema, confirmEmailSchema, emailChangeSchema, safeRedirect, signInSchema, signUpSchema } from './schemas';
+import { confirmEmailChange, emailChangeHours, requestEmailChange } from './email-change';
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { env } from '@/lib/env';
 import { limitPerson, rules } from '@/lib/rate-limit';
 import { endAllSessions, endSession } from './sessions';
 import { requestAddress, throttleSignIn, throttleSignUp } from './throttle';
@@ -107,4 +111,41 @@ export const endSessionAction = validatedActionWithUser(endSessionSchema, async 
   if (sessionId === viewer.sessionId) await signOut({ redirectTo: '/sign-in' });
   revalidatePath('/settings/privacy');
   return { success: 'Signed out on that device.' };
+});
+
+/** Where links in mail point: AUTH_URL when set, else the address this request came to. */
+async function requestOrigin() {
+  if (env.AUTH_URL) return new URL(env.AUTH_URL).origin;
+  const h = await headers();
+  const host = h.get('x-forwarded-host') ?? h.get('host');
+  if (!host) return 'http://localhost:3000';
+  const proto = h.get('x-forwarded-proto')?.split(',')[0].trim() ?? (host.startsWith('localhost') || host.startsWith('127.0.0.1') ? 'http' : 'https');
+  return `${proto}://${host}`;
+}
+
+/** Asks to change the email address: the current password is required, and a link goes to the new address. */
+export const requestEmailChangeAction = validatedActionWithUser(emailChangeSchema, async (input, viewer, formData): Promise<ActionState> => {
+  const values = formValues(formData);
+  const limited = await limitPerson(db, viewer.id, rules.emailChange);
+  if (!limited.allowed) return { error: limited.message, values };
+  const [user] = await db.select().from(users).where(eq(users.id, viewer.id));
+  if (!user.passwordHash) return { error: 'Your account signs in with GitHub or Google and has no password here, so its address changes there.', values };
+  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    return { error: 'Please fix the highlighted fields.', fieldErrors: { currentPassword: 'That is not your current password.' }, values };
+  }
+  if (input.newEmail === user.email.toLowerCase()) return { error: 'Please fix the highlighted fields.', fieldErrors: { newEmail: 'That is already your email address.' }, values };
+  await requestEmailChange(db, user, input.newEmail, await requestOrigin());
+  revalidatePath('/settings/account');
+  return { success: `We sent a link to ${input.newEmail}. Open it within ${emailChangeHours} hours to confirm; until then your address stays ${user.email}.` };
+});
+
+/** Confirms a change of address with the link's token, for the person who asked for it. */
+export const confirmEmailChangeAction = validatedActionWithUser(confirmEmailSchema, async ({ token }, viewer) => {
+  const limited = await limitPerson(db, viewer.id, rules.emailConfirm);
+  if (!limited.allowed) return { error: limited.message };
+  const result = await confirmEmailChange(db, viewer, token);
+  if (!result.ok) return { error: result.message };
+  revalidatePath('/settings/privacy');
+  // The link is used up now: the account page says what happened.
+  redirect('/settings/account?email=changed');
 });

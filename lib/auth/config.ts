@@ -10,6 +10,7 @@ import Google from 'next-auth/providers/google';
 import { db } from '@/db/client';
 import { accounts, profiles, users } from '@/db/schema';
 import { env } from '@/lib/env';
+import { secureCookies } from './cookies';
 import { enabledOAuthProviders } from './providers';
 import { resolveAuthSecret } from './secret';
 import { startSession } from './sessions';
@@ -76,6 +77,7 @@ function config(): NextAuthConfig {
     secret: resolveAuthSecret(),
     trustHost: env.AUTH_TRUST_HOST === 'true' || env.AUTH_TRUST_HOST === '1' || env.NODE_ENV !== 'production',
     session: { strategy: 'jwt', maxAge: 30 * 24 * 60 * 60 },
+    useSecureCookies: secureCookies(env),
     adapter: useOAuth ? adapter() : undefined,
     pages: { signIn: '/sign-in', error: '/sign-in' },
     providers: [

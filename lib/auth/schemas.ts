@@ -59,3 +59,10 @@ export const changePasswordSchema = z
   })
   .refine((v) => v.newPassword === v.confirmPassword, { path: ['confirmPassword'], message: 'The two new passwords differ.' })
   .refine((v) => v.newPassword !== v.currentPassword, { path: ['newPassword'], message: 'Choose a password you have not used here.' });
+
+export const emailChangeSchema = z.object({
+  newEmail: emailSchema,
+  currentPassword: z.string().min(1, 'Enter your current password.').max(200),
+});
+
+export const confirmEmailSchema = z.object({ token: z.string().min(20, 'That link is incomplete — copy all of it.').max(200) });

@@ -93,6 +93,12 @@ async function processPostImages(formData: FormData): Promise<{ images: Processe
 export const createPostAction = validatedActionWithUser(createPostSchema, async (input, viewer, formData) => {
   const limited = await limitPerson(db, viewer.id, rules.postBurst, rules.postDaily);
   if (!limited.allowed) return { error: limited.message, values: formValues(formData) };
+  // Each image is an upload, counted with avatars and group images.
+  const imageCount = formData.getAll('images').filter((f) => f instanceof Blob && f.size > 0).length;
+  if (imageCount) {
+    const uploads = await limitPerson(db, viewer.id, ...Array.from({ length: imageCount }, () => rules.upload));
+    if (!uploads.allowed) return { error: uploads.message, fieldErrors: { images: uploads.message }, values: formValues(formData) };
+  }
   // Refuse before spending any work on the images of someone who may not post here.
   if (input.groupId) {
     const pre = await inGroup(viewer, input.groupId, async (ctx) => {

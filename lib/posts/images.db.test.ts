@@ -9,7 +9,8 @@ import { removeGroupImageAction, uploadGroupImageAction } from '@/lib/groups/act
 import { createGroupRecords } from '@/lib/groups/setup';
 import { getMediaVariant } from '@/lib/media/queries';
 import { actAs, form } from '@/test/actions';
-import { gif, jpegWithGps, pngBomb, webp } from '@/test/fixtures/images';
+import { gif, jpegWithGps, pngBomb, polyglotGif, webp } from '@/test/fixtures/images';
+import { GET as getMedia } from '@/app/api/media/[id]/[variant]/route';
 import { createPostAction } from './actions';
 import { getPost } from './queries';
 
@@ -72,6 +73,43 @@ describe('post images', () => {
     const bomb = await createPostAction({}, postForm([file(await webp(), 'ok.webp'), file(await pngBomb(), 'bomb.png')], 'Bomb'));
     expect(bomb.error).toMatch(/^Image 2: /);
     expect(await db.select().from(posts).where(and(eq(posts.authorId, member.id), eq(posts.body, 'Bomb')))).toHaveLength(0);
+  });
+});
+
+describe('hostile uploads', () => {
+  it('a GIF that is also JavaScript is stored and served as a clean WebP, with nosniff and no way to run it', async () => {
+    actAs(member);
+    const posted = await createPostAction({}, postForm([file(polyglotGif(), 'innocent.gif')], 'Polyglot'));
+    expect(posted.error).toBeUndefined();
+    const [row] = await db
+      .select({ mediaId: postImages.mediaId })
+      .from(postImages)
+      .innerJoin(posts, eq(posts.id, postImages.postId))
+      .where(and(eq(posts.authorId, member.id), eq(posts.body, 'Polyglot')));
+    const response = await getMedia(new Request('http://localhost/api/media'), { params: Promise.resolve({ id: row.mediaId, variant: '640' }) });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('image/webp');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('content-security-policy')).toBe("default-src 'none'");
+    const bytes = Buffer.from(await response.arrayBuffer());
+    expect(bytes.subarray(8, 12).toString('latin1')).toBe('WEBP');
+    expect(bytes.toString('latin1')).not.toMatch(/alert|GIF8/);
+  });
+
+  it('an SVG, HTML named .png and a truncated image are each refused with their own message, writing nothing', async () => {
+    actAs(member);
+    const png = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#345' } }).png().toBuffer();
+    const cases: [Buffer, string, RegExp][] = [
+      [Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'), 'drawing.svg', /isn’t a PNG, JPEG, WebP or GIF/],
+      [Buffer.from('<html><script>alert(1)</script></html>'), 'photo.png', /isn’t a PNG, JPEG, WebP or GIF/],
+      [png.subarray(0, png.length - 30), 'cut.png', /damaged or cut short/],
+    ];
+    for (const [bytes, name, message] of cases) {
+      const result = await createPostAction({}, postForm([file(bytes, name)], `Bad ${name}`));
+      expect(result.error).toMatch(message);
+      expect(result.fieldErrors?.images).toMatch(message);
+      expect(await db.select().from(posts).where(eq(posts.body, `Bad ${name}`))).toHaveLength(0);
+    }
   });
 });
 

@@ -45,6 +45,8 @@ import {
   userInterests,
   userSessions,
   users,
+  emailChanges,
+  outbox,
 } from '@/db/schema';
 import { transferToHeir } from '@/lib/groups/succession';
 import { deleteOwnComment, deleteOwnPost } from '@/lib/posts/delete';
@@ -648,6 +650,27 @@ export const registry: RegistryEntry[] = [
       return gone.length > 0;
     },
   },
+  ownedRows(
+    emailChanges,
+    (id) => eq(emailChanges.userId, id),
+    emailChanges.createdAt,
+    {
+      table: 'email_changes',
+      category: 'account',
+      description: 'Changes of your email address you asked for: the new address, when, until when the link worked and when you confirmed it.',
+      purpose: 'So only a link sent to the new address can change it, once.',
+      retention: 'A day after the link expires or was used',
+    },
+    // The token's hash is of no use to anyone, you included.
+    ({ tokenHash: _tokenHash, ...row }) => row,
+  ),
+  ownedRows(outbox, (id) => eq(outbox.userId, id), outbox.createdAt, {
+    table: 'outbox',
+    category: 'account',
+    description: 'Mail Hearth sent about your account (such as the link confirming a new email address, and the notice to the old one): to whom, the subject and the text.',
+    purpose: 'Hearth has no mail server yet: messages wait here for a sender, and can be read in development.',
+    retention: '30 days',
+  }),
   ownedRows(consents, (id) => eq(consents.userId, id), consents.updatedAt, {
     table: 'consents',
     category: 'account',

@@ -31,6 +31,8 @@ export const authorization: Record<string, Entry> = {
   'lib/auth/actions.ts#signOutEverywhereAction': { who: 'the signed-in person, for their own sessions', tests: [e2eAuth] },
   'lib/auth/actions.ts#oauthSignInAction': { who: 'anyone, for a configured provider only', tests: ['lib/auth/providers.test.ts', 'lib/security/authorization.db.test.ts'], public: true },
   'lib/auth/actions.ts#changePasswordAction': { who: 'the signed-in person, with their current password', tests: [e2eAuth] },
+  'lib/auth/actions.ts#requestEmailChangeAction': { who: 'the signed-in person, with their current password (rate-limited)', tests: ['lib/auth/email-change.db.test.ts', 'e2e/account.spec.ts'] },
+  'lib/auth/actions.ts#confirmEmailChangeAction': { who: 'the signed-in person the link was sent for, once, within a day', tests: ['lib/auth/email-change.db.test.ts', 'e2e/account.spec.ts'] },
   'lib/theme/actions.ts#setThemeAction': { who: 'anyone: a cookie, no personal data', tests: ['e2e/shell.spec.ts'], public: true },
   // Profiles
   'lib/profiles/actions.ts#updateProfileAction': { who: 'the signed-in person, their own profile only', tests: [profiles] },

@@ -1,0 +1,150 @@
+// Surviving a database restart: which errors mean "the server is briefly unreachable", retries for reads that are
+// safe to repeat, and a process-wide note of the database's health (the proxy answers 503 while it is down).
+import type postgres from 'postgres';
+
+/** Error codes that mean the connection, not the query, failed: worth a retry of a safe read, or a 503. */
+const connectionCodes = new Set([
+  // Node sockets
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+  // postgres.js
+  'CONNECTION_CLOSED',
+  'CONNECTION_DESTROYED',
+  'CONNECT_TIMEOUT',
+  // PostgreSQL: admin_shutdown, crash_shutdown, cannot_connect_now (starting up / shutting down), too many clients
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+]);
+
+/** Whether an error (or one it wraps: drizzle wraps driver errors) means the database could not be reached. */
+export function isConnectionError(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; current && typeof current === 'object' && depth < 5; depth++) {
+    const code = (current as { code?: unknown }).code;
+    // Class 08: connection exceptions.
+    if (typeof code === 'string' && (connectionCodes.has(code) || /^08[0-9A-Z]{3}$/.test(code))) return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+type Health = { failing: boolean; lastFailureAt: number; lastSuccessAt: number; lastProbeAt: number };
+// On globalThis: Next bundles the proxy, pages and actions separately, and they must share one view.
+const health: Health = ((globalThis as { __hearthDatabaseHealth?: Health }).__hearthDatabaseHealth ??= { failing: false, lastFailureAt: 0, lastSuccessAt: 0, lastProbeAt: 0 });
+
+export function noteDatabaseSuccess() {
+  health.failing = false;
+  health.lastSuccessAt = Date.now();
+}
+
+export function noteDatabaseFailure(error: unknown) {
+  if (!isConnectionError(error)) return;
+  health.failing = true;
+  health.lastFailureAt = Date.now();
+}
+
+/** A query waiting this long, with nothing answered meanwhile, means the database is away (postgres.js queues queries while it reconnects). */
+export const stallMs = 3000;
+
+/** Called when a query has waited stallMs: counts as a failure unless another query succeeded in the meantime. */
+export function noteDatabaseStall(now = Date.now()) {
+  if (now - health.lastSuccessAt < stallMs) return;
+  health.failing = true;
+  health.lastFailureAt = now;
+}
+
+/**
+ * Whether pages should be answered with "unavailable" right now: the last query failed to reach the database,
+ * less than 30 s ago. One request a second is still let through, so the first one that succeeds ends the outage.
+ */
+export function shouldAnswerUnavailable(now = Date.now()) {
+  if (!health.failing || now - health.lastFailureAt >= 30_000) return false;
+  if (now - health.lastProbeAt >= 1000) {
+    health.lastProbeAt = now;
+    return false;
+  }
+  return true;
+}
+
+/** Reads that may run twice with no effect: plain selects, not locking ones, not sequences or advisory locks. */
+export function isIdempotentRead(query: string) {
+  return /^\s*select\b/i.test(query) && !/\bfor\s+(update|share|no\s+key\s+update|key\s+share)\b|nextval|setval|pg_advisory|pg_try_advisory|pg_terminate|pg_cancel/i.test(query);
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Attempts of a safe read when the connection fails: postgres.js reconnects in between. */
+export const readAttempts = 4;
+
+type Pending = PromiseLike<unknown> & { values(): PromiseLike<unknown> };
+
+/**
+ * The postgres.js client drizzle talks to, with two additions: a select outside a transaction that fails because
+ * the connection dropped (a restart, a terminated backend) is tried again a few times before the error surfaces,
+ * and every outcome updates the health note. Writes and transactions are never repeated: a commit whose answer was
+ * lost may have happened, and only the caller can know whether doing it again is safe.
+ */
+export function resilientClient(client: postgres.Sql): postgres.Sql {
+  const track = <T>(promise: PromiseLike<T>): Promise<T> => {
+    // While the server is down, postgres.js keeps queries waiting until it reconnects: a long wait is an outage too.
+    const stall = setTimeout(() => noteDatabaseStall(), stallMs);
+    stall.unref?.();
+    return Promise.resolve(promise).then(
+      (value) => {
+        clearTimeout(stall);
+        noteDatabaseSuccess();
+        return value;
+      },
+      (error: unknown) => {
+        clearTimeout(stall);
+        noteDatabaseFailure(error);
+        throw error;
+      },
+    );
+  };
+
+  const unsafe = (query: string, params?: unknown[], options?: unknown) => {
+    const make = () => client.unsafe(query, params as never, options as never) as unknown as Pending;
+    const retry = isIdempotentRead(query);
+    let values = false;
+    const run = async () => {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const pending = make();
+          return await track(values ? pending.values() : pending);
+        } catch (error) {
+          if (!retry || attempt >= readAttempts || !isConnectionError(error)) throw error;
+          await sleep(100 * 2 ** (attempt - 1));
+        }
+      }
+    };
+    // drizzle calls `.values()` on the pending query or awaits it as it is: both are answered here.
+    const pending = {
+      values() {
+        values = true;
+        return pending;
+      },
+      then<A, B>(onfulfilled?: ((value: unknown) => A | PromiseLike<A>) | null, onrejected?: ((reason: unknown) => B | PromiseLike<B>) | null) {
+        return run().then(onfulfilled, onrejected);
+      },
+    };
+    return pending;
+  };
+
+  const begin = (...args: unknown[]) => track((client.begin as (...a: unknown[]) => Promise<unknown>)(...args));
+
+  return new Proxy(client, {
+    get(target, prop, receiver) {
+      if (prop === 'unsafe') return unsafe;
+      if (prop === 'begin') return begin;
+      return Reflect.get(target, prop, receiver);
+    },
+  });
+}

@@ -1,0 +1,86 @@
+import { expect, test } from '@playwright/test';
+import { newPerson, signIn, signUp } from './helpers';
+
+test('changing the email: current password, a link to the new address, other devices signed out, sign in with the new one', async ({ browser }) => {
+  const person = newPerson();
+  const newEmail = `new.${person.email}`;
+  const laptop = await browser.newContext();
+  const phone = await browser.newContext();
+  const a = await laptop.newPage();
+  const b = await phone.newPage();
+  await signUp(a, person);
+  await signIn(b, person.email, person.password);
+  await expect(b).toHaveURL(/\/feed$/);
+
+  await a.goto('/settings/account');
+  const form = a.getByRole('form', { name: 'Change email' });
+  await form.getByLabel('New email address').fill(newEmail);
+  await form.getByLabel('Current password').fill('not the password');
+  await form.getByRole('button', { name: 'Send confirmation link' }).click();
+  await expect(form.getByText('That is not your current password.')).toBeVisible();
+  await expect(form.getByLabel('New email address')).toHaveValue(newEmail); // kept after a failed try
+  await form.getByLabel('Current password').fill(person.password);
+  await form.getByRole('button', { name: 'Send confirmation link' }).click();
+  await expect(form.getByRole('status')).toContainText(`We sent a link to ${newEmail}.`);
+
+  // The development mailbox (turned on for the journeys) holds the message with the link.
+  await a.goto('/dev/mail');
+  const message = a.getByRole('article', { name: `To ${newEmail}: Confirm your new email for Hearth` });
+  await expect(message).toBeVisible();
+  await message.getByRole('link', { name: /confirm-email\?token=/ }).click();
+  await expect(a.getByRole('heading', { name: 'Confirm your new email' })).toBeVisible();
+  const link = a.url();
+  await a.getByRole('button', { name: 'Confirm new email' }).click();
+  await expect(a).toHaveURL(/\/settings\/account\?email=changed$/);
+  await expect(a.getByRole('status')).toHaveText(`Email changed: you now sign in with ${newEmail}. Every other device was signed out, and your old address was told.`);
+
+  // The old address was told; the other device is signed out; the new address signs in.
+  await a.goto('/dev/mail');
+  await expect(a.getByRole('article', { name: `To ${person.email}: Your Hearth email address was changed` })).toBeVisible();
+  await a.goto('/settings/account');
+  await expect(a.getByText(`You sign in with ${newEmail}.`)).toBeVisible();
+  await b.goto('/feed');
+  await expect(b).toHaveURL(/\/sign-in/);
+  await signIn(b, person.email, person.password);
+  await expect(b.getByText('That email and password don’t match an account')).toBeVisible();
+  await signIn(b, newEmail, person.password);
+  await expect(b).toHaveURL(/\/feed$/);
+
+  // The link works once.
+  await a.goto(link);
+  await expect(a.getByText('This link has expired, was already used, or belongs to another account.')).toBeVisible();
+  await expect(a.getByRole('button', { name: 'Confirm new email' })).toHaveCount(0);
+  await laptop.close();
+  await phone.close();
+});
+
+test('sign-in activity: each signed-in device is listed in the privacy dashboard, with when it signed in', async ({ browser }) => {
+  const person = newPerson();
+  const laptop = await browser.newContext();
+  const phone = await browser.newContext({ userAgent: 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/128.0 Mobile Safari/537.36' });
+  const a = await laptop.newPage();
+  const b = await phone.newPage();
+  await signUp(a, person);
+  await signIn(b, person.email, person.password);
+  await expect(b).toHaveURL(/\/feed$/);
+  await a.goto('/settings/privacy');
+  const devices = a.getByRole('list', { name: 'Signed-in devices' }).getByRole('listitem');
+  await expect(devices).toHaveCount(2);
+  await expect(devices.filter({ hasText: 'This device' })).toHaveCount(1);
+  await expect(devices.filter({ hasText: /Android/ })).toContainText(/Signed in .* · last used/);
+  await laptop.close();
+  await phone.close();
+});
+
+test('a production page carries the security headers, and the session cookie is httpOnly and SameSite=Lax', async ({ page, context }) => {
+  await signUp(page, newPerson());
+  const response = await page.goto('/settings/account');
+  const headers = response!.headers();
+  expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+  expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+  expect(headers['permissions-policy']).toContain('camera=()');
+  expect(headers['x-content-type-options']).toBe('nosniff');
+  expect(headers['strict-transport-security']).toBe('max-age=63072000; includeSubDomains'); // production build
+  const session = (await context.cookies()).find((c) => c.name.endsWith('authjs.session-token'));
+  expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+});

@@ -1,0 +1,28 @@
+import { describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
+
+vi.mock('@/lib/auth/viewer', () => ({ getViewer: async () => ({ id: 'u1', handle: 'ana', name: 'Ana', image: null }) }));
+
+const { databaseUnavailableMessage, validatedAction, validatedActionWithUser } = await import('./action-state');
+
+const dropped = () => new Error('Failed query', { cause: Object.assign(new Error('terminating connection'), { code: '57P01' }) });
+
+describe('actions while the database is unreachable', () => {
+  it('answer with a message beside the form, keeping what was typed, instead of an error page', async () => {
+    const action = validatedActionWithUser(z.object({ body: z.string() }), async () => {
+      throw dropped();
+    });
+    const form = new FormData();
+    form.set('body', 'Hello there');
+    form.set('password', 'secret-value');
+    const state = await action({}, form);
+    expect(state.error).toBe(databaseUnavailableMessage);
+    expect(state.values).toEqual({ body: 'Hello there' });
+  });
+  it('still throw other errors', async () => {
+    const action = validatedAction(z.object({}), async () => {
+      throw new Error('a bug');
+    });
+    await expect(action({}, new FormData())).rejects.toThrow('a bug');
+  });
+});

@@ -1,0 +1,28 @@
+// Outgoing mail. Hearth has no mail server yet, so a message is a row in `outbox` (where a sender would pick it
+// up); in development the messages are shown at /dev/mail and written to the log, links included.
+import { desc } from 'drizzle-orm';
+import type { Executor } from '@/db/client';
+import { outbox } from '@/db/schema';
+
+export type Mail = { userId: string; to: string; subject: string; body: string };
+
+/** Whether the development mailbox is open: /dev/mail and the log. Never in production unless HEARTH_MAILBOX=on. */
+export function mailboxOpen() {
+  const setting = process.env.HEARTH_MAILBOX;
+  if (setting === 'on' || setting === 'off') return setting === 'on';
+  return process.env.NODE_ENV === 'development';
+}
+
+export async function sendMail(db: Executor, mail: Mail) {
+  await db.insert(outbox).values({ userId: mail.userId, toAddress: mail.to, subject: mail.subject, body: mail.body });
+  if (mailboxOpen()) console.log(`[mail] to ${mail.to}: ${mail.subject}\n${mail.body.replace(/^/gm, '  ')}`);
+}
+
+/** The newest messages, for the development mailbox. */
+export function latestMail(db: Executor, limit = 50) {
+  return db
+    .select({ id: outbox.id, to: outbox.toAddress, subject: outbox.subject, body: outbox.body, createdAt: outbox.createdAt })
+    .from(outbox)
+    .orderBy(desc(outbox.createdAt))
+    .limit(limit);
+}
