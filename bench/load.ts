@@ -157,13 +157,13 @@ async function drive(route: string, targets: Target[], connections: number, seco
     timeout: 30,
     requests: [
       {
-        setupRequest: (req: Record<string, unknown>) => {
+        setupRequest: (req) => {
           const t = targets[k++ % targets.length]!;
-          return { ...req, method: 'GET', path: t.path, headers: { ...(req.headers as object), cookie: t.cookie } };
+          return { ...req, method: 'GET', path: t.path, headers: { ...req.headers, cookie: t.cookie } };
         },
       },
     ],
-  });
+  }) as unknown as autocannon.Instance & Promise<autocannon.Result>;
   instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime));
   const result = await instance;
   clearInterval(sampler);

@@ -57,8 +57,6 @@ export function aliasSampler(weights: ArrayLike<number>, rng: Rng) {
   };
 }
 
-const zipf = (n: number, s: number) => Float64Array.from({ length: n }, (_, i) => 1 / Math.pow(i + 1, s));
-
 function uuidFrom(rng: Rng) {
   const h = () => Math.floor(rng.next() * 0x100000000).toString(16).padStart(8, '0');
   const a = h(), b = h(), c = h(), d = h();
@@ -101,19 +99,14 @@ export function generateCommunity(scaleName: ScaleName, options: { seed?: number
   const T = Math.max(12, Math.min(400, Math.round(G * 1.3) + 10));
   const start = now - scale.days * DAY;
 
-  // People: activity follows a power law (person 0 the most active); popularity (being followed, reacted to) is
-  // another Zipf over a shuffled order, so the busiest are not always the most followed.
+  // People: each person's activity and popularity are drawn from heavy-tailed (Pareto) laws by a generator of their
+  // own, so person i is the same person at every scale (the scale bench compares like with like), and the busiest
+  // and most followed stand out as in any community (rank-frequency comes out Zipf-like).
   const idRng = root.fork(1);
   const userIds = Array.from({ length: P }, () => uuidFrom(idRng));
-  const activity = zipf(P, 0.9);
-  const popOrder = Array.from({ length: P }, (_, i) => i);
-  const shuffleRng = root.fork(2);
-  for (let i = P - 1; i > 0; i--) {
-    const j = shuffleRng.int(i + 1);
-    [popOrder[i], popOrder[j]] = [popOrder[j]!, popOrder[i]!];
-  }
-  const popularity = new Float64Array(P);
-  popOrder.forEach((person, rank) => (popularity[person] = 1 / Math.pow(rank + 1, 1.1)));
+  const traits = Array.from({ length: P }, (_, i) => createRng((seed * 1_000_003 + i * 7_919 + 17) >>> 0));
+  const activity = Float64Array.from(traits, (r) => Math.min(60, r.pareto(1.3)));
+  const popularity = Float64Array.from(traits, (r) => Math.min(200, r.pareto(1.1)));
   const joinedAt = Array.from({ length: P }, (_, i) => start - (30 + ((i * 7919) % 400)) * DAY);
 
   const groupRng = root.fork(3);
@@ -125,7 +118,7 @@ export function generateCommunity(scaleName: ScaleName, options: { seed?: number
 
   // Memberships: 1 + Pareto-distributed count of groups, drawn by Zipf group popularity; each group's owner is a member.
   const memberRng = root.fork(4);
-  const groupWeights = zipf(G, 1);
+  const groupWeights = Float64Array.from({ length: G }, (_, g) => Math.min(30, createRng((seed * 31 + g * 104_729 + 5) >>> 0).pareto(1.2)));
   const membersOf: number[][] = Array.from({ length: G }, () => []);
   const groupsOf: number[][] = Array.from({ length: P }, () => []);
   const ownerOf = Array.from({ length: G }, (_, g) => (g * 37) % P);
@@ -134,7 +127,7 @@ export function generateCommunity(scaleName: ScaleName, options: { seed?: number
     groupsOf[ownerOf[g]!]!.push(g);
   }
   for (let p = 0; p < P; p++) {
-    const k = Math.min(G, Math.min(12, Math.floor(memberRng.pareto(1.6))) + (memberRng.next() < 0.9 ? 1 : 0));
+    const k = Math.min(G, Math.min(12, Math.floor(traits[p]!.pareto(1.6))) + (traits[p]!.next() < 0.9 ? 1 : 0));
     for (const g of memberRng.sampleWithout(groupWeights, k)) {
       if (groupsOf[p]!.includes(g)) continue;
       groupsOf[p]!.push(g);
@@ -147,7 +140,7 @@ export function generateCommunity(scaleName: ScaleName, options: { seed?: number
   const pickPopular = aliasSampler(popularity, followRng);
   const follows: [number, number][] = [];
   for (let p = 0; p < P; p++) {
-    const want = Math.min(P - 1, 300, Math.round(2 * followRng.pareto(1.4)));
+    const want = Math.min(P - 1, 300, Math.round(2 * traits[p]!.pareto(1.4)));
     const chosen = new Set<number>();
     for (let tries = 0; chosen.size < want && tries < want * 5; tries++) {
       const q = pickPopular();
@@ -158,7 +151,7 @@ export function generateCommunity(scaleName: ScaleName, options: { seed?: number
 
   // Tags a person follows (their onboarding choices), Zipf over the vocabulary.
   const tagRng = root.fork(6);
-  const tagWeights = zipf(T, 0.9);
+  const tagWeights = Float64Array.from({ length: T }, (_, t) => Math.min(40, createRng((seed * 131 + t * 15_485_863 + 3) >>> 0).pareto(1.1)));
   const tagFollows: [number, number][] = [];
   for (let p = 0; p < P; p++) for (const t of tagRng.sampleWithout(tagWeights, 1 + tagRng.int(3))) tagFollows.push([p, t]);
 
@@ -178,7 +171,7 @@ export function generateCommunity(scaleName: ScaleName, options: { seed?: number
     const mine = groupsOf[a]!;
     postGroup[i] = mine.length && postRng.next() < 0.75 ? mine[postRng.int(mine.length)]! : -1;
     postAt[i] = start + postRng.next() * (now - start - HOUR);
-    postPop[i] = Math.sqrt(popularity[a]! * P) * postRng.pareto(1.3);
+    postPop[i] = Math.sqrt(popularity[a]!) * postRng.pareto(1.3);
     postIds[i] = uuidFrom(postRng);
   }
 
