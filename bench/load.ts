@@ -255,6 +255,7 @@ async function main() {
     const rss = Math.max(...results.map((r) => r.rssMb));
     console.log(`(ratios at ${top} connections; errors = connection errors + timeouts + non-2xx answers; total ${((Date.now() - started) / 1000).toFixed(0)} s)`);
     console.log(`load foryou_p95_vs_floor=${ratio('foryou')} following_p95_vs_floor=${ratio('following')} errors=${errors} rss_mb=${rss.toFixed(0)}`);
+    if (smoke && errors > 0) process.exitCode = 1;
   } finally {
     if (server && server.exitCode === null) {
       server.kill('SIGTERM');
