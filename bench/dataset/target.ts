@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import postgres from 'postgres';
-import { openPglite, openPostgres, type DatabaseHandle } from '../../db/client';
+import { migrateDatabase, openPglite, openPostgres, type DatabaseHandle } from '../../db/client';
 import type { ScaleName } from './generate';
 
 export type Engine = 'postgres' | 'pglite';
@@ -31,13 +31,18 @@ export function engineEnv(engine: Engine, scale: ScaleName): Record<string, stri
   return engine === 'postgres' ? { DATABASE_URL: databaseUrl(scale) } : { DATABASE_URL: '', DATA_DIR: pgliteDir(scale) };
 }
 
+/** Opens the scale's database and brings an earlier seeding up to the current migrations. */
 export async function openBenchDatabase(engine: Engine, scale: ScaleName, options: { max?: number } = {}): Promise<DatabaseHandle> {
+  let handle: DatabaseHandle;
   if (engine === 'postgres') {
     await ensureServerDatabase(scale);
-    return openPostgres(databaseUrl(scale), { max: options.max ?? 4 });
+    handle = openPostgres(databaseUrl(scale), { max: options.max ?? 4 });
+  } else {
+    fs.mkdirSync(pgliteDir(scale), { recursive: true });
+    handle = openPglite(pgliteDir(scale));
   }
-  fs.mkdirSync(pgliteDir(scale), { recursive: true });
-  return openPglite(pgliteDir(scale));
+  await migrateDatabase(handle);
+  return handle;
 }
 
 export const isEngine = (s: string | undefined): s is Engine => s === 'postgres' || s === 'pglite';

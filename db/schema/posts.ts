@@ -28,9 +28,15 @@ export const posts = pgTable(
     removedAt: at('removed_at'),
     removedReason: text('removed_reason'),
     removedBy: text('removed_by_id').references(() => users.id, { onDelete: 'set null' }),
+    /**
+     * How many reactions the post has, kept by a trigger on reactions (migration reaction_counts), so "most reacted
+     * first" is an index walk instead of counting every post's reactions (For you's exploration source).
+     */
+    reactionCount: integer('reaction_count').notNull().default(0),
   },
   (t) => [
     index('posts_created_idx').on(t.createdAt.desc(), t.id),
+    index('posts_reaction_count_idx').on(t.reactionCount.desc(), t.createdAt.desc()),
     index('posts_author_created_idx').on(t.authorId, t.createdAt.desc()),
     index('posts_group_created_idx').on(t.groupId, t.createdAt.desc()),
     index('posts_channel_created_idx').on(t.channelId, t.createdAt.desc()),

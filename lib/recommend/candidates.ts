@@ -109,7 +109,7 @@ async function proposeCandidates(db: Executor, userId: string, context: RankCont
     (select b.id, 'exploration', null from posts b join groups g on g.id = b.group_id and g.visibility = 'public'
        where ${live('b')} and b.group_id not in (select group_id from my_groups)
        ${tagList ? sql`and not exists (select 1 from post_tags t where t.post_id = b.id and t.tag in (${tagList}))` : sql``}
-       order by (select count(*) from reactions r where r.post_id = b.id) desc, b.created_at desc limit 60)
+       order by b.reaction_count desc, b.created_at desc limit 60)
     union all
     (select b.id, 'recent', null from posts b where ${live('b')} order by b.created_at desc limit 100)
   `);

@@ -1,0 +1,2 @@
+ALTER TABLE "posts" ADD COLUMN "reaction_count" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+CREATE INDEX "posts_reaction_count_idx" ON "posts" USING btree ("reaction_count" DESC NULLS LAST,"created_at" DESC NULLS LAST);
