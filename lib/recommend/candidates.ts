@@ -94,6 +94,8 @@ async function proposeCandidates(db: Executor, userId: string, context: RankCont
          where mine.user_id = ${userId} and mine.created_at > ${coSince}::timestamptz ${quietFilter}
          group by peer.user_id order by count(*) desc limit 50)
        and not exists (select 1 from reactions own where own.post_id = r.post_id and own.user_id = ${userId})
+       -- A reaction is never older than its post: this bound only lets the index skip the peers' older reactions.
+       and r.created_at > ${since}::timestamptz
        group by r.post_id order by count(distinct r.user_id) desc limit ${PER_SOURCE})` : sql``}
     union all
     (select r.post_id, 'trending', null from reactions r join posts b on b.id = r.post_id and ${live('b')}
