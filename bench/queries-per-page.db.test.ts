@@ -12,7 +12,7 @@ import { unreadCount } from '@/lib/notifications/queries';
 import { getGroupPosts, getPinnedPosts, isFollowingPerson } from '@/lib/posts/queries';
 import { getProfile, getProfilePosts } from '@/lib/profiles/queries';
 import { getFeed } from '@/lib/recommend/feed';
-import { suggestGroups, suggestPeople } from '@/lib/recommend/suggestions';
+import { feedSuggestions } from '@/lib/recommend/suggestions';
 import { db } from '@/db/client';
 import { seedBench } from './dataset/seed';
 import { loadPeople, type BenchPerson } from './dataset/people';
@@ -54,7 +54,7 @@ const pages = {
   floor: async (v: Viewer) => Promise.all([unreadCount(v), floorReading(v)]),
   feed: async (v: Viewer) => {
     const feed = await getFeed(v);
-    await Promise.all([unreadCount(v), getMyGoals(v), suggestGroups(db, v.id, { limit: 3, useInferred: feed.personalization.useInferred }), suggestPeople(db, v.id, { limit: 3 }), getCelebrationsFor(v)]);
+    await Promise.all([unreadCount(v), getMyGoals(v), feedSuggestions(db, v.id, { limit: 3, useInferred: feed.personalization.useInferred, people: true }), getCelebrationsFor(v)]);
     return feed;
   },
   group: async (v: Viewer, slug: string) => {

@@ -2,6 +2,7 @@
 // state for useActionState — a message a person can act on, per-field errors, and the values they typed.
 import { z } from 'zod';
 import { getViewer, type Viewer } from '@/lib/auth/viewer';
+import { forgetPerson } from '@/lib/cache/person-cache';
 
 export type ActionState = {
   error?: string;
@@ -66,6 +67,11 @@ export function validatedActionWithUser<S extends z.ZodType>(
   return async (prev: ActionState, formData: FormData): Promise<ActionState> => {
     const viewer = await getViewer();
     if (!viewer) return { error: 'Your session has ended — please sign in again.' };
-    return validatedAction(schema, (data, fd) => fn(data, viewer, fd))(prev, formData);
+    try {
+      return await validatedAction(schema, (data, fd) => fn(data, viewer, fd))(prev, formData);
+    } finally {
+      // Whatever the person just changed, what was computed for them before is stale (lib/cache/person-cache.ts).
+      forgetPerson(viewer.id);
+    }
   };
 }
