@@ -151,6 +151,9 @@ export async function gatherCandidates(db: Executor, userId: string, context: Ra
   if (proposed.size === 0) return [];
   const ids = [...proposed.keys()];
   const week = new Date(context.now.getTime() - 7 * DAY).toISOString();
+  // Qualified: drizzle writes ${posts.id} as a bare "id", which inside a subquery over comments or users means
+  // *their* id (comment counts were 0 and "liked by people you follow" empty, after scanning every comment).
+  const postId = sql.raw('"posts"."id"');
   const rows = (await db
     .select({
       id: posts.id,
@@ -164,11 +167,11 @@ export async function gatherCandidates(db: Executor, userId: string, context: Ra
       createdAt: posts.createdAt,
       tags: sql`(select json_agg(t.tag order by t.tag) from post_tags t where t.post_id = ${posts.id})`,
       reactions: sql`(select count(*)::int from reactions r where r.post_id = ${posts.id})`,
-      comments: sql`(select count(*)::int from comments c where c.post_id = ${posts.id} and c.removed_at is null)`,
+      comments: sql`(select count(*)::int from comments c where c.post_id = ${postId} and c.removed_at is null)`,
       weekReactions: sql`(select count(*)::int from reactions r where r.post_id = ${posts.id} and r.created_at > ${week}::timestamptz)`,
       likedBy: sql`(select json_agg(x.name) from (
         select coalesce(u.name, u.handle) as name from reactions r join users u on u.id = r.user_id
-        where r.post_id = ${posts.id} and r.user_id in (select followee_id from follows where follower_id = ${userId})
+        where r.post_id = ${postId} and r.user_id in (select followee_id from follows where follower_id = ${userId})
         group by u.id, u.name, u.handle order by max(r.created_at) desc limit 5) x)`,
     })
     .from(posts)
