@@ -166,7 +166,7 @@ export async function gatherCandidates(db: Executor, userId: string, context: Ra
       body: posts.body,
       createdAt: posts.createdAt,
       tags: sql`(select json_agg(t.tag order by t.tag) from post_tags t where t.post_id = ${posts.id})`,
-      reactions: sql`(select count(*)::int from reactions r where r.post_id = ${posts.id})`,
+      reactions: posts.reactionCount, // kept equal to count(*) of its reactions by triggers (migration 0007)
       comments: sql`(select count(*)::int from comments c where c.post_id = ${postId} and c.removed_at is null)`,
       weekReactions: sql`(select count(*)::int from reactions r where r.post_id = ${posts.id} and r.created_at > ${week}::timestamptz)`,
       likedBy: sql`(select json_agg(x.name) from (
