@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { isConnectionError } from '@/db/connection';
 import { getViewer, type Viewer } from '@/lib/auth/viewer';
+import { forgetPerson } from '@/lib/cache/person-cache';
 
 export type ActionState = {
   error?: string;
@@ -87,6 +88,11 @@ export function validatedActionWithUser<S extends z.ZodType>(
       throw error;
     }
     if (!viewer) return { error: 'Your session has ended — please sign in again.' };
-    return validatedAction(schema, (data, fd) => fn(data, viewer, fd))(prev, formData);
+    try {
+      return await validatedAction(schema, (data, fd) => fn(data, viewer, fd))(prev, formData);
+    } finally {
+      // Whatever the person just changed, what was computed for them before is stale (lib/cache/person-cache.ts).
+      forgetPerson(viewer.id);
+    }
   };
 }

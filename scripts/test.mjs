@@ -80,6 +80,13 @@ if (want('e2e')) {
     run('browser journeys (Playwright)', 'npx', ['playwright', 'test'], { PLAYWRIGHT_CHROMIUM_PATH: chromium, NEXT_TELEMETRY_DISABLED: '1' });
     countPlaywright(report);
     console.log(`Screenshots of the main pages: ${path.join(resultsDir, 'screens')}`);
+    // The load benchmark in miniature (tiny community, 1 s a page) on the same build, so bench:load cannot rot.
+    const benchDir = fs.mkdtempSync(path.join(resultsDir, 'bench-'));
+    const benchPort = process.env.BENCH_PORT ?? String(3500 + (Number(process.env.E2E_PORT ?? 3100) % 100));
+    const benchOk = run('load benchmark smoke', 'npx', ['tsx', 'bench/load.ts', '--smoke', '--port', benchPort], { BENCH_DATA_DIR: benchDir, NEXT_TELEMETRY_DISABLED: '1' });
+    fs.rmSync(benchDir, { recursive: true, force: true });
+    if (benchOk) passed += 1;
+    else failed += 1;
   }
 }
 

@@ -28,12 +28,20 @@ export const posts = pgTable(
     removedAt: at('removed_at'),
     removedReason: text('removed_reason'),
     removedBy: text('removed_by_id').references(() => users.id, { onDelete: 'set null' }),
+    /**
+     * How many reactions the post has, kept by a trigger on reactions (migration reaction_counts), so "most reacted
+     * first" is an index walk instead of counting every post's reactions (For you's exploration source).
+     */
+    reactionCount: integer('reaction_count').notNull().default(0),
   },
   (t) => [
-    index('posts_created_idx').on(t.createdAt.desc(), t.id),
-    index('posts_author_created_idx').on(t.authorId, t.createdAt.desc()),
-    index('posts_group_created_idx').on(t.groupId, t.createdAt.desc()),
-    index('posts_channel_created_idx').on(t.channelId, t.createdAt.desc()),
+    // DESC NULLS FIRST is what `order by created_at desc` means: drizzle's plain .desc() writes NULLS LAST, which
+    // PostgreSQL cannot use for that order (it sorted whole windows instead of reading the newest rows; bench/README.md).
+    index('posts_created_idx').on(t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index('posts_reaction_count_idx').on(t.reactionCount.desc().nullsFirst(), t.createdAt.desc().nullsFirst()),
+    index('posts_author_created_idx').on(t.authorId, t.createdAt.desc().nullsFirst()),
+    index('posts_group_created_idx').on(t.groupId, t.createdAt.desc().nullsFirst()),
+    index('posts_channel_created_idx').on(t.channelId, t.createdAt.desc().nullsFirst()),
     index('posts_removed_by_idx').on(t.removedBy),
     // Search: full text (English stemming) over the body.
     index('posts_body_fts_idx').using('gin', sql`to_tsvector('english', ${t.body})`),
@@ -123,7 +131,8 @@ export const reactions = pgTable(
     emoji: text('emoji').notNull(),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.postId, t.userId, t.emoji] }), index('reactions_user_idx').on(t.userId)],
+  // (user, time): For you's co-engagement reads a person's recent reactions, not all they ever made.
+  (t) => [primaryKey({ columns: [t.postId, t.userId, t.emoji] }), index('reactions_user_idx').on(t.userId, t.createdAt)],
 );
 
 export const bookmarks = pgTable(

@@ -65,44 +65,55 @@ async function proposeCandidates(db: Executor, userId: string, context: RankCont
   const quietFilter = quiet.length ? sql`and (p.group_id is null or p.group_id not in (${sql.join(quiet.map((q) => sql`${q}`), sql`, `)}))` : sql``;
   const useCo = personalization.recordActivity;
 
+  // Each source reads posts through an index that already has them newest first (per followed author, per group,
+  // the whole timeline) and stops at its limit, so the work follows the person's own network, not the size of
+  // Hearth: see bench/README.md for the plans. `live(p)` is the window every source shares.
+  const live = (alias: string) => {
+    const p = sql.raw(alias);
+    return sql`${p}.removed_at is null and ${p}.author_id <> ${userId} and ${p}.created_at > ${since}::timestamptz`;
+  };
   const result = await db.execute(sql`
-    with my_groups as (select group_id from group_members where user_id = ${userId}),
-    base as (select p.id, p.author_id, p.group_id, p.created_at from posts p where p.created_at > ${since}::timestamptz and p.removed_at is null and p.author_id <> ${userId})
-    (select b.id, 'following' as src, null::int as co from base b
-       where b.author_id in (select followee_id from follows where follower_id = ${userId})
-       order by b.created_at desc limit ${PER_SOURCE})
+    with my_groups as (select group_id from group_members where user_id = ${userId})
+    (select x.id, 'following' as src, null::int as co from follows f
+       cross join lateral (select p.id, p.created_at from posts p where p.author_id = f.followee_id and ${live('p')} order by p.created_at desc limit ${PER_SOURCE}) x
+       where f.follower_id = ${userId}
+       order by x.created_at desc limit ${PER_SOURCE})
     union all
-    (select b.id, 'group', null from base b where b.group_id in (select group_id from my_groups) order by b.created_at desc limit ${PER_SOURCE})
+    (select x.id, 'group', null from my_groups g
+       cross join lateral (select p.id, p.created_at from posts p where p.group_id = g.group_id and ${live('p')} order by p.created_at desc limit ${PER_SOURCE}) x
+       order by x.created_at desc limit ${PER_SOURCE})
     ${tagList ? sql`union all
-    (select b.id, 'interest', null from base b
-       where exists (select 1 from post_tags t where t.post_id = b.id and t.tag in (${tagList}))
+    (select b.id, 'interest', null from posts b
+       where ${live('b')} and exists (select 1 from post_tags t where t.post_id = b.id and t.tag in (${tagList}))
        order by b.created_at desc limit ${PER_SOURCE})` : sql``}
     ${useCo ? sql`union all
-    (select r.post_id, 'co_engagement', count(distinct r.user_id)::int from reactions r join base b on b.id = r.post_id
+    (select r.post_id, 'co_engagement', count(distinct r.user_id)::int from reactions r join posts b on b.id = r.post_id and ${live('b')}
        where r.user_id in (
          select peer.user_id from reactions mine join reactions peer on peer.post_id = mine.post_id and peer.user_id <> ${userId}
          join posts p on p.id = mine.post_id
          where mine.user_id = ${userId} and mine.created_at > ${coSince}::timestamptz ${quietFilter}
          group by peer.user_id order by count(*) desc limit 50)
        and not exists (select 1 from reactions own where own.post_id = r.post_id and own.user_id = ${userId})
+       -- A reaction is never older than its post: this bound only lets the index skip the peers' older reactions.
+       and r.created_at > ${since}::timestamptz
        group by r.post_id order by count(distinct r.user_id) desc limit ${PER_SOURCE})` : sql``}
     union all
-    (select r.post_id, 'trending', null from reactions r join base b on b.id = r.post_id
+    (select r.post_id, 'trending', null from reactions r join posts b on b.id = r.post_id and ${live('b')}
        where b.group_id in (select group_id from my_groups) and r.created_at > ${week}::timestamptz
        group by r.post_id order by count(*) desc limit 100)
     union all
-    (select b.id, 'newcomer', null from base b
+    (select b.id, 'newcomer', null from posts b
        join group_members m on m.group_id = b.group_id and m.user_id = b.author_id and m.joined_at > ${fortnight}::timestamptz
-       where b.group_id in (select group_id from my_groups)
+       where ${live('b')} and b.group_id in (select group_id from my_groups)
          and not exists (select 1 from posts older where older.author_id = b.author_id and older.created_at < b.created_at)
        limit 50)
     union all
-    (select b.id, 'exploration', null from base b join groups g on g.id = b.group_id and g.visibility = 'public'
-       where b.group_id not in (select group_id from my_groups)
+    (select b.id, 'exploration', null from posts b join groups g on g.id = b.group_id and g.visibility = 'public'
+       where ${live('b')} and b.group_id not in (select group_id from my_groups)
        ${tagList ? sql`and not exists (select 1 from post_tags t where t.post_id = b.id and t.tag in (${tagList}))` : sql``}
-       order by (select count(*) from reactions r where r.post_id = b.id) desc, b.created_at desc limit 60)
+       order by b.reaction_count desc, b.created_at desc limit 60)
     union all
-    (select b.id, 'recent', null from base b order by b.created_at desc limit 100)
+    (select b.id, 'recent', null from posts b where ${live('b')} order by b.created_at desc limit 100)
   `);
   const proposed = new Map<string, { sources: Set<CandidateSource>; co: number; newcomer: boolean }>();
   for (const row of rowsOf<SourceRow>(result)) {
@@ -140,6 +151,9 @@ export async function gatherCandidates(db: Executor, userId: string, context: Ra
   if (proposed.size === 0) return [];
   const ids = [...proposed.keys()];
   const week = new Date(context.now.getTime() - 7 * DAY).toISOString();
+  // Qualified: drizzle writes ${posts.id} as a bare "id", which inside a subquery over comments or users means
+  // *their* id (comment counts were 0 and "liked by people you follow" empty, after scanning every comment).
+  const postId = sql.raw('"posts"."id"');
   const rows = (await db
     .select({
       id: posts.id,
@@ -152,12 +166,12 @@ export async function gatherCandidates(db: Executor, userId: string, context: Ra
       body: posts.body,
       createdAt: posts.createdAt,
       tags: sql`(select json_agg(t.tag order by t.tag) from post_tags t where t.post_id = ${posts.id})`,
-      reactions: sql`(select count(*)::int from reactions r where r.post_id = ${posts.id})`,
-      comments: sql`(select count(*)::int from comments c where c.post_id = ${posts.id} and c.removed_at is null)`,
+      reactions: posts.reactionCount, // kept equal to count(*) of its reactions by triggers (migration 0007)
+      comments: sql`(select count(*)::int from comments c where c.post_id = ${postId} and c.removed_at is null)`,
       weekReactions: sql`(select count(*)::int from reactions r where r.post_id = ${posts.id} and r.created_at > ${week}::timestamptz)`,
       likedBy: sql`(select json_agg(x.name) from (
         select coalesce(u.name, u.handle) as name from reactions r join users u on u.id = r.user_id
-        where r.post_id = ${posts.id} and r.user_id in (select followee_id from follows where follower_id = ${userId})
+        where r.post_id = ${postId} and r.user_id in (select followee_id from follows where follower_id = ${userId})
         group by u.id, u.name, u.handle order by max(r.created_at) desc limit 5) x)`,
     })
     .from(posts)

@@ -1,6 +1,7 @@
 // Groups and people to suggest, each with a reason. People appear only if they allow "suggest me to others".
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Executor } from '@/db/client';
+import { cachedForPerson } from '@/lib/cache/person-cache';
 import { getInterestProfile } from './profile';
 
 export type GroupSuggestion = { id: string; slug: string; name: string; description: string; accentColor: string; members: number; visibility: string; reason: string };
@@ -89,4 +90,18 @@ export async function suggestPeople(db: Executor, userId: string, options: { lim
           ? `In ${r.shared_groups} of your groups`
           : 'Active on Hearth',
   }));
+}
+
+/**
+ * The feed's sidebar suggestions, cached per person for a few minutes: both queries weigh every group and every
+ * person in Hearth, far more than the feed itself (bench/README.md). The person's own actions forget the cache.
+ */
+export function feedSuggestions(db: Executor, userId: string, options: { limit: number; useInferred: boolean; people: boolean }) {
+  return cachedForPerson(userId, `suggestions:${options.limit}:${options.useInferred}:${options.people}`, async () => {
+    const [groups, people] = await Promise.all([
+      suggestGroups(db, userId, { limit: options.limit, useInferred: options.useInferred }),
+      options.people ? suggestPeople(db, userId, { limit: options.limit, useInferred: options.useInferred }) : Promise.resolve([]),
+    ]);
+    return { groups, people };
+  });
 }

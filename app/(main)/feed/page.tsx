@@ -16,7 +16,7 @@ import { db } from '@/db/client';
 import { requireUser } from '@/lib/auth/viewer';
 import { getMyGoals } from '@/lib/milestones/goal-queries';
 import { getFeed } from '@/lib/recommend/feed';
-import { suggestGroups, suggestPeople } from '@/lib/recommend/suggestions';
+import { feedSuggestions } from '@/lib/recommend/suggestions';
 
 export const metadata: Metadata = { title: 'Feed' };
 
@@ -26,11 +26,7 @@ export default async function FeedPage({ searchParams }: { searchParams: Promise
   const feed = await getFeed(viewer, { cursor: before, page: Number(page) || 1 });
   if (!feed.personalization.onboarded && feed.items.length === 0 && !before && !page) redirect('/welcome');
   const useInferred = feed.personalization.useInferred;
-  const [goals, groups, people] = await Promise.all([
-    getMyGoals(viewer),
-    suggestGroups(db, viewer.id, { limit: 3, useInferred }),
-    feed.mode === 'chronological' ? Promise.resolve([]) : suggestPeople(db, viewer.id, { limit: 3, useInferred }),
-  ]);
+  const [goals, { groups, people }] = await Promise.all([getMyGoals(viewer), feedSuggestions(db, viewer.id, { limit: 3, useInferred, people: feed.mode !== 'chronological' })]);
   const list = (
     <ul className="flex flex-col gap-4" aria-label="Posts">
       {feed.items.map(({ post, explanation }) => (

@@ -1,0 +1,272 @@
+// `npm run bench:load -- [--db postgres|pglite] [--scale medium] [--duration 20] [--connections 16,64] [--port 3500]
+// [--people 48] [--build] [--smoke]`: the production build on the seeded benchmark database, driven by autocannon, signed
+// in as a rotating set of seeded people. Each page is measured against the floor (the cheapest signed-in page) in the
+// same run, so the ratios hold on a busy machine. The last line:
+//   load foryou_p95_vs_floor=<ratio> following_p95_vs_floor=<ratio> errors=<n> rss_mb=<n>
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { sql } from 'drizzle-orm';
+import { encode } from 'next-auth/jwt';
+import { closeDatabase, rowsOf } from '../db/client';
+import { isScale, scales, type ScaleName } from './dataset/generate';
+import { loadPeople, personIndexes, type BenchPerson } from './dataset/people';
+import { seedBench } from './dataset/seed';
+import { engineEnv, isEngine, openBenchDatabase, type Engine } from './dataset/target';
+
+const args = process.argv.slice(2);
+const valueOf = (flag: string) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
+const smoke = args.includes('--smoke');
+const engine = valueOf('--db') ?? (smoke ? 'pglite' : 'postgres');
+const scale = valueOf('--scale') ?? (smoke ? 'tiny' : 'medium');
+const duration = Number(valueOf('--duration') ?? (smoke ? 1 : 20));
+const connectionsList = (valueOf('--connections') ?? (smoke ? '4,8' : '16,64')).split(',').map(Number);
+const port = Number(valueOf('--port') ?? process.env.BENCH_PORT ?? 3500);
+const peopleCount = Number(valueOf('--people') ?? (smoke ? 8 : 48));
+const only = valueOf('--only')?.split(',');
+if (!isEngine(engine) || !isScale(scale) || !(duration > 0) || connectionsList.some((c) => !(c > 0)) || !(port > 0)) {
+  console.error('Usage: tsx bench/load.ts [--db postgres|pglite] [--scale tiny|small|medium|large] [--duration s] [--connections 16,64] [--port n] [--people n] [--build] [--smoke]');
+  process.exit(2);
+}
+
+const SECRET = crypto.randomBytes(33).toString('base64url');
+const COOKIE = 'authjs.session-token';
+const origin = `http://127.0.0.1:${port}`;
+
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const d of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (d.name === 'node_modules' || d.name.startsWith('.')) continue;
+    const p = path.join(dir, d.name);
+    newest = Math.max(newest, d.isDirectory() ? newestSource(p) : fs.statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds when asked, when there is no build, or when app/, components/, lib/ or db/ changed since the last one. */
+function ensureBuild() {
+  const buildId = path.resolve('.next', 'BUILD_ID');
+  const built = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
+  const changed = Math.max(...['app', 'components', 'lib', 'db'].map((d) => newestSource(path.resolve(d))));
+  if (!args.includes('--build') && built > changed) return;
+  console.log('Building Hearth for production (next build)…');
+  const result = spawnSync('npx', ['next', 'build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+  if (result.status !== 0) throw new Error('next build failed');
+}
+
+type Target = { cookie: string; path: string };
+
+/** A session for each person as Auth.js would make it: a user_sessions row named in an encrypted JWT cookie. */
+async function mintCookies(people: BenchPerson[], db: Awaited<ReturnType<typeof openBenchDatabase>>['db']) {
+  const now = new Date();
+  const cookies = new Map<string, string>();
+  for (const p of people) {
+    const sid = crypto.randomUUID();
+    await db.execute(sql`insert into user_sessions (id, user_id, device, created_at, last_seen_at) values (${sid}, ${p.id}, 'Benchmark', ${now.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz)`);
+    const token = await encode({ secret: SECRET, salt: COOKIE, token: { sub: p.id, name: p.name, uid: p.id, sv: 0, sat: now.getTime(), sid } });
+    cookies.set(p.id, `${COOKIE}=${token}`);
+  }
+  return cookies;
+}
+
+function treeRssMb(pid: number): number {
+  // The server and its children (next start may fork a worker): resident memory from /proc.
+  let total = 0;
+  const pids = [pid];
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid === pid) pids.push(Number(entry));
+    } catch {
+      // gone
+    }
+  }
+  for (const p of pids) {
+    try {
+      const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${p}/status`, 'utf8'));
+      if (m) total += Number(m[1]) / 1024;
+    } catch {
+      // gone
+    }
+  }
+  return total;
+}
+
+function startServer(env: Record<string, string>): ChildProcess {
+  const next = path.resolve('node_modules', 'next', 'dist', 'bin', 'next');
+  return spawn(process.execPath, [next, 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    env: {
+      ...process.env,
+      ...env,
+      NODE_ENV: 'production',
+      AUTH_SECRET: SECRET,
+      AUTH_TRUST_HOST: 'true',
+      HEARTH_BENCH: '1',
+      HEARTH_RATE_LIMITS: 'off',
+      HEARTH_JOBS: 'off',
+      HEARTH_SEED: 'off',
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+async function fetchOnce(t: Target) {
+  const res = await fetch(origin + t.path, { headers: { cookie: t.cookie }, redirect: 'manual' });
+  const body = await res.text();
+  return { status: res.status, body };
+}
+
+async function waitForServer(probe: Target, server: ChildProcess) {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`next start exited with ${server.exitCode}`);
+    try {
+      const { status } = await fetchOnce(probe);
+      if (status === 200) return;
+      if (status !== 502 && status !== 503) throw new Error(`the floor page answered ${status}: is the build missing app/(main)/bench/floor?`);
+    } catch (error) {
+      if ((error as Error).message.startsWith('the floor')) throw error;
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error('next start did not answer within 60 s');
+}
+
+type Result = { route: string; connections: number; requests: number; rps: number; p50: number; p95: number; p99: number; non2xx: number; errors: number; rssMb: number };
+
+function percentile(sorted: number[], p: number) {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function drive(route: string, targets: Target[], connections: number, seconds: number, serverPid: number): Promise<Result> {
+  let k = 0;
+  const latencies: number[] = [];
+  let peakRss = treeRssMb(serverPid);
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, treeRssMb(serverPid))), 250);
+  const instance = autocannon({
+    url: origin,
+    connections,
+    duration: seconds,
+    timeout: 30,
+    requests: [
+      {
+        setupRequest: (req) => {
+          const t = targets[k++ % targets.length]!;
+          return { ...req, method: 'GET', path: t.path, headers: { ...req.headers, cookie: t.cookie } };
+        },
+      },
+    ],
+  }) as unknown as autocannon.Instance & Promise<autocannon.Result>;
+  instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime));
+  const result = await instance;
+  clearInterval(sampler);
+  latencies.sort((a, b) => a - b);
+  return {
+    route,
+    connections,
+    requests: latencies.length,
+    rps: latencies.length / seconds,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+    rssMb: peakRss,
+  };
+}
+
+async function main() {
+  const started = Date.now();
+  ensureBuild();
+  const s = scale as ScaleName;
+  const e = engine as Engine;
+  const handle = await openBenchDatabase(e, s);
+  let server: ChildProcess | undefined;
+  try {
+    const [{ n }] = rowsOf<{ n: number }>(await handle.db.execute(sql`select count(*)::int as n from information_schema.tables where table_name = 'users'`));
+    const seeded = n > 0 && rowsOf<{ n: number }>(await handle.db.execute(sql`select count(*)::int as n from users where email like '%@bench.hearth'`))[0]!.n > 0;
+    if (!seeded) {
+      if (!smoke && s !== 'tiny') throw new Error(`The ${s} benchmark database is not seeded: run npm run bench:seed -- --scale ${s}${e === 'pglite' ? ' --db pglite' : ''}`);
+      await seedBench(handle, s);
+    }
+    // Earlier runs' sessions would pile up in user_sessions; each run signs in afresh.
+    await handle.db.execute(sql`delete from user_sessions where device = 'Benchmark'`);
+    const P = scales[s].people;
+    const forYou = await loadPeople(handle.db, personIndexes(P, peopleCount));
+    const following = await loadPeople(handle.db, personIndexes(P, Math.max(2, Math.round(peopleCount / 2)), true));
+    const cookies = await mintCookies([...forYou, ...following], handle.db);
+    const c = (p: BenchPerson) => cookies.get(p.id)!;
+    // Profiles visited: a spread of seeded people, each page seen by someone else.
+    const routes: Record<string, Target[]> = {
+      floor: forYou.map((p) => ({ cookie: c(p), path: '/bench/floor' })),
+      following: following.map((p) => ({ cookie: c(p), path: '/feed' })),
+      foryou: forYou.map((p) => ({ cookie: c(p), path: '/feed' })),
+      group: forYou.filter((p) => p.groupSlug).map((p) => ({ cookie: c(p), path: `/g/${p.groupSlug}` })),
+      profile: forYou.map((p, i) => ({ cookie: c(p), path: `/u/${forYou[(i * 7 + 3) % forYou.length]!.handle}` })),
+    };
+    await handle.close();
+    await closeDatabase();
+
+    const log = fs.createWriteStream(path.join(os.tmpdir(), `hearth-bench-load-${port}.log`));
+    server = startServer(engineEnv(e, s));
+    server.stdout!.pipe(log);
+    server.stderr!.pipe(log);
+    await waitForServer(routes.floor[0]!, server);
+    const pid = server.pid!;
+
+    // Every page once per person must answer 200 (a redirect would mean the session was refused), then warm up.
+    for (const [route, targets] of Object.entries(routes)) {
+      for (const t of targets) {
+        const { status } = await fetchOnce(t);
+        if (status !== 200) throw new Error(`${route} ${t.path} answered ${status} before the run`);
+      }
+    }
+    const selected = Object.keys(routes).filter((r) => !only || only.includes(r) || r === 'floor');
+    for (const route of selected) await drive(route, routes[route]!, Math.min(8, connectionsList[0]!), smoke ? 1 : 3, pid);
+
+    const results: Result[] = [];
+    for (const connections of connectionsList) {
+      for (const route of selected) {
+        const r = await drive(route, routes[route]!, connections, duration, pid);
+        results.push(r);
+        console.error(`  ${route} @${connections}: p95 ${r.p95.toFixed(0)} ms, ${r.rps.toFixed(1)} req/s`);
+      }
+    }
+
+    const head = ['route', 'conns', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'non-2xx', 'errors', 'rss MB', 'p95/floor'];
+    const floorP95 = new Map(results.filter((r) => r.route === 'floor').map((r) => [r.connections, r.p95]));
+    const lines = results.map((r) => [r.route, r.connections, r.rps.toFixed(1), r.p50.toFixed(0), r.p95.toFixed(0), r.p99.toFixed(0), r.non2xx, r.errors, r.rssMb.toFixed(0), (r.p95 / floorP95.get(r.connections)!).toFixed(2)].map(String));
+    const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
+    const fmt = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
+    console.log(`\nLoad benchmark: ${s} scale on ${e === 'postgres' ? 'PostgreSQL' : 'PGlite (embedded)'}, ${duration} s per run, ${forYou.length + following.length} people signed in, ${os.cpus().length} CPUs (shared)`);
+    console.log(fmt(head));
+    for (const l of lines) console.log(fmt(l));
+    const top = Math.max(...connectionsList);
+    const at = (route: string) => results.find((r) => r.route === route && r.connections === top);
+    const ratio = (route: string) => (at(route) ? (at(route)!.p95 / at('floor')!.p95).toFixed(2) : 'n/a');
+    const errors = results.reduce((sum, r) => sum + r.errors + r.non2xx, 0);
+    const rss = Math.max(...results.map((r) => r.rssMb));
+    console.log(`(ratios at ${top} connections; errors = connection errors + timeouts + non-2xx answers; total ${((Date.now() - started) / 1000).toFixed(0)} s)`);
+    console.log(`load foryou_p95_vs_floor=${ratio('foryou')} following_p95_vs_floor=${ratio('following')} errors=${errors} rss_mb=${rss.toFixed(0)}`);
+    if (smoke && errors > 0) process.exitCode = 1;
+  } finally {
+    if (server && server.exitCode === null) {
+      server.kill('SIGTERM');
+      await new Promise((r) => server!.once('exit', r));
+    }
+    await handle.close().catch(() => {});
+    await closeDatabase();
+  }
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
