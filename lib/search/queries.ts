@@ -11,6 +11,7 @@ import { getPostsByIds, type PostCard } from '@/lib/posts/queries';
 import { normalizeTags } from '@/lib/posts/schemas';
 import { visiblePosts } from '@/lib/posts/visibility';
 import { deletedMemberId } from '@/lib/privacy/registry';
+import { HALF_LIFE_DAYS } from '@/lib/recommend/weights';
 import { containsPattern, parseQuery, prefixPattern, prefixTsQuery, type ParsedQuery } from './text';
 
 export type GroupHit = {
@@ -61,12 +62,15 @@ const paused = (viewerId: string) => sql`coalesce((select fp.history_paused from
  * How much a post's tags say the viewer cares, 0 to about 2: following the tag counts 1, "more" 0.6, and a positive
  * inferred score up to 0.4 (not while history is paused). The best tag counts, so stacking tags earns nothing.
  */
+/** The inferred score as it stands now: it halves every HALF_LIFE_DAYS without new signals (lib/recommend/weights.ts). */
+const decayedScore = sql`(s.inferred * power(0.5, greatest(0, extract(epoch from (now() - s.inferred_at))) / ${HALF_LIFE_DAYS * 86_400}))`;
+
 function postAffinity(viewerId: string): SQL {
   return sql`coalesce((
     select max(
       case when exists (select 1 from tag_follows f where f.user_id = ${viewerId} and f.tag = pt.tag) then 1 else 0 end
       + case when s.choice = 'more' then 0.6 else 0 end
-      + case when s.inferred > 0 and not ${paused(viewerId)} then 0.4 * s.inferred / (1 + s.inferred) else 0 end)
+      + case when s.inferred > 0 and not ${paused(viewerId)} then 0.4 * ${decayedScore} / (1 + ${decayedScore}) else 0 end)
     from post_tags pt left join interest_scores s on s.user_id = ${viewerId} and s.tag = pt.tag
     where pt.post_id = ${posts.id}), 0)`;
 }
