@@ -4,7 +4,7 @@ import { ConfirmEmailForm } from '@/components/auth/confirm-email-form';
 import { getEmailChangeForLink } from '@/lib/auth/queries';
 import { requireUser } from '@/lib/auth/viewer';
 
-export const metadata: Metadata = { title: 'Confirm your new email', referrer: 'no-referrer' };
+export const metadata: Metadata = { title: 'Confirm your new email', referrer: 'same-origin' };
 
 export default async function ConfirmEmailPage({ searchParams }: { searchParams: Promise<{ token?: string }> }) {
   const viewer = await requireUser();
