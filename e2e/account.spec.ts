@@ -1,16 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { newPerson, signIn, signUp } from './helpers';
+import { newPerson, signIn, signUp, onTwoDevices } from './helpers';
 
 test('changing the email: current password, a link to the new address, other devices signed out, sign in with the new one', async ({ browser }) => {
   const person = newPerson();
   const newEmail = `new.${person.email}`;
-  const laptop = await browser.newContext();
-  const phone = await browser.newContext();
-  const a = await laptop.newPage();
-  const b = await phone.newPage();
-  await signUp(a, person);
-  await signIn(b, person.email, person.password);
-  await expect(b).toHaveURL(/\/feed$/);
+  const { a, b, close } = await onTwoDevices(browser, person);
 
   await a.goto('/settings/account');
   const form = a.getByRole('form', { name: 'Change email' });
@@ -50,26 +44,18 @@ test('changing the email: current password, a link to the new address, other dev
   await a.goto(link);
   await expect(a.getByText('This link has expired, was already used, or belongs to another account.')).toBeVisible();
   await expect(a.getByRole('button', { name: 'Confirm new email' })).toHaveCount(0);
-  await laptop.close();
-  await phone.close();
+  await close();
 });
 
 test('sign-in activity: each signed-in device is listed in the privacy dashboard, with when it signed in', async ({ browser }) => {
   const person = newPerson();
-  const laptop = await browser.newContext();
-  const phone = await browser.newContext({ userAgent: 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/128.0 Mobile Safari/537.36' });
-  const a = await laptop.newPage();
-  const b = await phone.newPage();
-  await signUp(a, person);
-  await signIn(b, person.email, person.password);
-  await expect(b).toHaveURL(/\/feed$/);
+  const { a, close } = await onTwoDevices(browser, person, { userAgent: 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/128.0 Mobile Safari/537.36' });
   await a.goto('/settings/privacy');
   const devices = a.getByRole('list', { name: 'Signed-in devices' }).getByRole('listitem');
   await expect(devices).toHaveCount(2);
   await expect(devices.filter({ hasText: 'This device' })).toHaveCount(1);
   await expect(devices.filter({ hasText: /Android/ })).toContainText(/Signed in .* · last used/);
-  await laptop.close();
-  await phone.close();
+  await close();
 });
 
 test('a production page carries the security headers, and the session cookie is httpOnly and SameSite=Lax', async ({ page, context }) => {

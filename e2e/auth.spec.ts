@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { demo, newPerson, signIn, signUp } from './helpers';
+import { demo, newPerson, signIn, signUp, onTwoDevices } from './helpers';
 
 test('sign up → the feed shows demo content → sign out → sign in → a wrong password is refused', async ({ page }) => {
   const person = newPerson();
@@ -65,13 +65,7 @@ test('a signed-out visitor is sent to sign in and comes back where they were goi
 
 test('“sign out everywhere” ends the session on every device', async ({ browser }) => {
   const person = newPerson();
-  const laptop = await browser.newContext();
-  const phone = await browser.newContext();
-  const a = await laptop.newPage();
-  const b = await phone.newPage();
-  await signUp(a, person);
-  await signIn(b, person.email, person.password);
-  await expect(b).toHaveURL(/\/feed$/);
+  const { a, b, close } = await onTwoDevices(browser, person);
 
   await a.getByRole('link', { name: 'Privacy' }).first().click();
   await a.getByRole('button', { name: 'Sign out everywhere' }).click();
@@ -82,19 +76,12 @@ test('“sign out everywhere” ends the session on every device', async ({ brow
   // Signing in again starts a new, working session.
   await signIn(b, person.email, person.password);
   await expect(b).toHaveURL(/\/feed$/);
-  await laptop.close();
-  await phone.close();
+  await close();
 });
 
 test('changing the password needs the current one, ends other sessions and keeps this one', async ({ browser }) => {
   const person = newPerson();
-  const laptop = await browser.newContext();
-  const phone = await browser.newContext();
-  const a = await laptop.newPage();
-  const b = await phone.newPage();
-  await signUp(a, person);
-  await signIn(b, person.email, person.password);
-  await expect(b).toHaveURL(/\/feed$/);
+  const { a, b, close } = await onTwoDevices(browser, person);
 
   await a.goto('/settings/account');
   // The page also has the email form, with a current password of its own.
@@ -119,6 +106,5 @@ test('changing the password needs the current one, ends other sessions and keeps
   await expect(b.getByText('That email and password don’t match an account')).toBeVisible();
   await signIn(b, person.email, 'a brand new passphrase');
   await expect(b).toHaveURL(/\/feed$/);
-  await laptop.close();
-  await phone.close();
+  await close();
 });

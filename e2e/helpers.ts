@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
 
 export const demo = { email: 'demo@hearth.local', password: 'hearth-demo-2026', handle: 'demo' };
 
@@ -26,4 +26,16 @@ export async function signIn(page: Page, email: string, password: string) {
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** The same new person signed up on a laptop (a) and signed in on a phone (b); close() ends both browsers. */
+export async function onTwoDevices(browser: Browser, person: ReturnType<typeof newPerson>, phoneOptions: BrowserContextOptions = {}) {
+  const laptop = await browser.newContext();
+  const phone = await browser.newContext(phoneOptions);
+  const a = await laptop.newPage();
+  const b = await phone.newPage();
+  await signUp(a, person);
+  await signIn(b, person.email, person.password);
+  await expect(b).toHaveURL(/\/feed$/);
+  return { a, b, close: async () => Promise.all([laptop.close(), phone.close()]) };
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
-import { newPerson, signIn, signUp } from './helpers';
+import { newPerson, signIn, signUp, onTwoDevices } from './helpers';
 
 test('erasing the account needs the password and the handle, then sign-in fails and the profile is gone', async ({ page }) => {
   const person = newPerson();
@@ -52,13 +52,7 @@ test('“Download my data” gives a ZIP with a JSON file per category, a manife
 
 test('the sessions list signs one other device out and leaves this one signed in', async ({ browser }) => {
   const person = newPerson();
-  const laptop = await browser.newContext();
-  const phone = await browser.newContext();
-  const a = await laptop.newPage();
-  const b = await phone.newPage();
-  await signUp(a, person);
-  await signIn(b, person.email, person.password);
-  await expect(b).toHaveURL(/\/feed$/);
+  const { a, b, close } = await onTwoDevices(browser, person);
 
   await a.goto('/settings/privacy');
   const devices = a.getByRole('list', { name: 'Signed-in devices' }).getByRole('listitem');
@@ -74,8 +68,7 @@ test('the sessions list signs one other device out and leaves this one signed in
   await expect(b).toHaveURL(/\/sign-in/);
   await a.goto('/feed');
   await expect(a).toHaveURL(/\/feed$/);
-  await laptop.close();
-  await phone.close();
+  await close();
 });
 
 test('the dashboard drills down into one kind of data and deletes an item from it', async ({ page }) => {

@@ -5,6 +5,7 @@ import { channels, groupAuditLog, groupBans, groupInvites, groupJoinRequests, gr
 import type { Viewer } from '@/lib/auth/viewer';
 import { channelInfo, listRoles, loadGroupActor, parseArray } from './context';
 import { can, explainPermissions, type Actor, type GroupAction, type RoleInfo } from './permissions';
+import { escapeLike } from '@/lib/search/text';
 import { renderWelcome } from './welcome';
 
 export type GroupSummary = {
@@ -62,10 +63,6 @@ export async function listGroups(viewer: Viewer, filter: { q?: string; topic?: s
 export async function listTopics() {
   const rows = await db.selectDistinct({ topic: groups.topic }).from(groups).orderBy(groups.topic);
   return rows.map((r) => r.topic);
-}
-
-function escapeLike(text: string) {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 /** What the viewer may do here, for the UI to show only those controls (the actions check again). */

@@ -9,7 +9,7 @@ import type { Viewer } from '@/lib/auth/viewer';
 import { getFollowingFeed, getPostsByIds, type PostCard } from '@/lib/posts/queries';
 import { gatherCandidates, loadControls, loadRankContext, loadSeen } from './candidates';
 import { personalizationOf, type Personalization } from './profile';
-import { explain, rankCandidates, type Explanation, type FeedControlSet, type Scored } from './rank';
+import { escapeRegExp, explain, rankCandidates, type Explanation, type FeedControlSet, type Scored } from './rank';
 
 export const FOR_YOU_PAGE = 20;
 /** For you stops here: "You're all caught up", and older posts only on request. */
@@ -27,10 +27,6 @@ export type FeedResult = {
   personalization: Personalization;
 };
 
-function escapeRegex(word: string) {
-  return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /** Mutes as SQL over posts: muted people and groups, "not interested" posts, hidden topics and muted words. */
 export function muteFilter(controls: FeedControlSet, hiddenTags: string[]): SQL | undefined {
   const parts: SQL[] = [];
@@ -40,7 +36,7 @@ export function muteFilter(controls: FeedControlSet, hiddenTags: string[]): SQL 
   if (hiddenTags.length) parts.push(sql`not exists (select 1 from post_tags t where t.post_id = ${posts.id} and t.tag in (${sql.join(hiddenTags.map((t) => sql`${t}`), sql`, `)}))`);
   if (controls.mutedWords.length) {
     // Whole words, any case: the same rule as mutedWordMatcher in rank.ts.
-    const pattern = `(^|[^[:alnum:]_])(${controls.mutedWords.map(escapeRegex).join('|')})($|[^[:alnum:]_])`;
+    const pattern = `(^|[^[:alnum:]_])(${controls.mutedWords.map(escapeRegExp).join('|')})($|[^[:alnum:]_])`;
     parts.push(sql`not (${posts.body} ~* ${pattern})`);
     parts.push(sql`not exists (select 1 from post_tags t where t.post_id = ${posts.id} and t.tag ~* ${pattern})`);
   }

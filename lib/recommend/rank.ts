@@ -127,7 +127,8 @@ export function ageText(createdAt: Date, now: Date): string {
   return `${Math.round(hours / 24)} days old`;
 }
 
-function escapeRegExp(text: string) {
+/** Regex-escapes text (the same escaping serves JavaScript and PostgreSQL's ~* patterns). */
+export function escapeRegExp(text: string) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
