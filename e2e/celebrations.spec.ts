@@ -58,8 +58,11 @@ test('an owner adds a group milestone and a thank-you; a new member’s first po
   // Ana, a co-member, congratulates him from her feed.
   await owner.goto('/feed');
   const card = owner.getByRole('region', { name: 'Celebrations' }).getByRole('listitem', { name: 'Ben Ito’s milestone: First post' });
+  // The button answers at once (optimistic); reload only after the Server Action's POST has answered.
+  const saved = owner.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/feed');
   await card.getByRole('button', { name: 'Congratulate Ben Ito' }).click();
   await expect(card.getByRole('button', { name: 'Congratulate Ben Ito' })).toHaveAttribute('aria-pressed', 'true');
+  await saved;
   await owner.reload();
   await expect(card.getByRole('button', { name: 'Congratulate Ben Ito' })).toHaveAttribute('aria-pressed', 'true');
   await expect(card.getByRole('button', { name: 'Congratulate Ben Ito' })).toContainText('1');
