@@ -3,7 +3,9 @@
 import { z } from 'zod';
 import { isConnectionError } from '@/db/connection';
 import { getViewer, type Viewer } from '@/lib/auth/viewer';
+import { db } from '@/db/client';
 import { forgetPerson } from '@/lib/cache/person-cache';
+import { forgetForYou } from '@/lib/recommend/for-you-list';
 
 export type ActionState = {
   error?: string;
@@ -91,8 +93,12 @@ export function validatedActionWithUser<S extends z.ZodType>(
     try {
       return await validatedAction(schema, (data, fd) => fn(data, viewer, fd))(prev, formData);
     } finally {
-      // Whatever the person just changed, what was computed for them before is stale (lib/cache/person-cache.ts).
+      // Whatever the person just changed, what was computed for them before is stale (lib/cache/person-cache.ts),
+      // and their For you list is ranked again on their next view (lib/recommend/for-you-list.ts).
       forgetPerson(viewer.id);
+      await forgetForYou(db, viewer.id).catch((error) => {
+        if (!isConnectionError(error)) console.error('[feed] could not mark the For you list out of date:', error);
+      });
     }
   };
 }

@@ -160,3 +160,27 @@ export const retentionSettings = pgTable(
 
 export type FeedControl = typeof feedControls.$inferSelect;
 export type InterestScore = typeof interestScores.$inferSelect;
+
+/** One precomputed For you item: the post and the explanation of its score, worked out when the list was ranked. */
+export type ForYouItem = {
+  postId: string;
+  reasons: { text: string; href: string; label: string }[];
+  breakdown: { label: string; value: string }[];
+};
+
+/**
+ * The person's ranked For you list, precomputed (lib/recommend/for-you-list.ts): the page reads it instead of
+ * ranking on every view. `items` is null once something the person did made it out of date (it is ranked again on
+ * the next view); `stale` marks a list that new posts from their network have overtaken (served once more, then
+ * ranked again in the background). `computedAt` is when the ranking started; `changedAt` when it was last made
+ * out of date: a ranking that started before that is never stored.
+ */
+export const forYouLists = pgTable('for_you_lists', {
+  userId: text('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  items: jsonb('items').$type<ForYouItem[]>(),
+  computedAt: at('computed_at'),
+  stale: boolean('stale').notNull().default(false),
+  changedAt: at('changed_at').notNull().defaultNow(),
+});

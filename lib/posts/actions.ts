@@ -29,6 +29,7 @@ import {
 } from './schemas';
 import { awardMilestones } from '@/lib/milestones/engine';
 import { forgetEngagement, learnFromEngagement } from '@/lib/recommend/profile';
+import { markForYouStale } from '@/lib/recommend/for-you-list';
 import { awardGroupAchievements } from '@/lib/milestones/group-achievements';
 import { checkGoals } from '@/lib/milestones/goals';
 import { excerpt, notify } from '@/lib/notifications/notify';
@@ -121,6 +122,8 @@ export const createPostAction = validatedActionWithUser(createPostSchema, async 
     await checkGoals(tx, viewer.id);
     await learnFromEngagement(tx, viewer.id, post.id, 'post');
     if (groupId) await awardGroupAchievements(tx, groupId, 'group_post');
+    // Fan-out on write: followers' and members' precomputed For you lists are overtaken by this post.
+    await markForYouStale(tx, { authorId: viewer.id, groupId });
     return post.id;
   };
   if (!input.groupId) {

@@ -13,6 +13,7 @@ import {
   consentLog,
   consents,
   discoverSets,
+  forYouLists,
   feedControls,
   feedPreferences,
   interestScores,
@@ -783,6 +784,30 @@ export const registry: RegistryEntry[] = [
     (id) => eq(discoverSets.userId, id),
     (r) => r.week,
     (key) => eq(discoverSets.week, key),
+  ),
+  deletable(
+    ownedRows(
+      forYouLists,
+      (id) => eq(forYouLists.userId, id),
+      forYouLists.changedAt,
+      {
+        table: 'for_you_lists',
+        category: 'personalization',
+        description: 'Your For you feed, ranked ahead of time: the posts picked for you, in order, each with the reasons and the calculation shown under “Why this post?”.',
+        purpose: 'So the For you page opens quickly instead of ranking hundreds of posts on every visit.',
+        retention: 'Replaced whenever it is ranked again (every few minutes while you use Hearth, and at once after you change anything about your feed); deleting it only means it is ranked afresh on your next visit',
+      },
+      (row) => ({
+        ranked_at: row.computedAt,
+        waiting_for_new_posts: row.stale,
+        out_of_date_since: row.items ? null : row.changedAt,
+        posts: (row.items ?? []).map((item, i) => ({ place: i + 1, post_id: item.postId, because: item.reasons.map((r) => r.text), calculation: item.breakdown })),
+      }),
+    ),
+    forYouLists,
+    (id) => eq(forYouLists.userId, id),
+    (r) => r.userId,
+    (key) => eq(forYouLists.userId, key),
   ),
   ownedRows(retentionSettings, (id) => eq(retentionSettings.userId, id), retentionSettings.updatedAt, {
     table: 'retention_settings',

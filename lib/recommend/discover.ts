@@ -6,7 +6,7 @@ import { db } from '@/db/client';
 import { discoverSets, groups, users, type DiscoverItem } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/viewer';
 import { getPostsByIds, type PostCard } from '@/lib/posts/queries';
-import { rankForYou } from './feed';
+import { rankForYou } from './for-you-list';
 import { personalizationOf } from './profile';
 import { suggestGroups, suggestPeople } from './suggestions';
 

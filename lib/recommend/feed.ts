@@ -7,13 +7,13 @@ import { db, rowsOf, type Executor } from '@/db/client';
 import { posts, type FeedMode } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/viewer';
 import { getFollowingFeed, getPostsByIds, type PostCard } from '@/lib/posts/queries';
-import { gatherCandidates, loadControls, loadRankContext, loadSeen } from './candidates';
+import { loadControls } from './candidates';
+import { readForYou } from './for-you-list';
 import { personalizationOf, type Personalization } from './profile';
-import { escapeRegExp, explain, rankCandidates, type Explanation, type FeedControlSet, type Scored } from './rank';
+import { ageText, escapeRegExp, type Explanation, type FeedControlSet } from './rank';
 
-export const FOR_YOU_PAGE = 20;
-/** For you stops here: "You're all caught up", and older posts only on request. */
-export const FOR_YOU_LIMIT = 60;
+export const FOR_YOU_PAGE = 10;
+export { FOR_YOU_LIMIT, rankForYou } from './for-you-list';
 
 export type FeedItem = { post: PostCard; explanation: Explanation | null };
 export type FeedResult = {
@@ -47,28 +47,23 @@ async function hiddenTagsOf(executor: Executor, userId: string): Promise<string[
   return rowsOf<{ tag: string }>(await executor.execute(sql`select tag from interest_scores where user_id = ${userId} and choice = 'hide'`)).map((r) => r.tag);
 }
 
-/** The ranked, explained For you list, before paging. `now` is a parameter so tests and the bench can fix time. */
-export async function rankForYou(executor: Executor, userId: string, personalization: Personalization, now = new Date()): Promise<Scored[]> {
-  const context = await loadRankContext(executor, userId, personalization, now);
-  const candidates = await gatherCandidates(executor, userId, context, personalization);
-  context.seen = await loadSeen(executor, userId, candidates.map((c) => c.postId));
-  return rankCandidates(candidates, context);
-}
-
 export async function getFeed(viewer: Viewer, options: { mode?: FeedMode; page?: number; cursor?: string; now?: Date } = {}): Promise<FeedResult> {
   const personalization = await personalizationOf(db, viewer.id, options.now);
   const mode = options.mode ?? personalization.mode;
   const now = options.now ?? new Date();
   if (mode === 'foryou') {
-    const ranked = (await rankForYou(db, viewer.id, personalization, now)).slice(0, FOR_YOU_LIMIT);
+    const list = await readForYou(viewer.id, personalization, now);
     const page = Math.max(1, options.page ?? 1);
-    const slice = ranked.slice((page - 1) * FOR_YOU_PAGE, page * FOR_YOU_PAGE);
-    const cards = await getPostsByIds(viewer, slice.map((s) => s.candidate.postId));
-    const byId = new Map(slice.map((s) => [s.candidate.postId, s]));
-    const hasMore = page * FOR_YOU_PAGE < ranked.length;
+    const slice = list.items.slice((page - 1) * FOR_YOU_PAGE, page * FOR_YOU_PAGE);
+    const cards = await getPostsByIds(viewer, slice.map((s) => s.postId));
+    const byId = new Map(slice.map((s) => [s.postId, s]));
+    const hasMore = page * FOR_YOU_PAGE < list.items.length;
     return {
       mode,
-      items: cards.map((post) => ({ post, explanation: explain(byId.get(post.id)!, now) })),
+      items: cards.map((post) => {
+        const { reasons, breakdown } = byId.get(post.id)!;
+        return { post, explanation: { reasons, breakdown, age: ageText(post.createdAt, now), rankedAt: list.computedAt } };
+      }),
       next: hasMore ? { page: page + 1 } : undefined,
       caughtUp: !hasMore,
       personalization,

@@ -290,6 +290,8 @@ export type Explanation = {
   age: string;
   /** The whole calculation, for "Why this post?". */
   breakdown: { label: string; value: string }[];
+  /** When the calculation was made (For you is ranked ahead of time, lib/recommend/for-you-list.ts). */
+  rankedAt?: Date;
 };
 
 /** The reasons that carried at least a quarter of the largest one (at most three), plus the age and the sums. */
