@@ -1,3 +1,5 @@
+import { dateFormat, formatNumber } from './intl';
+
 /** "2 h ago", "3 d ago", or a date for anything older than a month. */
 export function timeAgo(date: Date, now = new Date()) {
   const seconds = Math.max(0, Math.round((now.getTime() - date.getTime()) / 1000));
@@ -8,9 +10,9 @@ export function timeAgo(date: Date, now = new Date()) {
   if (hours < 24) return `${hours} h ago`;
   const days = Math.round(hours / 24);
   if (days < 30) return `${days} d ago`;
-  return date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: date.getFullYear() === now.getFullYear() ? undefined : 'numeric' });
+  return dateFormat('en-GB', { day: 'numeric', month: 'short', year: date.getFullYear() === now.getFullYear() ? undefined : 'numeric' }).format(date);
 }
 
 export function plural(n: number, one: string, many = `${one}s`) {
-  return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+  return `${formatNumber(n)} ${n === 1 ? one : many}`;
 }

@@ -5,6 +5,7 @@ import { ActionForm } from '@/components/ui/action-form';
 import type { MilestoneVisibility } from '@/db/schema/notifications';
 import { setMilestoneVisibilityAction } from '@/lib/milestones/actions';
 import { ThankYouNoteForm } from './thank-you-note-form';
+import { dateFormat } from '@/lib/intl';
 
 export type MemoryItem = {
   id: string;
@@ -39,7 +40,7 @@ export function MemoryList({ memories, name, isSelf, canThank }: { memories: Mem
               {m.onThisDay && <span className="ml-1 rounded bg-accent-soft px-1 text-xs text-accent">On this day</span>}
             </span>
             <time dateTime={m.earnedAt.toISOString()} className="shrink-0 text-xs text-muted">
-              {m.earnedAt.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' })}
+              {dateFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' }).format(m.earnedAt)}
             </time>
           </div>
           {m.message && <p className="text-muted">{m.message}</p>}

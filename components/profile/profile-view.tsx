@@ -11,6 +11,7 @@ import { plural } from '@/lib/format';
 import type { ProfileLayout } from '@/db/schema/profiles';
 import { themeStyle, type BannerGradient } from '@/lib/profiles/theme';
 import type { ProfileSection } from '@/lib/profiles/visibility';
+import { dateFormat, formatNumber } from '@/lib/intl';
 
 export type ProfileDisplay = {
   name: string;
@@ -116,7 +117,7 @@ function About({ profile }: { profile: ProfileDisplay }) {
             <CalendarDays aria-hidden="true" className="size-4" />
             <span className="sr-only">Joined</span>
           </dt>
-          <dd>Joined {profile.joinedAt.toLocaleDateString('en', { month: 'long', year: 'numeric', timeZone: 'UTC' })}</dd>
+          <dd>Joined {dateFormat('en', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(profile.joinedAt)}</dd>
         </div>
         {profile.followers !== undefined && (
           <div className="flex gap-1">
@@ -127,7 +128,7 @@ function About({ profile }: { profile: ProfileDisplay }) {
         {profile.following !== undefined && (
           <div className="flex gap-1">
             <dt className="sr-only">Following</dt>
-            <dd>{profile.following.toLocaleString('en')} following</dd>
+            <dd>{formatNumber(profile.following)} following</dd>
           </div>
         )}
       </dl>

@@ -2,6 +2,7 @@
 // kinds a group may thank for. Pure, so it is tested without a database.
 import type { GroupMilestoneKind } from '@/db/schema/celebrations';
 import { milestoneRules } from './rules';
+import { formatNumber } from '@/lib/intl';
 
 export const placeholders = ['name', 'count', 'nth', 'group', 'milestone'] as const;
 export type Placeholder = (typeof placeholders)[number];
@@ -15,7 +16,7 @@ export const MILESTONE_TITLE_MAX = 80;
 export function ordinal(n: number) {
   const mod100 = n % 100;
   const suffix = mod100 >= 11 && mod100 <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
-  return `${n.toLocaleString('en')}${suffix}`;
+  return `${formatNumber(n)}${suffix}`;
 }
 
 /** Placeholders a text uses that Hearth does not know ("{nmae}"), so the author can fix them before anyone sees them. */
@@ -32,7 +33,7 @@ export function renderTemplate(template: string, values: Partial<TemplateValues>
   return template.replace(/\{(name|count|nth|group|milestone)\}/g, (whole, key: Placeholder) => {
     const value = values[key];
     if (value === undefined) return whole;
-    return typeof value === 'number' ? value.toLocaleString('en') : value;
+    return typeof value === 'number' ? formatNumber(value) : value;
   });
 }
 
@@ -50,7 +51,7 @@ export const groupMilestoneKindLabels: Record<GroupMilestoneKind, string> = {
 
 /** How a group-defined milestone reads in a list of milestones ("10 posts in the group"). */
 export function describeGroupMilestone(kind: GroupMilestoneKind, threshold: number) {
-  if (kind === 'group_posts') return `${threshold.toLocaleString('en')} ${threshold === 1 ? 'post' : 'posts'} in the group`;
+  if (kind === 'group_posts') return `${formatNumber(threshold)} ${threshold === 1 ? 'post' : 'posts'} in the group`;
   if (kind === 'membership_months') return `${threshold} ${threshold === 1 ? 'month' : 'months'} of membership`;
   return 'The group’s founding day';
 }

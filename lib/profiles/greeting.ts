@@ -1,5 +1,6 @@
 // The feed's greeting: "Good evening, Maya" in the person's own time zone, and one kind line from their world.
 // Never a guilt trip: no streaks, no "you haven't posted in a while" — only good news, or nothing.
+import { dateFormat, formatNumber } from '@/lib/intl';
 
 export type GreetingFacts = {
   name: string;
@@ -16,7 +17,7 @@ export type GreetingFacts = {
 
 export function partOfDay(now: Date, timeZone: string | null): 'morning' | 'afternoon' | 'evening' | 'night' {
   const hour = Number(
-    new Intl.DateTimeFormat('en-GB', { hour: 'numeric', hourCycle: 'h23', timeZone: timeZone ?? 'UTC' }).format(now),
+    dateFormat('en-GB', { hour: 'numeric', hourCycle: 'h23', timeZone: timeZone ?? 'UTC' }).format(now),
   );
   if (hour >= 5 && hour < 12) return 'morning';
   if (hour >= 12 && hour < 18) return 'afternoon';
@@ -40,7 +41,7 @@ export function greetingFor(facts: GreetingFacts, now: Date): { salutation: stri
         ? `${facts.newFollower} and ${facts.newFollowerCount - 1} ${facts.newFollowerCount === 2 ? 'other' : 'others'} started following you.`
         : `${facts.newFollower} started following you.`;
   } else if (facts.newGroupPosts > 0) {
-    line = `${facts.newGroupPosts === 1 ? 'One new post' : `${facts.newGroupPosts.toLocaleString('en')} new posts`} in your groups since your last visit.`;
+    line = `${facts.newGroupPosts === 1 ? 'One new post' : `${formatNumber(facts.newGroupPosts)} new posts`} in your groups since your last visit.`;
   } else if (facts.anniversaryInDays !== null && facts.anniversaryInDays <= 7) {
     line = `Your ${ordinal(facts.anniversaryYears)} Hearth anniversary is ${facts.anniversaryInDays === 1 ? 'tomorrow' : `in ${facts.anniversaryInDays} days`}.`;
   }
@@ -56,7 +57,7 @@ export function ordinal(n: number) {
 /** Days from `now` to the next anniversary of `joined` (0 = today), and which anniversary it is. */
 export function nextAnniversary(joined: Date, now: Date, timeZone: string | null): { inDays: number; years: number } {
   const dayOf = (d: Date) => {
-    const parts = new Intl.DateTimeFormat('en-CA', { timeZone: timeZone ?? 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(d);
+    const parts = dateFormat('en-CA', { timeZone: timeZone ?? 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(d);
     const get = (t: string) => Number(parts.find((p) => p.type === t)!.value);
     return { y: get('year'), m: get('month'), d: get('day') };
   };

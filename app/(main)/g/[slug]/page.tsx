@@ -18,6 +18,7 @@ import { getGroupPage, getMemberBadges } from '@/lib/groups/queries';
 import { controlsOn } from '@/lib/recommend/queries';
 import { TargetFeedControls } from '@/components/feed/target-controls';
 import { getGroupPosts, getPinnedPosts } from '@/lib/posts/queries';
+import { dateFormat } from '@/lib/intl';
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ before?: string; channel?: string }> };
 
@@ -191,7 +192,7 @@ export default async function GroupPage({ params, searchParams }: Props) {
           </section>
         )}
         <section className="rounded-2xl border border-line bg-surface p-5 text-sm text-muted">
-          Founded {group.createdAt.toLocaleDateString('en-GB', { month: 'long', year: 'numeric' })}.
+          Founded {dateFormat('en-GB', { month: 'long', year: 'numeric' }).format(group.createdAt)}.
         </section>
       </aside>
     </div>
