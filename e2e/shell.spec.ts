@@ -30,9 +30,9 @@ test('navigation reaches every part of Hearth and marks where you are', async ({
 
 test('For you pages to an honest end; older posts come on request, newest first', async ({ page }) => {
   const posts = page.getByRole('list', { name: 'Posts' }).getByRole('article');
-  await expect(posts).toHaveCount(20);
-  // At most three pages of For you, then "You're all caught up" — no bottomless scrolling.
-  for (let pageNumber = 2; pageNumber <= 3; pageNumber++) {
+  await expect(posts).toHaveCount(10);
+  // At most six pages of ten (sixty posts), then "You're all caught up" — no bottomless scrolling.
+  for (let pageNumber = 2; pageNumber <= 6; pageNumber++) {
     const more = page.getByRole('link', { name: 'More for you' });
     if ((await more.count()) === 0) break;
     await more.click();

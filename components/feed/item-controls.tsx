@@ -1,17 +1,21 @@
+'use client';
+
 import { ActionForm } from '@/components/ui/action-form';
-import { DurationSelect } from './quick-actions';
+import { LazyDetails } from '@/components/ui/lazy-details';
 import { muteAction, notInterestedAction, showLessAction } from '@/lib/recommend/actions';
-import type { PostCard } from '@/lib/posts/queries';
+import { DurationSelect } from './quick-actions';
+
+/** What the controls need of a post (not the whole card: this crosses to the browser). */
+export type ControlledPost = { id: string; author: { id: string; name: string }; tags: string[]; group: { id: string; name: string } | null };
 
 /**
  * "Show less like this" with a scope the person picks (this author, a topic, this group) and a duration, plus
- * "Not interested" and muting the author. Everything here is listed and undoable on /settings/feed.
+ * "Not interested" and muting the author. Everything here is listed and undoable on /settings/feed. The forms are
+ * drawn when the person opens the disclosure: a page of posts does not render forms nobody opened.
  */
-export function FeedItemControls({ post }: { post: PostCard }) {
-  if (post.isAuthor) return null;
+export function FeedItemControls({ post }: { post: ControlledPost }) {
   return (
-    <details className="mt-3 text-sm">
-      <summary className="cursor-pointer text-muted hover:text-ink">Show less like this…</summary>
+    <LazyDetails className="mt-3 text-sm" summaryClassName="cursor-pointer text-muted hover:text-ink" summary="Show less like this…">
       <div className="mt-2 flex flex-col gap-3 rounded-lg border border-line p-3">
         <ActionForm action={showLessAction} submit="Show less" pending="Saving…" variant="secondary" size="sm" label="Show less like this">
           <input type="hidden" name="postId" value={post.id} />
@@ -49,6 +53,6 @@ export function FeedItemControls({ post }: { post: PostCard }) {
           )}
         </div>
       </div>
-    </details>
+    </LazyDetails>
   );
 }

@@ -1,3 +1,5 @@
+'use client';
+
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { Lock, MessageCircle, Pin } from 'lucide-react';

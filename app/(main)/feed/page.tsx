@@ -35,7 +35,13 @@ export default async function FeedPage({ searchParams }: { searchParams: Promise
             post={post}
             can={{ react: post.viewerSignedIn && (!post.group || post.viewerIsMember) }}
             reason={explanation ? <WhyThis explanation={explanation} postId={post.id} /> : undefined}
-            extra={feed.mode === 'chronological' ? undefined : <FeedItemControls post={post} />}
+            extra={
+              feed.mode === 'chronological' || post.isAuthor ? undefined : (
+                <FeedItemControls
+                  post={{ id: post.id, author: { id: post.author.id, name: post.author.name }, tags: post.tags, group: post.group && { id: post.group.id, name: post.group.name } }}
+                />
+              )
+            }
           />
         </li>
       ))}
