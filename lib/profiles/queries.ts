@@ -3,7 +3,7 @@
 import 'server-only';
 import { and, asc, desc, eq, gt, ne, sql } from 'drizzle-orm';
 import { cache } from 'react';
-import { db } from '@/db/client';
+import { db, rowsOf } from '@/db/client';
 import { follows, groupMembers, handleRedirects, interests, posts, profiles, userInterests, users } from '@/db/schema';
 import type { ProfileLayout, ProfileVisibility } from '@/db/schema/profiles';
 import type { Viewer } from '@/lib/auth/viewer';
@@ -270,42 +270,42 @@ const visitGap = 30 * 60 * 1000;
  * your last visit" means since the one before this.
  */
 export async function getFeedGreeting(viewer: Viewer, now: Date = new Date()) {
-  const [row] = await db
-    .select({ timeZone: profiles.timeZone, seen: profiles.feedSeenAt, prev: profiles.feedPrevSeenAt, joined: users.createdAt })
-    .from(users)
-    .leftJoin(profiles, eq(profiles.userId, users.id))
-    .where(eq(users.id, viewer.id))
-    .limit(1);
+  // One statement: the person's clock and visits, and what happened since their previous visit (a new visit begins
+  // after visitGap; then "since" is the end of the last one).
+  const nowIso = now.toISOString();
+  const gapStart = new Date(now.getTime() - visitGap).toISOString();
+  const weekAgo = new Date(now.getTime() - 7 * 86_400_000).toISOString();
+  const [row] = rowsOf<{ time_zone: string | null; seen: string | Date | null; joined: string | Date; group_posts: number; follower_count: number; follower: string | null }>(
+    await db.execute(sql`
+      with me as (
+        select pr.time_zone, pr.feed_seen_at as seen, u.created_at as joined,
+          coalesce(case when pr.feed_seen_at is null or pr.feed_seen_at < ${gapStart}::timestamptz then pr.feed_seen_at else pr.feed_prev_seen_at end, ${weekAgo}::timestamptz) as recent
+        from ${users} u left join ${profiles} pr on pr.user_id = u.id where u.id = ${viewer.id}
+      )
+      select me.time_zone, me.seen, me.joined,
+        (select count(*)::int from ${posts} p where p.created_at > me.recent and p.created_at <= ${nowIso}::timestamptz and p.author_id <> ${viewer.id}
+          and p.group_id in (select m.group_id from ${groupMembers} m where m.user_id = ${viewer.id})) as group_posts,
+        (select count(*)::int from ${follows} f where f.followee_id = ${viewer.id} and f.created_at > me.recent and f.created_at <= ${nowIso}::timestamptz) as follower_count,
+        (select coalesce(u.name, u.handle) from ${follows} f join ${users} u on u.id = f.follower_id
+          where f.followee_id = ${viewer.id} and f.created_at > me.recent and f.created_at <= ${nowIso}::timestamptz
+          order by f.created_at desc limit 1) as follower
+      from me`),
+  );
   if (!row) return null;
-  let since = row.prev ? new Date(row.prev) : null;
   const seen = row.seen ? new Date(row.seen) : null;
   if (!seen || now.getTime() - seen.getTime() > visitGap) {
-    since = seen;
     await db.update(profiles).set({ feedPrevSeenAt: seen, feedSeenAt: now }).where(eq(profiles.userId, viewer.id));
   }
-  const recent = since ?? new Date(now.getTime() - 7 * 86_400_000);
-  const [activity] = await db
-    .select({
-      groupPosts: sql<number>`(select count(*)::int from ${posts} p where p.created_at > ${recent.toISOString()}::timestamptz
-        and p.created_at <= ${now.toISOString()}::timestamptz and p.author_id <> ${viewer.id}
-        and p.group_id in (select m.group_id from ${groupMembers} m where m.user_id = ${viewer.id}))`,
-      followerCount: sql<number>`(select count(*)::int from ${follows} f where f.followee_id = ${viewer.id}
-        and f.created_at > ${recent.toISOString()}::timestamptz and f.created_at <= ${now.toISOString()}::timestamptz)`,
-      follower: sql<string | null>`(select coalesce(u.name, u.handle) from ${follows} f join ${users} u on u.id = f.follower_id
-        where f.followee_id = ${viewer.id} and f.created_at > ${recent.toISOString()}::timestamptz and f.created_at <= ${now.toISOString()}::timestamptz
-        order by f.created_at desc limit 1)`,
-    })
-    .from(sql`(select 1) as one`);
-  const anniversary = nextAnniversary(new Date(row.joined), now, row.timeZone);
+  const anniversary = nextAnniversary(new Date(row.joined), now, row.time_zone);
   const facts: GreetingFacts = {
     name: viewer.name,
-    timeZone: row.timeZone,
-    newGroupPosts: Number(activity?.groupPosts ?? 0),
-    newFollower: activity?.follower ?? null,
-    newFollowerCount: Number(activity?.followerCount ?? 0),
+    timeZone: row.time_zone,
+    newGroupPosts: Number(row.group_posts ?? 0),
+    newFollower: row.follower ?? null,
+    newFollowerCount: Number(row.follower_count ?? 0),
     anniversaryInDays: anniversary.years >= 1 ? anniversary.inDays : null,
     anniversaryYears: anniversary.years,
   };
-  return { ...greetingFor(facts, now), timeZoneKnown: row.timeZone !== null };
+  return { ...greetingFor(facts, now), timeZoneKnown: row.time_zone !== null };
 }
 

@@ -1,9 +1,9 @@
 // The interest profile in the database: learning from engagement (incrementally, with decay), forgetting a
 // deleted signal's share, reading the profile for the ranker and the privacy dashboard, and what a person allows.
-import { and, eq, gt, isNull, or, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { rowsOf, type Executor } from '@/db/client';
-import { feedControls, feedPreferences, interestScores, tagFollows, type FeedMode } from '@/db/schema';
-import { consentsOf } from '@/lib/privacy/consents';
+import { interestScores, tagFollows, type FeedMode } from '@/db/schema';
+import { effectiveConsents } from '@/lib/privacy/consent';
 import { contribution, decayed, HALF_LIFE_DAYS, interestWeight, signalWeights, strongestInferred, type EngagementKind, type InterestChoice, type InterestSignal } from './weights';
 
 const HALF_LIFE_SECONDS = HALF_LIFE_DAYS * 24 * 3600;
@@ -22,23 +22,27 @@ export type Personalization = {
 };
 
 export async function personalizationOf(db: Executor, userId: string, now = new Date()): Promise<Personalization> {
-  const [consents, [prefs], quiet] = await Promise.all([
-    consentsOf(db, userId),
-    db.select().from(feedPreferences).where(eq(feedPreferences.userId, userId)).limit(1),
-    db
-      .select({ target: feedControls.target })
-      .from(feedControls)
-      .where(and(eq(feedControls.userId, userId), eq(feedControls.kind, 'quiet_group'), isNull(feedControls.endedAt), or(isNull(feedControls.expiresAt), gt(feedControls.expiresAt, now)))),
-  ]);
-  const historyPaused = prefs?.historyPaused ?? false;
+  // One statement (every page with a feed reads this): the preferences row, the consents, the profile's "suggest
+  // me" switch and the groups kept quiet.
+  const [row] = rowsOf<{ mode: FeedMode | null; history_paused: boolean | null; onboarded: boolean | null; consents: { kind: string; granted: boolean }[] | null; suggest_me: boolean | null; quiet: string[] | null }>(
+    await db.execute(sql`
+      select p.mode, p.history_paused, p.onboarded_at is not null as onboarded,
+        (select json_agg(json_build_object('kind', c.kind, 'granted', c.granted)) from consents c where c.user_id = ${userId}) as consents,
+        (select pr.suggest_me from profiles pr where pr.user_id = ${userId}) as suggest_me,
+        (select json_agg(fc.target) from feed_controls fc where fc.user_id = ${userId} and fc.kind = 'quiet_group' and fc.ended_at is null
+          and (fc.expires_at is null or fc.expires_at > ${now.toISOString()}::timestamptz)) as quiet
+      from (select 1) as one left join feed_preferences p on p.user_id = ${userId}`),
+  );
+  const consents = effectiveConsents(row?.consents ?? [], row?.suggest_me ?? undefined);
+  const historyPaused = row?.history_paused ?? false;
   const recordActivity = consents.personalize_activity && !historyPaused;
   return {
-    mode: prefs?.mode ?? 'foryou',
+    mode: row?.mode ?? 'foryou',
     historyPaused,
-    onboarded: Boolean(prefs?.onboardedAt),
+    onboarded: Boolean(row?.onboarded),
     recordActivity,
     useInferred: recordActivity && consents.inferred_interests,
-    quietGroups: new Set(quiet.map((q) => q.target)),
+    quietGroups: new Set(row?.quiet ?? []),
   };
 }
 
