@@ -7,13 +7,22 @@ import { cachedForPerson, forgetPerson } from './person-cache';
 vi.mock('@/lib/auth/viewer', () => import('@/test/actions'));
 
 describe('person cache', () => {
-  it('computes once within the TTL, again after it, and per person', async () => {
+  it('computes once within the TTL, per person; after it serves the old value once while computing the next', async () => {
     let runs = 0;
     const compute = async () => ++runs;
     expect(await cachedForPerson('ada', 'k', compute, 1_000)).toBe(1);
     expect(await cachedForPerson('ada', 'k', compute, 2_000)).toBe(1);
     expect(await cachedForPerson('bo', 'k', compute, 2_000)).toBe(2);
-    expect(await cachedForPerson('ada', 'k', compute, 1_000 + 5 * 60_000)).toBe(3);
+    // Past the TTL: the old value, and one refresh behind it (not two).
+    const later = 1_000 + 5 * 60_000;
+    const [first, second] = [cachedForPerson('ada', 'k', compute, later), cachedForPerson('ada', 'k', compute, later + 1)];
+    expect(await first).toBe(1);
+    expect(await second).toBe(1);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(runs).toBe(3);
+    expect(await cachedForPerson('ada', 'k', compute, later + 2)).toBe(3);
+    // Far past it (30 minutes): computed while the caller waits.
+    expect(await cachedForPerson('ada', 'k', compute, later + 31 * 60_000)).toBe(4);
   });
 
   it('forgets a person (only that person) and never keeps a failure', async () => {

@@ -806,8 +806,9 @@ export const registry: RegistryEntry[] = [
     ),
     forYouLists,
     (id) => eq(forYouLists.userId, id),
-    (r) => r.userId,
-    (key) => eq(forYouLists.userId, key),
+    // One list a person: the key names it, the owner condition finds it.
+    () => 'for-you',
+    (key) => (key === 'for-you' ? sql`true` : undefined),
   ),
   ownedRows(retentionSettings, (id) => eq(retentionSettings.userId, id), retentionSettings.updatedAt, {
     table: 'retention_settings',

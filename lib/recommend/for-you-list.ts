@@ -10,7 +10,7 @@ import 'server-only';
 //     notices serves the list it has, the next one gets the new ranking;
 //   - never for someone who does not come back: a list costs nothing until it is viewed.
 //
-// A ranking started before the list was last made out of date is not stored (it may predate the person's change),
+// A ranking started before (or in the same millisecond as) the list was last made out of date is not stored (it may predate the person's change),
 // and one person's rankings are never computed twice at once in a process.
 import { after } from 'next/server';
 import { sql } from 'drizzle-orm';
@@ -46,13 +46,13 @@ export async function rankAndStoreForYou(executor: Executor, userId: string, per
     const { reasons, breakdown } = explain(scored, now);
     return { postId: scored.candidate.postId, reasons, breakdown };
   });
-  if ((forgottenAt.get(userId) ?? 0) > started.getTime()) return { items, computedAt: started, state: 'ranked now' };
+  if ((forgottenAt.get(userId) ?? 0) >= started.getTime()) return { items, computedAt: started, state: 'ranked now' };
   forgottenAt.delete(userId);
   await executor.execute(sql`
     insert into for_you_lists (user_id, items, computed_at, stale, changed_at)
     values (${userId}, ${JSON.stringify(items)}::jsonb, ${started.toISOString()}::timestamptz, false, ${started.toISOString()}::timestamptz)
     on conflict (user_id) do update set items = excluded.items, computed_at = excluded.computed_at, stale = false
-    where for_you_lists.changed_at <= excluded.computed_at`);
+    where for_you_lists.changed_at < excluded.computed_at`);
   return { items, computedAt: started, state: 'ranked now' };
 }
 
