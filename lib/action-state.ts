@@ -80,6 +80,8 @@ function databaseUnavailable(formData: FormData): ActionState {
 export function validatedActionWithUser<S extends z.ZodType>(
   schema: S,
   fn: (data: z.infer<S>, viewer: Viewer, formData: FormData) => Promise<ActionState | void>,
+  /** shapesFeed: false for the few actions that cannot change what For you would pick (the time zone). */
+  options: { shapesFeed?: boolean } = {},
 ) {
   return async (prev: ActionState, formData: FormData): Promise<ActionState> => {
     let viewer: Viewer | null;
@@ -96,9 +98,10 @@ export function validatedActionWithUser<S extends z.ZodType>(
       // Whatever the person just changed, what was computed for them before is stale (lib/cache/person-cache.ts),
       // and their For you list is ranked again on their next view (lib/recommend/for-you-list.ts).
       forgetPerson(viewer.id);
-      await forgetForYou(db, viewer.id).catch((error) => {
-        if (!isConnectionError(error)) console.error('[feed] could not mark the For you list out of date:', error);
-      });
+      if (options.shapesFeed !== false)
+        await forgetForYou(db, viewer.id).catch((error) => {
+          if (!isConnectionError(error)) console.error('[feed] could not mark the For you list out of date:', error);
+        });
     }
   };
 }

@@ -180,14 +180,19 @@ export const removeImageAction = validatedActionWithUser(removeImageSchema, asyn
 });
 
 /** Remembers the browser's time zone for the greeting, unless the person already chose one. */
-export const rememberTimeZoneAction = validatedActionWithUser(timeZoneSchema, async (data, viewer) => {
-  await db
-    .update(profiles)
-    .set({ timeZone: data.timeZone })
-    .where(and(eq(profiles.userId, viewer.id), sql`${profiles.timeZone} is null`));
-  revalidatePath('/feed');
-  return { success: 'ok' };
-});
+export const rememberTimeZoneAction = validatedActionWithUser(
+  timeZoneSchema,
+  async (data, viewer) => {
+    await db
+      .update(profiles)
+      .set({ timeZone: data.timeZone })
+      .where(and(eq(profiles.userId, viewer.id), sql`${profiles.timeZone} is null`));
+    revalidatePath('/feed');
+    return { success: 'ok' };
+  },
+  // The greeting's clock, not the feed: the page refreshes after this and must keep its posts where they are.
+  { shapesFeed: false },
+);
 
 /** The bio as the profile will show it, for the live preview (the one renderer stays on the server). */
 export async function previewBioAction(text: string): Promise<{ html: string; text: string }> {
