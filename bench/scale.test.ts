@@ -17,6 +17,7 @@ it('times the For you feed of the same people at two scales', async () => {
     expect(t.people).toBe(3);
     expect(t.items).toBeGreaterThan(0);
     expect(t.p95).toBeGreaterThan(0);
+    expect(t.rankP95).toBeGreaterThan(0);
   }
   expect(result.line).toMatch(/^scale p95_small_vs_tiny=\d+\.\d\d$/);
 }, 180_000);
