@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, pgTable, primaryKey, text, timestamp, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { boolean, jsonb, check, index, integer, pgTable, primaryKey, text, timestamp, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { media } from './media';
 import { users } from './auth';
 import { createdAt, id } from './columns';
@@ -33,6 +33,10 @@ export const posts = pgTable(
      * first" is an index walk instead of counting every post's reactions (For you's exploration source).
      */
     reactionCount: integer('reaction_count').notNull().default(0),
+    /** Reactions per emoji ({"❤️": 3}), kept by the same triggers (migration post_counts): cards read it, not count. */
+    reactionCounts: jsonb('reaction_counts').$type<Record<string, number>>().notNull().default({}),
+    /** Comments not removed by moderators, kept by triggers on comments (migration post_counts). */
+    commentCount: integer('comment_count').notNull().default(0),
   },
   (t) => [
     // DESC NULLS FIRST is what `order by created_at desc` means: drizzle's plain .desc() writes NULLS LAST, which

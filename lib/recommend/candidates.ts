@@ -167,7 +167,7 @@ export async function gatherCandidates(db: Executor, userId: string, context: Ra
       createdAt: posts.createdAt,
       tags: sql`(select json_agg(t.tag order by t.tag) from post_tags t where t.post_id = ${posts.id})`,
       reactions: posts.reactionCount, // kept equal to count(*) of its reactions by triggers (migration 0007)
-      comments: sql`(select count(*)::int from comments c where c.post_id = ${postId} and c.removed_at is null)`,
+      comments: posts.commentCount, // kept equal to its comments not removed by triggers (migration 0011)
       weekReactions: sql`(select count(*)::int from reactions r where r.post_id = ${posts.id} and r.created_at > ${week}::timestamptz)`,
       likedBy: sql`(select json_agg(x.name) from (
         select coalesce(u.name, u.handle) as name from reactions r join users u on u.id = r.user_id
