@@ -99,8 +99,9 @@ function treeRssMb(pid: number): number {
 
 function startServer(env: Record<string, string>): ChildProcess {
   const next = path.resolve('node_modules', 'next', 'dist', 'bin', 'next');
-  // BENCH_NODE_ARGS: extra node flags for the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it.
-  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  // As `npm start` runs it: a 256 MB old space (package.json; README, Configuration). BENCH_NODE_ARGS adds node flags,
+  // e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server, or another --max-old-space-size.
+  const nodeArgs = ['--max-old-space-size=256', ...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean)];
   return spawn(process.execPath, [...nodeArgs, next, 'start', '-p', String(port), '-H', '127.0.0.1'], {
     env: {
       ...process.env,

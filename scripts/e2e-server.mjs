@@ -24,7 +24,8 @@ const env = {
 const seeded = spawnSync('npx', ['tsx', 'scripts/db.ts', 'seed'], { env, stdio: 'inherit' });
 if (seeded.status !== 0) process.exit(seeded.status ?? 1);
 
-const server = spawn('npx', ['next', 'start', '-p', port], { env: { ...env, NODE_ENV: 'production' }, stdio: 'inherit' });
+// As `npm start` runs it (package.json): the journeys run within the production heap bound.
+const server = spawn(process.execPath, ['--max-old-space-size=256', 'node_modules/next/dist/bin/next', 'start', '-p', port], { env: { ...env, NODE_ENV: 'production' }, stdio: 'inherit' });
 const stop = () => server.kill('SIGTERM');
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
