@@ -64,7 +64,7 @@ describe('rate limits in the database', () => {
     data.set('tags', '');
     for (const name of ['a.webp', 'b.webp']) data.append('images', new File([new Uint8Array(await webp())], name));
     const refused = await createPostAction({}, data);
-    expect(refused.fieldErrors?.images).toMatch(/^You’re going a little fast\. Try again in \d+ minutes?\.$/);
+    expect(refused.fieldErrors?.images).toMatch(/^You’re going a little fast\. Try again in \d+ (seconds?|minutes?)\.$/);
   });
 
   it('covers every kind the issue lists: each rule is enforced somewhere in Hearth', () => {
