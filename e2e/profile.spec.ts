@@ -12,7 +12,10 @@ async function visitor(browser: Browser, options: { colorScheme?: 'light' | 'dar
 }
 
 async function saveProfile(page: Page) {
+  // The message of an earlier save may still be on screen: wait for this save's Server Action to answer.
+  const saved = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/settings/profile');
   await page.getByRole('button', { name: 'Save profile' }).click();
+  expect((await saved).ok()).toBe(true);
   await expect(page.getByText(/^Profile saved\./)).toBeVisible();
 }
 
