@@ -187,10 +187,10 @@ export const rememberTimeZoneAction = validatedActionWithUser(
       .update(profiles)
       .set({ timeZone: data.timeZone })
       .where(and(eq(profiles.userId, viewer.id), sql`${profiles.timeZone} is null`));
-    revalidatePath('/feed');
+    // No revalidation: the next view greets in the new zone; this one keeps its posts where they are.
     return { success: 'ok' };
   },
-  // The greeting's clock, not the feed: the page refreshes after this and must keep its posts where they are.
+  // The greeting's clock, not the feed.
   { shapesFeed: false },
 );
 
