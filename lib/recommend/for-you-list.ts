@@ -10,8 +10,8 @@ import 'server-only';
 //     notices serves the list it has, the next one gets the new ranking;
 //   - never for someone who does not come back: a list costs nothing until it is viewed.
 //
-// A ranking started before (or in the same millisecond as) the list was last made out of date is not stored (it may predate the person's change),
-// and one person's rankings are never computed twice at once in a process.
+// A ranking started before (or in the same millisecond as) the list was last made out of date is not stored (it may
+// predate the person's change), and one person's rankings are never computed twice at once in a process.
 import { after } from 'next/server';
 import { sql } from 'drizzle-orm';
 import { db, rowsOf, type Executor } from '@/db/client';
@@ -25,7 +25,7 @@ export const FOR_YOU_REFRESH_MS = 10 * 60_000;
 /** For you stops here: "You're all caught up", and older posts only on request. */
 export const FOR_YOU_LIMIT = 60;
 
-export type ForYouList = { items: ForYouItem[]; computedAt: Date; state: 'fresh' | 'refreshing' | 'ranked now' };
+export type ForYouList = { items: ForYouItem[]; computedAt: Date };
 
 /** The ranked, explained For you list, before paging. `now` is a parameter so tests and the bench can fix time. */
 export async function rankForYou(executor: Executor, userId: string, personalization: Personalization, now = new Date()): Promise<Scored[]> {
@@ -46,14 +46,14 @@ export async function rankAndStoreForYou(executor: Executor, userId: string, per
     const { reasons, breakdown } = explain(scored, now);
     return { postId: scored.candidate.postId, reasons, breakdown };
   });
-  if ((forgottenAt.get(userId) ?? 0) >= started.getTime()) return { items, computedAt: started, state: 'ranked now' };
+  if ((forgottenAt.get(userId) ?? 0) >= started.getTime()) return { items, computedAt: started };
   forgottenAt.delete(userId);
   await executor.execute(sql`
     insert into for_you_lists (user_id, items, computed_at, stale, changed_at)
     values (${userId}, ${JSON.stringify(items)}::jsonb, ${started.toISOString()}::timestamptz, false, ${started.toISOString()}::timestamptz)
     on conflict (user_id) do update set items = excluded.items, computed_at = excluded.computed_at, stale = false
     where for_you_lists.changed_at < excluded.computed_at`);
-  return { items, computedAt: started, state: 'ranked now' };
+  return { items, computedAt: started };
 }
 
 function rankOnce(userId: string, personalization: Personalization, now: Date): Promise<ForYouList> {
@@ -82,9 +82,9 @@ export async function readForYou(userId: string, personalization: Personalizatio
   if (!row?.items || !row.computed_at) return rankOnce(userId, personalization, now);
   const computedAt = new Date(row.computed_at);
   const old = Date.now() - computedAt.getTime() > FOR_YOU_REFRESH_MS;
-  if (!row.stale && !old) return { items: row.items, computedAt, state: 'fresh' };
+  if (!row.stale && !old) return { items: row.items, computedAt };
   if (!inflight.has(userId)) inBackground(() => rankOnce(userId, personalization, new Date()));
-  return { items: row.items, computedAt, state: 'refreshing' };
+  return { items: row.items, computedAt };
 }
 
 /** The person changed something that shapes their feed: rank again on their next view. */
