@@ -97,6 +97,22 @@ function treeRssMb(pid: number): number {
   return total;
 }
 
+/** CPU seconds the server and its children have used (user + system, from /proc; clock ticks are 1/100 s on Linux). */
+function treeCpuSeconds(pid: number): number {
+  let ticks = 0;
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(entry) === pid || Number(fields[1]) === pid) ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // gone
+    }
+  }
+  return ticks / 100;
+}
+
 function startServer(env: Record<string, string>): ChildProcess {
   const next = path.resolve('node_modules', 'next', 'dist', 'bin', 'next');
   // As `npm start` runs it: a 256 MB old space (package.json; README, Configuration). BENCH_NODE_ARGS adds node flags,
@@ -141,7 +157,7 @@ async function waitForServer(probe: Target, server: ChildProcess) {
   throw new Error('next start did not answer within 60 s');
 }
 
-type Result = { route: string; connections: number; requests: number; rps: number; p50: number; p95: number; p99: number; non2xx: number; errors: number; rssMb: number };
+type Result = { route: string; connections: number; requests: number; rps: number; p50: number; p95: number; p99: number; non2xx: number; errors: number; rssMb: number; cpuMs: number };
 
 function percentile(sorted: number[], p: number) {
   if (sorted.length === 0) return NaN;
@@ -152,6 +168,7 @@ async function drive(route: string, targets: Target[], connections: number, seco
   let k = 0;
   const latencies: number[] = [];
   let peakRss = treeRssMb(serverPid);
+  const cpuBefore = treeCpuSeconds(serverPid);
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, treeRssMb(serverPid))), 250);
   const instance = autocannon({
     url: origin,
@@ -170,6 +187,7 @@ async function drive(route: string, targets: Target[], connections: number, seco
   instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime));
   const result = await instance;
   clearInterval(sampler);
+  const cpuSeconds = treeCpuSeconds(serverPid) - cpuBefore;
   latencies.sort((a, b) => a - b);
   return {
     route,
@@ -182,6 +200,7 @@ async function drive(route: string, targets: Target[], connections: number, seco
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
     rssMb: peakRss,
+    cpuMs: latencies.length ? (cpuSeconds * 1000) / latencies.length : NaN,
   };
 }
 
@@ -225,13 +244,13 @@ async function main() {
     const pid = server.pid!;
 
     // Every page once per person must answer 200 (a redirect would mean the session was refused), then warm up.
-    for (const [route, targets] of Object.entries(routes)) {
-      for (const t of targets) {
+    const selected = Object.keys(routes).filter((r) => !only || only.includes(r) || r === 'floor');
+    for (const route of selected) {
+      for (const t of routes[route]!) {
         const { status } = await fetchOnce(t);
         if (status !== 200) throw new Error(`${route} ${t.path} answered ${status} before the run`);
       }
     }
-    const selected = Object.keys(routes).filter((r) => !only || only.includes(r) || r === 'floor');
     for (const route of selected) await drive(route, routes[route]!, Math.min(8, connectionsList[0]!), smoke ? 1 : 3, pid);
 
     const results: Result[] = [];
@@ -239,13 +258,13 @@ async function main() {
       for (const route of selected) {
         const r = await drive(route, routes[route]!, connections, duration, pid);
         results.push(r);
-        console.error(`  ${route} @${connections}: p95 ${r.p95.toFixed(0)} ms, ${r.rps.toFixed(1)} req/s`);
+        console.error(`  ${route} @${connections}: p95 ${r.p95.toFixed(0)} ms, ${r.rps.toFixed(1)} req/s, ${r.cpuMs.toFixed(1)} ms of server CPU a request`);
       }
     }
 
-    const head = ['route', 'conns', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'non-2xx', 'errors', 'rss MB', 'p95/floor'];
+    const head = ['route', 'conns', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'non-2xx', 'errors', 'rss MB', 'cpu ms', 'p95/floor'];
     const floorP95 = new Map(results.filter((r) => r.route === 'floor').map((r) => [r.connections, r.p95]));
-    const lines = results.map((r) => [r.route, r.connections, r.rps.toFixed(1), r.p50.toFixed(0), r.p95.toFixed(0), r.p99.toFixed(0), r.non2xx, r.errors, r.rssMb.toFixed(0), (r.p95 / floorP95.get(r.connections)!).toFixed(2)].map(String));
+    const lines = results.map((r) => [r.route, r.connections, r.rps.toFixed(1), r.p50.toFixed(0), r.p95.toFixed(0), r.p99.toFixed(0), r.non2xx, r.errors, r.rssMb.toFixed(0), r.cpuMs.toFixed(1), (r.p95 / floorP95.get(r.connections)!).toFixed(2)].map(String));
     const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
     const fmt = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
     console.log(`\nLoad benchmark: ${s} scale on ${e === 'postgres' ? 'PostgreSQL' : 'PGlite (embedded)'}, ${duration} s per run, ${forYou.length + following.length} people signed in, ${os.cpus().length} CPUs (shared)`);
@@ -256,7 +275,7 @@ async function main() {
     const ratio = (route: string) => (at(route) ? (at(route)!.p95 / at('floor')!.p95).toFixed(2) : 'n/a');
     const errors = results.reduce((sum, r) => sum + r.errors + r.non2xx, 0);
     const rss = Math.max(...results.map((r) => r.rssMb));
-    console.log(`(ratios at ${top} connections; errors = connection errors + timeouts + non-2xx answers; total ${((Date.now() - started) / 1000).toFixed(0)} s)`);
+    console.log(`(ratios at ${top} connections; cpu ms = server CPU time (user + system) per answered request; errors = connection errors + timeouts + non-2xx answers; total ${((Date.now() - started) / 1000).toFixed(0)} s)`);
     console.log(`load foryou_p95_vs_floor=${ratio('foryou')} following_p95_vs_floor=${ratio('following')} errors=${errors} rss_mb=${rss.toFixed(0)}`);
     if (smoke && errors > 0) process.exitCode = 1;
   } finally {

@@ -303,6 +303,32 @@ describe('suggestions', () => {
     expect((await suggestPeople(db, me.id, { limit: 50 })).map((p) => p.id)).not.toContain(open.id);
     expect((await suggestGroups(db, me.id, { limit: 50 })).map((g) => g.id)).not.toContain(group.id);
   });
+
+  it('ranks people by groups in common, and with nothing in common suggests those who post, longest here first', async () => {
+    const { suggestPeople } = await import('./suggestions');
+    const { groupMembers, profiles } = await import('@/db/schema');
+    const me = await person('Newcomer');
+    const owner = await person('Host');
+    const neighbour = await person('Neighbour');
+    const group = await db.transaction((tx) => createGroupRecords(tx, { name: 'Moss club', slug: `moss-${counter}`, description: '', topic: 'moss' }, owner.id)).then((r) => r.group);
+    const hidden = await db.transaction((tx) => createGroupRecords(tx, { name: 'Hidden', slug: `hidden-${counter}`, description: '', topic: 'moss', visibility: 'invite' }, owner.id)).then((r) => r.group);
+    await db.insert(groupMembers).values([{ groupId: group.id, userId: me.id }, { groupId: group.id, userId: neighbour.id }, { groupId: hidden.id, userId: me.id }]);
+    await db.insert(profiles).values([{ userId: owner.id }, { userId: neighbour.id }]).onConflictDoNothing();
+    await post(neighbour, 'Hello moss', [], 2, group.id);
+    await post(owner, 'Welcome', [], 2, group.id);
+    const people = await suggestPeople(db, me.id, { limit: 50 });
+    // The invite-only group is not counted: the owner shares one visible group, like the neighbour.
+    expect(people.find((p) => p.id === neighbour.id)?.reason).toBe('In 1 of your groups');
+    expect(people.find((p) => p.id === owner.id)?.reason).toBe('In 1 of your groups');
+    const common = people.findIndex((p) => p.reason === 'Active on Hearth');
+    expect(common).toBeGreaterThanOrEqual(2); // those in common come first
+    expect(people.slice(common).every((p) => p.reason === 'Active on Hearth')).toBe(true);
+
+    const loner = await person('Loner');
+    const fallback = await suggestPeople(db, loner.id, { limit: 3 });
+    expect(fallback).toHaveLength(3);
+    expect(fallback.every((p) => p.reason === 'Active on Hearth' && p.id !== loner.id)).toBe(true);
+  });
 });
 
 describe('Discover', () => {
