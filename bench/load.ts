@@ -114,11 +114,11 @@ function treeCpuSeconds(pid: number): number {
 }
 
 function startServer(env: Record<string, string>): ChildProcess {
-  const next = path.resolve('node_modules', 'next', 'dist', 'bin', 'next');
+  const entry = path.resolve('scripts', 'server.mjs');
   // As `npm start` runs it: a 256 MB old space (package.json; README, Configuration). BENCH_NODE_ARGS adds node flags,
   // e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server, or another --max-old-space-size.
   const nodeArgs = ['--max-old-space-size=256', ...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean)];
-  return spawn(process.execPath, [...nodeArgs, next, 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  return spawn(process.execPath, [...nodeArgs, entry, '-p', String(port), '-H', '127.0.0.1'], {
     env: {
       ...process.env,
       ...env,
@@ -144,7 +144,7 @@ async function fetchOnce(t: Target) {
 async function waitForServer(probe: Target, server: ChildProcess) {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`next start exited with ${server.exitCode}`);
+    if (server.exitCode !== null) throw new Error(`the server exited with ${server.exitCode}`);
     try {
       const { status } = await fetchOnce(probe);
       if (status === 200) return;
@@ -154,7 +154,7 @@ async function waitForServer(probe: Target, server: ChildProcess) {
     }
     await new Promise((r) => setTimeout(r, 300));
   }
-  throw new Error('next start did not answer within 60 s');
+  throw new Error('the server did not answer within 60 s');
 }
 
 type Result = { route: string; connections: number; requests: number; rps: number; p50: number; p95: number; p99: number; non2xx: number; errors: number; rssMb: number; cpuMs: number };

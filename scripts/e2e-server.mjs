@@ -1,5 +1,5 @@
 // The server the browser journeys run against: the production build, on a fresh temporary embedded database
-// holding the demo community. Seeded first, then `next start` (the two never hold the directory at once).
+// holding the demo community. Seeded first, then the server `npm start` runs (the two never hold the directory at once).
 import { spawn, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -25,7 +25,7 @@ const seeded = spawnSync('npx', ['tsx', 'scripts/db.ts', 'seed'], { env, stdio: 
 if (seeded.status !== 0) process.exit(seeded.status ?? 1);
 
 // As `npm start` runs it (package.json): the journeys run within the production heap bound.
-const server = spawn(process.execPath, ['--max-old-space-size=256', 'node_modules/next/dist/bin/next', 'start', '-p', port], { env: { ...env, NODE_ENV: 'production' }, stdio: 'inherit' });
+const server = spawn(process.execPath, ['--max-old-space-size=256', 'scripts/server.mjs', '-p', port], { env: { ...env, NODE_ENV: 'production' }, stdio: 'inherit' });
 const stop = () => server.kill('SIGTERM');
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);

@@ -1,0 +1,40 @@
+// `npm start`: Next's production server (the same request handler `next start` uses) behind an admission limit.
+// At most HEARTH_MAX_RENDERS requests are handled at once; the others wait their turn in arrival order, holding only
+// their socket. Under 64 connections `next start` rendered 64 pages at a time, and their trees, RSC payloads and query
+// results outgrew the 256 MB heap: the server thrashed in garbage collection, then died of "heap out of memory"
+// (bench:load, medium). One Node thread renders one page at a time anyway, so a queue costs no throughput: the pages
+// that are admitted finish sooner, and memory no longer grows with the number of clients.
+//
+//   node --max-old-space-size=256 scripts/server.mjs [-p port] [-H hostname]
+import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import next from 'next';
+import { admission } from './admission.mjs';
+
+/** The value after a flag (`-p 3000`, `--port 3000`), if given. */
+function option(...names) {
+  const args = process.argv.slice(2);
+  for (let i = 0; i < args.length - 1; i++) if (names.includes(args[i])) return args[i + 1];
+  return undefined;
+}
+
+const port = Number(option('-p', '--port') ?? process.env.PORT ?? 3000);
+// Every interface unless -H names one, as `next start` does (not $HOSTNAME: containers set it to their own name).
+const hostname = option('-H', '--hostname');
+const maxRenders = Math.max(1, Number(process.env.HEARTH_MAX_RENDERS) || 16);
+
+// The project is the folder above scripts/, wherever the command is run from.
+const app = next({ dev: false, dir: path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'), hostname, port });
+const handle = app.getRequestHandler();
+await app.prepare();
+const server = http.createServer(admission(maxRenders, (req, res) => handle(req, res)));
+server.listen(port, hostname, () => {
+  console.log(`Hearth is listening on http://${hostname ?? 'localhost'}:${port} (at most ${maxRenders} requests in progress at once)`);
+});
+const stop = () => {
+  server.close(() => process.exit(0));
+  setTimeout(() => process.exit(0), 5000).unref();
+};
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
