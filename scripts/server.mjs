@@ -1,9 +1,9 @@
 // `npm start`: Next's production server (the same request handler `next start` uses) behind an admission limit.
 // At most HEARTH_MAX_RENDERS requests are handled at once; the others wait their turn in arrival order, holding only
-// their socket. Under 64 connections `next start` rendered 64 pages at a time, and their trees, RSC payloads and query
-// results outgrew the 256 MB heap: the server thrashed in garbage collection, then died of "heap out of memory"
-// (bench:load, medium). One Node thread renders one page at a time anyway, so a queue costs no throughput: the pages
-// that are admitted finish sooner, and memory no longer grows with the number of clients.
+// their socket. `next start` renders every request that arrives at once, and each page in progress holds its tree, RSC
+// payload and query results: memory grows with the number of clients (64 at a time in bench:load, against a 256 MB
+// heap). One Node thread renders one page at a time anyway, so a queue costs no throughput: the pages admitted finish
+// sooner, and memory stays flat however many people arrive together.
 //
 //   node --max-old-space-size=256 scripts/server.mjs [-p port] [-H hostname]
 import http from 'node:http';
