@@ -72,23 +72,28 @@ async function mintCookies(people: BenchPerson[], db: Awaited<ReturnType<typeof 
   return cookies;
 }
 
-function treeRssMb(pid: number): number {
-  // The server and its children (next start may fork a worker): resident memory from /proc.
-  let total = 0;
-  const pids = [pid];
+/** The server and its children (a server may fork a worker), each with its /proc stat fields after the name. */
+function processTree(pid: number): { pid: number; stat: string[] }[] {
+  const tree: { pid: number; stat: string[] }[] = [];
   for (const entry of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (ppid === pid) pids.push(Number(entry));
+      const text = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const stat = text.slice(text.lastIndexOf(')') + 2).split(' ');
+      if (Number(entry) === pid || Number(stat[1]) === pid) tree.push({ pid: Number(entry), stat });
     } catch {
       // gone
     }
   }
-  for (const p of pids) {
+  return tree;
+}
+
+/** Resident memory of the server's tree, in MB. */
+function treeRssMb(pid: number): number {
+  let total = 0;
+  for (const p of processTree(pid)) {
     try {
-      const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${p}/status`, 'utf8'));
+      const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${p.pid}/status`, 'utf8'));
       if (m) total += Number(m[1]) / 1024;
     } catch {
       // gone
@@ -97,20 +102,9 @@ function treeRssMb(pid: number): number {
   return total;
 }
 
-/** CPU seconds the server and its children have used (user + system, from /proc; clock ticks are 1/100 s on Linux). */
+/** CPU seconds the server's tree has used (user + system; clock ticks are 1/100 s on Linux). */
 function treeCpuSeconds(pid: number): number {
-  let ticks = 0;
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(entry) === pid || Number(fields[1]) === pid) ticks += Number(fields[11]) + Number(fields[12]);
-    } catch {
-      // gone
-    }
-  }
-  return ticks / 100;
+  return processTree(pid).reduce((ticks, p) => ticks + Number(p.stat[11]) + Number(p.stat[12]), 0) / 100;
 }
 
 function startServer(env: Record<string, string>): ChildProcess {
