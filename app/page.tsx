@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
-import { Compass, Eye, PartyPopper, Shield, Users } from 'lucide-react';
+import { Compass, Eye, PartyPopper, Shield, Users } from '@/components/ui/icons';
 import { Brand } from '@/components/shell/brand';
 import { ThemeSwitcher } from '@/components/shell/theme-switcher';
 import { buttonClass } from '@/components/ui/button';

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { Sparkles } from 'lucide-react';
+import { Sparkles } from '@/components/ui/icons';
 import type { Explanation } from '@/lib/recommend/rank';
 import { CalculationDetails } from './calculation-details';
 

@@ -1,6 +1,6 @@
 'use client';
 
-import { PartyPopper } from 'lucide-react';
+import { PartyPopper } from '@/components/ui/icons';
 import { useOptimistic, useState, useTransition } from 'react';
 import { congratulateAction } from '@/lib/milestones/actions';
 import { cn } from '@/lib/cn';

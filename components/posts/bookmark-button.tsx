@@ -1,6 +1,6 @@
 'use client';
 
-import { Bookmark } from 'lucide-react';
+import { Bookmark } from '@/components/ui/icons';
 import { useOptimistic, useTransition } from 'react';
 import { cn } from '@/lib/cn';
 import { toggleBookmarkAction } from '@/lib/posts/actions';

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { Lock, MessageCircle, Pin } from 'lucide-react';
+import { Lock, MessageCircle, Pin } from '@/components/ui/icons';
 import { Avatar } from '@/components/ui/avatar';
 import { ActionForm } from '@/components/ui/action-form';
 import { plural, timeAgo } from '@/lib/format';

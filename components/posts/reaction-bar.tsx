@@ -1,6 +1,6 @@
 'use client';
 
-import { SmilePlus } from 'lucide-react';
+import { SmilePlus } from '@/components/ui/icons';
 import { useOptimistic, useState, useTransition } from 'react';
 import { cn } from '@/lib/cn';
 import { toggleReactionAction } from '@/lib/posts/actions';

@@ -1,7 +1,7 @@
 'use client';
 // Choose a picture, crop it (drag, arrow keys or the zoom slider), and save it. The server checks and processes
 // it again from scratch: nothing here is trusted, this only lets the person choose what to keep.
-import { ImagePlus, Trash2 } from 'lucide-react';
+import { ImagePlus, Trash2 } from '@/components/ui/icons';
 import { startTransition, useActionState, useEffect, useId, useState } from 'react';
 import Cropper, { type Area } from 'react-easy-crop';
 import { FormAlert } from '@/components/auth/form-alert';

@@ -2,7 +2,7 @@
 // live preview in settings both draw it, so what people preview is what others get.
 import Link from 'next/link';
 import type { CSSProperties, ReactNode } from 'react';
-import { CalendarDays, EyeOff, Link as LinkIcon, MapPin } from 'lucide-react';
+import { CalendarDays, EyeOff, LinkIcon, MapPin } from '@/components/ui/icons';
 import { MemoryList, type MemoryItem } from '@/components/milestones/memory-list';
 import { Avatar } from '@/components/ui/avatar';
 import { buttonClass } from '@/components/ui/button';

@@ -5,7 +5,7 @@
 import { useEffect, useRef, useState } from 'react';
 import Link from 'next/link';
 import { usePathname, useSearchParams } from 'next/navigation';
-import { Search, X } from 'lucide-react';
+import { Search, X } from '@/components/ui/icons';
 import { SearchBox } from './search-box';
 
 function isTyping(target: EventTarget | null) {

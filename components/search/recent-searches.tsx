@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { History, X } from 'lucide-react';
+import { History, X } from '@/components/ui/icons';
 import { ActionForm } from '@/components/ui/action-form';
 import { timeAgo } from '@/lib/format';
 import { clearRecentSearchesAction, deleteRecentSearchAction } from '@/lib/search/actions';

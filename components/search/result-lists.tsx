@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { Lock } from 'lucide-react';
+import { Lock } from '@/components/ui/icons';
 import { Avatar } from '@/components/ui/avatar';
 import { plural } from '@/lib/format';
 import type { GroupHit, InterestHit, PersonHit } from '@/lib/search/queries';

@@ -5,7 +5,7 @@
 // the active one — or, with none active, submits the search to the results page — and Escape closes, then clears.
 import { useActionState, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useRouter } from 'next/navigation';
-import { Search } from 'lucide-react';
+import { Search } from '@/components/ui/icons';
 import { buttonClass } from '@/components/ui/button';
 import { cn } from '@/lib/cn';
 import { runSearchAction } from '@/lib/search/actions';

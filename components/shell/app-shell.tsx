@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { LogOut } from 'lucide-react';
+import { LogOut } from '@/components/ui/icons';
 import { HeaderSearch } from '@/components/search/header-search';
 import { Avatar } from '@/components/ui/avatar';
 import { signOutAction } from '@/lib/auth/actions';

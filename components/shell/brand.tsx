@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { Flame } from 'lucide-react';
+import { Flame } from '@/components/ui/icons';
 
 export function Brand({ href = '/' }: { href?: string }) {
   return (

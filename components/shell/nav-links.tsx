@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { Bell, Compass, Home, Shield, User, Users } from 'lucide-react';
+import { Bell, Compass, Home, Shield, User, Users } from '@/components/ui/icons';
 import { cn } from '@/lib/cn';
 
 /** The five places of Hearth; the current one is marked for screen readers too. */

@@ -1,4 +1,4 @@
-import { Monitor, Moon, Sun } from 'lucide-react';
+import { Monitor, Moon, Sun } from '@/components/ui/icons';
 import { cookies } from 'next/headers';
 import { cn } from '@/lib/cn';
 import { setThemeAction } from '@/lib/theme/actions';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { Sparkles } from 'lucide-react';
+import { Sparkles } from '@/components/ui/icons';
 import { FollowButton, JoinButton } from '@/components/feed/quick-actions';
 import { PostCard } from '@/components/posts/post-card';
 import { Avatar } from '@/components/ui/avatar';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { Lock, Plus, Search } from 'lucide-react';
+import { Lock, Plus, Search } from '@/components/ui/icons';
 import { buttonClass } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { requireUser } from '@/lib/auth/viewer';

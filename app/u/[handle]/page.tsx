@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
-import { Lock, Pin } from 'lucide-react';
+import { Lock, Pin } from '@/components/ui/icons';
 import { Composer } from '@/components/posts/composer';
 import { PostCard } from '@/components/posts/post-card';
 import { PostList } from '@/components/posts/post-list';

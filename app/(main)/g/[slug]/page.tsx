@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { Settings, UserPlus } from 'lucide-react';
+import { Settings, UserPlus } from '@/components/ui/icons';
 import { MembershipControls } from '@/components/groups/membership-controls';
 import { CelebrationCards } from '@/components/milestones/celebration-cards';
 import { Composer } from '@/components/posts/composer';
