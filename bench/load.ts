@@ -22,7 +22,7 @@ const valueOf = (flag: string) => (args.includes(flag) ? args[args.indexOf(flag)
 const smoke = args.includes('--smoke');
 const engine = valueOf('--db') ?? (smoke ? 'pglite' : 'postgres');
 const scale = valueOf('--scale') ?? (smoke ? 'tiny' : 'medium');
-const duration = Number(valueOf('--duration') ?? (smoke ? 1 : 20));
+const duration = Number(valueOf('--duration') ?? (smoke ? 2 : 20));
 const connectionsList = (valueOf('--connections') ?? (smoke ? '4,8' : '16,64')).split(',').map(Number);
 const port = Number(valueOf('--port') ?? process.env.BENCH_PORT ?? 3500);
 const peopleCount = Number(valueOf('--people') ?? (smoke ? 8 : 48));
@@ -105,6 +105,17 @@ function treeRssMb(pid: number): number {
 /** CPU seconds the server's tree has used (user + system; clock ticks are 1/100 s on Linux). */
 function treeCpuSeconds(pid: number): number {
   return processTree(pid).reduce((ticks, p) => ticks + Number(p.stat[11]) + Number(p.stat[12]), 0) / 100;
+}
+
+/** Waits until the server is idle (under 10 % of a core for half a second), at most `limit` seconds. */
+async function settle(pid: number, limit: number) {
+  const started = Date.now();
+  while (Date.now() - started < limit * 1000) {
+    const before = treeCpuSeconds(pid);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    if (treeCpuSeconds(pid) - before < 0.05) return { idle: true, seconds: (Date.now() - started) / 1000 };
+  }
+  return { idle: false, seconds: limit };
 }
 
 function startServer(env: Record<string, string>): ChildProcess {
@@ -218,6 +229,10 @@ async function main() {
     const forYou = await loadPeople(handle.db, personIndexes(P, peopleCount));
     const following = await loadPeople(handle.db, personIndexes(P, Math.max(2, Math.round(peopleCount / 2)), true));
     const cookies = await mintCookies([...forYou, ...following], handle.db);
+    // Every run ranks its readers' For you lists afresh, in the pre-flight (as a first view does). Lists left by an
+    // earlier run would reach their refresh age (10 minutes) at a moment that depends on when that run was, and the
+    // 48 re-rankings would then land inside some measured window and not others (a run measured 7.1× for that).
+    await handle.db.execute(sql`delete from for_you_lists where user_id in (${sql.join(forYou.map((p) => sql`${p.id}`), sql`, `)})`);
     const c = (p: BenchPerson) => cookies.get(p.id)!;
     // Profiles visited: a spread of seeded people, each page seen by someone else.
     const routes: Record<string, Target[]> = {
@@ -246,6 +261,9 @@ async function main() {
       }
     }
     for (const route of selected) await drive(route, routes[route]!, Math.min(8, connectionsList[0]!), smoke ? 1 : 3, pid);
+    // Whatever those first views left running after their responses (a background ranking) ends before the run.
+    const settled = await settle(pid, smoke ? 5 : 60);
+    console.error(`  the server ${settled.idle ? 'settled' : 'was still busy'} after ${settled.seconds.toFixed(1)} s of background work`);
 
     const results: Result[] = [];
     for (const connections of connectionsList) {
