@@ -39,11 +39,10 @@ import {
   type IconNode,
 } from 'lucide';
 import { cn } from '@/lib/cn';
+import { escapeHtml } from '@/lib/html';
 
 export type IconProps = Omit<SVGProps<SVGSVGElement>, 'children' | 'dangerouslySetInnerHTML'>;
 export type Icon = (props: IconProps) => React.JSX.Element;
-
-const escapeAttr = (value: string | number) => String(value).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
 /** The shapes of an icon as SVG markup (lucide's attribute names are already SVG's: d, cx, x1, points…). */
 export function iconMarkup(node: IconNode): string {
@@ -51,7 +50,7 @@ export function iconMarkup(node: IconNode): string {
     .map(([tag, attrs]) => {
       const list = Object.entries(attrs)
         .filter(([name, value]) => name !== 'key' && value !== undefined)
-        .map(([name, value]) => ` ${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}="${escapeAttr(value as string | number)}"`)
+        .map(([name, value]) => ` ${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}="${escapeHtml(String(value))}"`)
         .join('');
       return `<${tag}${list}></${tag}>`;
     })

@@ -3,11 +3,9 @@
 // posts get a little more (headings, code blocks, rules). Links always carry rel="nofollow noopener ugc".
 import { Marked } from 'marked';
 import sanitizeHtml from 'sanitize-html';
+import { escapeHtml } from '@/lib/html';
 
 export type MarkdownProfile = 'bio' | 'post';
-
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 const marked = new Marked({
   gfm: true,
