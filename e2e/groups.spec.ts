@@ -2,8 +2,6 @@ import { expect, test } from '@playwright/test';
 import { newPerson, signUp } from './helpers';
 
 test('an owner builds a group; a newcomer joins by invite, is welcomed, posts, becomes a Mentor and pins', async ({ browser }) => {
-  // Two people and some forty steps: 49 s alone on this 2-core machine, so 60 s ran out in CI beside the other journeys.
-  test.setTimeout(120_000);
   const ownerCtx = await browser.newContext();
   const memberCtx = await browser.newContext();
   const owner = await ownerCtx.newPage();
