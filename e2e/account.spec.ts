@@ -70,3 +70,18 @@ test('a production page carries the security headers, and the session cookie is 
   const session = (await context.cookies()).find((c) => c.name.endsWith('authjs.session-token'));
   expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
 });
+
+test('route handlers and files carry the baseline headers too (next.config.ts), whatever they answer', async ({ request }) => {
+  for (const url of ['/api/media/00000000-0000-0000-0000-000000000000/48', '/api/search?q=ma', '/api/avatar/thumbs/maya?bg=fbe7dc&shape=circle']) {
+    const headers = (await request.get(url)).headers();
+    expect(headers['x-content-type-options'], url).toBe('nosniff');
+    expect(headers['x-frame-options'], url).toBe('DENY');
+    expect(headers['referrer-policy'], url).toBe('strict-origin-when-cross-origin');
+    expect(headers['cross-origin-resource-policy'], url).toBe('same-origin');
+    expect(headers['content-security-policy'], url).toMatch(/^default-src 'none';.*frame-ancestors 'none'$/);
+    expect(headers['strict-transport-security'], url).toBe('max-age=63072000; includeSubDomains'); // production build
+  }
+  const icon = (await request.get('/icon.svg')).headers();
+  expect(icon['x-content-type-options']).toBe('nosniff');
+  expect(icon['x-frame-options']).toBe('DENY');
+});

@@ -52,6 +52,53 @@ test('sign-up explains each problem beside its field', async ({ page }) => {
   await expect(page.getByText('That handle is reserved')).toBeVisible();
 });
 
+test('sign-up answers the same for a registered address, and tells its owner instead of creating anything', async ({ page }) => {
+  const person = newPerson();
+  await page.goto('/sign-up');
+  await page.getByLabel('Name').fill('Someone Else');
+  await page.getByLabel('Handle').fill(person.handle);
+  await page.getByLabel('Email').fill(demo.email);
+  await page.getByLabel('Password').fill('an attacker’s password');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  const answer = page.getByRole('status').filter({ has: page.getByRole('heading', { name: 'Check your inbox' }) });
+  await expect(answer).toContainText(`Check your inbox at ${demo.email}: we sent a link to finish creating your account.`);
+  await expect(page.getByText(/already exists|already has an account/)).toHaveCount(0);
+  // The owner hears about it; no link to create a second account was sent.
+  await page.goto('/dev/mail');
+  await expect(page.getByRole('article', { name: `To ${demo.email}: Someone tried to sign up to Hearth with your address` }).first()).toBeVisible();
+  // A new address gets the same words, and its link creates the account after the password is typed again.
+  await signUp(page, person);
+  await expect(page.getByRole('heading', { name: 'Your feed' })).toBeVisible();
+  // The link is used up.
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.goBack();
+  await page.goto('/dev/mail');
+  const link = await page.getByRole('article', { name: `To ${person.email}: Finish creating your Hearth account` }).first().getByRole('link').first().getAttribute('href');
+  await page.goto(link!);
+  await expect(page.getByText('This link has expired or was already used.')).toBeVisible();
+});
+
+test('sign-in never sends people to another site, whatever the next= address hides', async ({ page }) => {
+  // Each of these is read by a browser as another host once a tab, a backslash or a dot segment is resolved.
+  for (const next of ['/\t/evil.example/phish', '/\\evil.example', '\\\\evil.example', '/.//evil.example', 'https://evil.example', '/\n/evil.example']) {
+    await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
+    await page.getByLabel('Email').fill(demo.email);
+    await page.getByLabel('Password').fill(demo.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page).toHaveURL(/^http:\/\/127\.0\.0\.1:\d+\/feed$/);
+    // Signed in, the same link redirects at once: still here.
+    await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
+    await expect(page).toHaveURL(/^http:\/\/127\.0\.0\.1:\d+\/feed$/);
+    await page.context().clearCookies();
+  }
+  // An encoded tab stays a path on this site.
+  await page.goto(`/sign-in?next=${encodeURIComponent('/%09/evil.example')}`);
+  await page.getByLabel('Email').fill(demo.email);
+  await page.getByLabel('Password').fill(demo.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/^http:\/\/127\.0\.0\.1:\d+\/%09\/evil\.example$/);
+});
+
 test('a signed-out visitor is sent to sign in and comes back where they were going', async ({ page }) => {
   await page.goto('/groups');
   await expect(page).toHaveURL(/\/sign-in\?next=%2Fgroups$/);

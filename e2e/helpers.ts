@@ -15,10 +15,22 @@ export async function signUp(page: Page, person: ReturnType<typeof newPerson>, o
   await page.getByLabel('Email').fill(person.email);
   await page.getByLabel('Password').fill(person.password);
   await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByRole('status').getByRole('heading', { name: 'Check your inbox' })).toBeVisible();
+  await openMailedLink(page, person.email, 'Finish creating your Hearth account');
+  await page.getByLabel('Password').fill(person.password);
+  await page.getByRole('button', { name: 'Create my account' }).click();
   await expect(page).toHaveURL(/\/welcome$/);
   if (options.onboarding) return;
   await page.getByRole('link', { name: 'Skip for now' }).click();
   await expect(page).toHaveURL(/\/feed$/);
+}
+
+/** Opens the link in the newest mail to `to` with this subject, from the development mailbox (/dev/mail). */
+export async function openMailedLink(page: Page, to: string, subject: string) {
+  await page.goto('/dev/mail');
+  const mail = page.getByRole('article', { name: `To ${to}: ${subject}` }).first();
+  await expect(mail).toBeVisible();
+  await page.goto((await mail.getByRole('link').first().getAttribute('href'))!);
 }
 
 export async function signIn(page: Page, email: string, password: string) {

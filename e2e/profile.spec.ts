@@ -60,7 +60,8 @@ test('edit with a live preview, upload and crop an avatar with GPS data, and see
   await page.getByRole('button', { name: 'Save avatar' }).click();
   await expect(page.getByText('Your new avatar is saved.')).toBeVisible();
   const current = page.getByRole('img', { name: 'Your current avatar' });
-  await expect(current).toHaveAttribute('src', /\/api\/media\/[0-9a-f-]{36}\/128$/);
+  // The URL carries the version of the image under the profile's visibility (a public profile: long-cached).
+  await expect(current).toHaveAttribute('src', /\/api\/media\/[0-9a-f-]{36}\/128\?v=[0-9a-z]+$/);
 
   // What is served has no EXIF and no GPS, and is cacheable with an ETag.
   const src = await current.getAttribute('src');

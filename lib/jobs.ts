@@ -12,12 +12,14 @@ import { purgeExpired } from '@/lib/privacy/retention';
 import { PURGE_HOUR_UTC, PURGE_MINUTE_UTC } from '@/lib/privacy/retention-policy';
 import { purgeExpiredLimits } from '@/lib/rate-limit';
 import { purgeEmailChanges } from '@/lib/auth/email-change';
+import { purgeExpiredSignUps } from '@/lib/auth/signup';
 
 export async function runDailyJobs(db: Database, now = new Date()) {
   const milestones = await runDailyMilestones(db, now);
   const groupMilestones = await runDailyGroupMilestones(db, now);
   await purgeExpiredLimits(db, now);
   await purgeEmailChanges(db, now);
+  await purgeExpiredSignUps(db, now);
   // Each person's retention choices: views and opens, searches, notifications and stale inferred interests.
   const purged = await purgeExpired(db, now);
   return { awarded: milestones.awarded + groupMilestones.awarded, purged };

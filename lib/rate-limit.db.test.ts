@@ -95,11 +95,11 @@ describe('rate limits in the database', () => {
 });
 
 describe('clientAddress', () => {
-  it('takes the first forwarded address and groups IPv6 by /64', () => {
-    expect(clientAddress('203.0.113.7, 10.0.0.1')).toBe('203.0.113.7');
+  it('takes the right-most forwarded address (never the client-written left-most) and groups IPv6 by /64', () => {
+    expect(clientAddress('203.0.113.7, 10.0.0.1')).toBe('10.0.0.1');
     expect(clientAddress('2001:db8:85a3:1234:aaaa:bbbb:cccc:dddd')).toBe('2001:db8:85a3:1234::/64');
     expect(clientAddress('::ffff:127.0.0.1')).toBe('127.0.0.1');
-    expect(clientAddress(null, null)).toBe('unknown');
+    expect(clientAddress(null)).toBe('unknown');
   });
   it('says how long to wait in words', () => {
     expect(waitMessage(1)).toBe('Too many attempts. Try again in 1 second.');

@@ -1,11 +1,11 @@
 // Rate limits kept in PostgreSQL, so they hold across app instances (and on embedded PGlite alike).
 // A fixed window per rule and subject, counted with one atomic upsert. rate-limiter-flexible's Postgres store
 // needs node-postgres, knex or an ORM it knows — neither postgres.js nor PGlite — so this is the small version.
-import crypto from 'node:crypto';
 import { lt, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { rateLimits } from '@/db/schema';
 import { rowsOf } from '@/db/client';
+import { keyedDigest } from '@/lib/keyed-digest';
 
 export interface Rule {
   name: string;
@@ -17,7 +17,10 @@ export interface Rule {
 export const rules = {
   signInPerIpMinute: { name: 'signin:ip:1m', limit: 6, windowSeconds: 60 },
   signInPerIpHour: { name: 'signin:ip:1h', limit: 30, windowSeconds: 3600 },
+  // Failures only (lib/auth/throttle.ts): a correct password gives its attempt back.
   signInPerAccount: { name: 'signin:account:1h', limit: 25, windowSeconds: 3600 },
+  // A browser that signed in to the account before has a failure budget of its own, out of strangers' reach.
+  signInPerKnownDevice: { name: 'signin:device:1h', limit: 10, windowSeconds: 3600 },
   signUpPerIp: { name: 'signup:ip:1h', limit: 10, windowSeconds: 3600 },
   passwordChange: { name: 'password:account:1h', limit: 5, windowSeconds: 3600 },
   // Each request sends a mail: a few an hour (Mastodon allows 5 password resets per 30 min).
@@ -46,8 +49,9 @@ export function rateLimitsEnabled() {
   return process.env.HEARTH_RATE_LIMITS !== 'off';
 }
 
-function keyFor(rule: Rule, subject: string) {
-  return crypto.createHash('sha256').update(`${rule.name}\0${subject.toLowerCase()}`).digest('base64url');
+/** The counter's key: keyed with the server secret, so stored keys cannot be reversed by trying every address. */
+export function keyFor(rule: Rule, subject: string) {
+  return keyedDigest('rate-limit', `${rule.name}\0${subject.toLowerCase()}`);
 }
 
 export function waitMessage(seconds: number, lead = 'Too many attempts.') {
@@ -57,14 +61,19 @@ export function waitMessage(seconds: number, lead = 'Too many attempts.') {
   return `${lead} Try again in ${Math.ceil(minutes / 60)} hours.`;
 }
 
+/** The fixed window a moment falls in, for a rule. */
+export function windowOf(rule: Rule, now: Date) {
+  const windowMs = rule.windowSeconds * 1000;
+  const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+  return { windowStart, expiresAt: new Date(windowStart.getTime() + windowMs) };
+}
+
 /** Counts one attempt against each rule; refuses when any is over its limit (the attempt is still counted). */
 export async function consume(db: Executor, checks: { rule: Rule; subject: string }[], now = new Date(), lead?: string): Promise<Verdict> {
   if (!rateLimitsEnabled()) return { allowed: true };
   let worst = 0;
   for (const { rule, subject } of checks) {
-    const windowMs = rule.windowSeconds * 1000;
-    const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
-    const expiresAt = new Date(windowStart.getTime() + windowMs);
+    const { windowStart, expiresAt } = windowOf(rule, now);
     const [row] = rowsOf<{ count: number }>(
       await db.execute(sql`
         insert into ${rateLimits} (key, window_start, count, expires_at)
@@ -85,13 +94,18 @@ export async function purgeExpiredLimits(db: Executor, now = new Date()) {
   await db.delete(rateLimits).where(lt(rateLimits.expiresAt, now));
 }
 
-/** The client's address from the proxy headers; IPv6 is limited per /64, as one person usually holds a whole /64. */
-export function clientAddress(forwardedFor: string | null | undefined, realIp?: string | null) {
-  const first = (forwardedFor?.split(',')[0] ?? realIp ?? '').trim();
-  if (!first) return 'unknown';
-  if (first.includes(':') && !first.startsWith('::ffff:')) {
-    const groups = first.split('::')[0].split(':').slice(0, 4);
+/**
+ * The client's address for per-address limits. `npm start` (scripts/request-guard.mjs) has already replaced
+ * X-Forwarded-For by the one address it believes (the socket's, or the first untrusted one behind
+ * HEARTH_TRUSTED_PROXIES); elsewhere (`next dev`) Next fills it from the socket when absent. The right-most entry is
+ * read, never the left-most, which the client writes. IPv6 is limited per /64, as one person usually holds a whole /64.
+ */
+export function clientAddress(forwardedFor: string | null | undefined) {
+  const last = (forwardedFor?.split(',').at(-1) ?? '').trim();
+  if (!last) return 'unknown';
+  if (last.includes(':') && !last.startsWith('::ffff:')) {
+    const groups = last.split('::')[0].split(':').slice(0, 4);
     return `${groups.join(':')}::/64`;
   }
-  return first.replace(/^::ffff:/, '');
+  return last.replace(/^::ffff:/, '');
 }

@@ -2,7 +2,7 @@ import { ensureDatabase } from '@/db/client';
 import { demoAccount, seedDemo } from '@/db/seed';
 import { hashPassword } from '@/lib/auth/password';
 import { processImage, rasterizeSvg } from '@/lib/media/process-image';
-import { MissingAuthSecretError, resolveAuthSecret } from '@/lib/auth/secret';
+import { hostConfigurationProblem, MissingAuthSecretError, resolveAuthSecret } from '@/lib/auth/secret';
 import { env } from '@/lib/env';
 import { startScheduler } from '@/lib/jobs';
 
@@ -15,6 +15,11 @@ export async function startHearth() {
       process.exit(1);
     }
     throw error;
+  }
+  const hostProblem = hostConfigurationProblem(env);
+  if (hostProblem) {
+    console.error(`\n✖ Hearth will not start: ${hostProblem}\n`);
+    process.exit(1);
   }
 
   let handle;

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import next from 'next';
 import { admission } from './admission.mjs';
+import { crossOriginAction, settleClient, trustFrom } from './request-guard.mjs';
 
 /** The value after a flag (`-p 3000`, `--port 3000`), if given. */
 function option(...names) {
@@ -23,12 +24,28 @@ const port = Number(option('-p', '--port') ?? process.env.PORT ?? 3000);
 // Every interface unless -H names one, as `next start` does (not $HOSTNAME: containers set it to their own name).
 const hostname = option('-H', '--hostname');
 const maxRenders = Math.max(1, Number(process.env.HEARTH_MAX_RENDERS) || 16);
+let trust;
+try {
+  trust = trustFrom(process.env.HEARTH_TRUSTED_PROXIES);
+} catch (error) {
+  console.error(`\n✖ Hearth will not start: ${error.message}\n`);
+  process.exit(1);
+}
 
 // The project is the folder above scripts/, wherever the command is run from.
 const app = next({ dev: false, dir: path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'), hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
-const server = http.createServer(admission(maxRenders, (req, res) => handle(req, res)));
+const admitted = admission(maxRenders, (req, res) => handle(req, res));
+const server = http.createServer((req, res) => {
+  settleClient(req, trust);
+  if (crossOriginAction(req)) {
+    res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+    res.end('This form was sent from another site, so Hearth did not act on it.');
+    return;
+  }
+  admitted(req, res);
+});
 server.listen(port, hostname, () => {
   console.log(`Hearth is listening on http://${hostname ?? 'localhost'}:${port} (at most ${maxRenders} requests in progress at once)`);
 });

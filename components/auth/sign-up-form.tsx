@@ -12,6 +12,27 @@ export function SignUpForm() {
   const [state, action, pending] = useActionState<ActionState, FormData>(signUpAction, {});
   const v = state.values ?? {};
   const e = state.fieldErrors ?? {};
+  if (state.success) {
+    return (
+      <section role="status" aria-labelledby="check-inbox" className="flex flex-col gap-3 rounded-2xl border border-line bg-surface p-6">
+        <h2 id="check-inbox" className="text-lg font-semibold">
+          Check your inbox
+        </h2>
+        <p>{state.success}</p>
+        <p className="text-sm text-muted">
+          No mail after a few minutes? Look in your spam folder, or{' '}
+          <Link href="/sign-up" className="font-medium text-accent underline">
+            sign up again
+          </Link>
+          . Already have an account?{' '}
+          <Link href="/sign-in" className="font-medium text-accent underline">
+            Sign in
+          </Link>
+          .
+        </p>
+      </section>
+    );
+  }
   return (
     <form action={action} className="flex flex-col gap-4" aria-label="Create your account" noValidate>
       <FormAlert message={state.error} />

@@ -2,9 +2,9 @@
 
 import { useActionState, useEffect, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { ImageFileInput } from '@/components/ui/image-file-input';
 import type { ActionState } from '@/lib/action-state';
 import { createPostAction } from '@/lib/posts/actions';
-import { acceptedImageTypes, imageLimits, maxUploadBytesPerSubmit } from '@/lib/media/limits';
 import { MAX_POST_IMAGES, MAX_POST_LENGTH } from '@/lib/posts/schemas';
 
 /** Write a post: in a group channel the viewer may post in, or on their own profile. */
@@ -15,16 +15,8 @@ export function Composer({ groupId, channels, defaultChannelId }: { groupId?: st
     if (state.success) ref.current?.reset();
   }, [state]);
   const v = state.error ? (state.values ?? {}) : {};
-  // Early checks in the browser, so a too-large submission is explained instead of refused by the server's body limit.
+  // Images the browser already knows cannot be sent (ImageFileInput says why): nothing to post until they change.
   const [fileProblem, setFileProblem] = useState<string | null>(null);
-  const checkFiles = (files: FileList | null) => {
-    const list = [...(files ?? [])];
-    const total = list.reduce((n, f) => n + f.size, 0);
-    if (list.length > MAX_POST_IMAGES) setFileProblem(`A post holds at most ${MAX_POST_IMAGES} images; you chose ${list.length}.`);
-    else if (list.some((f) => f.size > imageLimits.maxBytes)) setFileProblem('Each image can be at most 5 MB.');
-    else if (total > maxUploadBytesPerSubmit - 64 * 1024) setFileProblem(`Together these images are ${(total / 1024 / 1024).toFixed(1)} MB; a post takes up to 6 MB of images.`);
-    else setFileProblem(null);
-  };
   return (
     <form ref={ref} action={action} aria-label="Write a post" className="flex flex-col gap-3 rounded-xl border border-line bg-surface p-4">
       {groupId && <input type="hidden" name="groupId" value={groupId} />}
@@ -67,27 +59,19 @@ export function Composer({ groupId, channels, defaultChannelId }: { groupId?: st
       <details className="text-sm">
         <summary className="cursor-pointer font-medium">Add images (up to {MAX_POST_IMAGES})</summary>
         <div className="mt-2 flex flex-col gap-2">
-          <label className="flex flex-col gap-1.5 font-medium">
-            Images
-            <input
-              name="images"
-              type="file"
-              multiple
-              accept={acceptedImageTypes}
-              onChange={(e) => checkFiles(e.currentTarget.files)}
-              className="text-sm font-normal"
-              aria-describedby="images-hint"
-              aria-invalid={fileProblem ? true : undefined}
-            />
-          </label>
-          <p id="images-hint" className="text-xs text-muted">
-            PNG, JPEG, WebP or GIF, up to 5 MB each and 6 MB together. Location and camera details are removed.
-          </p>
+          <ImageFileInput
+            name="images"
+            label="Images"
+            multiple
+            maxFiles={MAX_POST_IMAGES}
+            hint="PNG, JPEG, WebP or GIF, up to 5 MB each and 6 MB together. Location and camera details are removed."
+            error={state.fieldErrors?.images}
+            onProblem={setFileProblem}
+          />
           <label className="flex flex-col gap-1.5 font-medium">
             Describe the images for people who can’t see them
             <input name="imageAlt" maxLength={500} defaultValue={v.imageAlt} className="h-10 rounded-lg border border-line bg-page px-3 text-base font-normal" />
           </label>
-          {(fileProblem ?? state.fieldErrors?.images) && <p className="text-danger">{fileProblem ?? state.fieldErrors?.images}</p>}
         </div>
       </details>
       {state.error && !state.fieldErrors?.body && !state.fieldErrors?.tags && !state.fieldErrors?.images && (

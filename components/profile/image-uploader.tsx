@@ -8,7 +8,7 @@ import { FormAlert } from '@/components/auth/form-alert';
 import { Button } from '@/components/ui/button';
 import { Toast } from '@/components/ui/toast';
 import type { ActionState } from '@/lib/action-state';
-import { acceptedImageTypes, imageLimits, imageMessages } from '@/lib/media/limits';
+import { acceptedImageTypes, imageFilesProblem } from '@/lib/media/limits';
 import { removeImageAction, uploadImageAction } from '@/lib/profiles/actions';
 
 const copy = {
@@ -19,6 +19,8 @@ const copy = {
 export function ImageUploader({ kind, hasUpload }: { kind: 'avatar' | 'banner'; hasUpload: boolean }) {
   const text = copy[kind];
   const inputId = useId();
+  const hintId = `${inputId}-hint`;
+  const errorId = `${inputId}-error`;
   const [uploadState, upload, uploading] = useActionState<ActionState, FormData>(uploadImageAction, {});
   const [removeState, remove, removing] = useActionState<ActionState, FormData>(removeImageAction, {});
   const [file, setFile] = useState<File | null>(null);
@@ -48,8 +50,10 @@ export function ImageUploader({ kind, hasUpload }: { kind: 'avatar' | 'banner'; 
     event.target.value = '';
     setLocalError(null);
     if (!chosen) return;
-    if (chosen.size > imageLimits.maxBytes) {
-      setLocalError(imageMessages.too_large(chosen.size));
+    // Refused here, before any upload: over the Server Action body limit Next would answer with a bare error.
+    const problem = imageFilesProblem([chosen]);
+    if (problem) {
+      setLocalError(problem);
       return;
     }
     setFile(chosen);
@@ -79,7 +83,15 @@ export function ImageUploader({ kind, hasUpload }: { kind: 'avatar' | 'banner'; 
         <label htmlFor={inputId} className="inline-flex h-10 cursor-pointer items-center gap-2 rounded-lg border border-line bg-surface px-4 text-sm font-medium hover:bg-raised focus-within:outline-2 focus-within:outline-accent">
           <ImagePlus aria-hidden="true" className="size-4" />
           {text.choose}
-          <input id={inputId} type="file" accept={acceptedImageTypes} onChange={choose} className="sr-only" />
+          <input
+            id={inputId}
+            type="file"
+            accept={acceptedImageTypes}
+            onChange={choose}
+            aria-describedby={[hintId, error && !file ? errorId : null].filter(Boolean).join(' ')}
+            aria-invalid={error && !file ? true : undefined}
+            className="sr-only"
+          />
         </label>
         {hasUpload && !file && (
           <form action={remove}>
@@ -91,8 +103,10 @@ export function ImageUploader({ kind, hasUpload }: { kind: 'avatar' | 'banner'; 
           </form>
         )}
       </div>
-      <p className="text-xs text-muted">PNG, JPEG, WebP or GIF, up to 5 MB and 4096×4096 pixels. Location and camera details are removed.</p>
-      {error && !file && <FormAlert message={error} />}
+      <p id={hintId} className="text-xs text-muted">
+        PNG, JPEG, WebP or GIF, up to 5 MB and 4096×4096 pixels. Location and camera details are removed.
+      </p>
+      {error && !file && <FormAlert id={errorId} message={error} />}
       {file && preview && (
         <div className="flex flex-col gap-3 rounded-xl border border-line bg-raised p-3" role="group" aria-label={kind === 'avatar' ? 'Crop your avatar' : 'Crop your banner'}>
           <div className="relative h-64 overflow-hidden rounded-lg bg-page sm:h-72">

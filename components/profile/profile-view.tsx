@@ -8,6 +8,7 @@ import { Avatar } from '@/components/ui/avatar';
 import { buttonClass } from '@/components/ui/button';
 import { cn } from '@/lib/cn';
 import { plural } from '@/lib/format';
+import { mediaVariantUrl } from '@/lib/media/urls';
 import type { ProfileLayout } from '@/db/schema/profiles';
 import { themeStyle, type BannerGradient } from '@/lib/profiles/theme';
 import type { ProfileSection } from '@/lib/profiles/visibility';
@@ -60,8 +61,8 @@ function Banner({ theme, className }: { theme: ProfileDisplay['theme']; classNam
     return (
       // eslint-disable-next-line @next/next/no-img-element
       <img
-        src={`${theme.bannerUrl}/768`}
-        srcSet={`${theme.bannerUrl}/768 768w, ${theme.bannerUrl}/1536 1536w`}
+        src={mediaVariantUrl(theme.bannerUrl, '768')}
+        srcSet={`${mediaVariantUrl(theme.bannerUrl, '768')} 768w, ${mediaVariantUrl(theme.bannerUrl, '1536')} 1536w`}
         sizes="(min-width: 1024px) 1024px, 100vw"
         alt=""
         className={cn('w-full object-cover', className)}

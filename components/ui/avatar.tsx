@@ -1,10 +1,11 @@
 import { cn } from '@/lib/cn';
+import { mediaVariantUrl } from '@/lib/media/urls';
 import { avatarVariant, generatedAvatarUrl, isGeneratedImage, isUploadedImage } from '@/lib/profiles/avatar';
 
 const shapeClass: Record<string, string> = { circle: 'rounded-full', rounded: 'rounded-[18%]', square: 'rounded-none' };
 
 /**
- * A person's picture. `image` is users.image: an uploaded avatar (/api/media/<id>, served at the size drawn and
+ * A person's picture. `image` is users.image: an uploaded avatar (/api/media/<id>?v=…, served at the size drawn and
  * twice that for sharp screens), a generated one (/api/avatar/…, an SVG carrying its own shape), an external URL
  * (OAuth), or null — then the default generated avatar for the handle.
  */
@@ -28,11 +29,11 @@ export function Avatar({
   const uploaded = isUploadedImage(src);
   const generated = isGeneratedImage(src);
   const shape = generated ? (new URLSearchParams(src.split('?')[1] ?? '').get('shape') ?? 'circle') : 'circle';
-  const srcSet = uploaded ? `${src}/${avatarVariant(size)} 1x, ${src}/${avatarVariant(size * 2)} 2x` : undefined;
+  const srcSet = uploaded ? `${mediaVariantUrl(src, avatarVariant(size))} 1x, ${mediaVariantUrl(src, avatarVariant(size * 2))} 2x` : undefined;
   return (
     // eslint-disable-next-line @next/next/no-img-element
     <img
-      src={uploaded ? `${src}/${avatarVariant(size)}` : src}
+      src={uploaded ? mediaVariantUrl(src, avatarVariant(size)) : src}
       srcSet={srcSet}
       alt={alt}
       width={size}

@@ -69,3 +69,25 @@ export const emailChanges = pgTable(
   },
   (t) => [uniqueIndex('email_changes_token_key').on(t.tokenHash), index('email_changes_user_idx').on(t.userId)],
 );
+
+/**
+ * Sign-ups waiting for their address to be confirmed. No account exists until the mailed link is opened, so the
+ * sign-up form answers the same whether or not an address is registered. Holds what the form was given (the
+ * password only as its argon2id hash) for a day, then the daily job deletes it; there is no person to show it to
+ * in a dashboard yet.
+ */
+export const pendingSignups = pgTable(
+  'pending_signups',
+  {
+    id: id(),
+    /** Always stored lower-cased (lib/auth/signup.ts), so the unique key is on the column itself. */
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    handle: text('handle').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [uniqueIndex('pending_signups_token_key').on(t.tokenHash), uniqueIndex('pending_signups_email_key').on(t.email), index('pending_signups_expires_idx').on(t.expiresAt)],
+);

@@ -162,7 +162,7 @@ export async function seedProfiles(
       pinnedPostId: own.length && faker.number.float() < 0.3 ? faker.helpers.arrayElement(own).id : null,
       timeZone: faker.helpers.arrayElement(['Europe/London', 'Europe/Berlin', 'America/New_York', 'America/Los_Angeles', 'Asia/Tokyo', 'Australia/Sydney', null]),
     });
-    await tx.update(users).set({ image: avatarImageFor(person.handle, { avatarMediaId, ...generated }) }).where(eq(users.id, person.id));
+    await tx.update(users).set({ image: avatarImageFor(person.handle, { avatarMediaId, visibility, ...generated }) }).where(eq(users.id, person.id));
     if (person.interests.length) {
       await tx.insert(userInterests).values(
         person.interests.map((t) => ({ userId: person.id, interestId: interestByTopic.get(t.topic)!.id, showcased: faker.number.float() < 0.9, createdAt: person.createdAt })),

@@ -8,16 +8,18 @@ import { users } from '@/db/schema';
 import { type ActionState, formValues, validatedAction, validatedActionWithUser } from '@/lib/action-state';
 import { z } from 'zod';
 import { oauthProviders, signIn, signOut } from './config';
+import { SignInLimited } from './credentials';
 import { hashPassword, verifyPassword } from './password';
-import { changePasswordSchema, confirmEmailSchema, emailChangeSchema, safeRedirect, signInSchema, signUpSchema } from './schemas';
+import { changePasswordSchema, confirmEmailSchema, emailChangeSchema, finishSignUpSchema, safeRedirect, signInSchema, signUpSchema } from './schemas';
 import { confirmEmailChange, emailChangeHours, requestEmailChange } from './email-change';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { env } from '@/lib/env';
 import { limitPerson, rules } from '@/lib/rate-limit';
+import { originOf } from './origin';
 import { endAllSessions, endSession } from './sessions';
-import { requestAddress, throttleSignIn, throttleSignUp } from './throttle';
-import { createAccount, isHandleTaken } from './users';
+import { requestAddress, throttleAddress, throttleSignUp } from './throttle';
+import { finishSignUp, signUpLinkHours, startSignUp } from './signup';
+import { isHandleTaken } from './users';
 import { getViewer } from './viewer';
 
 const genericSignInError = 'That email and password don’t match an account. Check them and try again.';
@@ -27,26 +29,38 @@ async function signInWithPassword(email: string, password: string, redirectTo: s
     await signIn('credentials', { email, password, redirectTo });
   } catch (error) {
     // signIn redirects by throwing; only Auth.js's own errors mean the credentials were refused.
+    if (error instanceof SignInLimited) return { error: error.waitMessage };
     if (error instanceof AuthError) return { error: genericSignInError };
     throw error;
   }
 }
 
-export const signUpAction = validatedAction(signUpSchema, async (input, formData) => {
+/**
+ * Signing up answers the same whether or not the address has an account (lib/auth/signup.ts): "check your inbox".
+ * Only the handle is checked here, and handles are public anyway.
+ */
+export const signUpAction = validatedAction(signUpSchema, async (input, formData): Promise<ActionState> => {
   const values = formValues(formData);
   const verdict = await throttleSignUp(db, await requestAddress());
   if (!verdict.allowed) return { error: verdict.message, values };
   if (await isHandleTaken(db, input.handle)) {
     return { error: 'Please fix the highlighted fields.', fieldErrors: { handle: `The handle @${input.handle} is taken — try another.` }, values };
   }
-  const created = await createAccount(db, input);
-  if (!created.ok) return { error: 'Please fix the highlighted fields.', fieldErrors: { [created.field]: created.message }, values };
-  return signInWithPassword(input.email, input.password, '/welcome');
+  await startSignUp(db, input, await requestOrigin());
+  return { success: `Check your inbox at ${input.email}: we sent a link to finish creating your account. It works for ${signUpLinkHours} hours.`, values };
 });
 
+/** Finishes a sign-up from the mailed link: the password chosen at sign-up, typed again, creates and signs in. */
+export const finishSignUpAction = validatedAction(finishSignUpSchema, async ({ token, password }): Promise<ActionState | void> => {
+  const verdict = await throttleAddress(db, await requestAddress());
+  if (!verdict.allowed) return { error: verdict.message };
+  const result = await finishSignUp(db, token, password);
+  if (!result.ok) return result.field ? { error: 'Please fix the highlighted fields.', fieldErrors: { [result.field]: result.message } } : { error: result.message };
+  return signInWithPassword(result.email, password, '/welcome');
+});
+
+// The limits are in the credentials provider's authorize (lib/auth/config.ts), which every way in passes.
 export const signInAction = validatedAction(signInSchema, async (input, formData) => {
-  const verdict = await throttleSignIn(db, await requestAddress(), input.email);
-  if (!verdict.allowed) return { error: verdict.message, values: formValues(formData) };
   const result = await signInWithPassword(input.email, input.password, safeRedirect(input.redirectTo));
   return result ? { ...result, values: formValues(formData) } : undefined;
 });
@@ -85,7 +99,7 @@ export async function oauthSignInAction(formData: FormData) {
  */
 export const changePasswordAction = validatedActionWithUser(changePasswordSchema, async (input, viewer) => {
   const [user] = await db.select().from(users).where(eq(users.id, viewer.id));
-  const verdict = await throttleSignIn(db, await requestAddress(), user.email);
+  const verdict = await throttleAddress(db, await requestAddress());
   if (!verdict.allowed) return { error: verdict.message };
   const perAccount = await limitPerson(db, viewer.id, rules.passwordChange);
   if (!perAccount.allowed) return { error: perAccount.message };
@@ -115,12 +129,7 @@ export const endSessionAction = validatedActionWithUser(endSessionSchema, async 
 
 /** Where links in mail point: AUTH_URL when set, else the address this request came to. */
 async function requestOrigin() {
-  if (env.AUTH_URL) return new URL(env.AUTH_URL).origin;
-  const h = await headers();
-  const host = h.get('x-forwarded-host') ?? h.get('host');
-  if (!host) return 'http://localhost:3000';
-  const proto = h.get('x-forwarded-proto')?.split(',')[0].trim() ?? (host.startsWith('localhost') || host.startsWith('127.0.0.1') ? 'http' : 'https');
-  return `${proto}://${host}`;
+  return originOf(await headers()) ?? 'http://localhost:3000';
 }
 
 /** Asks to change the email address: the current password is required, and a link goes to the new address. */

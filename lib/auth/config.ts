@@ -1,7 +1,7 @@
 // Auth.js v5: email + password always; GitHub and Google when their variables are set. JWT sessions carry a
 // session version that getViewer() checks against the database on every request, so sessions can be ended.
 import { DrizzleAdapter } from '@auth/drizzle-adapter';
-import { headers } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import NextAuth, { type NextAuthConfig } from 'next-auth';
 import type { Adapter } from 'next-auth/adapters';
 import Credentials from 'next-auth/providers/credentials';
@@ -11,10 +11,13 @@ import { db } from '@/db/client';
 import { accounts, profiles, users } from '@/db/schema';
 import { env } from '@/lib/env';
 import { secureCookies } from './cookies';
+import { authorizeCredentials } from './credentials';
+import { deviceCookieDays, deviceCookieName, rememberDevice } from './device';
 import { enabledOAuthProviders } from './providers';
 import { resolveAuthSecret } from './secret';
 import { startSession } from './sessions';
-import { authenticate, suggestHandle } from './users';
+import { safeRedirect } from './schemas';
+import { suggestHandle } from './users';
 
 declare module 'next-auth' {
   interface Session {
@@ -51,6 +54,24 @@ async function requestUserAgent() {
   }
 }
 
+/** Marks this browser as one that has signed in to this account (lib/auth/device.ts). */
+async function rememberThisDevice(email: string | null | undefined) {
+  if (!email) return;
+  try {
+    const jar = await cookies();
+    const h = await headers();
+    jar.set(deviceCookieName, rememberDevice(jar.get(deviceCookieName)?.value, email), {
+      httpOnly: true,
+      sameSite: 'lax',
+      path: '/',
+      secure: secureCookies(env) ?? h.get('x-forwarded-proto') === 'https',
+      maxAge: deviceCookieDays * 86_400,
+    });
+  } catch {
+    // Not in a request that can set cookies: the device simply stays unknown.
+  }
+}
+
 /** The Drizzle adapter, with account creation that also picks a handle and makes the profile row. */
 function adapter(): Adapter {
   const base = DrizzleAdapter(db, { usersTable: users, accountsTable: accounts });
@@ -83,18 +104,32 @@ function config(): NextAuthConfig {
     providers: [
       Credentials({
         credentials: { email: { label: 'Email' }, password: { label: 'Password', type: 'password' } },
-        authorize: (raw) => authenticate(db, raw),
+        authorize: authorizeCredentials,
       }),
       ...(oauthProviders.github ? [GitHub({ clientId: env.AUTH_GITHUB_ID, clientSecret: env.AUTH_GITHUB_SECRET })] : []),
       ...(oauthProviders.google ? [Google({ clientId: env.AUTH_GOOGLE_ID, clientSecret: env.AUTH_GOOGLE_SECRET })] : []),
     ],
     callbacks: {
+      // Where Auth.js sends people after its own routes: the same rule as the sign-in form (lib/auth/schemas.ts).
+      redirect({ url, baseUrl }) {
+        let path = url;
+        if (!url.startsWith('/')) {
+          try {
+            const parsed = new URL(url);
+            path = parsed.origin === new URL(baseUrl).origin ? `${parsed.pathname}${parsed.search}${parsed.hash}` : '';
+          } catch {
+            path = '';
+          }
+        }
+        return `${baseUrl}${safeRedirect(path)}`;
+      },
       async jwt({ token, user }) {
         if (user?.id) {
           token.uid = user.id;
           token.sv = user.sessionVersion ?? 0;
           token.sat = Date.now();
           token.sid = await startSession(db, user.id, await requestUserAgent());
+          await rememberThisDevice(user.email);
         }
         return token;
       },

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { users } from '@/db/schema';
 import { findEmailChange, pendingEmailChange } from './email-change';
+import { findPendingSignUp } from './signup';
 import type { Viewer } from './viewer';
 
 /** The account page's facts: the address, whether there is a password, a change waiting for its link. */
@@ -16,4 +17,10 @@ export async function getEmailChangeForLink(viewer: Viewer, token: string) {
   const row = await findEmailChange(db, token);
   if (!row || row.userId !== viewer.id) return null;
   return { newEmail: row.newEmail };
+}
+
+/** What a sign-up link will create, while it can still be finished; null otherwise. */
+export async function getPendingSignUpForLink(token: string) {
+  if (token.length < 20 || token.length > 200) return null;
+  return (await findPendingSignUp(db, token)) ?? null;
 }

@@ -55,10 +55,42 @@ describe('signUpSchema', () => {
 });
 
 describe('safeRedirect', () => {
-  it('keeps same-site paths', () => {
+  it('keeps same-site paths, with their query and fragment', () => {
     expect(safeRedirect('/g/ceramics')).toBe('/g/ceramics');
+    expect(safeRedirect('/search?q=kilns#top')).toBe('/search?q=kilns#top');
+    expect(safeRedirect('/p/%2F%2Fnot-a-host')).toBe('/p/%2F%2Fnot-a-host');
   });
-  it.each(['https://evil.example', '//evil.example', '/\\evil.example', 'javascript:alert(1)', ''])('refuses %s', (target) => {
+
+  // The WHATWG URL quirks: each of these is read by a browser as another host.
+  it.each([
+    'https://evil.example',
+    '//evil.example',
+    '/\\evil.example',
+    '\\\\evil.example',
+    '\\/evil.example',
+    '/\t/evil.example/phish',
+    '/\n/evil.example',
+    '/\r\n/evil.example',
+    '\t//evil.example',
+    ' //evil.example',
+    '/.//evil.example',
+    '/./\\evil.example',
+    'javascript:alert(1)',
+    'data:text/html,hi',
+    '',
+  ])('refuses %j', (target) => {
     expect(safeRedirect(target)).toBe('/feed');
+  });
+
+  // Encoded slashes and tabs stay encoded in a path: the browser does not decode them into a host.
+  it.each([
+    ['/%09/evil.example', '/%09/evil.example'],
+    ['/%5C/evil.example', '/%5C/evil.example'],
+    ['/%2F/evil.example', '/%2F/evil.example'],
+    // Scheme-relative on an https site, another host on an http one: what is returned is the parsed path.
+    ['https:evil.example', '/evil.example'],
+  ])('keeps %j as a path on this site', (target, path) => {
+    expect(safeRedirect(target)).toBe(path);
+    expect(new URL(safeRedirect(target), 'https://hearth.example').origin).toBe('https://hearth.example');
   });
 });

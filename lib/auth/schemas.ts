@@ -45,10 +45,32 @@ export const signInSchema = z.object({
 
 export type SignUpInput = z.infer<typeof signUpSchema>;
 
-/** Only same-site paths may be redirected to after sign-in. */
+export const finishSignUpSchema = z.object({
+  token: z.string().min(20, 'That link is incomplete — copy all of it.').max(200),
+  password: z.string().min(1, 'Enter the password you chose.').max(200),
+});
+
+/** A stand-in origin: a redirect target is judged by where a browser would resolve it against any origin. */
+const siteOrigin = 'https://hearth.invalid';
+
+/**
+ * Only same-site paths may be redirected to after sign-in. The target is parsed as a browser would (WHATWG URL:
+ * tabs and newlines dropped, backslashes read as slashes, dot segments resolved), and kept only if it stays on this
+ * origin; what is returned is the parsed path, so the browser follows exactly what was checked. A path that parses
+ * to start with two slashes ("/.//evil.example") would be read as another host once sent alone: refused too.
+ */
 export function safeRedirect(target: string | undefined, fallback = '/feed') {
-  if (!target || !target.startsWith('/') || target.startsWith('//') || target.startsWith('/\\')) return fallback;
-  return target;
+  if (!target) return fallback;
+  let url: URL;
+  try {
+    url = new URL(target, siteOrigin);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== siteOrigin) return fallback;
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  if (!path.startsWith('/') || path.startsWith('//') || path.startsWith('/\\')) return fallback;
+  return path;
 }
 
 export const changePasswordSchema = z

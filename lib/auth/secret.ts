@@ -29,3 +29,16 @@ export function resolveAuthSecret(): string {
   }
   return cached;
 }
+
+/**
+ * Production needs to know its public address: Auth.js refuses every sign-in from a host it was not told to trust
+ * ("There was a problem with the server configuration", UntrustedHost in the log). Better not to start at all.
+ */
+export function hostConfigurationProblem(e: { NODE_ENV: string; AUTH_URL?: string; AUTH_TRUST_HOST?: string }): string | null {
+  if (e.NODE_ENV !== 'production' || e.AUTH_URL || e.AUTH_TRUST_HOST === 'true' || e.AUTH_TRUST_HOST === '1') return null;
+  return (
+    'Hearth does not know its public address, so no one could sign in. Set AUTH_URL to the address people use ' +
+    '(AUTH_URL=http://localhost:3000 on this computer, AUTH_URL=https://hearth.example for a site), or ' +
+    'AUTH_TRUST_HOST=true behind a proxy that sets the Host header.'
+  );
+}

@@ -1,9 +1,9 @@
 // Creating accounts: shared by sign-up, OAuth first sign-in and the demo seed.
-import { and, eq, gt, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { profiles, releasedHandles, users } from '@/db/schema';
 import { uniqueViolation } from '@/lib/db-errors';
-import { coolDownCutoff, handleDigest } from '@/lib/privacy/handles';
+import { coolDownCutoff, handleDigest, legacyHandleDigest } from '@/lib/privacy/handles';
 import { hashPassword, verifyPassword } from './password';
 import { reservedHandles, signInSchema, type SignUpInput } from './schemas';
 
@@ -35,7 +35,7 @@ export async function isHandleCoolingDown(db: Executor, handle: string, now = ne
   const [row] = await db
     .select({ releasedAt: releasedHandles.releasedAt })
     .from(releasedHandles)
-    .where(and(eq(releasedHandles.handleDigest, handleDigest(handle)), gt(releasedHandles.releasedAt, coolDownCutoff(now))))
+    .where(and(inArray(releasedHandles.handleDigest, [handleDigest(handle), legacyHandleDigest(handle)]), gt(releasedHandles.releasedAt, coolDownCutoff(now))))
     .limit(1);
   return Boolean(row);
 }
@@ -44,14 +44,14 @@ export async function isHandleCoolingDown(db: Executor, handle: string, now = ne
 export async function createAccount(
   db: Executor,
   input: SignUpInput,
-  options: { passwordHash?: string } = {},
+  options: { passwordHash?: string; emailVerified?: Date } = {},
 ): Promise<CreateAccountResult> {
   const passwordHash = options.passwordHash ?? (await hashPassword(input.password));
   try {
     const userId = await db.transaction(async (tx) => {
       const [user] = await tx
         .insert(users)
-        .values({ name: input.name, email: input.email, handle: input.handle, passwordHash })
+        .values({ name: input.name, email: input.email, handle: input.handle, passwordHash, emailVerified: options.emailVerified })
         .returning({ id: users.id });
       await tx.insert(profiles).values({ userId: user.id });
       return user.id;

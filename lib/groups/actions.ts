@@ -42,7 +42,7 @@ export const createGroupAction = validatedActionWithUser(createGroupSchema, asyn
       await tx.insert(groupAuditLog).values({ groupId: group.id, actorId: viewer.id, action: 'group.create', details: { name: input.name } });
     });
   } catch (error) {
-    if (uniqueViolation(error)?.includes('slug')) {
+    if (uniqueViolation(error) === 'groups_slug_lower_key') {
       return { error: 'Please fix the highlighted fields.', fieldErrors: { slug: `The address ${input.slug} is taken — try another.` }, values: { ...input } };
     }
     throw error;
@@ -86,7 +86,9 @@ export const joinGroupAction = validatedActionWithUser(joinSchema, (input, viewe
       inviteCode = invite.id;
     }
     demand(ctx, 'join', { hasValidInvite: Boolean(inviteCode) });
-    await ctx.tx.insert(groupMembers).values({ groupId: ctx.group.id, userId: viewer.id });
+    // A second join sent at the same moment (a double click) finds the first one's row: say so instead of failing.
+    const added = await ctx.tx.insert(groupMembers).values({ groupId: ctx.group.id, userId: viewer.id }).onConflictDoNothing().returning();
+    if (!added.length) refuse('You are already a member.');
     await awardGroupAchievements(ctx.tx, ctx.group.id, 'group_member');
     if (inviteCode) await ctx.tx.update(groupInvites).set({ uses: sql`${groupInvites.uses} + 1` }).where(eq(groupInvites.id, inviteCode));
     await ctx.tx.delete(groupJoinRequests).where(and(eq(groupJoinRequests.groupId, ctx.group.id), eq(groupJoinRequests.userId, viewer.id), eq(groupJoinRequests.status, 'pending')));
@@ -108,7 +110,7 @@ export const requestToJoinAction = validatedActionWithUser(requestSchema, (input
     try {
       await ctx.tx.insert(groupJoinRequests).values({ groupId: ctx.group.id, userId: viewer.id, answers });
     } catch (error) {
-      if (uniqueViolation(error)) refuse('You already asked to join — the group will answer soon.');
+      if (uniqueViolation(error) === 'group_join_requests_pending_key') refuse('You already asked to join — the group will answer soon.');
       throw error;
     }
     // Everyone who may answer is told.

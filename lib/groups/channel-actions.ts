@@ -4,9 +4,8 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { channels } from '@/db/schema';
 import { validatedActionWithUser } from '@/lib/action-state';
-import { uniqueViolation } from '@/lib/db-errors';
 import { findChannel } from './context';
-import { audit, demand, inGroup, refuse, type GroupCtx } from './guard';
+import { audit, demand, inGroup, refuse, refuseIfTaken, type GroupCtx } from './guard';
 import { channelArchiveSchema, channelMoveSchema, channelSchema, channelUpdateSchema } from './schemas';
 
 function checkRoles(ctx: GroupCtx, roleIds: string[]) {
@@ -14,19 +13,19 @@ function checkRoles(ctx: GroupCtx, roleIds: string[]) {
   if (unknown.length) refuse('Some of those roles do not belong to this group.');
 }
 
-const taken = (name: string) => ({ error: 'Please fix the highlighted fields.', fieldErrors: { name: `There is already a #${name} channel.` } });
+/** Channel names are unique in a group, whatever their case (channels_name_key). */
+const unlessNameTaken = <T>(write: PromiseLike<T>, name: string) =>
+  refuseIfTaken(write, 'channels_name_key', 'name', `There is already a channel called #${name} in this group — choose another name.`);
 
 export const createChannelAction = validatedActionWithUser(channelSchema, (input, viewer) =>
   inGroup(viewer, input.groupId, async (ctx) => {
     demand(ctx, 'manage_channels');
     checkRoles(ctx, input.postRoleIds);
     const [{ next }] = await ctx.tx.select({ next: sql<number>`coalesce(max(${channels.position}), -1) + 1` }).from(channels).where(eq(channels.groupId, ctx.group.id));
-    try {
-      await ctx.tx.insert(channels).values({ groupId: ctx.group.id, name: input.name, description: input.description, postRoleIds: input.postRoleIds, position: Number(next) });
-    } catch (error) {
-      if (uniqueViolation(error)) return taken(input.name);
-      throw error;
-    }
+    await unlessNameTaken(
+      ctx.tx.insert(channels).values({ groupId: ctx.group.id, name: input.name, description: input.description, postRoleIds: input.postRoleIds, position: Number(next) }),
+      input.name,
+    );
     await audit(ctx, 'channel.create', null, { channel: input.name });
     return { success: `#${input.name} created.` };
   }),
@@ -44,12 +43,10 @@ export const updateChannelAction = validatedActionWithUser(channelUpdateSchema, 
   return inGroup(viewer, channel.groupId, async (ctx) => {
     demand(ctx, 'manage_channels');
     checkRoles(ctx, input.postRoleIds);
-    try {
-      await ctx.tx.update(channels).set({ name: input.name, description: input.description, postRoleIds: input.postRoleIds }).where(eq(channels.id, channel.id));
-    } catch (error) {
-      if (uniqueViolation(error)) return taken(input.name);
-      throw error;
-    }
+    await unlessNameTaken(
+      ctx.tx.update(channels).set({ name: input.name, description: input.description, postRoleIds: input.postRoleIds }).where(eq(channels.id, channel.id)),
+      input.name,
+    );
     await audit(ctx, 'channel.update', null, { channel: channel.name, name: input.name, postRoleIds: input.postRoleIds });
     return { success: `#${input.name} saved.` };
   });

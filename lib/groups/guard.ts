@@ -5,16 +5,38 @@ import { db, type Transaction } from '@/db/client';
 import { groupAuditLog, type Group } from '@/db/schema';
 import type { ActionState } from '@/lib/action-state';
 import type { Viewer } from '@/lib/auth/viewer';
+import { uniqueViolation } from '@/lib/db-errors';
 import { loadGroupActor } from './context';
 import { can, type Actor, type Decision, type GroupAction, type RoleInfo, type Target } from './permissions';
 
 export type GroupCtx = { tx: Transaction; group: Group; actor: Actor; roles: RoleInfo[]; viewer: Viewer };
 
-/** Thrown inside a group transaction to roll it back and answer with a message. */
-export class Refusal extends Error {}
+/** Thrown inside a group transaction to roll it back and answer with a message (and, for a form, the field at fault). */
+export class Refusal extends Error {
+  constructor(
+    message: string,
+    readonly fieldErrors?: Record<string, string>,
+  ) {
+    super(message);
+  }
+}
 
-export function refuse(message: string): never {
-  throw new Refusal(message);
+export function refuse(message: string, fieldErrors?: Record<string, string>): never {
+  throw new Refusal(message, fieldErrors);
+}
+
+/**
+ * Runs a write that a unique index may refuse (a channel or role name already in use) and answers that case with
+ * `message` on `field`. The refusal is thrown, never returned: after a failed statement PostgreSQL accepts nothing
+ * more in the transaction (COMMIT included), so the whole transaction rolls back and nothing it wrote stays.
+ */
+export async function refuseIfTaken<T>(write: PromiseLike<T>, index: string, field: string, message: string): Promise<T> {
+  try {
+    return await write;
+  } catch (error) {
+    if (uniqueViolation(error) === index) refuse('Please fix the highlighted fields.', { [field]: message });
+    throw error;
+  }
 }
 
 export function demand(ctx: GroupCtx, action: GroupAction, target: Target = {}): Decision {
@@ -35,7 +57,7 @@ export async function inGroup(viewer: Viewer, groupId: string, fn: (ctx: GroupCt
     if (slug) revalidatePath(`/g/${slug}`, 'layout');
     return result;
   } catch (error) {
-    if (error instanceof Refusal) return { error: error.message };
+    if (error instanceof Refusal) return error.fieldErrors ? { error: error.message, fieldErrors: error.fieldErrors } : { error: error.message };
     throw error;
   }
 }

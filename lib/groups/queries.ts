@@ -5,6 +5,7 @@ import { channels, groupAuditLog, groupBans, groupInvites, groupJoinRequests, gr
 import type { Viewer } from '@/lib/auth/viewer';
 import { channelInfo, listRoles, loadGroupActor, parseArray } from './context';
 import { can, explainPermissions, type Actor, type GroupAction, type RoleInfo } from './permissions';
+import { groupMediaUrl } from '@/lib/media/urls';
 import { escapeLike } from '@/lib/search/text';
 import { renderWelcome } from './welcome';
 
@@ -17,6 +18,8 @@ export type GroupSummary = {
   accentColor: string;
   visibility: 'public' | 'request' | 'invite';
   iconMediaId: string | null;
+  /** The icon's URL when the viewer may see it (a private group's images are for its members), else null. */
+  iconUrl: string | null;
   memberCount: number;
   postCount: number;
   viewerStatus: 'member' | 'pending' | 'banned' | null;
@@ -42,7 +45,21 @@ function summaryColumns(viewer: Viewer) {
   };
 }
 
-const toSummary = (r: GroupSummary): GroupSummary => ({ ...r, memberCount: Number(r.memberCount), postCount: Number(r.postCount) });
+/**
+ * The URL of a group's icon or banner for a viewer, or null when there is none or the viewer may not see it: a
+ * public group's images are public, a private group's are for its members (as the media route decides too).
+ */
+function groupImageUrl(mediaId: string | null, group: { visibility: GroupSummary['visibility'] }, isMember: boolean) {
+  if (!mediaId || (group.visibility !== 'public' && !isMember)) return null;
+  return groupMediaUrl(mediaId, group.visibility);
+}
+
+const toSummary = (r: Omit<GroupSummary, 'iconUrl'>): GroupSummary => ({
+  ...r,
+  iconUrl: groupImageUrl(r.iconMediaId, r, r.viewerStatus === 'member'),
+  memberCount: Number(r.memberCount),
+  postCount: Number(r.postCount),
+});
 
 /** The directory: every group (private ones too — their posts stay private), searchable and filterable by topic. */
 export async function listGroups(viewer: Viewer, filter: { q?: string; topic?: string } = {}): Promise<GroupSummary[]> {
@@ -112,6 +129,8 @@ export async function getGroupPage(viewer: Viewer, slug: string, channelName?: s
       joinQuestions: group.joinQuestions,
       iconMediaId: group.iconMediaId,
       bannerMediaId: group.bannerMediaId,
+      iconUrl: groupImageUrl(group.iconMediaId, group, actor.isMember),
+      bannerUrl: groupImageUrl(group.bannerMediaId, group, actor.isMember),
       createdAt: new Date(group.createdAt),
     },
     summary: toSummary(summary),
@@ -236,6 +255,7 @@ export async function getGroupSettings(viewer: Viewer, slug: string) {
   });
   return {
     group,
+    images: { iconUrl: groupImageUrl(group.iconMediaId, group, actor.isMember), bannerUrl: groupImageUrl(group.bannerMediaId, group, actor.isMember) },
     actor,
     roles: (await listRoles(db, group.id)).map((r) => ({
       ...r,

@@ -4,9 +4,8 @@ import { and, eq, lt, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { groupMemberRoles, groupRoles } from '@/db/schema';
 import { validatedActionWithUser } from '@/lib/action-state';
-import { uniqueViolation } from '@/lib/db-errors';
 import { memberPosition } from './context';
-import { audit, demand, inGroup, refuse, type GroupCtx } from './guard';
+import { audit, demand, inGroup, refuse, refuseIfTaken, type GroupCtx } from './guard';
 import { topPosition, type Permission } from './permissions';
 import { roleAssignSchema, roleRefSchema, roleSchema, roleUpdateSchema } from './schemas';
 
@@ -23,9 +22,9 @@ async function loadRole(roleId: string) {
   return role;
 }
 
-function nameTaken(error: unknown) {
-  return uniqueViolation(error)?.includes('name');
-}
+/** Role names are unique in a group, whatever their case (group_roles_name_key). */
+const unlessNameTaken = <T>(write: PromiseLike<T>, name: string) =>
+  refuseIfTaken(write, 'group_roles_name_key', 'name', `There is already a role called ${name} in this group — choose another name.`);
 
 export const createRoleAction = validatedActionWithUser(roleSchema, (input, viewer) =>
   inGroup(viewer, input.groupId, async (ctx) => {
@@ -38,12 +37,8 @@ export const createRoleAction = validatedActionWithUser(roleSchema, (input, view
       .update(groupRoles)
       .set({ position: sql`${groupRoles.position} - 1` })
       .where(and(eq(groupRoles.groupId, ctx.group.id), sql`${groupRoles.builtin} is null`, lt(groupRoles.position, ceiling), sql`${groupRoles.position} > 1`));
-    try {
-      await ctx.tx.insert(groupRoles).values({ groupId: ctx.group.id, name: input.name, color: input.color, permissions: input.permissions, position });
-    } catch (error) {
-      if (nameTaken(error)) return { error: 'Please fix the highlighted fields.', fieldErrors: { name: `There is already a role called ${input.name}.` } };
-      throw error;
-    }
+    // A taken name rolls back the shift above as well.
+    await unlessNameTaken(ctx.tx.insert(groupRoles).values({ groupId: ctx.group.id, name: input.name, color: input.color, permissions: input.permissions, position }), input.name);
     await audit(ctx, 'role.create', null, { name: input.name, permissions: input.permissions });
     return { success: `Role ${input.name} created.` };
   }),
@@ -56,12 +51,10 @@ export const updateRoleAction = validatedActionWithUser(roleUpdateSchema, async 
     if (role.builtin === 'owner') refuse('The owner role always has every permission and cannot be edited.');
     demand(ctx, 'edit_role', { rolePosition: role.position });
     checkGrantable(ctx, input.permissions);
-    try {
-      await ctx.tx.update(groupRoles).set({ name: role.builtin ? role.name : input.name, color: input.color, permissions: input.permissions }).where(eq(groupRoles.id, role.id));
-    } catch (error) {
-      if (nameTaken(error)) return { error: 'Please fix the highlighted fields.', fieldErrors: { name: `There is already a role called ${input.name}.` } };
-      throw error;
-    }
+    await unlessNameTaken(
+      ctx.tx.update(groupRoles).set({ name: role.builtin ? role.name : input.name, color: input.color, permissions: input.permissions }).where(eq(groupRoles.id, role.id)),
+      input.name,
+    );
     await audit(ctx, 'role.update', null, { role: role.name, permissions: input.permissions });
     return { success: `Role ${role.builtin ? role.name : input.name} saved.` };
   });

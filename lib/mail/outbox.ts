@@ -4,7 +4,8 @@ import { desc } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { outbox } from '@/db/schema';
 
-export type Mail = { userId: string; to: string; subject: string; body: string };
+/** `userId` is null only for a sign-up not yet finished (lib/auth/signup.ts): there is no account to own it yet. */
+export type Mail = { userId: string | null; to: string; subject: string; body: string };
 
 /** Whether the development mailbox is open: /dev/mail and the log. Never in production unless HEARTH_MAILBOX=on. */
 export function mailboxOpen() {

@@ -1,6 +1,6 @@
 'use server';
 
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { db } from '@/db/client';
@@ -29,10 +29,11 @@ const preferencesSchema = z.object({ enabled: z.array(z.enum(notificationKinds))
 
 /** Saves which kinds the caller wants: every kind not ticked is switched off. */
 export const savePreferencesAction = validatedActionWithUser(preferencesSchema, async (input, viewer) => {
-  await db.transaction(async (tx) => {
-    await tx.delete(notificationPreferences).where(eq(notificationPreferences.userId, viewer.id));
-    await tx.insert(notificationPreferences).values(notificationKinds.map((kind) => ({ userId: viewer.id, kind, enabled: input.enabled.includes(kind) })));
-  });
+  // An upsert, not delete-then-insert: two saves at once (a double click) would both insert and one would fail.
+  await db
+    .insert(notificationPreferences)
+    .values(notificationKinds.map((kind) => ({ userId: viewer.id, kind, enabled: input.enabled.includes(kind) })))
+    .onConflictDoUpdate({ target: [notificationPreferences.userId, notificationPreferences.kind], set: { enabled: sql`excluded.enabled` } });
   revalidatePath('/notifications');
   return { success: 'Saved. You will only hear about what you ticked.' };
 });

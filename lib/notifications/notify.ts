@@ -1,7 +1,8 @@
 // Creating notifications inside the transaction of the action that causes them, so one never exists without the other.
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { notificationPreferences, notifications, type NotificationKind } from '@/db/schema';
+import { visiblePosts } from '@/lib/posts/visibility';
 
 export interface NewNotification {
   userId: string;
@@ -31,4 +32,17 @@ export async function notify(tx: Executor, n: NewNotification) {
 export function excerpt(text: string, max = 80) {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+/** Kinds whose subject is a post and whose texts quote it: a mention (the post), a reply (the comment, the post), a reaction (the post). */
+export const postQuotingKinds = ['mention', 'reply', 'reaction'] as const satisfies readonly NotificationKind[];
+
+/**
+ * Over notifications: one that quotes a post the person may not see (now), by visiblePosts — its author has since
+ * kept their posts to themself, or it is in a group they are not in. A deleted post quotes nothing any more: false.
+ */
+export function quotesHiddenPost(viewerId: string): SQL {
+  const kinds = sql.join(postQuotingKinds.map((k) => sql`${k}`), sql`, `);
+  return sql`(${notifications.kind} in (${kinds})
+    and exists (select 1 from posts where posts.id = ${notifications.subjectId} and not ${visiblePosts(viewerId)}))`;
 }

@@ -1,8 +1,9 @@
 import 'server-only';
-import { and, count, desc, eq, isNull, lt } from 'drizzle-orm';
+import { and, count, desc, eq, isNull, lt, not } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { notificationKinds, notificationPreferences, notifications, users, type NotificationKind } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/viewer';
+import { quotesHiddenPost } from './notify';
 
 export const kindLabels: Record<NotificationKind, string> = {
   reply: 'Replies',
@@ -17,8 +18,13 @@ export const kindLabels: Record<NotificationKind, string> = {
   thank_you: 'Thank-you notes',
 };
 
+// A notification quoting a post the viewer may no longer see is not shown (nor counted): the post page would not
+// open for them, and its words are the author's to keep.
 export async function unreadCount(viewer: Viewer) {
-  const [row] = await db.select({ n: count() }).from(notifications).where(and(eq(notifications.userId, viewer.id), isNull(notifications.readAt)));
+  const [row] = await db
+    .select({ n: count() })
+    .from(notifications)
+    .where(and(eq(notifications.userId, viewer.id), isNull(notifications.readAt), not(quotesHiddenPost(viewer.id))));
   return Number(row?.n ?? 0);
 }
 
@@ -60,6 +66,7 @@ export async function listNotifications(viewer: Viewer, options: { kind?: Notifi
     .where(
       and(
         eq(notifications.userId, viewer.id),
+        not(quotesHiddenPost(viewer.id)),
         options.kind ? eq(notifications.kind, options.kind) : undefined,
         options.before ? lt(notifications.createdAt, options.before) : undefined,
       ),

@@ -5,7 +5,7 @@ import { revalidatePath } from 'next/cache';
 import { db, type Transaction } from '@/db/client';
 import { bookmarks, comments, follows, interests, mentions, postImages, postTags, posts, reactions, tagFollows, users } from '@/db/schema';
 import { type ActionState, formValues, validatedActionWithUser } from '@/lib/action-state';
-import { imageLimits, imageMessages } from '@/lib/media/limits';
+import { imageFilesProblem } from '@/lib/media/limits';
 import { ImageRejectedError, processImage, type ProcessedImage } from '@/lib/media/process-image';
 import { storeImage } from '@/lib/media/store';
 import { limitPerson, rules } from '@/lib/rate-limit';
@@ -76,11 +76,12 @@ async function writeTagsAndMentions(tx: Transaction, postId: string, body: strin
 /** Up to four images from the form, each through the image pipeline, before any transaction opens. */
 async function processPostImages(formData: FormData): Promise<{ images: ProcessedImage[] } | { error: string }> {
   const files = formData.getAll('images').filter((f): f is File => f instanceof Blob && f.size > 0);
-  if (files.length > MAX_POST_IMAGES) return { error: `A post holds at most ${MAX_POST_IMAGES} images.` };
+  // The same check the composer makes before sending, so both say the same thing.
+  const problem = imageFilesProblem(files, MAX_POST_IMAGES);
+  if (problem) return { error: problem };
   const images: ProcessedImage[] = [];
   for (const [i, file] of files.entries()) {
     const label = files.length > 1 ? `Image ${i + 1}: ` : '';
-    if (file.size > imageLimits.maxBytes) return { error: label + imageMessages.too_large(file.size) };
     try {
       images.push(await processImage(new Uint8Array(await file.arrayBuffer()), { kind: 'post_image' }));
     } catch (error) {

@@ -7,7 +7,7 @@ import { channels, groupMembers, groups, media, postImages, posts, users } from 
 import type { Viewer } from '@/lib/auth/viewer';
 import { removeGroupImageAction, uploadGroupImageAction } from '@/lib/groups/actions';
 import { createGroupRecords } from '@/lib/groups/setup';
-import { getMediaVariant } from '@/lib/media/queries';
+import { getMediaAccess, readMediaBytes } from '@/lib/media/queries';
 import { actAs, form } from '@/test/actions';
 import { gif, jpegWithGps, pngBomb, polyglotGif, webp } from '@/test/fixtures/images';
 import { GET as getMedia } from '@/app/api/media/[id]/[variant]/route';
@@ -52,8 +52,8 @@ describe('post images', () => {
     const card = await getPost(member, post.id);
     expect(card?.images).toHaveLength(2);
     expect(card?.images[0]).toMatchObject({ alt: 'Two prints drying on a line', width: 900, height: 600 });
-    const served = await getMediaVariant(member, card!.images[0].id, '640');
-    const meta = await sharp(served!.bytes).metadata();
+    const served = await readMediaBytes((await getMediaAccess(member, card!.images[0].id, '640'))!);
+    const meta = await sharp(served!).metadata();
     expect(meta.format).toBe('webp');
     expect(meta.width).toBe(640);
     expect(meta.exif).toBeUndefined();
@@ -61,9 +61,9 @@ describe('post images', () => {
 
   it('shows a private group’s post images only to its members', async () => {
     const [row] = await db.select({ mediaId: postImages.mediaId }).from(postImages).innerJoin(posts, eq(posts.id, postImages.postId)).where(eq(posts.groupId, groupId)).limit(1);
-    expect(await getMediaVariant(member, row.mediaId, '640')).not.toBeNull();
-    expect(await getMediaVariant(outsider, row.mediaId, '640')).toBeNull();
-    expect(await getMediaVariant(null, row.mediaId, '640')).toBeNull();
+    expect(await getMediaAccess(member, row.mediaId, '640')).not.toBeNull();
+    expect(await getMediaAccess(outsider, row.mediaId, '640')).toBeNull();
+    expect(await getMediaAccess(null, row.mediaId, '640')).toBeNull();
   });
 
   it('refuses a fifth image, and a bad file with its own message, writing nothing', async () => {
@@ -90,7 +90,7 @@ describe('hostile uploads', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('image/webp');
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(response.headers.get('content-security-policy')).toBe("default-src 'none'");
+    expect(response.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
     const bytes = Buffer.from(await response.arrayBuffer());
     expect(bytes.subarray(8, 12).toString('latin1')).toBe('WEBP');
     expect(bytes.toString('latin1')).not.toMatch(/alert|GIF8/);

@@ -190,7 +190,10 @@ export type CommentView = {
   replies: CommentView[];
 };
 
-/** The conversation under a post: top-level comments oldest first, each with its replies. Removed ones show as removed. */
+/**
+ * The conversation under a post: top-level comments oldest first, each with its replies. Removed ones show as
+ * removed. Nothing when the viewer may not see the post itself.
+ */
 export async function getComments(viewer: Viewer, postId: string): Promise<CommentView[]> {
   const rows = await db
     .select({
@@ -208,7 +211,7 @@ export async function getComments(viewer: Viewer, postId: string): Promise<Comme
     })
     .from(comments)
     .innerJoin(users, eq(users.id, comments.authorId))
-    .where(eq(comments.postId, postId))
+    .where(and(eq(comments.postId, postId), sql`exists (select 1 from posts where posts.id = ${comments.postId} and ${visiblePosts(viewer.id)})`))
     .orderBy(asc(comments.createdAt), asc(comments.id));
   const views = new Map<string, CommentView & { parentId: string | null }>();
   for (const r of rows) {

@@ -1,20 +1,44 @@
-// Who may see which post, as SQL: used by every query that lists posts, so no page can forget it.
-import { and, isNull, or, sql, type SQL } from 'drizzle-orm';
-import { posts } from '@/db/schema';
+// Who may see which post, as SQL: used by every query that reads posts, so no page can forget it.
+import { sql, type SQL } from 'drizzle-orm';
 
-/** A post is visible when it is on a profile or in a public group, or the viewer belongs to its (private) group — and it is not removed, unless the viewer wrote it. */
-export function visiblePosts(viewerId: string | null): SQL {
+// Every column is written with its table's name: drizzle writes ${posts.column} as a bare "column" in some places
+// (a select list over one table), and inside these subqueries a bare name would mean the subquery's own table —
+// m.group_id = "group_id" is always true. Queries that use this condition read the posts table under its own name.
+const post = {
+  authorId: sql.raw('"posts"."author_id"'),
+  groupId: sql.raw('"posts"."group_id"'),
+  removedAt: sql.raw('"posts"."removed_at"'),
+};
+
+/**
+ * Who may see the posts on a person's own profile, as lib/profiles/visibility.ts decides for the profile page: the
+ * profile's visibility (everyone / signed-in members / only me) and whether its posts section is shown to others.
+ * A person without a profile row has the defaults (members, posts shown). One primary-key lookup per post.
+ */
+function profilePostVisible(viewerId: string | null): SQL {
   if (!viewerId) {
-    // Signed out: profile posts and public groups' posts, never removed ones.
-    return and(or(isNull(posts.groupId), sql`exists (select 1 from groups g where g.id = ${posts.groupId} and g.visibility = 'public')`), isNull(posts.removedAt))!;
+    return sql`exists (select 1 from profiles pr where pr.user_id = ${post.authorId} and pr.visibility = 'everyone' and pr.show_posts)`;
   }
-  return and(
-    or(
-      isNull(posts.groupId),
-      sql`exists (select 1 from groups g where g.id = ${posts.groupId} and g.visibility = 'public'
-                  and not exists (select 1 from group_bans b where b.group_id = g.id and b.user_id = ${viewerId}))`,
-      sql`exists (select 1 from group_members m where m.group_id = ${posts.groupId} and m.user_id = ${viewerId})`,
-    ),
-    or(isNull(posts.removedAt), sql`${posts.authorId} = ${viewerId}`),
-  )!;
+  return sql`(${post.authorId} = ${viewerId}
+    or not exists (select 1 from profiles pr where pr.user_id = ${post.authorId} and (pr.visibility = 'only_me' or not pr.show_posts)))`;
+}
+
+/**
+ * A post is visible when it is on a profile the viewer may see the posts of (see profilePostVisible), or in a
+ * public group (not banned from it), or the viewer belongs to its (private) group — and it is not removed, unless
+ * the viewer wrote it.
+ */
+export function visiblePosts(viewerId: string | null): SQL {
+  const onProfile = sql`(${post.groupId} is null and ${profilePostVisible(viewerId)})`;
+  if (!viewerId) {
+    // Signed out: posts on profiles open to everyone and public groups' posts, never removed ones.
+    return sql`((${onProfile}
+      or exists (select 1 from groups g where g.id = ${post.groupId} and g.visibility = 'public'))
+      and ${post.removedAt} is null)`;
+  }
+  return sql`((${onProfile}
+      or exists (select 1 from groups g where g.id = ${post.groupId} and g.visibility = 'public'
+                 and not exists (select 1 from group_bans b where b.group_id = g.id and b.user_id = ${viewerId}))
+      or exists (select 1 from group_members m where m.group_id = ${post.groupId} and m.user_id = ${viewerId}))
+    and (${post.removedAt} is null or ${post.authorId} = ${viewerId}))`;
 }

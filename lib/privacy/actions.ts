@@ -7,7 +7,8 @@ import { users } from '@/db/schema';
 import { type ActionState, formValues, validatedActionWithUser } from '@/lib/action-state';
 import { signOut } from '@/lib/auth/config';
 import { verifyPassword } from '@/lib/auth/password';
-import { requestAddress, throttleSignIn } from '@/lib/auth/throttle';
+import { requestAddress, throttleAddress } from '@/lib/auth/throttle';
+import { limitPerson, rules } from '@/lib/rate-limit';
 import { eraseAccount } from './erase';
 import { registry } from './registry';
 import { consentInfo } from './consent';
@@ -31,8 +32,11 @@ export const eraseAccountAction = validatedActionWithUser(eraseAccountSchema, as
     return { error: fix, fieldErrors: { confirmHandle: `Type your handle, ${user.handle}, exactly as shown to confirm.` }, values };
   }
   if (user.passwordHash) {
-    const verdict = await throttleSignIn(db, await requestAddress(), user.email);
+    // The session holder's own budget (a stranger's failures cannot use it up) and the address's.
+    const verdict = await throttleAddress(db, await requestAddress());
     if (!verdict.allowed) return { error: verdict.message, values };
+    const perAccount = await limitPerson(db, viewer.id, rules.passwordChange);
+    if (!perAccount.allowed) return { error: perAccount.message, values };
     if (!input.password) return { error: fix, fieldErrors: { password: 'Enter your password.' }, values };
     if (!(await verifyPassword(user.passwordHash, input.password))) {
       return { error: fix, fieldErrors: { password: 'That is not your password.' }, values };

@@ -1,7 +1,7 @@
 // The privacy registry: every table that holds data about a person, what it is, why it is kept, for how long,
 // and how to list, export and erase one person's rows. The dashboard, the export and account erasure walk it;
 // registry.db.test.ts fails when a table that refers to a person is missing from it.
-import { and, count, desc, eq, max, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, max, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Executor, Transaction } from '@/db/client';
 import {
@@ -52,6 +52,7 @@ import {
 import { transferToHeir } from '@/lib/groups/succession';
 import { deleteOwnComment, deleteOwnPost } from '@/lib/posts/delete';
 import { visiblePosts } from '@/lib/posts/visibility';
+import { postQuotingKinds } from '@/lib/notifications/notify';
 import { forgetEngagement, personalizationOf } from '@/lib/recommend/profile';
 import { decayed, interestWeight, strongestInferred, type EngagementKind } from '@/lib/recommend/weights';
 import { retentionDefaults, retentionText } from './retention-policy';
@@ -218,6 +219,34 @@ async function interestRowsNow(db: Executor, userId: string, now = new Date()): 
     choiceAt: row.choiceAt,
     updatedAt: row.updatedAt,
   }));
+}
+
+const notificationRows = ownedRows(notifications, (id) => or(eq(notifications.userId, id), eq(notifications.actorId, id)), notifications.createdAt, {
+  table: 'notifications',
+  category: 'activity',
+  description: 'Your notifications (replies, mentions, reactions, follows …), and notifications others got about something you did.',
+  purpose: 'To tell you what happened around you on Hearth.',
+  retention: `${retentionText('notifications')} (or when you delete them or your account)`,
+});
+
+const hiddenPostText = '(a post you can no longer see)';
+
+/**
+ * Notifications keep what happened, but not the words of a post the person may no longer see (by visiblePosts: its
+ * author has since kept their posts to themself, say) — nor of a comment under it.
+ */
+async function withoutHiddenPosts(db: Executor, userId: string, rows: Row[]): Promise<Row[]> {
+  const quoting = (row: Row) => (postQuotingKinds as readonly unknown[]).includes(row.kind) && typeof row.subjectId === 'string';
+  const ids = [...new Set(rows.filter(quoting).map((row) => row.subjectId as string))];
+  if (ids.length === 0) return rows;
+  const hidden = new Set(
+    (await db.select({ id: posts.id }).from(posts).where(and(inArray(posts.id, ids), sql`not ${visiblePosts(userId)}`))).map((row) => row.id),
+  );
+  return rows.map((row) => {
+    if (!quoting(row) || !hidden.has(row.subjectId as string)) return row;
+    const { excerpt: _excerpt, post: _post, ...data } = (row.data ?? {}) as Record<string, unknown>;
+    return { ...row, data: { ...data, post: hiddenPostText } };
+  });
 }
 
 const withoutUser = <R extends { userId: string }>({ userId: _userId, ...rest }: R): Row => rest;
@@ -461,7 +490,7 @@ export const registry: RegistryEntry[] = [
     }),
     async list(db, userId, page) {
       return db
-        .select({ id: comments.id, body: comments.body, onPost: sql<string>`(select left(p.body, 80) from posts p where p.id = ${comments.postId})`, postId: comments.postId, createdAt: comments.createdAt })
+        .select({ id: comments.id, body: comments.body, onPost: sql<string>`(select case when ${visiblePosts(userId)} then left(posts.body, 80) else ${hiddenPostText} end from posts where posts.id = comments.post_id)`, postId: comments.postId, createdAt: comments.createdAt })
         .from(comments)
         .where(eq(comments.authorId, userId))
         .orderBy(desc(comments.createdAt), desc(comments.id))
@@ -554,13 +583,9 @@ export const registry: RegistryEntry[] = [
     },
   ),
   {
-    ...ownedRows(notifications, (id) => or(eq(notifications.userId, id), eq(notifications.actorId, id)), notifications.createdAt, {
-      table: 'notifications',
-      category: 'activity',
-      description: 'Your notifications (replies, mentions, reactions, follows …), and notifications others got about something you did.',
-      purpose: 'To tell you what happened around you on Hearth.',
-      retention: `${retentionText('notifications')} (or when you delete them or your account)`,
-    }),
+    ...notificationRows,
+    list: async (db, userId, page) => withoutHiddenPosts(db, userId, await notificationRows.list(db, userId, page)),
+    export: async (db, userId) => withoutHiddenPosts(db, userId, await notificationRows.export(db, userId)),
     async erase(tx, userId) {
       await tx.delete(notifications).where(eq(notifications.userId, userId));
       await tx.update(notifications).set({ actorId: null }).where(eq(notifications.actorId, userId));
@@ -734,7 +759,7 @@ export const registry: RegistryEntry[] = [
         .select({
           id: activitySignals.id,
           kind: activitySignals.kind,
-          post: sql<string>`case when ${visiblePosts(userId)} then left(${posts.body}, 120) else '(a post you can no longer see)' end`,
+          post: sql<string>`case when ${visiblePosts(userId)} then left(${posts.body}, 120) else ${hiddenPostText} end`,
           postId: activitySignals.postId,
           createdAt: activitySignals.createdAt,
         })
@@ -821,6 +846,9 @@ export const registry: RegistryEntry[] = [
 
 /** Tables that refer to people but hold nothing about one: say why here, or the completeness test fails. */
 export const notPersonalTables: Record<string, string> = {
+  // Personal, but of someone who has no account yet, so no dashboard to show it in: kept for 24 hours at most.
+  pending_signups:
+    'A sign-up waiting for its mailed link: the address, name, handle and password hash typed into the form. It becomes the account (and everything in it appears in that dashboard) when the link is opened, or the daily job deletes it after 24 hours.',
   rate_limits: 'Sign-in and sign-up attempt counters keyed by a one-way hash of the address or email; nothing readable, and gone within an hour.',
 };
 

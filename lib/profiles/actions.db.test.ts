@@ -7,6 +7,7 @@ import { db } from '@/db/client';
 import { handleRedirects, media, mediaVariants, profiles, userInterests, users } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/viewer';
 import { registry } from '@/lib/privacy/registry';
+import { profileMediaUrl } from '@/lib/media/urls';
 import { gif, jpegWithGps, noisyPng, pngBomb } from '@/test/fixtures/images';
 import { makeInterests, makePerson, makePost, profileForm } from './test-helpers';
 
@@ -182,7 +183,8 @@ describe('uploadImageAction', () => {
 
     const saved = await profileOf(maya.id);
     expect(saved.avatarMediaId).toBeTruthy();
-    expect(saved.user.image).toBe(`/api/media/${saved.avatarMediaId}`);
+    expect(saved.user.image).toBe(profileMediaUrl(saved.avatarMediaId!, saved.visibility));
+    expect(saved.user.image).toMatch(/^\/api\/media\/[0-9a-f-]{36}\?v=[0-9a-z]+$/);
     const variants = await db.select().from(mediaVariants).where(eq(mediaVariants.mediaId, saved.avatarMediaId!));
     expect(variants.map((v) => v.name).sort()).toEqual(['128', '256', '48']);
     for (const v of variants) {

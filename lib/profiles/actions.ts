@@ -14,7 +14,8 @@ import { ImageRejectedError, imageLimits, imageMessages, processImage } from '@/
 import { storeImage } from '@/lib/media/store';
 import { limitPerson, rules } from '@/lib/rate-limit';
 import { setConsent } from '@/lib/privacy/consents';
-import { avatarImageFor, mediaPath } from './avatar';
+import { profileMediaUrl } from '@/lib/media/urls';
+import { avatarImageFor } from './avatar';
 import { handleRedirectDays, imageUploadSchema, profileSchema, removeImageSchema, timeZoneSchema } from './schemas';
 
 
@@ -96,9 +97,10 @@ export const updateProfileAction = validatedActionWithUser(profileSchema, async 
         .values({ userId: viewer.id, ...fields })
         .onConflictDoUpdate({ target: profiles.userId, set: fields })
         .returning({ avatarMediaId: profiles.avatarMediaId });
+      // The uploaded avatar's URL carries the visibility (lib/media/urls.ts): a new visibility is a new URL.
       await tx
         .update(users)
-        .set({ name: data.name, handle: newHandle, image: avatarImageFor(newHandle, { avatarMediaId: profile.avatarMediaId, ...generated }) })
+        .set({ name: data.name, handle: newHandle, image: avatarImageFor(newHandle, { avatarMediaId: profile.avatarMediaId, visibility: data.visibility, ...generated }) })
         .where(eq(users.id, viewer.id));
       if (handleChanged) {
         // Taking back one's own former handle ends its redirect; expired redirects (anyone's) are kept no longer.
@@ -149,10 +151,14 @@ export const uploadImageAction = validatedActionWithUser(imageUploadSchema, asyn
   await db.transaction(async (tx) => {
     const row = { id: await storeImage(tx, viewer.id, data.kind, processed) };
     const column = data.kind === 'avatar' ? { avatarMediaId: row.id } : { bannerMediaId: row.id };
-    await tx.insert(profiles).values({ userId: viewer.id, ...column }).onConflictDoUpdate({ target: profiles.userId, set: { ...column, updatedAt: new Date() } });
+    const [profile] = await tx
+      .insert(profiles)
+      .values({ userId: viewer.id, ...column })
+      .onConflictDoUpdate({ target: profiles.userId, set: { ...column, updatedAt: new Date() } })
+      .returning({ visibility: profiles.visibility });
     // The previous image of this kind is not kept.
     await tx.delete(media).where(and(eq(media.ownerId, viewer.id), eq(media.kind, data.kind), sql`${media.id} <> ${row.id}`));
-    if (data.kind === 'avatar') await tx.update(users).set({ image: mediaPath(row.id) }).where(eq(users.id, viewer.id));
+    if (data.kind === 'avatar') await tx.update(users).set({ image: profileMediaUrl(row.id, profile.visibility) }).where(eq(users.id, viewer.id));
   });
 
   revalidatePath('/', 'layout');
@@ -165,13 +171,13 @@ export const removeImageAction = validatedActionWithUser(removeImageSchema, asyn
     await tx.delete(media).where(and(eq(media.ownerId, viewer.id), eq(media.kind, data.kind)));
     if (data.kind === 'avatar') {
       const [profile] = await tx
-        .select({ style: profiles.avatarStyle, background: profiles.avatarBackground, shape: profiles.avatarShape })
+        .select({ style: profiles.avatarStyle, background: profiles.avatarBackground, shape: profiles.avatarShape, visibility: profiles.visibility })
         .from(profiles)
         .where(eq(profiles.userId, viewer.id));
       const [user] = await tx.select({ handle: users.handle }).from(users).where(eq(users.id, viewer.id));
       await tx
         .update(users)
-        .set({ image: avatarImageFor(user.handle, { avatarMediaId: null, style: profile?.style ?? 'thumbs', background: profile?.background ?? '', shape: profile?.shape ?? 'circle' }) })
+        .set({ image: avatarImageFor(user.handle, { avatarMediaId: null, visibility: profile?.visibility ?? 'members', style: profile?.style ?? 'thumbs', background: profile?.background ?? '', shape: profile?.shape ?? 'circle' }) })
         .where(eq(users.id, viewer.id));
     }
   });

@@ -1,7 +1,8 @@
 // Where a person's picture comes from: an uploaded image (served from /api/media) or a generated one
 // (DiceBear, deterministic from the handle, served as SVG from /api/avatar). users.image holds the chosen URL,
 // so every query that already reads it (header, post cards) shows the current avatar without another query.
-import type { AvatarShape } from '@/db/schema/profiles';
+import type { AvatarShape, ProfileVisibility } from '@/db/schema/profiles';
+import { isMediaUrl, profileMediaUrl } from '@/lib/media/urls';
 
 /** DiceBear styles offered (all CC0, from @dicebear/collection). */
 export const avatarStyles = [
@@ -49,14 +50,15 @@ export function generatedAvatarUrl(handle: string, options: GeneratedAvatar = de
   return `/api/avatar/${style}/${encodeURIComponent(handle.toLowerCase())}?${params}`;
 }
 
-export const mediaPath = (mediaId: string) => `/api/media/${mediaId}`;
-
-export const isUploadedImage = (image: string | null | undefined) => Boolean(image?.startsWith('/api/media/'));
+export const isUploadedImage = isMediaUrl;
 export const isGeneratedImage = (image: string | null | undefined) => Boolean(image?.startsWith('/api/avatar/'));
 
-/** The value users.image should hold for a profile's current avatar. */
-export function avatarImageFor(handle: string, profile: { avatarMediaId: string | null } & GeneratedAvatar) {
-  return profile.avatarMediaId ? mediaPath(profile.avatarMediaId) : generatedAvatarUrl(handle, profile);
+/**
+ * The value users.image should hold for a profile's current avatar. An uploaded one's URL carries the profile's
+ * visibility in its version (lib/media/urls.ts), so whatever changes the visibility writes users.image again.
+ */
+export function avatarImageFor(handle: string, profile: { avatarMediaId: string | null; visibility: ProfileVisibility } & GeneratedAvatar) {
+  return profile.avatarMediaId ? profileMediaUrl(profile.avatarMediaId, profile.visibility) : generatedAvatarUrl(handle, profile);
 }
 
 /** The stored size to fetch for an avatar drawn at `size` CSS pixels (and twice that for sharp screens). */

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { follows, interests, media, mediaVariants, profiles, userInterests } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/viewer';
-import { getMediaVariant } from '@/lib/media/queries';
+import { getMediaAccess } from '@/lib/media/queries';
 import { getFeedGreeting, getProfile, getProfileForEditing, getProfilePosts, listSuggestedPeople, type ProfileView } from './queries';
 import { makeGroup, makeInterests, makePerson, makePost } from './test-helpers';
 
@@ -84,7 +84,7 @@ describe('getProfile', () => {
   });
 });
 
-describe('getMediaVariant', () => {
+describe('getMediaAccess', () => {
   async function storeImage(ownerId: string, kind: 'avatar' | 'banner') {
     const [row] = await db.insert(media).values({ ownerId, kind, width: 48, height: 48, sha256: 'x' }).returning({ id: media.id });
     await db.insert(mediaVariants).values({ mediaId: row.id, name: '48', width: 48, height: 48, contentType: 'image/webp', etag: '"abc"', bytes: Buffer.from('RIFFxxxxWEBP') });
@@ -99,13 +99,13 @@ describe('getMediaVariant', () => {
     const closedAvatar = await storeImage(closed.id, 'avatar');
     const closedBanner = await storeImage(closed.id, 'banner');
 
-    expect(await getMediaVariant(null, openAvatar, '48')).toMatchObject({ cache: 'public', etag: '"abc"', contentType: 'image/webp' });
-    expect(await getMediaVariant(null, closedAvatar, '48')).toBeNull();
-    expect(await getMediaVariant(member, closedAvatar, '48')).toMatchObject({ cache: 'private' });
-    expect(await getMediaVariant(member, closedBanner, '48')).toBeNull();
-    expect(await getMediaVariant(closed, closedBanner, '48')).not.toBeNull();
-    expect(await getMediaVariant(member, openAvatar, '999')).toBeNull();
-    expect(await getMediaVariant(member, 'not-an-id', '48')).toBeNull();
+    expect(await getMediaAccess(null, openAvatar, '48')).toMatchObject({ cache: 'public', etag: '"abc"', contentType: 'image/webp' });
+    expect(await getMediaAccess(null, closedAvatar, '48')).toBeNull();
+    expect(await getMediaAccess(member, closedAvatar, '48')).toMatchObject({ cache: 'private' });
+    expect(await getMediaAccess(member, closedBanner, '48')).toBeNull();
+    expect(await getMediaAccess(closed, closedBanner, '48')).not.toBeNull();
+    expect(await getMediaAccess(member, openAvatar, '999')).toBeNull();
+    expect(await getMediaAccess(member, 'not-an-id', '48')).toBeNull();
   });
 });
 

@@ -11,7 +11,8 @@ import { markdownToText, renderMarkdown } from '@/lib/markdown/render';
 import { listMemberships } from '@/lib/groups/queries';
 import { listMemories, type Memory } from '@/lib/milestones/queries';
 import { getAuthorPosts, getPost, type PostCard, type PostPage } from '@/lib/posts/queries';
-import { generatedAvatarUrl, mediaPath } from './avatar';
+import { profileMediaUrl } from '@/lib/media/urls';
+import { generatedAvatarUrl } from './avatar';
 import { greetingFor, nextAnniversary, type GreetingFacts } from './greeting';
 import { isBannerGradient, type BannerGradient } from './theme';
 import { canSeeProfile, canSeeSection, hiddenSections, profilePostScope, type ProfileSection } from './visibility';
@@ -128,7 +129,7 @@ export const getProfile = cache(async (viewer: Viewer | null, handle: string, no
       theme: {
         accent: p?.accentColor ?? '',
         bannerGradient: p && isBannerGradient(p.bannerGradient) ? p.bannerGradient : 'ember',
-        bannerUrl: p?.bannerMediaId ? mediaPath(p.bannerMediaId) : null,
+        bannerUrl: p?.bannerMediaId ? profileMediaUrl(p.bannerMediaId, visibility) : null,
         layout: p?.layout ?? 'classic',
       },
       isSelf,
@@ -209,7 +210,7 @@ export async function getProfileForEditing(viewer: Viewer) {
     links: p?.links ?? [],
     accent: p?.accentColor ?? '',
     bannerGradient: p && isBannerGradient(p.bannerGradient) ? p.bannerGradient : ('ember' as BannerGradient),
-    bannerUrl: p?.bannerMediaId ? mediaPath(p.bannerMediaId) : null,
+    bannerUrl: p?.bannerMediaId ? profileMediaUrl(p.bannerMediaId, p.visibility) : null,
     layout: p?.layout ?? 'classic',
     avatarUploaded: Boolean(p?.avatarMediaId),
     avatarStyle: p?.avatarStyle ?? 'thumbs',

@@ -31,4 +31,18 @@ describe('profile visibility', () => {
     expect(mediaAccess({ kind: 'banner', ownerId: 'o', ownerVisibility: 'only_me', viewerId: 'o' }).allowed).toBe(true);
     expect(mediaAccess({ kind: 'post_image', ownerId: 'o', ownerVisibility: 'everyone', viewerId: null }).allowed).toBe(false);
   });
+
+  it('serves a group’s icon and banner by the group: public for a public group, members only for a private one', () => {
+    const base = { ownerId: 'o', ownerVisibility: 'everyone' as const };
+    for (const kind of ['group_icon', 'group_banner']) {
+      expect(mediaAccess({ ...base, kind, viewerId: null, group: { visibility: 'public', viewerIsMember: false } })).toEqual({ allowed: true, cache: 'public' });
+      for (const visibility of ['request', 'invite'] as const) {
+        expect(mediaAccess({ ...base, kind, viewerId: 'v', group: { visibility, viewerIsMember: false } })).toEqual({ allowed: false, cache: 'private' });
+        expect(mediaAccess({ ...base, kind, viewerId: 'v', group: { visibility, viewerIsMember: true } })).toEqual({ allowed: true, cache: 'private' });
+        expect(mediaAccess({ ...base, kind, viewerId: null, group: { visibility, viewerIsMember: false } }).allowed).toBe(false);
+      }
+      // An image no group shows any more is nobody's to see.
+      expect(mediaAccess({ ...base, kind, viewerId: 'v', group: null }).allowed).toBe(false);
+    }
+  });
 });

@@ -1,4 +1,5 @@
 // Who may see what of a profile. Pure rules, applied inside every query that reads profile data.
+import type { GroupVisibility } from '@/db/schema/groups';
 import type { ProfileVisibility } from '@/db/schema/profiles';
 
 export type ProfileSection = 'posts' | 'groups' | 'interests' | 'milestones';
@@ -45,14 +46,17 @@ export type MediaAccessInput = {
   ownerId: string;
   ownerVisibility: ProfileVisibility;
   viewerId: string | null;
+  /** For a group's icon or banner: the group that shows it, and whether the viewer is a member (null: none does). */
+  group?: { visibility: GroupVisibility; viewerIsMember: boolean } | null;
 };
 
 /**
  * Whether an uploaded image may be served, and whether shared caches may keep it. Avatars appear beside a person's
  * posts for every member, so members always see them; banners belong to the profile and follow its visibility.
- * Anything a signed-out visitor cannot see is served with `private` caching.
+ * A group's icon and banner follow the group: public for a public group (it is found signed out too), members only
+ * for a private one. Anything a signed-out visitor cannot see is served with `private` caching.
  */
-export function mediaAccess({ kind, ownerId, ownerVisibility, viewerId }: MediaAccessInput): { allowed: boolean; cache: 'public' | 'private' } {
+export function mediaAccess({ kind, ownerId, ownerVisibility, viewerId, group }: MediaAccessInput): { allowed: boolean; cache: 'public' | 'private' } {
   const publicProfile = ownerVisibility === 'everyone';
   if (kind === 'avatar') {
     return { allowed: viewerId !== null || publicProfile, cache: publicProfile ? 'public' : 'private' };
@@ -60,6 +64,11 @@ export function mediaAccess({ kind, ownerId, ownerVisibility, viewerId }: MediaA
   if (kind === 'banner') {
     return { allowed: canSeeProfile(ownerVisibility, viewerId, ownerId), cache: publicProfile ? 'public' : 'private' };
   }
-  // Group and post images: members only until groups decide their own visibility.
+  if (kind === 'group_icon' || kind === 'group_banner') {
+    if (!group) return { allowed: false, cache: 'private' };
+    if (group.visibility === 'public') return { allowed: true, cache: 'public' };
+    return { allowed: viewerId !== null && group.viewerIsMember, cache: 'private' };
+  }
+  // Post images: lib/media/queries.ts asks whether the viewer may see the post; this is only the floor.
   return { allowed: viewerId !== null, cache: 'private' };
 }

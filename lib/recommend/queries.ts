@@ -5,6 +5,7 @@ import { and, desc, eq, gt, inArray, isNotNull, isNull, or, sql } from 'drizzle-
 import { db } from '@/db/client';
 import { feedControls, follows, groupMembers, groups, posts, users, type FeedControlKind } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/viewer';
+import { visiblePosts } from '@/lib/posts/visibility';
 import { getFeed, type FeedItem } from './feed';
 import { getInterestProfile, personalizationOf, type Personalization, type ProfileInterest } from './profile';
 
@@ -21,14 +22,15 @@ const kindText: Record<FeedControlKind, (name: string) => string> = {
   quiet_group: (n) => `Activity in ${n} doesn’t shape your feed`,
 };
 
-async function describe(rows: (typeof feedControls.$inferSelect)[]): Promise<ControlView[]> {
+/** Each control in words; a post is named by its first words only while the viewer may still see it. */
+async function describe(viewer: Viewer, rows: (typeof feedControls.$inferSelect)[]): Promise<ControlView[]> {
   const userIds = rows.filter((r) => r.kind === 'less_author' || r.kind === 'mute_user').map((r) => r.target);
   const groupIds = rows.filter((r) => r.kind === 'less_group' || r.kind === 'mute_group' || r.kind === 'quiet_group').map((r) => r.target);
   const postIds = rows.filter((r) => r.kind === 'not_interested').map((r) => r.target);
   const [people, groupRows, postRows] = await Promise.all([
     userIds.length ? db.select({ id: users.id, name: sql<string>`coalesce(${users.name}, ${users.handle})` }).from(users).where(inArray(users.id, userIds)) : [],
     groupIds.length ? db.select({ id: groups.id, name: groups.name }).from(groups).where(inArray(groups.id, groupIds)) : [],
-    postIds.length ? db.select({ id: posts.id, body: posts.body }).from(posts).where(inArray(posts.id, postIds)) : [],
+    postIds.length ? db.select({ id: posts.id, body: posts.body }).from(posts).where(and(inArray(posts.id, postIds), visiblePosts(viewer.id))) : [],
   ]);
   const names = new Map<string, string>([...people.map((p) => [p.id, p.name] as const), ...groupRows.map((g) => [g.id, g.name] as const), ...postRows.map((p) => [p.id, p.body.length > 50 ? `${p.body.slice(0, 50)}…` : p.body] as const)]);
   return rows.map((r) => ({
@@ -76,7 +78,7 @@ export async function getFeedControlsPage(viewer: Viewer): Promise<FeedControlsP
     db.select({ n: sql<number>`count(*)::int` }).from(follows).where(eq(follows.followerId, viewer.id)),
     getFeed(viewer, { mode: 'foryou', now }).then((f) => f.items.slice(0, 5)),
   ]);
-  const [active, history] = await Promise.all([describe(activeRows), describe(endedRows)]);
+  const [active, history] = await Promise.all([describe(viewer, activeRows), describe(viewer, endedRows)]);
   const quiet = new Set(activeRows.filter((r) => r.kind === 'quiet_group').map((r) => r.target));
   return {
     personalization,

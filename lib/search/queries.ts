@@ -80,23 +80,15 @@ function postHasChoice(viewerId: string, choice: 'less' | 'hide'): SQL {
 }
 
 /**
- * Which posts search may show. Signed in: what the rest of Hearth shows (visiblePosts), never removed posts, not
- * posts on the profile of someone who keeps it to themself, nor posts with a topic the viewer hid or by people
- * they muted. Signed out: only posts made on profiles open to everyone that show their posts.
+ * Which posts search may show. Signed in: what the rest of Hearth shows (visiblePosts, which also keeps the posts
+ * on a profile to those who may see them), never removed posts, nor posts with a topic the viewer hid or by people
+ * they muted. Signed out: only posts made on profiles (visiblePosts: those open to everyone that show their posts).
  */
 function searchablePosts(viewerId: string | null): SQL {
-  if (!viewerId) {
-    return and(
-      visiblePosts(null),
-      isNull(posts.groupId),
-      sql`exists (select 1 from profiles pr where pr.user_id = ${posts.authorId} and pr.visibility = 'everyone' and pr.show_posts)`,
-    )!;
-  }
+  if (!viewerId) return and(visiblePosts(null), isNull(posts.groupId))!;
   return and(
     visiblePosts(viewerId),
     isNull(posts.removedAt),
-    sql`(${posts.groupId} is not null or ${posts.authorId} = ${viewerId}
-         or coalesce((select pr.visibility from profiles pr where pr.user_id = ${posts.authorId}), 'members') <> 'only_me')`,
     sql`not ${postHasChoice(viewerId, 'hide')}`,
     sql`not exists (select 1 from feed_controls c where c.user_id = ${viewerId} and c.kind = 'mute_user' and c.target = ${posts.authorId}
                     and c.ended_at is null and (c.expires_at is null or c.expires_at > now()))`,

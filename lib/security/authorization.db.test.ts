@@ -7,7 +7,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { db } from '@/db/client';
 import { tagFollows, users } from '@/db/schema';
 import { actAs, call, type Action } from '@/test/actions';
-import { authorization } from './authorization';
+import { authorization, postReadPaths, postReadsWithoutVisibility } from './authorization';
 
 vi.mock('@/lib/auth/viewer', () => import('@/test/actions'));
 vi.mock('next/cache', () => import('@/test/actions'));
@@ -71,6 +71,28 @@ describe('authorization matrix', () => {
         expect(mentioned, `${key}: none of ${unit.join(', ')} mentions ${name}`).toBe(true);
       }
     }
+  });
+});
+
+describe('post visibility on every read path', () => {
+  it('names functions that exist, each proved by a test that calls it', () => {
+    for (const [key, entry] of Object.entries(postReadPaths)) {
+      const [file, name] = key.split('#');
+      expect(exportsOf(file), `${key}: ${file} exports no ${name}`).toContain(name);
+      for (const test of entry.tests) expect(fs.readFileSync(path.join(root, test), 'utf8'), `${key}: ${test} never mentions ${name}`).toContain(name);
+    }
+  });
+
+  it('every file that reads the posts table applies visiblePosts, or says why it need not', () => {
+    const readsPosts = /\.(?:from|(?:inner|left)?[jJ]oin)\(posts\b|\b(?:from|join) posts\b/;
+    const readers = [...files('lib', (f) => /\.tsx?$/.test(f)), ...files('app', (f) => /\.tsx?$/.test(f))].filter(
+      (f) => !/\.test\.tsx?$/.test(f) && !f.startsWith('lib/security/') && readsPosts.test(fs.readFileSync(path.join(root, f), 'utf8')),
+    );
+    expect(readers.length).toBeGreaterThan(10);
+    const unguarded = readers.filter((f) => !fs.readFileSync(path.join(root, f), 'utf8').includes('visiblePosts(') && !(f in postReadsWithoutVisibility));
+    expect(unguarded, 'read posts through visiblePosts(viewerId), or add the file to postReadsWithoutVisibility with why').toEqual([]);
+    const stale = Object.keys(postReadsWithoutVisibility).filter((f) => !readers.includes(f));
+    expect(stale, 'entries for files that no longer read posts').toEqual([]);
   });
 });
 

@@ -26,6 +26,7 @@ const celebrations = 'lib/milestones/celebrations.db.test.ts';
 export const authorization: Record<string, Entry> = {
   // Accounts
   'lib/auth/actions.ts#signUpAction': { who: 'anyone signed out (rate-limited per address)', tests: [e2eAuth], public: true },
+  'lib/auth/actions.ts#finishSignUpAction': { who: 'anyone holding a mailed sign-up link, with the password chosen at sign-up (rate-limited per address)', tests: ['lib/auth/signup.db.test.ts', e2eAuth], public: true },
   'lib/auth/actions.ts#signInAction': { who: 'anyone (rate-limited per address and per account)', tests: [e2eAuth], public: true },
   'lib/auth/actions.ts#signOutAction': { who: 'the session’s own person', tests: [e2eAuth], public: true },
   'lib/auth/actions.ts#signOutEverywhereAction': { who: 'the signed-in person, for their own sessions', tests: [e2eAuth] },
@@ -122,8 +123,55 @@ export const authorization: Record<string, Entry> = {
   'lib/search/actions.ts#clearRecentSearchesAction': { who: 'the person, for their own searches only', tests: [searchTest] },
   'app/api/search/route.ts#GET': { who: 'anyone (rate-limited per person or address); results are only what the caller may see', tests: [searchTest, 'e2e/search.spec.ts'], public: true, via: 'typeahead' },
   // Route handlers
-  'app/api/auth/[...nextauth]/route.ts#GET': { who: 'Auth.js (its own CSRF protection)', tests: [e2eAuth], public: true },
-  'app/api/auth/[...nextauth]/route.ts#POST': { who: 'Auth.js (its own CSRF protection)', tests: [e2eAuth], public: true },
-  'app/api/media/[id]/[variant]/route.ts#GET': { who: 'whoever may see what holds the image', tests: [images, 'e2e/profile.spec.ts'], public: true, via: 'getMediaVariant' },
+  'app/api/auth/[...nextauth]/route.ts#GET': { who: 'Auth.js (its own CSRF protection), answering on the request’s public origin', tests: [e2eAuth, 'lib/auth/origin.test.ts'], public: true, via: 'onPublicOrigin' },
+  // The credentials callback is a way into every account: it passes the same limits as the sign-in form.
+  'app/api/auth/[...nextauth]/route.ts#POST': { who: 'Auth.js (its own CSRF protection); password sign-ins pass the address, account and known-device limits', tests: ['lib/auth/sign-in-limits.db.test.ts', 'e2e/sign-in-door.spec.ts', e2eAuth], public: true, via: 'authorizeCredentials' },
+  'app/api/media/[id]/[variant]/route.ts#GET': { who: 'whoever may see what holds the image', tests: [images, 'lib/media/media-cache.db.test.ts', 'e2e/profile.spec.ts'], public: true, via: 'getMediaAccess' },
   'app/api/avatar/[style]/[seed]/route.ts#GET': { who: 'anyone: generated art from a seed, no personal data', tests: ['e2e/profile.spec.ts'], public: true },
+};
+
+// Who may read a post is one rule, visiblePosts (lib/posts/visibility.ts): its group's visibility and membership,
+// bans, removal, and for a post on a profile the author's profile visibility and "show posts". Every path that
+// reads posts for someone applies it; each is proved, for an "only me" profile, by the test named here.
+const readPathsTest = 'lib/posts/profile-visibility.db.test.ts';
+export const postReadPaths: Record<string, { tests: string[] }> = {
+  'lib/posts/queries.ts#getPost': { tests: [readPathsTest] },
+  'app/(main)/p/[id]/page.tsx#generateMetadata': { tests: [readPathsTest] },
+  'lib/posts/queries.ts#getComments': { tests: [readPathsTest] },
+  'lib/posts/queries.ts#getAuthorPosts': { tests: [readPathsTest] },
+  'lib/posts/queries.ts#getBookmarkedPosts': { tests: [readPathsTest] },
+  'lib/posts/queries.ts#getTagPosts': { tests: [readPathsTest] },
+  'lib/posts/actions.ts#toggleReactionAction': { tests: [readPathsTest] },
+  'lib/media/queries.ts#getMediaAccess': { tests: [readPathsTest, images] },
+  'lib/notifications/queries.ts#listNotifications': { tests: [readPathsTest] },
+  'lib/notifications/queries.ts#unreadCount': { tests: [readPathsTest] },
+  'lib/search/queries.ts#searchAll': { tests: [readPathsTest, searchTest] },
+  'lib/search/queries.ts#typeahead': { tests: [readPathsTest, searchTest] },
+  'lib/recommend/feed.ts#getFeed': { tests: [readPathsTest, feedTest] },
+  'lib/recommend/for-you-list.ts#rankForYou': { tests: [readPathsTest] },
+  'lib/recommend/discover.ts#getDiscover': { tests: [readPathsTest] },
+  'lib/recommend/discover.ts#buildDiscoverSet': { tests: [readPathsTest] },
+  'lib/recommend/queries.ts#getFeedControlsPage': { tests: [readPathsTest] },
+  'lib/profiles/queries.ts#getProfile': { tests: [readPathsTest] },
+  'lib/privacy/registry.ts#registry': { tests: [readPathsTest] },
+};
+
+/**
+ * Files that read the posts table without visiblePosts, and why that is right: each reads only the caller's own
+ * posts, or counts that show no words, or works for a job rather than a reader. authorization.db.test.ts fails
+ * for a new file that reads posts without the rule and without a line here.
+ */
+export const postReadsWithoutVisibility: Record<string, string> = {
+  'lib/posts/delete.ts': 'the author deleting their own post',
+  'lib/profiles/actions.ts': 'checks a pinned post is the caller’s own',
+  'lib/profiles/queries.ts': 'the editor lists the caller’s own posts; a pinned post is read through getPost',
+  'lib/milestones/goals.ts': 'counts the person’s own posts',
+  'lib/milestones/engine.ts': 'counts the person’s own posts',
+  'lib/milestones/group-milestones.ts': 'counts the person’s own posts in a group',
+  'lib/milestones/group-achievements.ts': 'counts a group’s posts, shown to its members',
+  'lib/groups/queries.ts': 'counts a group’s posts (no words), on a group card its reader may see',
+  'lib/recommend/suggestions.ts': 'counts per topic and author for people who chose to be suggested; no post is shown',
+  'lib/recommend/rebuild.ts': 'rebuilds a person’s inferred interests from their own posts',
+  'lib/recommend/onboarding.ts': 'counts posts per topic to order the onboarding topics',
+  'lib/recommend/profile.ts': 'tags of posts a person engaged with, for their own interest profile',
 };

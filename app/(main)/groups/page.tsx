@@ -8,6 +8,7 @@ import { plural } from '@/lib/format';
 import { SuggestionsCard } from '@/components/feed/suggestions-card';
 import { db } from '@/db/client';
 import { listGroups, listTopics } from '@/lib/groups/queries';
+import { mediaVariantUrl } from '@/lib/media/urls';
 import { personalizationOf } from '@/lib/recommend/profile';
 import { suggestGroups } from '@/lib/recommend/suggestions';
 
@@ -72,9 +73,9 @@ export default async function GroupsPage({ searchParams }: { searchParams: Promi
               <div aria-hidden="true" className="h-2" style={{ backgroundColor: g.accentColor }} />
               <div className="p-5">
                 <div className="flex items-start justify-between gap-3">
-                  {g.iconMediaId && (
+                  {g.iconUrl && (
                     // eslint-disable-next-line @next/next/no-img-element -- our own media route, already sized
-                    <img src={`/api/media/${g.iconMediaId}/48`} alt="" width={40} height={40} className="size-10 rounded-lg" />
+                    <img src={mediaVariantUrl(g.iconUrl, '48')} alt="" width={40} height={40} className="size-10 rounded-lg" />
                   )}
                   <h2 className="flex-1 font-semibold">
                     <Link href={`/g/${g.slug}`} className="hover:underline">

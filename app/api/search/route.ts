@@ -17,7 +17,7 @@ export async function GET(request: Request) {
   const parsed = params.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) return Response.json({ error: parsed.error.issues[0]?.message ?? 'Bad search.' }, { status: 400, headers });
   const viewer = await getViewer();
-  const verdict = await throttleTypeahead(viewer, clientAddress(request.headers.get('x-forwarded-for'), request.headers.get('x-real-ip')));
+  const verdict = await throttleTypeahead(viewer, clientAddress(request.headers.get('x-forwarded-for')));
   if (!verdict.allowed) {
     return Response.json({ error: verdict.message }, { status: 429, headers: { ...headers, 'Retry-After': String(verdict.retryAfterSeconds) } });
   }

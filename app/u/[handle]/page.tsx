@@ -10,6 +10,7 @@ import { ActionForm } from '@/components/ui/action-form';
 import { buttonClass } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { getViewer } from '@/lib/auth/viewer';
+import { mediaVariantUrl } from '@/lib/media/urls';
 import { avatarVariant, isUploadedImage } from '@/lib/profiles/avatar';
 import { followPersonAction } from '@/lib/posts/actions';
 import { controlsOn } from '@/lib/recommend/queries';
@@ -31,7 +32,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const title = `${profile.name} (@${profile.handle})`;
   // Only profiles visible to everyone are described to link previews and search engines.
   if (profile.visibility !== 'everyone') return { title, robots: { index: false } };
-  const image = isUploadedImage(profile.image) ? `${profile.image}/${avatarVariant(256)}` : profile.image;
+  const image = isUploadedImage(profile.image) ? mediaVariantUrl(profile.image, avatarVariant(256)) : profile.image;
   const description = profile.bioText || `${profile.name} on Hearth`;
   return {
     title,

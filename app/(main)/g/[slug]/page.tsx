@@ -14,6 +14,7 @@ import { requireUser } from '@/lib/auth/viewer';
 import { cn } from '@/lib/cn';
 import { plural } from '@/lib/format';
 import { dismissWelcomeAction } from '@/lib/groups/actions';
+import { mediaVariantUrl } from '@/lib/media/urls';
 import { getGroupPage, getMemberBadges } from '@/lib/groups/queries';
 import { controlsOn } from '@/lib/recommend/queries';
 import { TargetFeedControls } from '@/components/feed/target-controls';
@@ -50,18 +51,18 @@ export default async function GroupPage({ params, searchParams }: Props) {
     <div className="grid gap-6 lg:grid-cols-[1fr_18rem]" style={{ ['--group-accent' as string]: group.accentColor }}>
       <div className="flex min-w-0 flex-col gap-6">
         <header className="overflow-hidden rounded-2xl border border-line bg-surface">
-          {group.bannerMediaId ? (
+          {group.bannerUrl ? (
             // eslint-disable-next-line @next/next/no-img-element -- our own media route, already sized
-            <img src={`/api/media/${group.bannerMediaId}/1536`} alt="" className="aspect-[3/1] w-full object-cover" />
+            <img src={mediaVariantUrl(group.bannerUrl, '1536')} alt="" className="aspect-[3/1] w-full object-cover" />
           ) : (
             <div aria-hidden="true" className="h-20 sm:h-28" style={{ background: `linear-gradient(120deg, ${group.accentColor}, color-mix(in oklab, ${group.accentColor} 45%, transparent))` }} />
           )}
           <div className="flex flex-col gap-3 p-5">
             <div className="flex flex-wrap items-start justify-between gap-3">
               <div className="flex items-center gap-3">
-                {group.iconMediaId && (
+                {group.iconUrl && (
                   // eslint-disable-next-line @next/next/no-img-element -- our own media route, already sized
-                  <img src={`/api/media/${group.iconMediaId}/128`} alt="" width={56} height={56} className="size-14 rounded-xl border border-line" />
+                  <img src={mediaVariantUrl(group.iconUrl, '128')} alt="" width={56} height={56} className="size-14 rounded-xl border border-line" />
                 )}
                 <div>
                 <h1 className="text-2xl font-bold">{group.name}</h1>

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { GroupSettingsForm } from '@/components/groups/settings-form';
 import { CelebrationSettings } from '@/components/milestones/celebration-settings';
 import { ActionForm } from '@/components/ui/action-form';
+import { ImageFileInput } from '@/components/ui/image-file-input';
 import { requireUser } from '@/lib/auth/viewer';
 import { cn } from '@/lib/cn';
 import { timeAgo } from '@/lib/format';
@@ -18,7 +19,7 @@ import {
   unbanMemberAction,
   uploadGroupImageAction,
 } from '@/lib/groups/actions';
-import { acceptedImageTypes } from '@/lib/media/limits';
+import { mediaVariantUrl } from '@/lib/media/urls';
 import { archiveChannelAction, createChannelAction, moveChannelAction, updateChannelAction } from '@/lib/groups/channel-actions';
 import { permissionFlags, permissionLabels, roleTemplates } from '@/lib/groups/permissions';
 import { checkPermissions, getGroupSettings, type GroupSettings } from '@/lib/groups/queries';
@@ -47,8 +48,8 @@ function PermissionBoxes({ selected, name = 'permissions' }: { selected: readonl
 
 function GroupImages({ s }: { s: GroupSettings }) {
   const images = [
-    { kind: 'group_icon', label: 'Icon', current: s.group.iconMediaId, size: '128', hint: 'Square; shown at 48 to 256 pixels.' },
-    { kind: 'group_banner', label: 'Banner', current: s.group.bannerMediaId, size: '768', hint: 'Wide (3:1); without one, the accent colour makes a gradient.' },
+    { kind: 'group_icon', label: 'Icon', current: s.images.iconUrl, size: '128', hint: 'Square; shown at 48 to 256 pixels.' },
+    { kind: 'group_banner', label: 'Banner', current: s.images.bannerUrl, size: '768', hint: 'Wide (3:1); without one, the accent colour makes a gradient.' },
   ] as const;
   return (
     <section aria-labelledby="images" className="flex flex-col gap-4">
@@ -59,16 +60,12 @@ function GroupImages({ s }: { s: GroupSettings }) {
         <div key={img.kind} className="flex flex-col gap-2 rounded-xl border border-line p-4">
           {img.current && (
             // eslint-disable-next-line @next/next/no-img-element -- our own media route
-            <img src={`/api/media/${img.current}/${img.size}`} alt={`Current ${img.label.toLowerCase()}`} className={img.kind === 'group_icon' ? 'size-16 rounded-xl' : 'aspect-[3/1] w-full rounded-lg object-cover'} />
+            <img src={mediaVariantUrl(img.current, img.size)} alt={`Current ${img.label.toLowerCase()}`} className={img.kind === 'group_icon' ? 'size-16 rounded-xl' : 'aspect-[3/1] w-full rounded-lg object-cover'} />
           )}
           <ActionForm action={uploadGroupImageAction} submit={`Upload ${img.label.toLowerCase()}`} size="sm" label={`Upload ${img.label.toLowerCase()}`}>
             <input type="hidden" name="groupId" value={s.group.id} />
             <input type="hidden" name="kind" value={img.kind} />
-            <label className="flex flex-col gap-1 text-sm">
-              {img.label} image
-              <input type="file" name="file" required accept={acceptedImageTypes} className="text-sm" />
-              <span className="text-xs text-muted">{img.hint} PNG, JPEG, WebP or GIF up to 5 MB; metadata is removed.</span>
-            </label>
+            <ImageFileInput name="file" required label={`${img.label} image`} hint={`${img.hint} PNG, JPEG, WebP or GIF up to 5 MB; metadata is removed.`} />
           </ActionForm>
           {img.current && (
             <ActionForm action={removeGroupImageAction} submit={`Remove ${img.label.toLowerCase()}`} variant="ghost" size="sm">

@@ -2,6 +2,7 @@
 import { avatarShapes, type AvatarShape } from '@/db/schema/profiles';
 import { isAvatarStyle } from '@/lib/profiles/avatar';
 import { renderGeneratedAvatar } from '@/lib/profiles/generated-avatar';
+import { svgContentSecurityPolicy } from '@/lib/security-headers';
 
 export async function GET(request: Request, { params }: { params: Promise<{ style: string; seed: string }> }) {
   const { style, seed } = await params;
@@ -17,8 +18,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ styl
       'Content-Type': 'image/svg+xml; charset=utf-8',
       'Cache-Control': 'public, max-age=31536000, immutable',
       'X-Content-Type-Options': 'nosniff',
-      // An SVG opened on its own runs nothing.
-      'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
+      // An SVG opened on its own runs nothing (next.config.ts sets the same policy for this path).
+      'Content-Security-Policy': svgContentSecurityPolicy,
     },
   });
 }
