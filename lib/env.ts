@@ -18,6 +18,11 @@ const schema = z.object({
   HEARTH_JOBS: z.enum(['on', 'off']).default('on'),
   /** Show outgoing mail at /dev/mail and in the log; on by default in development only. */
   HEARTH_MAILBOX: z.enum(['on', 'off']).optional(),
+  /**
+   * Which proxies' X-Forwarded-* headers to believe: unset (none), a hop count, or addresses and CIDRs. Applied by
+   * scripts/server.mjs (scripts/request-guard.mjs), which rewrites X-Forwarded-For to the one resolved address.
+   */
+  HEARTH_TRUSTED_PROXIES: z.string().optional(),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -67,3 +67,17 @@ export function crossOriginAction(req) {
   const forwardedHost = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
   return originHost !== forwardedHost && originHost !== req.headers.host;
 }
+
+/** The Server Action body limit (next.config.ts, from lib/media/limits.ts maxUploadBytesPerSubmit). */
+export const actionBodyLimit = 6 * 1024 * 1024;
+
+/**
+ * A Server Action whose declared body is over the limit: Next would read it and fail with a 500 ("Body exceeded
+ * limit"). Answered before reading it, as what it is: a 413 that says the limit. (The upload forms check sizes in
+ * the browser first and explain them there; this is for everything else.)
+ */
+export function oversizedAction(req, limit = actionBodyLimit) {
+  if (!isPossibleServerAction(req)) return false;
+  const length = Number(req.headers['content-length']);
+  return Number.isFinite(length) && length > limit;
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { crossOriginAction, settleClient, trustFrom } from './request-guard.mjs';
+import { actionBodyLimit, crossOriginAction, oversizedAction, settleClient, trustFrom } from './request-guard.mjs';
+import { maxUploadBytesPerSubmit } from '@/lib/media/limits';
 
 function request(socket: string, headers: Record<string, string>, extra: { method?: string; url?: string } = {}) {
   return { method: extra.method ?? 'GET', url: extra.url ?? '/feed', socket: { remoteAddress: socket }, headers: { ...headers }, connection: { remoteAddress: socket } };
@@ -48,5 +49,21 @@ describe('cross-site Server Actions', () => {
     expect(crossOriginAction(post({ host: 'hearth.example', origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' }, '/api/auth/callback/credentials'))).toBe(false);
     expect(crossOriginAction(post({ host: 'hearth.example', 'next-action': 'abc' }))).toBe(false);
     expect(crossOriginAction(request('127.0.0.1', { host: 'hearth.example', origin: 'https://evil.example' }))).toBe(false);
+  });
+});
+
+describe('oversized Server Actions', () => {
+  const post = (headers: Record<string, string>, url = '/settings/profile') => request('127.0.0.1', headers, { method: 'POST', url });
+
+  it('refuses an action that declares more than the limit, before reading it', () => {
+    const over = String(maxUploadBytesPerSubmit + 1);
+    expect(oversizedAction(post({ 'next-action': 'abc', 'content-type': 'multipart/form-data; boundary=x', 'content-length': over }))).toBe(true);
+    expect(oversizedAction(post({ 'next-action': 'abc', 'content-length': String(maxUploadBytesPerSubmit) }))).toBe(false);
+    expect(oversizedAction(post({ 'next-action': 'abc' }))).toBe(false);
+    expect(oversizedAction(post({ 'content-type': 'application/json', 'content-length': over }, '/api/signals'))).toBe(false);
+  });
+
+  it('uses the same limit as next.config.ts', () => {
+    expect(actionBodyLimit).toBe(maxUploadBytesPerSubmit);
   });
 });

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import next from 'next';
 import { admission } from './admission.mjs';
-import { crossOriginAction, settleClient, trustFrom } from './request-guard.mjs';
+import { crossOriginAction, oversizedAction, settleClient, trustFrom } from './request-guard.mjs';
 
 /** The value after a flag (`-p 3000`, `--port 3000`), if given. */
 function option(...names) {
@@ -42,6 +42,11 @@ const server = http.createServer((req, res) => {
   if (crossOriginAction(req)) {
     res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
     res.end('This form was sent from another site, so Hearth did not act on it.');
+    return;
+  }
+  if (oversizedAction(req)) {
+    res.writeHead(413, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', Connection: 'close' });
+    res.end('That is more than Hearth takes in one go: images can be at most 5 MB each, and 6 MB in all per form.');
     return;
   }
   admitted(req, res);
