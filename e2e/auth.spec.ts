@@ -71,7 +71,7 @@ test('sign-up answers the same for a registered address, and tells its owner ins
   await expect(page.getByRole('heading', { name: 'Your feed' })).toBeVisible();
   // The link is used up.
   await page.getByRole('button', { name: 'Sign out' }).click();
-  await page.goBack();
+  await expect(page.getByRole('heading', { name: /A community that feels personal/ })).toBeVisible();
   await page.goto('/dev/mail');
   const link = await page.getByRole('article', { name: `To ${person.email}: Finish creating your Hearth account` }).first().getByRole('link').first().getAttribute('href');
   await page.goto(link!);
