@@ -108,7 +108,9 @@ describe('queries per page render', () => {
       expect(b, `${name}: ${a} queries for a light person, ${b} for a busy one`).toBe(a);
     }
     expect(counts.floor![0]).toBeLessThanOrEqual(2);
-    expect(counts.feedRanked![0]).toBeLessThanOrEqual(25); // with the statement that forgets the list
+    // With the statement that forgets the list, the one that reads its version and the database's clock when a ranking
+    // starts, and the read of the person's cache version that lets the suggestions come from memory.
+    expect(counts.feedRanked![0]).toBeLessThanOrEqual(27);
     expect(counts.feed![0]).toBeLessThanOrEqual(9);
     expect(counts.group![0]).toBeLessThanOrEqual(16);
     expect(counts.profile![0]).toBeLessThanOrEqual(14);

@@ -92,13 +92,19 @@ export function validatedActionWithUser<S extends z.ZodType>(
       throw error;
     }
     if (!viewer) return { error: 'Your session has ended — please sign in again.' };
+    let result: ActionState | undefined;
     try {
-      return await validatedAction(schema, (data, fd) => fn(data, viewer, fd))(prev, formData);
+      result = await validatedAction(schema, (data, fd) => fn(data, viewer, fd))(prev, formData);
+      return result;
     } finally {
       // Whatever the person just changed, what was computed for them before is stale (lib/cache/person-cache.ts),
-      // and their For you list is ranked again on their next view (lib/recommend/for-you-list.ts).
-      forgetPerson(viewer.id);
-      if (options.shapesFeed !== false)
+      // and their For you list is ranked again on their next view (lib/recommend/for-you-list.ts). A refused action
+      // changed nothing (actions write in one transaction, or not at all), so it forgets nothing either; one that
+      // threw (a redirect, or a failure) is forgotten, to be safe.
+      if (!result?.error) await forgetPerson(db, viewer.id).catch((error) => {
+        if (!isConnectionError(error)) console.error('[cache] could not mark what was computed for the person out of date:', error);
+      });
+      if (!result?.error && options.shapesFeed !== false)
         await forgetForYou(db, viewer.id).catch((error) => {
           if (!isConnectionError(error)) console.error('[feed] could not mark the For you list out of date:', error);
         });

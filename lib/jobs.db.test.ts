@@ -1,11 +1,11 @@
-// The daily job through pg-boss on a PostgreSQL server (PGlite has no second connection for a job queue: there the
-// in-process scheduler runs it, covered by lib/milestones/daily.db.test.ts).
-import { eq, sql } from 'drizzle-orm';
+// The daily job: claimed once a day on both engines, and through pg-boss on a PostgreSQL server (PGlite has no
+// second connection for a job queue: there the in-process scheduler runs it, covered by lib/milestones/daily.db.test.ts).
+import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db, rowsOf } from '@/db/client';
-import { milestones, users } from '@/db/schema';
+import { jobRuns, milestones, users } from '@/db/schema';
 import { testDatabaseKind, urlForDatabase } from '@/test/db-env';
-import { DAILY_CRON, DAILY_QUEUE, startJobRunner } from './jobs';
+import { claimRun, DAILY_CRON, DAILY_QUEUE, runDailyOnce, runDayOf, startJobRunner } from './jobs';
 
 async function settled(boss: Awaited<ReturnType<typeof startJobRunner>>, ids: string[], timeoutMs = 30_000) {
   const start = Date.now();
@@ -42,5 +42,32 @@ describe.runIf(testDatabaseKind() === 'postgres')('daily job through pg-boss', (
       await a.stop({ graceful: false, wait: true });
       await b.stop({ graceful: false, wait: true });
     }
+  });
+});
+
+describe('one run a day, on every engine and any number of instances', () => {
+  it('is claimed by exactly one of many callers at once, and done once', async () => {
+    const now = new Date('2026-12-01T09:00:00Z');
+    const runs = await Promise.all(Array.from({ length: 4 }, () => runDailyOnce(db, now)));
+    expect(runs.filter((r) => r.ran)).toHaveLength(1);
+    expect(new Set(runs.map((r) => r.day))).toEqual(new Set(['2026-12-01']));
+    const [row] = await db.select().from(jobRuns).where(and(eq(jobRuns.job, 'daily'), eq(jobRuns.day, '2026-12-01')));
+    expect(row.finishedAt).toBeInstanceOf(Date);
+    expect(row.outcome).toMatch(/milestones/);
+    // Later the same day (before 03:15 UTC the next morning): nothing.
+    expect((await runDailyOnce(db, new Date('2026-12-02T03:10:00Z'))).ran).toBe(false);
+    // The next day turns at 03:15 UTC.
+    expect(await runDailyOnce(db, new Date('2026-12-02T03:20:00Z'))).toMatchObject({ ran: true, day: '2026-12-02' });
+  });
+
+  it('gives the claim back when the run fails, and takes over a run abandoned by an instance that died', async () => {
+    expect(runDayOf(new Date('2026-12-05T03:14:00Z'))).toBe('2026-12-04');
+    expect(await claimRun(db, 'daily', '2026-11-20')).toBe(true);
+    // Another instance, at the same time: no.
+    expect(await claimRun(db, 'daily', '2026-11-20')).toBe(false);
+    // Started two hours ago and never finished: its instance is gone, so it may be claimed again, once.
+    await db.update(jobRuns).set({ startedAt: new Date(Date.now() - 2 * 3_600_000) }).where(eq(jobRuns.day, '2026-11-20'));
+    expect(await claimRun(db, 'daily', '2026-11-20')).toBe(true);
+    expect(await claimRun(db, 'daily', '2026-11-20')).toBe(false);
   });
 });

@@ -1,11 +1,13 @@
-// Scheduled work. `runDailyJobs` is idempotent (the unique indexes make a repeat harmless). On a PostgreSQL server the
-// daily run is a pg-boss job on a cron schedule — one queue shared by every app instance, so exactly one of them
-// takes each run, with retries when one fails. Embedded PGlite serves one process, so there a simple in-process
-// timer does it.
-import { sql } from 'drizzle-orm';
+// Scheduled work. `runDailyJobs` is idempotent (the unique indexes make a repeat harmless), and each day's run is
+// claimed by inserting a `job_runs` row (runDailyOnce): whichever instance, timer, retry or hand inserts it runs the
+// job, every other one sees the row and does not — on both engines, with no lock to leak. On a PostgreSQL server the
+// daily run is a pg-boss job on a cron schedule (one queue shared by every app instance, with retries when a run
+// fails); embedded PGlite serves one process, so there an in-process timer asks every few minutes.
+import os from 'node:os';
+import { and, eq, sql } from 'drizzle-orm';
 import type PgBoss from 'pg-boss';
 import type { Database } from '@/db/client';
-import { rowsOf } from '@/db/client';
+import { jobRuns } from '@/db/schema';
 import { runDailyMilestones } from '@/lib/milestones/daily';
 import { runDailyGroupMilestones } from '@/lib/milestones/group-milestones';
 import { purgeExpired } from '@/lib/privacy/retention';
@@ -29,6 +31,52 @@ export const DAILY_QUEUE = 'hearth-daily';
 /** Every day at 03:15 UTC, a quiet hour for most of Hearth's people (the privacy page announces the purge then). */
 export const DAILY_CRON = `${PURGE_MINUTE_UTC} ${PURGE_HOUR_UTC} * * *`;
 
+/** The day a run belongs to: it turns at 03:15 UTC, so the purge the privacy page announces happens then. */
+export function runDayOf(now: Date): string {
+  return new Date(now.getTime() - (PURGE_HOUR_UTC * 60 + PURGE_MINUTE_UTC) * 60_000).toISOString().slice(0, 10);
+}
+
+/** A run that started this long ago and never finished belonged to an instance that died: it may be claimed again. */
+const ABANDONED_AFTER = '1 hour';
+const runner = `${os.hostname()}:${process.pid}`;
+
+/**
+ * Claims a job's run for a day: true for exactly one caller, whichever instance it is on, until that run fails
+ * (its claim is given back) or is abandoned.
+ */
+export async function claimRun(db: Database, job: string, day: string): Promise<boolean> {
+  const claimed = await db
+    .insert(jobRuns)
+    .values({ job, day, runner })
+    .onConflictDoUpdate({
+      target: [jobRuns.job, jobRuns.day],
+      set: { startedAt: sql`now()`, runner, outcome: null },
+      setWhere: sql`${jobRuns.finishedAt} is null and ${jobRuns.startedAt} < now() - ${ABANDONED_AFTER}::interval`,
+    })
+    .returning({ job: jobRuns.job });
+  return claimed.length === 1;
+}
+
+export type DailyRun = { ran: false; day: string } | { ran: true; day: string; result: Awaited<ReturnType<typeof runDailyJobs>> };
+
+/** The daily job, once per day across every instance: runs it if this caller claims the day, else does nothing. */
+export async function runDailyOnce(db: Database, now = new Date()): Promise<DailyRun> {
+  const day = runDayOf(now);
+  if (!(await claimRun(db, 'daily', day))) return { ran: false, day };
+  try {
+    const result = await runDailyJobs(db, now);
+    await db
+      .update(jobRuns)
+      .set({ finishedAt: sql`now()`, outcome: `${result.awarded} milestones; purged ${result.purged.signals} signals, ${result.purged.searches} searches, ${result.purged.notifications} notifications` })
+      .where(and(eq(jobRuns.job, 'daily'), eq(jobRuns.day, day)));
+    return { ran: true, day, result };
+  } catch (error) {
+    // Given back, so the next tick or retry (here or on another instance) runs it.
+    await db.delete(jobRuns).where(and(eq(jobRuns.job, 'daily'), eq(jobRuns.day, day), sql`${jobRuns.finishedAt} is null`));
+    throw error;
+  }
+}
+
 export type DailyJobData = { now?: string };
 
 /**
@@ -45,8 +93,9 @@ export async function startJobRunner(db: Database, connectionString: string, opt
   await boss.schedule(DAILY_QUEUE, DAILY_CRON, {}, { tz: 'UTC' });
   await boss.work<DailyJobData>(DAILY_QUEUE, async (jobs) => {
     for (const job of jobs) {
-      const result = await runDailyJobs(db, job.data?.now ? new Date(job.data.now) : new Date());
-      console.log(`[jobs] daily job ${job.id}: ${result.awarded} milestones awarded; purged ${result.purged.signals} signals, ${result.purged.searches} searches, ${result.purged.notifications} notifications, ${result.purged.topicsReset} stale topics`);
+      const run = await runDailyOnce(db, job.data?.now ? new Date(job.data.now) : new Date());
+      if (!run.ran) console.log(`[jobs] daily job ${job.id}: the run for ${run.day} was already done (or is running) elsewhere`);
+      else console.log(`[jobs] daily job ${job.id} for ${run.day}: ${run.result.awarded} milestones awarded; purged ${run.result.purged.signals} signals, ${run.result.purged.searches} searches, ${run.result.purged.notifications} notifications, ${run.result.purged.topicsReset} stale topics`);
     }
   });
   if (options.runToday !== false) {
@@ -64,36 +113,21 @@ export function startScheduler(db: Database, kind: 'pglite' | 'postgres', connec
   if (kind === 'postgres' && connectionString) {
     const started = startJobRunner(db, connectionString).catch((error) => {
       console.error('[jobs] pg-boss could not start; falling back to the in-process daily check', error);
-      return startInProcess(db, kind);
+      return startInProcess(db);
     });
     return () => void started.then((s) => (typeof s === 'function' ? s() : s.stop({ graceful: true })));
   }
-  return startInProcess(db, kind);
+  return startInProcess(db);
 }
 
 /**
- * Checks every few minutes whether the latest 03:15 UTC run is done (at start-up, a missed one is caught up); with a
- * server, an advisory lock lets one instance at a time do it.
+ * Checks every few minutes whether today's run (turning at 03:15 UTC) is done, and does it if no one has claimed it:
+ * at start-up a missed one is caught up; with several instances the claim lets exactly one do it.
  */
-function startInProcess(db: Database, kind: 'pglite' | 'postgres') {
-  let lastDay = '';
+function startInProcess(db: Database) {
   const tick = async () => {
-    // The run "day" turns at 03:15 UTC, so the purge the privacy page announces happens then, not at midnight.
-    const today = new Date(Date.now() - (PURGE_HOUR_UTC * 60 + PURGE_MINUTE_UTC) * 60_000).toISOString().slice(0, 10);
-    if (today === lastDay) return;
     try {
-      if (kind === 'postgres') {
-        const [row] = rowsOf<{ ok: boolean }>(await db.execute(sql`select pg_try_advisory_lock(hashtext('hearth:daily')) as ok`));
-        if (!row?.ok) return;
-        try {
-          await runDailyJobs(db);
-        } finally {
-          await db.execute(sql`select pg_advisory_unlock(hashtext('hearth:daily'))`);
-        }
-      } else {
-        await runDailyJobs(db);
-      }
-      lastDay = today;
+      await runDailyOnce(db);
     } catch (error) {
       console.error('[jobs] the daily job failed; it will be tried again in a few minutes', error);
     }

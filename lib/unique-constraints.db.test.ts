@@ -59,6 +59,7 @@ const uniqueAnswers: Record<string, Answer> = {
   group_bans_group_id_user_id_pk: { by: 'upsert', table: 'groupBans' },
   group_member_roles_group_id_user_id_role_id_pk: { by: 'upsert', table: 'groupMemberRoles', newRowsOnlyIn: ['lib/groups/setup.ts'] },
   pending_signups_email_key: { by: 'upsert', table: 'pendingSignups' },
+  job_runs_job_day_pk: { by: 'upsert', table: 'jobRuns' },
   profiles_pkey: { by: 'upsert', table: 'profiles', newRowsOnlyIn: ['lib/auth/users.ts', 'lib/auth/config.ts'] },
 
   // Written again as a whole, after a row lock.

@@ -16,6 +16,11 @@ export const users = pgTable(
     passwordHash: text('password_hash'),
     /** Bumped to end every session of this person (sign out everywhere, password change, erasure). */
     sessionVersion: integer('session_version').notNull().default(0),
+    /**
+     * Bumped by every action of this person: anything computed for them and kept in an instance's memory
+     * (lib/cache/person-cache.ts) is used only while this is unchanged, so every instance forgets it at once.
+     */
+    cacheVersion: integer('cache_version').notNull().default(0),
     createdAt: createdAt(),
   },
   (t) => [

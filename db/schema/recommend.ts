@@ -172,8 +172,8 @@ export type ForYouItem = {
  * The person's ranked For you list, precomputed (lib/recommend/for-you-list.ts): the page reads it instead of
  * ranking on every view. `items` is null once something the person did made it out of date (it is ranked again on
  * the next view); `stale` marks a list that new posts from their network have overtaken (served once more, then
- * ranked again in the background). `computedAt` is when the ranking started; `changedAt` when it was last made
- * out of date: a ranking that started before that is never stored.
+ * ranked again in the background). `computedAt` is when the ranking started, by the database's clock; `changedAt`
+ * when it was last made out of date, and `version` how many times: a ranking that started before is never stored.
  */
 export const forYouLists = pgTable('for_you_lists', {
   userId: text('user_id')
@@ -183,4 +183,9 @@ export const forYouLists = pgTable('for_you_lists', {
   computedAt: at('computed_at'),
   stale: boolean('stale').notNull().default(false),
   changedAt: at('changed_at').notNull().defaultNow(),
+  /**
+   * Bumped each time the list is made out of date by the person (forgetForYou). A ranking stores its result only if
+   * the version is still the one it read when it started: equality of a number, not two machines' clocks.
+   */
+  version: integer('version').notNull().default(0),
 });

@@ -3,6 +3,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
 import { db } from '@/db/client';
+import { testDatabaseKind } from '@/test/db-env';
 import { follows, forYouLists, posts, users } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/viewer';
 import { createPostAction } from '@/lib/posts/actions';
@@ -10,7 +11,7 @@ import { registry } from '@/lib/privacy/registry';
 import { actAs, call } from '@/test/actions';
 import { setInterestChoiceAction } from './actions';
 import { getFeed } from './feed';
-import { forgetForYou, rankAndStoreForYou, settledForYou } from './for-you-list';
+import { FOR_YOU_REFRESH_MS, forgetForYou, rankAndStoreForYou, readForYou, settledForYou } from './for-you-list';
 import { personalizationOf } from './profile';
 
 vi.mock('@/lib/auth/viewer', () => import('@/test/actions'));
@@ -113,5 +114,66 @@ describe('the precomputed For you list', () => {
     expect(await stored(reader.id)).toBeUndefined();
     expect(ids(await getFeed(reader, { mode: 'foryou' }))[0]).toBe(p.id);
     expect((await stored(reader.id))!.items).not.toBeNull();
+  });
+
+  it('never stores a first ranking that started before the person changed something (no list yet)', async () => {
+    const reader = await person('First');
+    const author = await person('Firstee');
+    await db.insert(follows).values({ followerId: reader.id, followeeId: author.id });
+    await post(author, 'Ranked before the change');
+    expect(await stored(reader.id)).toBeUndefined();
+    const ranking = rankAndStoreForYou(db, reader.id, await personalizationOf(db, reader.id));
+    await forgetForYou(db, reader.id);
+    await ranking;
+    expect((await stored(reader.id))!.items).toBeNull();
+    expect((await stored(reader.id))!.version).toBe(1);
+  });
+
+  async function listedOnce(name: string) {
+    const reader = await person(name);
+    const author = await person(`${name}ee`);
+    await db.insert(follows).values({ followerId: reader.id, followeeId: author.id });
+    await post(author, 'Tick');
+    await getFeed(reader, { mode: 'foryou' });
+    return { reader, personalization: await personalizationOf(db, reader.id), first: (await stored(reader.id))!.computedAt!.getTime() };
+  }
+
+  // (Embedded PGlite runs in this process and reads this process's clock: there the two are one.)
+  it.skipIf(testDatabaseKind() === 'pglite')('judges a list’s age by the database’s clock, not this machine’s', async () => {
+    const { reader, personalization, first } = await listedOnce('Clock');
+    // This instance's clock runs an hour ahead: the list is not old to the database, so nothing is ranked.
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 3_600_000 });
+    try {
+      await readForYou(reader.id, personalization);
+      await settledForYou(reader.id);
+    } finally {
+      vi.useRealTimers();
+    }
+    expect((await stored(reader.id))!.computedAt!.getTime()).toBe(first);
+  });
+
+  it('a list old by the database’s clock is served once more and ranked again behind it', async () => {
+    const { reader, personalization } = await listedOnce('Aged');
+    await db.execute(sql`update for_you_lists set computed_at = clock_timestamp() - ${`${FOR_YOU_REFRESH_MS + 60_000} milliseconds`}::interval where user_id = ${reader.id}`);
+    const aged = (await stored(reader.id))!.computedAt!.getTime();
+    expect((await readForYou(reader.id, personalization)).computedAt.getTime()).toBe(aged);
+    await settledForYou(reader.id);
+    expect((await stored(reader.id))!.computedAt!.getTime()).toBeGreaterThan(aged);
+  });
+
+  it.skipIf(testDatabaseKind() === 'pglite')('two instances never rank one person at once: the second waits and takes the first’s list', async () => {
+    const reader = await person('Twice');
+    const author = await person('Twicee');
+    await db.insert(follows).values({ followerId: reader.id, followeeId: author.id });
+    await post(author, 'Ranked once');
+    const personalization = await personalizationOf(db, reader.id);
+    const inflight = (globalThis as { __hearthForYouInflight?: Map<string, unknown> }).__hearthForYouInflight!;
+    // Instance A starts the first ranking; instance B (its own memory: no ranking in flight) asks at the same moment.
+    const onA = readForYou(reader.id, personalization);
+    inflight.clear();
+    const onB = readForYou(reader.id, personalization);
+    const [a, b] = await Promise.all([onA, onB]);
+    expect(b.computedAt.getTime()).toBe(a.computedAt.getTime());
+    expect(b.items.map((i) => i.postId)).toEqual(a.items.map((i) => i.postId));
   });
 });

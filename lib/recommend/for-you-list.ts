@@ -10,11 +10,12 @@ import 'server-only';
 //     notices serves the list it has, the next one gets the new ranking;
 //   - never for someone who does not come back: a list costs nothing until it is viewed.
 //
-// A ranking started before (or in the same millisecond as) the list was last made out of date is not stored (it may
-// predate the person's change), and one person's rankings are never computed twice at once in a process.
+// Correct on any number of app instances: a ranking stores its result only if the list's version (bumped by every
+// forgetForYou) is the one it read when it started, ages are measured by the database's clock, and on a PostgreSQL
+// server an advisory lock per person keeps two instances from ranking the same person at the same moment.
 import { after } from 'next/server';
 import { sql } from 'drizzle-orm';
-import { db, rowsOf, type Executor } from '@/db/client';
+import { db, getDatabase, rowsOf, type Executor } from '@/db/client';
 import type { ForYouItem } from '@/db/schema';
 import { gatherCandidates, loadRankContext, loadSeen } from './candidates';
 import type { Personalization } from './profile';
@@ -35,31 +36,68 @@ export async function rankForYou(executor: Executor, userId: string, personaliza
   return rankCandidates(candidates, context);
 }
 
-const forgottenAt = ((globalThis as { __hearthForYouForgotten?: Map<string, number> }).__hearthForYouForgotten ??= new Map());
-const inflight = ((globalThis as { __hearthForYouInflight?: Map<string, Promise<ForYouList>> }).__hearthForYouInflight ??= new Map());
+const inflight = ((globalThis as { __hearthForYouInflight?: Map<string, Promise<ForYouList | null>> }).__hearthForYouInflight ??= new Map());
 
-/** Ranks the person's For you list now and stores it, unless it was made out of date while ranking. */
+/**
+ * Ranks the person's For you list now and stores it, unless it was made out of date while ranking (its version
+ * moved). `computedAt` is the database's clock when the ranking started.
+ */
 export async function rankAndStoreForYou(executor: Executor, userId: string, personalization: Personalization, now = new Date()): Promise<ForYouList> {
-  const started = new Date();
+  const [start] = rowsOf<{ version: number; started: string | Date }>(
+    await executor.execute(sql`select coalesce((select version from for_you_lists where user_id = ${userId}), -1) as version, clock_timestamp() as started`),
+  );
+  const started = new Date(start!.started);
   const ranked = (await rankForYou(executor, userId, personalization, now)).slice(0, FOR_YOU_LIMIT);
   const items: ForYouItem[] = ranked.map((scored) => {
     const { reasons, breakdown } = explain(scored, now);
     return { postId: scored.candidate.postId, reasons, breakdown };
   });
-  if ((forgottenAt.get(userId) ?? 0) >= started.getTime()) return { items, computedAt: started };
-  forgottenAt.delete(userId);
+  // With no row at the start (version -1), a row written meanwhile by forgetForYou makes the insert conflict, and
+  // its version is not -1: nothing is stored either.
   await executor.execute(sql`
     insert into for_you_lists (user_id, items, computed_at, stale, changed_at)
-    values (${userId}, ${JSON.stringify(items)}::jsonb, ${started.toISOString()}::timestamptz, false, ${started.toISOString()}::timestamptz)
+    values (${userId}, ${JSON.stringify(items)}::jsonb, ${start!.started}::timestamptz, false, ${start!.started}::timestamptz)
     on conflict (user_id) do update set items = excluded.items, computed_at = excluded.computed_at, stale = false
-    where for_you_lists.changed_at < excluded.computed_at`);
+    where for_you_lists.version = ${Number(start!.version)}`);
   return { items, computedAt: started };
 }
 
-function rankOnce(userId: string, personalization: Personalization, now: Date): Promise<ForYouList> {
+/** The stored list, and whether it is out of date: overtaken by new posts, or older than FOR_YOU_REFRESH_MS by the database's clock. */
+async function readStored(executor: Executor, userId: string) {
+  const [row] = rowsOf<{ items: ForYouItem[] | null; computed_at: string | Date | null; stale: boolean; old: boolean }>(
+    await executor.execute(sql`
+      select items, computed_at, stale, clock_timestamp() - computed_at > ${`${FOR_YOU_REFRESH_MS} milliseconds`}::interval as old
+      from for_you_lists where user_id = ${userId}`),
+  );
+  if (!row?.items || !row.computed_at) return null;
+  return { list: { items: row.items, computedAt: new Date(row.computed_at) }, outOfDate: row.stale || Boolean(row.old) };
+}
+
+/**
+ * One ranking of a person at a time across every instance: on a PostgreSQL server the ranking runs in a transaction
+ * holding an advisory lock on the person. `wait` (no list to show yet) waits for a ranking another instance is
+ * doing and uses its result; `skip` (a background refresh) leaves it to them and returns null.
+ */
+async function rankExclusively(userId: string, personalization: Personalization, now: Date, mode: 'wait' | 'skip'): Promise<ForYouList | null> {
+  if (getDatabase().kind !== 'postgres') return rankAndStoreForYou(db, userId, personalization, now);
+  return db.transaction(async (tx) => {
+    if (mode === 'skip') {
+      const [lock] = rowsOf<{ ok: boolean }>(await tx.execute(sql`select pg_try_advisory_xact_lock(hashtext('hearth:for-you'), hashtext(${userId})) as ok`));
+      if (!lock?.ok) return null;
+    } else {
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext('hearth:for-you'), hashtext(${userId}))`);
+      // Another instance may have ranked the person while this one waited.
+      const stored = await readStored(tx, userId);
+      if (stored && !stored.outOfDate) return stored.list;
+    }
+    return rankAndStoreForYou(tx, userId, personalization, now);
+  });
+}
+
+function rankOnce(userId: string, personalization: Personalization, now: Date, mode: 'wait' | 'skip'): Promise<ForYouList | null> {
   const running = inflight.get(userId);
   if (running) return running;
-  const job = rankAndStoreForYou(db, userId, personalization, now).finally(() => inflight.delete(userId));
+  const job = rankExclusively(userId, personalization, now, mode).finally(() => inflight.delete(userId));
   inflight.set(userId, job);
   return job;
 }
@@ -76,24 +114,25 @@ function inBackground(task: () => Promise<unknown>) {
 
 /** The list to show: the stored one when there is one (refreshed in the background when old), else ranked now. */
 export async function readForYou(userId: string, personalization: Personalization, now = new Date()): Promise<ForYouList> {
-  const [row] = rowsOf<{ items: ForYouItem[] | null; computed_at: string | Date | null; stale: boolean }>(
-    await db.execute(sql`select items, computed_at, stale from for_you_lists where user_id = ${userId}`),
-  );
-  if (!row?.items || !row.computed_at) return rankOnce(userId, personalization, now);
-  const computedAt = new Date(row.computed_at);
-  const old = Date.now() - computedAt.getTime() > FOR_YOU_REFRESH_MS;
-  if (!row.stale && !old) return { items: row.items, computedAt };
-  if (!inflight.has(userId)) inBackground(() => rankOnce(userId, personalization, new Date()));
-  return { items: row.items, computedAt };
+  const stored = await readStored(db, userId);
+  if (!stored) {
+    const ranked = await rankOnce(userId, personalization, now, 'wait');
+    // Joined a background refresh that another instance was already doing: rank here, unlocked, rather than wait.
+    return ranked ?? rankAndStoreForYou(db, userId, personalization, now);
+  }
+  if (stored.outOfDate && !inflight.has(userId)) inBackground(() => rankOnce(userId, personalization, new Date(), 'skip'));
+  return stored.list;
 }
 
-/** The person changed something that shapes their feed: rank again on their next view. */
+/** The person changed something that shapes their feed: rank again on their next view, on whichever instance. */
 export async function forgetForYou(executor: Executor, userId: string) {
-  const now = new Date();
-  // A first ranking still running in this process (there is no row yet to mark) must not be stored either.
-  if (inflight.has(userId)) forgottenAt.set(userId, now.getTime());
-  // The application's clock, as for computed_at: the two are compared.
-  await executor.execute(sql`update for_you_lists set items = null, computed_at = null, stale = false, changed_at = ${now.toISOString()}::timestamptz where user_id = ${userId}`);
+  // A row even when there is no list yet: a first ranking still running (here or on another instance) read version
+  // -1 and must not store what it ranked before the change.
+  await executor.execute(sql`
+    insert into for_you_lists (user_id, items, computed_at, stale, changed_at, version)
+    select id, null, null, false, clock_timestamp(), 1 from users where id = ${userId}
+    on conflict (user_id) do update set items = null, computed_at = null, stale = false, changed_at = clock_timestamp(),
+      version = for_you_lists.version + 1`);
 }
 
 /** A new post: the lists of the author's followers and of the group's members are overtaken (fan-out on write). */
