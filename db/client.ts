@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import type { ExtractTablesWithRelations, Logger } from 'drizzle-orm';
 import { PgDatabase, type PgQueryResultHKT, type PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -63,12 +63,49 @@ export const postgresPoolOptions = {
   backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 0.5),
 } as const;
 
-export function openPostgres(url: string, options: { max?: number } = {}): DatabaseHandle {
-  // At least two connections: migrations hold a lock on one while running on another.
-  const raw = postgres(url, { ...postgresPoolOptions, max: Math.max(2, options.max ?? postgresPoolOptions.max), onnotice: () => {} });
+export interface PoolSettings {
+  max?: number;
+  /** Seconds an idle connection is kept. */
+  idleTimeout?: number;
+  /** Seconds to wait for a connection to open. */
+  connectTimeout?: number;
+}
+
+const poolVariables = {
+  max: { name: 'DB_POOL_MAX', unit: 'connections', min: 2, max: 1000 },
+  idleTimeout: { name: 'DB_IDLE_TIMEOUT_S', unit: 'seconds', min: 0, max: 86_400 },
+  connectTimeout: { name: 'DB_CONNECT_TIMEOUT_S', unit: 'seconds', min: 1, max: 600 },
+} as const;
+
+/**
+ * The app pool's settings from DB_POOL_MAX, DB_IDLE_TIMEOUT_S and DB_CONNECT_TIMEOUT_S (validated with the same bounds
+ * in lib/env.ts; checked again here for scripts that do not load it). Unset ones keep postgresPoolOptions' defaults.
+ */
+export function poolSettingsFrom(source: Record<string, string | undefined>): PoolSettings {
+  const settings: PoolSettings = {};
+  for (const [key, v] of Object.entries(poolVariables) as [keyof PoolSettings, (typeof poolVariables)[keyof PoolSettings]][]) {
+    const raw = source[v.name];
+    if (raw === undefined || raw === '') continue;
+    const value = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
+    if (!(value >= v.min && value <= v.max)) throw new Error(`${v.name} must be a whole number of ${v.unit} from ${v.min} to ${v.max}; it is "${raw}".`);
+    settings[key] = value;
+  }
+  return settings;
+}
+
+/** `logger` sees every statement before it is sent (the db suite's guard, test/sql-guard.ts). */
+export function openPostgres(url: string, options: PoolSettings & { logger?: Logger } = {}): DatabaseHandle {
+  const raw = postgres(url, {
+    ...postgresPoolOptions,
+    // At least two connections: migrations hold a lock on one while running on another.
+    max: Math.max(2, options.max ?? postgresPoolOptions.max),
+    idle_timeout: options.idleTimeout ?? postgresPoolOptions.idle_timeout,
+    connect_timeout: options.connectTimeout ?? postgresPoolOptions.connect_timeout,
+    onnotice: () => {},
+  });
   // Safe reads are retried on a dropped connection; writes never are (see db/connection.ts).
   const client = resilientClient(raw);
-  const db = drizzlePostgres({ client, schema }) as unknown as Database;
+  const db = drizzlePostgres({ client, schema, logger: options.logger }) as unknown as Database;
   return { kind: 'postgres', db, location: redact(url), postgres: raw, close: () => raw.end({ timeout: 5 }) };
 }
 
@@ -142,9 +179,9 @@ export function openPglite(dataDir: string): DatabaseHandle {
 }
 
 /** An in-memory PGlite, optionally started from a dumped snapshot (tests). */
-export function openMemoryPglite(snapshot?: Blob): DatabaseHandle {
+export function openMemoryPglite(snapshot?: Blob, options: { logger?: Logger } = {}): DatabaseHandle {
   const client = new PGlite({ extensions: pgliteExtensions, loadDataDir: snapshot });
-  const db = drizzlePglite({ client, schema }) as unknown as Database;
+  const db = drizzlePglite({ client, schema, logger: options.logger }) as unknown as Database;
   return { kind: 'pglite', db, location: 'memory', pglite: client, close: () => client.close() };
 }
 
@@ -176,7 +213,7 @@ const slot: Slot = ((globalThis as { __hearthDatabase?: Slot }).__hearthDatabase
 export function getDatabase(): DatabaseHandle {
   if (!slot.handle) {
     const url = process.env.DATABASE_URL;
-    slot.handle = url ? openPostgres(url) : openPglite(path.resolve(/*turbopackIgnore: true*/ process.env.DATA_DIR || '.data'));
+    slot.handle = url ? openPostgres(url, poolSettingsFrom(process.env)) : openPglite(path.resolve(/*turbopackIgnore: true*/ process.env.DATA_DIR || '.data'));
   }
   return slot.handle;
 }

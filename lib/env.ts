@@ -2,6 +2,14 @@
 import path from 'node:path';
 import { z } from 'zod';
 
+/** A whole number from min to max, written in digits only: `0x10`, `1e3` and `12.5` are refused, as scripts/server.mjs does. */
+const wholeNumber = (name: string, unit: string, min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, `${name} must be a whole number of ${unit} from ${min} to ${max}`)
+    .transform(Number)
+    .pipe(z.number().min(min, `${name} must be at least ${min}`).max(max, `${name} must be at most ${max}`));
+
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATABASE_URL: z.string().url('DATABASE_URL must be a postgres:// URL').optional(),
@@ -23,6 +31,26 @@ const schema = z.object({
    * scripts/server.mjs (scripts/request-guard.mjs), which rewrites X-Forwarded-For to the one resolved address.
    */
   HEARTH_TRUSTED_PROXIES: z.string().optional(),
+  /**
+   * How many app instances share the database. Above 1, production refuses to start without
+   * NEXT_SERVER_ACTIONS_ENCRYPTION_KEY (lib/auth/secret.ts, instancesConfigurationProblem).
+   */
+  HEARTH_INSTANCES: wholeNumber('HEARTH_INSTANCES', 'instances', 1, 1000).default(1),
+  /** Encrypts Server Action closures; every instance must have the same one (base64 of 16, 24 or 32 bytes). */
+  NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: z.string().optional(),
+  // The app's pool on a PostgreSQL server. Read by db/client.ts (getDatabase, as it reads DATABASE_URL) with the
+  // same bounds; unset, the defaults of postgresPoolOptions there: 10 connections, 30 s idle, 5 s to connect.
+  DB_POOL_MAX: wholeNumber('DB_POOL_MAX', 'connections', 2, 1000).optional(),
+  DB_IDLE_TIMEOUT_S: wholeNumber('DB_IDLE_TIMEOUT_S', 'seconds', 0, 86_400).optional(),
+  DB_CONNECT_TIMEOUT_S: wholeNumber('DB_CONNECT_TIMEOUT_S', 'seconds', 1, 600).optional(),
+  // `npm start` only, read and checked by scripts/server.mjs itself (which refuses to start on nonsense); listed here
+  // so every setting is in one place, with the same bounds.
+  /** Requests waiting for a turn beyond HEARTH_MAX_RENDERS in progress; more are answered 503 (default 256). */
+  HEARTH_MAX_QUEUE: wholeNumber('HEARTH_MAX_QUEUE', 'requests', 0, 100_000).optional(),
+  /** How long a request may wait for its turn before it is answered 503, in ms (default 10 000). */
+  HEARTH_QUEUE_TIMEOUT_MS: wholeNumber('HEARTH_QUEUE_TIMEOUT_MS', 'milliseconds', 1, 600_000).optional(),
+  /** On SIGTERM/SIGINT, how long requests in progress may take to finish before their connections close, in ms (default 10 000). */
+  HEARTH_SHUTDOWN_MS: wholeNumber('HEARTH_SHUTDOWN_MS', 'milliseconds', 0, 600_000).optional(),
 });
 
 export type Env = z.infer<typeof schema>;

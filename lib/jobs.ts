@@ -115,7 +115,8 @@ export function startScheduler(db: Database, kind: 'pglite' | 'postgres', connec
       console.error('[jobs] pg-boss could not start; falling back to the in-process daily check', error);
       return startInProcess(db);
     });
-    return () => void started.then((s) => (typeof s === 'function' ? s() : s.stop({ graceful: true })));
+    // Awaitable, so a graceful shutdown (lib/startup.ts, lib/shutdown.ts) waits for pg-boss to finish its work.
+    return (): Promise<void> => started.then((s) => (typeof s === 'function' ? s() : s.stop({ graceful: true, wait: true })));
   }
   return startInProcess(db);
 }
@@ -135,5 +136,5 @@ function startInProcess(db: Database) {
   const timer = setInterval(tick, 5 * 60 * 1000);
   timer.unref();
   void tick();
-  return () => clearInterval(timer);
+  return async () => clearInterval(timer);
 }

@@ -1,10 +1,11 @@
-import { ensureDatabase } from '@/db/client';
+import { closeDatabase, ensureDatabase } from '@/db/client';
 import { demoAccount, seedDemo } from '@/db/seed';
 import { hashPassword } from '@/lib/auth/password';
 import { processImage, rasterizeSvg } from '@/lib/media/process-image';
-import { hostConfigurationProblem, MissingAuthSecretError, resolveAuthSecret } from '@/lib/auth/secret';
+import { hostConfigurationProblem, instancesConfigurationProblem, MissingAuthSecretError, resolveAuthSecret } from '@/lib/auth/secret';
 import { env } from '@/lib/env';
 import { startScheduler } from '@/lib/jobs';
+import { onShutdown } from '@/lib/shutdown';
 
 export async function startHearth() {
   try {
@@ -16,9 +17,9 @@ export async function startHearth() {
     }
     throw error;
   }
-  const hostProblem = hostConfigurationProblem(env);
-  if (hostProblem) {
-    console.error(`\n✖ Hearth will not start: ${hostProblem}\n`);
+  const configurationProblem = hostConfigurationProblem(env) ?? instancesConfigurationProblem(env);
+  if (configurationProblem) {
+    console.error(`\n✖ Hearth will not start: ${configurationProblem}\n`);
     process.exit(1);
   }
 
@@ -29,6 +30,8 @@ export async function startHearth() {
     console.error(`\n✖ Hearth could not open its database: ${error instanceof Error ? error.message : error}\n`);
     process.exit(1);
   }
+  // Run by scripts/server.mjs after draining requests, in reverse order: the job runner stops before this.
+  onShutdown('close the database', () => closeDatabase());
 
   // Only `npm run dev` plants the demo community by itself; `npm start` never seeds.
   if (env.NODE_ENV === 'development' && env.HEARTH_SEED !== 'off') {
@@ -41,5 +44,9 @@ export async function startHearth() {
     );
   }
 
-  if (env.HEARTH_JOBS !== 'off') startScheduler(handle.db, handle.kind, env.DATABASE_URL);
+  if (env.HEARTH_JOBS !== 'off') {
+    const stopJobs = startScheduler(handle.db, handle.kind, env.DATABASE_URL);
+    // Awaited when the stop function returns a promise (pg-boss finishing its jobs); a timer's is immediate.
+    onShutdown('stop the job runner', () => stopJobs());
+  }
 }
