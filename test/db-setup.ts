@@ -4,10 +4,12 @@ import postgres from 'postgres';
 import { afterAll, inject } from 'vitest';
 import { closeDatabase, openMemoryPglite, openPostgres, installDatabase } from '../db/client';
 import { adminUrl, testDatabaseKind, urlForDatabase } from './db-env';
+import { sqlGuard } from './sql-guard';
 
 if (testDatabaseKind() === 'pglite') {
   const snapshot = new Blob([fs.readFileSync(inject('pgliteSnapshot'))]);
-  installDatabase(openMemoryPglite(snapshot));
+  // Every statement passes the subquery column guard (test/sql-guard.ts) on both engines.
+  installDatabase(openMemoryPglite(snapshot, { logger: sqlGuard }));
   afterAll(() => closeDatabase());
 } else {
   const name = `hearth_t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
@@ -22,7 +24,7 @@ if (testDatabaseKind() === 'pglite') {
       await new Promise((r) => setTimeout(r, 100 + Math.random() * 200));
     }
   }
-  installDatabase(openPostgres(urlForDatabase(name), { max: 5 }));
+  installDatabase(openPostgres(urlForDatabase(name), { max: 5, logger: sqlGuard }));
   afterAll(async () => {
     await closeDatabase();
     await admin.unsafe(`drop database if exists "${name}" with (force)`);

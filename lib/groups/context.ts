@@ -1,4 +1,5 @@
 // Loading what the permission function needs, in one or two queries, for pages and actions alike.
+import { qualified } from '@/lib/sql';
 import { eq, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { channels, groupBans, groupMemberRoles, groupMembers, groupRoles, groups, type Channel, type Group } from '@/db/schema';
@@ -26,9 +27,9 @@ export async function loadActor(db: Executor, group: Pick<Group, 'id'>, userId: 
   const allRoles = roles ?? (await listRoles(db, group.id));
   const [row] = await db
     .select({
-      member: sql<boolean>`exists (select 1 from ${groupMembers} where ${groupMembers.groupId} = ${group.id} and ${groupMembers.userId} = ${userId})`,
-      banned: sql<boolean>`exists (select 1 from ${groupBans} where ${groupBans.groupId} = ${group.id} and ${groupBans.userId} = ${userId})`,
-      roleIds: sql<string[]>`coalesce((select array_agg(${groupMemberRoles.roleId}) from ${groupMemberRoles} where ${groupMemberRoles.groupId} = ${group.id} and ${groupMemberRoles.userId} = ${userId}), '{}')`,
+      member: sql<boolean>`exists (select 1 from ${groupMembers} where ${qualified(groupMembers.groupId)} = ${group.id} and ${qualified(groupMembers.userId)} = ${userId})`,
+      banned: sql<boolean>`exists (select 1 from ${groupBans} where ${qualified(groupBans.groupId)} = ${group.id} and ${qualified(groupBans.userId)} = ${userId})`,
+      roleIds: sql<string[]>`coalesce((select array_agg(${qualified(groupMemberRoles.roleId)}) from ${groupMemberRoles} where ${qualified(groupMemberRoles.groupId)} = ${group.id} and ${qualified(groupMemberRoles.userId)} = ${userId}), '{}')`,
     })
     .from(sql`(select 1) as one`);
   const isMember = Boolean(row.member);

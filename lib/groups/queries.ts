@@ -7,6 +7,7 @@ import { channelInfo, listRoles, loadGroupActor, parseArray } from './context';
 import { can, explainPermissions, type Actor, type GroupAction, type RoleInfo } from './permissions';
 import { groupMediaUrl } from '@/lib/media/urls';
 import { escapeLike } from '@/lib/search/text';
+import { qualified } from '@/lib/sql';
 import { renderWelcome } from './welcome';
 
 export type GroupSummary = {
@@ -26,6 +27,8 @@ export type GroupSummary = {
 };
 
 function summaryColumns(viewer: Viewer) {
+  // The group, named with its table inside each subquery (lib/sql.ts): a bare "id" would be the subquery's own.
+  const groupId = qualified(groups.id);
   return {
     id: groups.id,
     slug: groups.slug,
@@ -35,12 +38,12 @@ function summaryColumns(viewer: Viewer) {
     accentColor: groups.accentColor,
     visibility: groups.visibility,
     iconMediaId: groups.iconMediaId,
-    memberCount: sql<number>`(select count(*)::int from group_members m where m.group_id = ${groups.id})`,
-    postCount: sql<number>`(select count(*)::int from posts p where p.group_id = ${groups.id} and p.removed_at is null)`,
+    memberCount: sql<number>`(select count(*)::int from group_members m where m.group_id = ${groupId})`,
+    postCount: sql<number>`(select count(*)::int from posts p where p.group_id = ${groupId} and p.removed_at is null)`,
     viewerStatus: sql<GroupSummary['viewerStatus']>`case
-      when exists (select 1 from group_bans b where b.group_id = ${groups.id} and b.user_id = ${viewer.id}) then 'banned'
-      when exists (select 1 from group_members m where m.group_id = ${groups.id} and m.user_id = ${viewer.id}) then 'member'
-      when exists (select 1 from group_join_requests r where r.group_id = ${groups.id} and r.user_id = ${viewer.id} and r.status = 'pending') then 'pending'
+      when exists (select 1 from group_bans b where b.group_id = ${groupId} and b.user_id = ${viewer.id}) then 'banned'
+      when exists (select 1 from group_members m where m.group_id = ${groupId} and m.user_id = ${viewer.id}) then 'member'
+      when exists (select 1 from group_join_requests r where r.group_id = ${groupId} and r.user_id = ${viewer.id} and r.status = 'pending') then 'pending'
       end`,
   };
 }

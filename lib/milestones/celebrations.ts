@@ -1,6 +1,7 @@
 // Celebration cards: recent milestones of the people close to the viewer (and the viewer's own, with a confetti
 // moment while fresh), and a group's recent milestones for its page.
 import 'server-only';
+import { qualified } from '@/lib/sql';
 import { and, desc, eq, gt, or, sql, type SQL } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { groupMilestones, groups, milestones, thankYouTemplates, users, type GroupMilestoneKind } from '@/db/schema';
@@ -44,8 +45,8 @@ function columns(viewerId: string) {
     groupName: groups.name,
     groupSlug: groups.slug,
     accent: groups.accentColor,
-    congratulations: sql<number>`(select count(*)::int from congratulations c where c.milestone_id = ${milestones.id})`,
-    congratulated: sql<boolean>`exists (select 1 from congratulations c where c.milestone_id = ${milestones.id} and c.user_id = ${viewerId})`,
+    congratulations: sql<number>`(select count(*)::int from congratulations c where c.milestone_id = ${qualified(milestones.id)})`,
+    congratulated: sql<boolean>`exists (select 1 from congratulations c where c.milestone_id = ${qualified(milestones.id)} and c.user_id = ${viewerId})`,
   };
 }
 

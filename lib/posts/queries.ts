@@ -1,4 +1,5 @@
 import 'server-only';
+import { qualified } from '@/lib/sql';
 import { and, asc, desc, eq, exists, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { channels, comments, follows, groupMembers, groups, posts, tagFollows, users } from '@/db/schema';
@@ -68,16 +69,16 @@ async function selectPosts(viewer: Viewer | null, where: SQL | undefined, option
       groupAccent: groups.accentColor,
       channelId: channels.id,
       channelName: channels.name,
-      tags: sql<string[] | string | null>`(select json_agg(t.tag order by t.tag) from post_tags t where t.post_id = ${posts.id})`,
+      tags: sql<string[] | string | null>`(select json_agg(t.tag order by t.tag) from post_tags t where t.post_id = ${qualified(posts.id)})`,
       images: sql<PostCard['images'] | string | null>`(
         select json_agg(json_build_object('id', i.media_id, 'alt', i.alt, 'width', m.width, 'height', m.height) order by i.position)
         from post_images i join media m on m.id = i.media_id where i.post_id = ${posts.id})`,
       // Both kept by triggers on comments and reactions (migration 0011), so a popular post costs no more to show.
       commentCount: posts.commentCount,
       reactions: posts.reactionCounts,
-      viewerReactions: sql<string[] | string | null>`(select json_agg(r.emoji) from reactions r where r.post_id = ${posts.id} and r.user_id = ${viewerId})`,
-      bookmarked: sql<boolean>`exists (select 1 from bookmarks b where b.post_id = ${posts.id} and b.user_id = ${viewerId})`,
-      viewerIsMember: sql<boolean>`exists (select 1 from group_members m where m.group_id = ${posts.groupId} and m.user_id = ${viewerId})`,
+      viewerReactions: sql<string[] | string | null>`(select json_agg(r.emoji) from reactions r where r.post_id = ${qualified(posts.id)} and r.user_id = ${viewerId})`,
+      bookmarked: sql<boolean>`exists (select 1 from bookmarks b where b.post_id = ${qualified(posts.id)} and b.user_id = ${viewerId})`,
+      viewerIsMember: sql<boolean>`exists (select 1 from group_members m where m.group_id = ${qualified(posts.groupId)} and m.user_id = ${viewerId})`,
     })
     .from(posts)
     .innerJoin(users, eq(users.id, posts.authorId))

@@ -1,6 +1,7 @@
 // The privacy registry: every table that holds data about a person, what it is, why it is kept, for how long,
 // and how to list, export and erase one person's rows. The dashboard, the export and account erasure walk it;
 // registry.db.test.ts fails when a table that refers to a person is missing from it.
+import { qualified } from '@/lib/sql';
 import { and, count, desc, eq, inArray, max, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Executor, Transaction } from '@/db/client';
@@ -460,7 +461,7 @@ export const registry: RegistryEntry[] = [
     // The dashboard lists the text as written (the rendered HTML is the same words again).
     async list(db, userId, page) {
       return db
-        .select({ id: posts.id, body: posts.body, group: sql<string | null>`(select g.name from groups g where g.id = ${posts.groupId})`, createdAt: posts.createdAt, editedAt: posts.editedAt, removedReason: posts.removedReason })
+        .select({ id: posts.id, body: posts.body, group: sql<string | null>`(select g.name from groups g where g.id = ${qualified(posts.groupId)})`, createdAt: posts.createdAt, editedAt: posts.editedAt, removedReason: posts.removedReason })
         .from(posts)
         .where(eq(posts.authorId, userId))
         .orderBy(desc(posts.createdAt), desc(posts.id))

@@ -1,6 +1,7 @@
 'use server';
 // Everything a person can tell their feed. Each action checks who is calling and acts only on their own rows;
 // the post or group a control names must be one they can see.
+import { qualified } from '@/lib/sql';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { revalidatePath } from 'next/cache';
 import { db, type Transaction } from '@/db/client';
@@ -49,7 +50,7 @@ export const setFeedModeAction = validatedActionWithUser(modeSchema, async ({ mo
 
 async function visiblePost(tx: Transaction, userId: string, postId: string) {
   const [post] = await tx
-    .select({ id: posts.id, authorId: posts.authorId, groupId: posts.groupId, authorName: sql<string>`(select coalesce(u.name, u.handle) from users u where u.id = ${posts.authorId})`, groupName: sql<string | null>`(select g.name from groups g where g.id = ${posts.groupId})` })
+    .select({ id: posts.id, authorId: posts.authorId, groupId: posts.groupId, authorName: sql<string>`(select coalesce(u.name, u.handle) from users u where u.id = ${qualified(posts.authorId)})`, groupName: sql<string | null>`(select g.name from groups g where g.id = ${qualified(posts.groupId)})` })
     .from(posts)
     .where(and(eq(posts.id, postId), visiblePosts(userId)))
     .limit(1);

@@ -1,5 +1,6 @@
 // Gathering For you candidates from the database, each with the sources that proposed it, and the context the
 // ranker needs (follows, groups, profile, controls, what was seen). One round trip per step, no N+1.
+import { qualified } from '@/lib/sql';
 import { and, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import { rowsOf, type Executor } from '@/db/client';
 import { activitySignals, feedControls, follows, groupMembers, posts } from '@/db/schema';
@@ -158,17 +159,17 @@ export async function gatherCandidates(db: Executor, userId: string, context: Ra
     .select({
       id: posts.id,
       authorId: posts.authorId,
-      authorName: sql<string | null>`(select u.name from users u where u.id = ${posts.authorId})`,
-      authorHandle: sql<string>`(select u.handle from users u where u.id = ${posts.authorId})`,
+      authorName: sql<string | null>`(select u.name from users u where u.id = ${qualified(posts.authorId)})`,
+      authorHandle: sql<string>`(select u.handle from users u where u.id = ${qualified(posts.authorId)})`,
       groupId: posts.groupId,
-      groupName: sql<string | null>`(select g.name from groups g where g.id = ${posts.groupId})`,
-      groupSlug: sql<string | null>`(select g.slug from groups g where g.id = ${posts.groupId})`,
+      groupName: sql<string | null>`(select g.name from groups g where g.id = ${qualified(posts.groupId)})`,
+      groupSlug: sql<string | null>`(select g.slug from groups g where g.id = ${qualified(posts.groupId)})`,
       body: posts.body,
       createdAt: posts.createdAt,
-      tags: sql`(select json_agg(t.tag order by t.tag) from post_tags t where t.post_id = ${posts.id})`,
+      tags: sql`(select json_agg(t.tag order by t.tag) from post_tags t where t.post_id = ${qualified(posts.id)})`,
       reactions: posts.reactionCount, // kept equal to count(*) of its reactions by triggers (migration 0007)
       comments: posts.commentCount, // kept equal to its comments not removed by triggers (migration 0011)
-      weekReactions: sql`(select count(*)::int from reactions r where r.post_id = ${posts.id} and r.created_at > ${week}::timestamptz)`,
+      weekReactions: sql`(select count(*)::int from reactions r where r.post_id = ${qualified(posts.id)} and r.created_at > ${week}::timestamptz)`,
       likedBy: sql`(select json_agg(x.name) from (
         select coalesce(u.name, u.handle) as name from reactions r join users u on u.id = r.user_id
         where r.post_id = ${postId} and r.user_id in (select followee_id from follows where follower_id = ${userId})
