@@ -66,8 +66,12 @@ test('an unknown page says so', async ({ page }) => {
   const response = await page.goto('/this-page-does-not-exist');
   expect(response?.status()).toBe(404);
   await expect(page.getByRole('heading', { name: 'We couldn’t find that page' })).toBeVisible();
-  await page.goto('/u/nobody_by_this_name');
-  await expect(page.getByRole('heading', { name: 'We couldn’t find that page' })).toBeVisible();
+  // Addresses that name something: a real 404, not a 200 that streams "not found" (signed out and signed in).
+  for (const path of ['/u/nobody_by_this_name', '/p/00000000-0000-4000-8000-000000000000', '/g/no-such-group-here']) {
+    const missing = await page.goto(path);
+    expect(missing?.status(), path).toBe(404);
+    await expect(page.getByRole('heading', { name: 'We couldn’t find that page' })).toBeVisible();
+  }
 });
 
 test('on a phone the navigation sits at the bottom and the page does not scroll sideways', async ({ page }) => {
