@@ -4,7 +4,7 @@ import path from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import sharp from 'sharp';
 import { jpegWithGps } from '../test/fixtures/images';
-import { newPerson, signUp } from './helpers';
+import { demo, newPerson, signIn, signUp } from './helpers';
 
 async function visitor(browser: Browser, options: { colorScheme?: 'light' | 'dark'; viewport?: { width: number; height: number } } = {}) {
   const context = await browser.newContext(options);
@@ -148,4 +148,22 @@ test('screenshots of a themed demo profile at phone and desktop widths', async (
     await page.screenshot({ path: path.join('test-results', 'screens', `profile-demo-${size.name}.png`), fullPage: true });
     await context.close();
   }
+});
+
+test('the profile editor fits a phone, and the Save bar never covers the field being edited', async ({ page }) => {
+  await signIn(page, demo.email, demo.password);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/settings/profile');
+  await expect(page.getByRole('form', { name: 'Edit profile' })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  // On a desktop, tab to the field just above the bar: it is scrolled into view above the bar, not under it.
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('/settings/profile');
+  const field = page.getByLabel('Time zone');
+  await field.focus();
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Tab');
+  const bar = page.getByRole('button', { name: 'Save profile' }).locator('..');
+  const [fieldBox, barBox] = [await field.boundingBox(), await bar.boundingBox()];
+  expect(fieldBox!.y + fieldBox!.height).toBeLessThanOrEqual(barBox!.y);
 });

@@ -126,7 +126,9 @@ export function ProfileEditor({ profile, timeZones }: { profile: ProfileForEditi
   };
 
   return (
-    <div className="grid gap-8 lg:grid-cols-[minmax(0,24rem)_minmax(0,1fr)]">
+    // One column that may shrink below its content's width on a phone (a grid without a template sizes its column to
+    // the widest child: 823 px at 390 px wide), two from lg.
+    <div className="grid grid-cols-[minmax(0,1fr)] gap-8 lg:grid-cols-[minmax(0,24rem)_minmax(0,1fr)]">
       <form
         ref={formRef}
         id="profile-form"
@@ -136,7 +138,8 @@ export function ProfileEditor({ profile, timeZones }: { profile: ProfileForEditi
         onChange={(ev) => setDraft(readForm(ev.currentTarget))}
         aria-label="Edit profile"
         noValidate
-        className="order-2 flex flex-col gap-6 lg:order-1"
+        // A field scrolled or tabbed to stops above the sticky Save bar, not under it.
+        className="order-2 flex flex-col gap-6 lg:order-1 [&_:is(input,textarea,select,button)]:scroll-mb-28"
       >
         <FormAlert message={state.error} />
         <fieldset className="flex flex-col gap-4">
