@@ -3,19 +3,18 @@
 // in as a rotating set of seeded people. Each page is measured against the floor (the cheapest signed-in page) in the
 // same run, so the ratios hold on a busy machine. The last line:
 //   load foryou_p95_vs_floor=<ratio> following_p95_vs_floor=<ratio> errors=<n> rss_mb=<n>
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import autocannon from 'autocannon';
 import { sql } from 'drizzle-orm';
-import { encode } from 'next-auth/jwt';
 import { closeDatabase, rowsOf } from '../db/client';
 import { isScale, scales, type ScaleName } from './dataset/generate';
 import { loadPeople, personIndexes, type BenchPerson } from './dataset/people';
 import { seedBench } from './dataset/seed';
 import { engineEnv, isEngine, openBenchDatabase, type Engine } from './dataset/target';
+import { drive as driveAt, ensureBuild, formatTable, mintCookies, settle, type Result, type Target } from './http-load';
 
 const args = process.argv.slice(2);
 const valueOf = (flag: string) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
@@ -33,90 +32,7 @@ if (!isEngine(engine) || !isScale(scale) || !(duration > 0) || connectionsList.s
 }
 
 const SECRET = crypto.randomBytes(33).toString('base64url');
-const COOKIE = 'authjs.session-token';
 const origin = `http://127.0.0.1:${port}`;
-
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const d of fs.readdirSync(dir, { withFileTypes: true })) {
-    if (d.name === 'node_modules' || d.name.startsWith('.')) continue;
-    const p = path.join(dir, d.name);
-    newest = Math.max(newest, d.isDirectory() ? newestSource(p) : fs.statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
-/** Builds when asked, when there is no build, or when app/, components/, lib/ or db/ changed since the last one. */
-function ensureBuild() {
-  const buildId = path.resolve('.next', 'BUILD_ID');
-  const built = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
-  const changed = Math.max(...['app', 'components', 'lib', 'db'].map((d) => newestSource(path.resolve(d))));
-  if (!args.includes('--build') && built > changed) return;
-  console.log('Building Hearth for production (next build)…');
-  const result = spawnSync('npx', ['next', 'build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
-  if (result.status !== 0) throw new Error('next build failed');
-}
-
-type Target = { cookie: string; path: string };
-
-/** A session for each person as Auth.js would make it: a user_sessions row named in an encrypted JWT cookie. */
-async function mintCookies(people: BenchPerson[], db: Awaited<ReturnType<typeof openBenchDatabase>>['db']) {
-  const now = new Date();
-  const cookies = new Map<string, string>();
-  for (const p of people) {
-    const sid = crypto.randomUUID();
-    await db.execute(sql`insert into user_sessions (id, user_id, device, created_at, last_seen_at) values (${sid}, ${p.id}, 'Benchmark', ${now.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz)`);
-    const token = await encode({ secret: SECRET, salt: COOKIE, token: { sub: p.id, name: p.name, uid: p.id, sv: 0, sat: now.getTime(), sid } });
-    cookies.set(p.id, `${COOKIE}=${token}`);
-  }
-  return cookies;
-}
-
-/** The server and its children (a server may fork a worker), each with its /proc stat fields after the name. */
-function processTree(pid: number): { pid: number; stat: string[] }[] {
-  const tree: { pid: number; stat: string[] }[] = [];
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const text = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const stat = text.slice(text.lastIndexOf(')') + 2).split(' ');
-      if (Number(entry) === pid || Number(stat[1]) === pid) tree.push({ pid: Number(entry), stat });
-    } catch {
-      // gone
-    }
-  }
-  return tree;
-}
-
-/** Resident memory of the server's tree, in MB. */
-function treeRssMb(pid: number): number {
-  let total = 0;
-  for (const p of processTree(pid)) {
-    try {
-      const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${p.pid}/status`, 'utf8'));
-      if (m) total += Number(m[1]) / 1024;
-    } catch {
-      // gone
-    }
-  }
-  return total;
-}
-
-/** CPU seconds the server's tree has used (user + system; clock ticks are 1/100 s on Linux). */
-function treeCpuSeconds(pid: number): number {
-  return processTree(pid).reduce((ticks, p) => ticks + Number(p.stat[11]) + Number(p.stat[12]), 0) / 100;
-}
-
-/** Waits until the server is idle (under 10 % of a core for half a second), at most `limit` seconds. */
-async function settle(pid: number, limit: number) {
-  const started = Date.now();
-  while (Date.now() - started < limit * 1000) {
-    const before = treeCpuSeconds(pid);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    if (treeCpuSeconds(pid) - before < 0.05) return { idle: true, seconds: (Date.now() - started) / 1000 };
-  }
-  return { idle: false, seconds: limit };
-}
 
 function startServer(env: Record<string, string>): ChildProcess {
   const entry = path.resolve('scripts', 'server.mjs');
@@ -140,6 +56,8 @@ function startServer(env: Record<string, string>): ChildProcess {
   });
 }
 
+const drive = (route: string, targets: Target[], connections: number, seconds: number, serverPid: number) => driveAt(origin, route, targets, connections, seconds, serverPid);
+
 async function fetchOnce(t: Target) {
   const res = await fetch(origin + t.path, { headers: { cookie: t.cookie }, redirect: 'manual' });
   const body = await res.text();
@@ -162,56 +80,9 @@ async function waitForServer(probe: Target, server: ChildProcess) {
   throw new Error('the server did not answer within 60 s');
 }
 
-type Result = { route: string; connections: number; requests: number; rps: number; p50: number; p95: number; p99: number; non2xx: number; errors: number; rssMb: number; cpuMs: number };
-
-function percentile(sorted: number[], p: number) {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
-async function drive(route: string, targets: Target[], connections: number, seconds: number, serverPid: number): Promise<Result> {
-  let k = 0;
-  const latencies: number[] = [];
-  let peakRss = treeRssMb(serverPid);
-  const cpuBefore = treeCpuSeconds(serverPid);
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, treeRssMb(serverPid))), 250);
-  const instance = autocannon({
-    url: origin,
-    connections,
-    duration: seconds,
-    timeout: 30,
-    requests: [
-      {
-        setupRequest: (req) => {
-          const t = targets[k++ % targets.length]!;
-          return { ...req, method: 'GET', path: t.path, headers: { ...req.headers, cookie: t.cookie } };
-        },
-      },
-    ],
-  }) as unknown as autocannon.Instance & Promise<autocannon.Result>;
-  instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime));
-  const result = await instance;
-  clearInterval(sampler);
-  const cpuSeconds = treeCpuSeconds(serverPid) - cpuBefore;
-  latencies.sort((a, b) => a - b);
-  return {
-    route,
-    connections,
-    requests: latencies.length,
-    rps: latencies.length / seconds,
-    p50: percentile(latencies, 50),
-    p95: percentile(latencies, 95),
-    p99: percentile(latencies, 99),
-    non2xx: result.non2xx,
-    errors: result.errors + result.timeouts,
-    rssMb: peakRss,
-    cpuMs: latencies.length ? (cpuSeconds * 1000) / latencies.length : NaN,
-  };
-}
-
 async function main() {
   const started = Date.now();
-  ensureBuild();
+  ensureBuild(args.includes('--build'));
   const s = scale as ScaleName;
   const e = engine as Engine;
   const handle = await openBenchDatabase(e, s);
@@ -228,7 +99,7 @@ async function main() {
     const P = scales[s].people;
     const forYou = await loadPeople(handle.db, personIndexes(P, peopleCount));
     const following = await loadPeople(handle.db, personIndexes(P, Math.max(2, Math.round(peopleCount / 2)), true));
-    const cookies = await mintCookies([...forYou, ...following], handle.db);
+    const cookies = await mintCookies([...forYou, ...following], handle.db, SECRET);
     // Every run ranks its readers' For you lists afresh, in the pre-flight (as a first view does). Lists left by an
     // earlier run would reach their refresh age (10 minutes) at a moment that depends on when that run was, and the
     // 48 re-rankings would then land inside some measured window and not others (a run measured 7.1× for that).
@@ -277,11 +148,8 @@ async function main() {
     const head = ['route', 'conns', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'non-2xx', 'errors', 'rss MB', 'cpu ms', 'p95/floor'];
     const floorP95 = new Map(results.filter((r) => r.route === 'floor').map((r) => [r.connections, r.p95]));
     const lines = results.map((r) => [r.route, r.connections, r.rps.toFixed(1), r.p50.toFixed(0), r.p95.toFixed(0), r.p99.toFixed(0), r.non2xx, r.errors, r.rssMb.toFixed(0), r.cpuMs.toFixed(1), (r.p95 / floorP95.get(r.connections)!).toFixed(2)].map(String));
-    const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
-    const fmt = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
     console.log(`\nLoad benchmark: ${s} scale on ${e === 'postgres' ? 'PostgreSQL' : 'PGlite (embedded)'}, ${duration} s per run, ${forYou.length + following.length} people signed in, ${os.cpus().length} CPUs (shared)`);
-    console.log(fmt(head));
-    for (const l of lines) console.log(fmt(l));
+    console.log(formatTable(head, lines));
     const top = Math.max(...connectionsList);
     const at = (route: string) => results.find((r) => r.route === route && r.connections === top);
     const ratio = (route: string) => (at(route) ? (at(route)!.p95 / at('floor')!.p95).toFixed(2) : 'n/a');

@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ensureChromium } from './ensure-chromium.mjs';
+import { ensureNginx } from './ensure-nginx.mjs';
 
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 const resultsDir = path.resolve('test-results');
@@ -73,11 +74,14 @@ if (want('vitest')) {
 
 if (want('e2e')) {
   const chromium = ensureChromium();
+  // nginx in front of several instances for the cluster journeys and benchmark (e2e/cluster.spec.ts); without it, or
+  // without a PostgreSQL server, those skip and say why.
+  const nginx = ensureNginx();
   // One production build for every journey; its own directory, so a running `npm run dev` is left alone.
   if (run('production build', 'npx', ['next', 'build'], { NEXT_TELEMETRY_DISABLED: '1' })) {
     const report = path.join(resultsDir, 'e2e-report.json');
     fs.rmSync(report, { force: true });
-    run('browser journeys (Playwright)', 'npx', ['playwright', 'test'], { PLAYWRIGHT_CHROMIUM_PATH: chromium, NEXT_TELEMETRY_DISABLED: '1' });
+    run('browser journeys (Playwright)', 'npx', ['playwright', 'test'], { PLAYWRIGHT_CHROMIUM_PATH: chromium, NEXT_TELEMETRY_DISABLED: '1', ...(nginx.path ? { NGINX_PATH: nginx.path } : {}) });
     countPlaywright(report);
     console.log(`Screenshots of the main pages: ${path.join(resultsDir, 'screens')}`);
     // The load benchmark in miniature (tiny community, 1 s a page) on the same build, so bench:load cannot rot.
@@ -87,6 +91,23 @@ if (want('e2e')) {
     fs.rmSync(benchDir, { recursive: true, force: true });
     if (benchOk) passed += 1;
     else failed += 1;
+    // The cluster benchmark in miniature (two instances behind nginx on the PostgreSQL server, a fresh tiny community
+    // dropped afterwards): fails on any error or an action not seen by the other instance.
+    if (process.env.TEST_DATABASE_URL && nginx.path) {
+      const server = new URL(process.env.TEST_DATABASE_URL);
+      server.pathname = '';
+      server.search = '';
+      const clusterOk = run('cluster benchmark smoke', 'npx', ['tsx', 'bench/cluster.ts', '--smoke'], {
+        BENCH_PG_URL: server.toString(),
+        NGINX_PATH: nginx.path,
+        NEXT_TELEMETRY_DISABLED: '1',
+      });
+      if (clusterOk) passed += 1;
+      else failed += 1;
+    } else {
+      console.log(`\n(cluster benchmark smoke skipped: ${nginx.path ? 'TEST_DATABASE_URL is not set' : nginx.reason})`);
+      skipped += 1;
+    }
   }
 }
 
