@@ -152,6 +152,7 @@ test('screenshots of a themed demo profile at phone and desktop widths', async (
 
 test('the profile editor fits a phone, and the Save bar never covers the field being edited', async ({ page }) => {
   await signIn(page, demo.email, demo.password);
+  await expect(page).toHaveURL(/\/feed$/);
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto('/settings/profile');
   await expect(page.getByRole('form', { name: 'Edit profile' })).toBeVisible();
@@ -166,4 +167,9 @@ test('the profile editor fits a phone, and the Save bar never covers the field b
   const bar = page.getByRole('button', { name: 'Save profile' }).locator('..');
   const [fieldBox, barBox] = [await field.boundingBox(), await bar.boundingBox()];
   expect(fieldBox!.y + fieldBox!.height).toBeLessThanOrEqual(barBox!.y);
+
+  // A 6 MB photo is refused with the size in words, before anything is sent (Next would refuse the body with a 500).
+  await page.getByLabel('Upload a picture').first().setInputFiles({ name: 'huge.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(6 * 1024 * 1024, 1) });
+  await expect(page.getByText('That file is 6.0 MB; images can be at most 5 MB.')).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Crop your avatar' })).toHaveCount(0);
 });
