@@ -33,5 +33,7 @@ export function notificationText(n: NotificationItem): string {
       return `${who} congratulated you on “${d.title ?? 'your milestone'}”`;
     case 'thank_you':
       return d.group ? `A thank-you from ${d.group}${n.actors.length ? ` (${who})` : ''}: ${d.message ?? ''}` : `${who} sent you a thank-you note on “${d.milestone ?? 'your milestone'}”: ${d.message ?? ''}`;
+    case 'ownership':
+      return `You are now the owner of ${d.group ?? 'a group'}: its owner left Hearth, and ownership passed to you as ${d.heir ?? 'its next in line'}.`;
   }
 }

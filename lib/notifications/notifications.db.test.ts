@@ -2,7 +2,7 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { db } from '@/db/client';
-import { channels, groupMemberRoles, groupMembers, milestones, notifications, posts, users } from '@/db/schema';
+import { channels, comments, groupMemberRoles, groupMembers, milestones, notifications, posts, users } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/viewer';
 import * as groupActions from '@/lib/groups/actions';
 import { createGroupRecords } from '@/lib/groups/setup';
@@ -58,6 +58,23 @@ describe('notifications', () => {
     const replies = (await inbox(ana)).filter((x) => x.kind === 'reply');
     expect(replies).toHaveLength(1);
     expect(replies[0]).toMatchObject({ actorId: cleo.id, link: `/p/${p.id}`, data: { excerpt: 'Wet your hands more' } });
+  });
+
+  it('a deleted comment takes the notifications quoting it — and its replies’ — out of every inbox', async () => {
+    const p = await post(ana, 'Trimming feet on a chuck?');
+    actAs(ben);
+    await call(postActions.createCommentAction, { postId: p.id, body: 'Ochrebanter: use a chuck' });
+    const [bens] = await db.select().from(comments).where(and(eq(comments.postId, p.id), eq(comments.authorId, ben.id)));
+    actAs(cleo);
+    await call(postActions.createCommentAction, { postId: p.id, parentId: bens.id, body: 'Ochrebanter seconded' });
+    actAs(ben);
+    await call(postActions.createCommentAction, { postId: p.id, body: 'Ochrebanter: or a tap-centred bat' });
+    const quoting = async () => (await db.select().from(notifications).where(eq(notifications.subjectId, p.id))).map((x) => `${x.userId === ana.id ? 'ana' : 'ben'}: ${x.data.excerpt}`).sort();
+    expect(await quoting()).toEqual(['ana: Ochrebanter seconded', 'ana: Ochrebanter: or a tap-centred bat', 'ana: Ochrebanter: use a chuck', 'ben: Ochrebanter seconded']);
+    // Written before reply notifications named their comment: known by who wrote what under which post.
+    await db.update(notifications).set({ data: { excerpt: 'Ochrebanter seconded', post: 'Trimming feet on a chuck?' } }).where(and(eq(notifications.subjectId, p.id), eq(notifications.userId, ben.id)));
+    expect((await call(postActions.deleteCommentAction, { commentId: bens.id })).error).toBeUndefined();
+    expect(await quoting()).toEqual(['ana: Ochrebanter: or a tap-centred bat']);
   });
 
   it('tells people they were mentioned, once, not again on edit', async () => {

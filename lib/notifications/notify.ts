@@ -1,5 +1,5 @@
 // Creating notifications inside the transaction of the action that causes them, so one never exists without the other.
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNull, like, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { notificationPreferences, notifications, type NotificationKind } from '@/db/schema';
 import { visiblePosts } from '@/lib/posts/visibility';
@@ -45,4 +45,70 @@ export function quotesHiddenPost(viewerId: string): SQL {
   const kinds = sql.join(postQuotingKinds.map((k) => sql`${k}`), sql`, `);
   return sql`(${notifications.kind} in (${kinds})
     and exists (select 1 from posts where posts.id = ${notifications.subjectId} and not ${visiblePosts(viewerId)}))`;
+}
+
+/**
+ * Notifications about these posts — quoting one (a mention, a reply, a reaction) or leading to it (a moderation
+ * notice about a comment under it) — leave every inbox: what they quote or lead to is gone. `postIds` is a list or a
+ * subquery of post ids.
+ */
+export async function forgetPostNotifications(tx: Executor, postIds: string[] | SQLWrapper) {
+  if (Array.isArray(postIds) && postIds.length === 0) return;
+  await tx
+    .delete(notifications)
+    .where(or(inArray(notifications.subjectId, postIds), and(like(notifications.link, '/p/%'), inArray(sql`substr(${notifications.link}, 4)`, postIds))));
+}
+
+export type QuotedComment = { id: string; postId: string; authorId: string; body: string };
+
+/**
+ * Reply notifications that quote these comments leave every inbox. A reply notification names its comment
+ * (data.comment); older ones, written before it did, are known by who wrote what under which post.
+ */
+export async function forgetCommentNotifications(tx: Executor, gone: QuotedComment[]) {
+  const named = sql`${notifications.data}->>'comment'`;
+  for (let i = 0; i < gone.length; i += 200) {
+    const batch = gone.slice(i, i + 200);
+    await tx.delete(notifications).where(
+      and(
+        eq(notifications.kind, 'reply'),
+        or(
+          inArray(named, batch.map((c) => c.id)),
+          and(
+            isNull(named),
+            or(...batch.map((c) => and(eq(notifications.subjectId, c.postId), eq(notifications.actorId, c.authorId), sql`${notifications.data}->>'excerpt' = ${excerpt(c.body)}`))),
+          ),
+        ),
+      ),
+    );
+  }
+}
+
+/**
+ * What becomes of the notifications a person caused when they erase their account. Every kind says (a new kind does
+ * not compile without its line here):
+ * - forget: it reports something erasure takes away — their reaction, follow, join request, congratulation or
+ *   thank-you (a note, or a group's thanks in their words and signed with their name) — or leads to their profile;
+ * - content: it quotes their post or comment, so it goes with their content, or stays, as [deleted member]'s, when
+ *   they keep it;
+ * - anonymize: it tells of something done for a group (a decision on a request, a removal, a ban), or has no actor:
+ *   it stays, without their name.
+ */
+export const whenActorErased = {
+  reply: 'content',
+  mention: 'content',
+  reaction: 'forget',
+  follow: 'forget',
+  join_request: 'forget',
+  approval: 'anonymize',
+  moderation: 'anonymize',
+  milestone: 'anonymize',
+  celebration: 'forget',
+  thank_you: 'forget',
+  ownership: 'anonymize',
+} as const satisfies Record<NotificationKind, 'forget' | 'content' | 'anonymize'>;
+
+/** The kinds `whenActorErased` gives this rule. */
+export function kindsWhenActorErased(rule: (typeof whenActorErased)[NotificationKind]): NotificationKind[] {
+  return (Object.keys(whenActorErased) as NotificationKind[]).filter((kind) => whenActorErased[kind] === rule);
 }

@@ -16,6 +16,7 @@ export const kindLabels: Record<NotificationKind, string> = {
   milestone: 'Milestones',
   celebration: 'Congratulations',
   thank_you: 'Thank-you notes',
+  ownership: 'Group ownership',
 };
 
 // A notification quoting a post the viewer may no longer see is not shown (nor counted): the post page would not

@@ -178,8 +178,9 @@ export const createCommentAction = validatedActionWithUser(createCommentSchema, 
       parentId = parent.parentId ?? parent.id; // one level of replies
       parentAuthor = parent.authorId;
     }
-    await tx.insert(comments).values({ postId: post.id, authorId: viewer.id, parentId, body: input.body });
-    const data = { excerpt: excerpt(input.body), post: excerpt(post.body, 60) };
+    const [comment] = await tx.insert(comments).values({ postId: post.id, authorId: viewer.id, parentId, body: input.body }).returning({ id: comments.id });
+    // The notification names the comment it quotes, so it leaves with it (forgetCommentNotifications).
+    const data = { excerpt: excerpt(input.body), post: excerpt(post.body, 60), comment: comment.id };
     await notify(tx, { userId: post.authorId, kind: 'reply', actorId: viewer.id, groupId: post.groupId, link: `/p/${post.id}`, subjectId: post.id, data });
     if (parentAuthor && parentAuthor !== post.authorId) {
       await notify(tx, { userId: parentAuthor, kind: 'reply', actorId: viewer.id, groupId: post.groupId, link: `/p/${post.id}`, subjectId: post.id, data });

@@ -1,8 +1,9 @@
 // Deleting one's own post or comment, with everything that is its own: used by the post page's actions and by the
 // privacy dashboard alike, so both follow one rule (only the author) and leave nothing of it behind.
-import { and, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { activitySignals, bookmarks, comments, media, notifications, postImages, posts, reactions } from '@/db/schema';
+import { activitySignals, bookmarks, comments, media, postImages, posts, reactions } from '@/db/schema';
+import { forgetCommentNotifications, forgetPostNotifications } from '@/lib/notifications/notify';
 import { forgetEngagement } from '@/lib/recommend/profile';
 
 /**
@@ -26,7 +27,7 @@ export async function deleteOwnPost(tx: Executor, authorId: string, postId: stri
   for (const b of ownBookmarks) await forgetEngagement(tx, authorId, post.id, 'bookmark', new Date(b.at), now);
   for (const s of ownSignals) await forgetEngagement(tx, authorId, post.id, s.kind, new Date(s.at), now);
   const images = (await tx.select({ mediaId: postImages.mediaId }).from(postImages).where(eq(postImages.postId, post.id))).map((i) => i.mediaId);
-  await tx.delete(notifications).where(or(eq(notifications.subjectId, post.id), eq(notifications.link, `/p/${post.id}`)));
+  await forgetPostNotifications(tx, [post.id]);
   await tx.delete(posts).where(eq(posts.id, post.id));
   if (images.length) {
     // The post's pictures are files of their own (media): they go too, unless something else still shows them.
@@ -37,10 +38,19 @@ export async function deleteOwnPost(tx: Executor, authorId: string, postId: stri
   return true;
 }
 
-/** Deletes the author's comment (its replies with it) and takes its share out of their interest profile. */
+/**
+ * Deletes the author's comment (its replies with it) and the notifications quoting any of them, and takes its share
+ * out of their interest profile.
+ */
 export async function deleteOwnComment(tx: Executor, authorId: string, commentId: string, now = new Date()): Promise<boolean> {
+  // The replies go with the comment (on delete cascade): read them first, to know which notifications quote them.
+  const replies = await tx
+    .select({ id: comments.id, postId: comments.postId, authorId: comments.authorId, body: comments.body })
+    .from(comments)
+    .where(eq(comments.parentId, commentId));
   const [gone] = await tx.delete(comments).where(and(eq(comments.id, commentId), eq(comments.authorId, authorId))).returning();
   if (!gone) return false;
+  await forgetCommentNotifications(tx, [gone, ...replies]);
   await forgetEngagement(tx, authorId, gone.postId, 'comment', new Date(gone.createdAt), now);
   return true;
 }

@@ -12,6 +12,7 @@ import { consentLogOf, consentsOf } from './consents';
 import { collectedOf } from './collected';
 import { confidenceOf, signalsSentence, signalTotal } from './interests';
 import { previewPurge, retentionOf } from './retention';
+import { aloneInGroupRule, groupsOwnedBy, heirOf, successionRule } from '@/lib/groups/succession';
 import { getInterestProfile, personalizationOf } from '@/lib/recommend/profile';
 import { inferredStrength, strongestInferred } from '@/lib/recommend/weights';
 
@@ -39,6 +40,27 @@ export async function getAccountFacts(viewer: Viewer) {
     .where(eq(users.id, viewer.id))
     .limit(1);
   return { handle: row?.handle ?? viewer.handle, hasPassword: Boolean(row?.hasPassword) };
+}
+
+export type GroupSuccession = {
+  /** Who a group passes to, in words (lib/groups/succession.ts). */
+  rule: string;
+  /** What becomes of a group nobody else is in, in words. */
+  alone: string;
+  /** The groups the viewer owns, each with who would own it after the erasure — the rule applied as erasure will. */
+  groups: { name: string; slug: string; heir: { name: string; handle: string; why: string } | null }[];
+};
+
+/** For the erasure form: what happens to the groups the viewer owns when their account goes. */
+export async function getGroupSuccession(viewer: Viewer): Promise<GroupSuccession> {
+  const owned = await groupsOwnedBy(db, viewer.id);
+  const groups = await Promise.all(
+    owned.map(async (g) => {
+      const heir = await heirOf(db, g.id, viewer.id);
+      return { name: g.name, slug: g.slug, heir: heir && { name: heir.name, handle: heir.handle, why: heir.why } };
+    }),
+  );
+  return { rule: successionRule, alone: aloneInGroupRule, groups };
 }
 
 /** The viewer's own export archive, streamed; the file name says whose and when. */

@@ -2,9 +2,9 @@
 // and how to list, export and erase one person's rows. The dashboard, the export and account erasure walk it;
 // registry.db.test.ts fails when a table that refers to a person is missing from it.
 import { qualified } from '@/lib/sql';
-import { and, count, desc, eq, inArray, max, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, max, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
-import type { Executor, Transaction } from '@/db/client';
+import { rowsOf, type Executor, type Transaction } from '@/db/client';
 import {
   accounts,
   bookmarks,
@@ -29,7 +29,6 @@ import {
   groupJoinRequests,
   groupMemberRoles,
   groupMembers,
-  groupRoles,
   handleRedirects,
   interests,
   media,
@@ -50,10 +49,11 @@ import {
   emailChanges,
   outbox,
 } from '@/db/schema';
-import { transferToHeir } from '@/lib/groups/succession';
+import { groupsOwnedBy, passOwnership } from '@/lib/groups/succession';
 import { deleteOwnComment, deleteOwnPost } from '@/lib/posts/delete';
 import { visiblePosts } from '@/lib/posts/visibility';
-import { postQuotingKinds } from '@/lib/notifications/notify';
+import { forgetCommentNotifications, forgetPostNotifications, kindsWhenActorErased, postQuotingKinds } from '@/lib/notifications/notify';
+import { forgetForYou } from '@/lib/recommend/for-you-list';
 import { forgetEngagement, personalizationOf } from '@/lib/recommend/profile';
 import { decayed, interestWeight, strongestInferred, type EngagementKind } from '@/lib/recommend/weights';
 import { retentionDefaults, retentionText } from './retention-policy';
@@ -92,6 +92,12 @@ export interface RegistryEntry {
   /** Everything about the person in this table, shaped for the export archive (no secrets, nothing of others they cannot see). */
   export(db: Executor, userId: string): Promise<Row[]>;
   erase(tx: Transaction, userId: string, options: EraseOptions): Promise<void>;
+  /**
+   * Copies of the person in other people's rows of this table — the words of their posts and comments quoted in
+   * someone's notifications, their name in someone's ranked feed, a mute naming them — erased before any entry erases
+   * the person's own rows, while their posts, comments and follows still say what to look for.
+   */
+  eraseCopies?(tx: Transaction, userId: string, options: EraseOptions): Promise<void>;
   /** When the person's rows here last changed (the newest row's time), where the table says. */
   lastChange?(db: Executor, userId: string): Promise<Date | null>;
   /** Identifies one listed row, for deleting it alone from the dashboard (only where that makes sense). */
@@ -381,15 +387,12 @@ export const registry: RegistryEntry[] = [
       retention: 'Until you leave the group or erase your account',
     }),
     async erase(tx, userId) {
-      // A group never loses its owner: the most senior remaining member (then the longest-standing) takes over.
-      const owned = await tx
-        .select({ groupId: groupMemberRoles.groupId })
-        .from(groupMemberRoles)
-        .innerJoin(groupRoles, eq(groupRoles.id, groupMemberRoles.roleId))
-        .where(and(eq(groupMemberRoles.userId, userId), eq(groupRoles.builtin, 'owner')));
+      // A group the person owns passes on by the written rule (lib/groups/succession.ts, shown on the erasure form):
+      // the new owner is told and the group's audit log says why. A group nobody else is in is left without an owner.
+      const owned = await groupsOwnedBy(tx, userId);
       await tx.delete(groupMemberRoles).where(eq(groupMemberRoles.userId, userId));
       await tx.delete(groupMembers).where(eq(groupMembers.userId, userId));
-      for (const { groupId } of owned) await transferToHeir(tx, groupId);
+      for (const group of owned) await passOwnership(tx, group.id, userId);
     },
   },
   ownedRows(groupMemberRoles, (id) => eq(groupMemberRoles.userId, id), groupMemberRoles.grantedAt, {
@@ -587,8 +590,33 @@ export const registry: RegistryEntry[] = [
     ...notificationRows,
     list: async (db, userId, page) => withoutHiddenPosts(db, userId, await notificationRows.list(db, userId, page)),
     export: async (db, userId) => withoutHiddenPosts(db, userId, await notificationRows.export(db, userId)),
+    async eraseCopies(tx, userId, { keepContent }) {
+      if (!keepContent) {
+        // Their posts and comments go, and with them every notification, in anyone's inbox, that quotes one or leads
+        // to it — the replies under their comments too, which go with them.
+        await forgetPostNotifications(tx, tx.select({ id: posts.id }).from(posts).where(eq(posts.authorId, userId)));
+        const theirs = tx.select({ id: comments.id }).from(comments).where(eq(comments.authorId, userId));
+        const gone = await tx
+          .select({ id: comments.id, postId: comments.postId, authorId: comments.authorId, body: comments.body })
+          .from(comments)
+          .where(or(eq(comments.authorId, userId), inArray(comments.parentId, theirs)));
+        await forgetCommentNotifications(tx, gone);
+      }
+      // What they caused, kind by kind (whenActorErased in lib/notifications/notify.ts).
+      const forget = [...kindsWhenActorErased('forget'), ...(keepContent ? [] : kindsWhenActorErased('content'))];
+      await tx.delete(notifications).where(and(eq(notifications.actorId, userId), inArray(notifications.kind, forget)));
+      if (keepContent) {
+        // Kept posts and comments read "[deleted member]": so do the notifications quoting them.
+        await ensureDeletedMember(tx);
+        await tx
+          .update(notifications)
+          .set({ actorId: deletedMemberId })
+          .where(and(eq(notifications.actorId, userId), inArray(notifications.kind, kindsWhenActorErased('content'))));
+      }
+    },
     async erase(tx, userId) {
       await tx.delete(notifications).where(eq(notifications.userId, userId));
+      // What remains of what they caused (a decision on a request, a removal) stays without their name.
       await tx.update(notifications).set({ actorId: null }).where(eq(notifications.actorId, userId));
     },
   },
@@ -772,19 +800,29 @@ export const registry: RegistryEntry[] = [
         .offset(page.offset);
     },
   },
-  deletable(
-    ownedRows(feedControls, (id) => eq(feedControls.userId, id), feedControls.createdAt, {
-      table: 'feed_controls',
-      category: 'personalization',
-      description: 'What you told your feed: show less of an author, topic or group, posts you were not interested in, muted people, groups and words — with when each ended.',
-      purpose: 'To keep your feed the way you asked, and to show you every control that is active.',
-      retention: 'Until you undo or delete it, or erase your account',
-    }, withoutUser),
-    feedControls,
-    (id) => eq(feedControls.userId, id),
-    (r) => r.id,
-    (key) => eq(feedControls.id, key),
-  ),
+  {
+    ...deletable(
+      ownedRows(feedControls, (id) => eq(feedControls.userId, id), feedControls.createdAt, {
+        table: 'feed_controls',
+        category: 'personalization',
+        description: 'What you told your feed: show less of an author, topic or group, posts you were not interested in, muted people, groups and words — with when each ended.',
+        purpose: 'To keep your feed the way you asked, and to show you every control that is active.',
+        retention: 'Until you undo or delete it, or erase your account',
+      }, withoutUser),
+      feedControls,
+      (id) => eq(feedControls.userId, id),
+      (r) => r.id,
+      (key) => eq(feedControls.id, key),
+    ),
+    async eraseCopies(tx, userId, { keepContent }) {
+      // Others' mutes and "show less" of the person name them: they end with them; so does "not interested" in a
+      // post of theirs that goes.
+      const namesThem = and(inArray(feedControls.kind, ['less_author', 'mute_user']), eq(feedControls.target, userId));
+      const theirPosts = tx.select({ id: posts.id }).from(posts).where(eq(posts.authorId, userId));
+      const onTheirPosts = keepContent ? undefined : and(eq(feedControls.kind, 'not_interested'), inArray(feedControls.target, theirPosts));
+      await tx.delete(feedControls).where(and(ne(feedControls.userId, userId), or(namesThem, onTheirPosts)));
+    },
+  },
   deletable(
     ownedRows(searchHistory, (id) => eq(searchHistory.userId, id), searchHistory.createdAt, {
       table: 'search_history',
@@ -798,44 +836,71 @@ export const registry: RegistryEntry[] = [
     (r) => r.id,
     (key) => eq(searchHistory.id, key),
   ),
-  deletable(
-    ownedRows(discoverSets, (id) => eq(discoverSets.userId, id), discoverSets.createdAt, {
-      table: 'discover_sets',
-      category: 'personalization',
-      description: 'Your weekly Discover picks: posts, groups and people chosen for you, with the reason for each.',
-      purpose: 'To keep your Discover page the same all week.',
-      retention: 'Replaced every week; older sets are deleted after a week',
-    }),
-    discoverSets,
-    (id) => eq(discoverSets.userId, id),
-    (r) => r.week,
-    (key) => eq(discoverSets.week, key),
-  ),
-  deletable(
-    ownedRows(
+  {
+    ...deletable(
+      ownedRows(discoverSets, (id) => eq(discoverSets.userId, id), discoverSets.createdAt, {
+        table: 'discover_sets',
+        category: 'personalization',
+        description: 'Your weekly Discover picks: posts, groups and people chosen for you, with the reason for each.',
+        purpose: 'To keep your Discover page the same all week.',
+        retention: 'Replaced every week; older sets are deleted after a week',
+      }),
+      discoverSets,
+      (id) => eq(discoverSets.userId, id),
+      (r) => r.week,
+      (key) => eq(discoverSets.week, key),
+    ),
+    async eraseCopies(tx, userId) {
+      // Others' sets that pick the person or a post of theirs, or give a reason naming them ("Liked by Sam, whom you
+      // follow": their followers'), are built afresh on the next visit.
+      await tx.execute(sql`
+        delete from discover_sets d
+        where d.user_id <> ${userId}
+          and (exists (select 1 from follows f where f.follower_id = d.user_id and f.followee_id = ${userId})
+            or exists (select 1 from jsonb_array_elements(d.items) i
+                       where (i->>'kind' = 'person' and i->>'id' = ${userId})
+                          or (i->>'kind' = 'post' and exists (select 1 from posts p where p.id = i->>'id' and p.author_id = ${userId}))))`);
+    },
+  },
+  {
+    ...deletable(
+      ownedRows(
+        forYouLists,
+        (id) => eq(forYouLists.userId, id),
+        forYouLists.changedAt,
+        {
+          table: 'for_you_lists',
+          category: 'personalization',
+          description: 'Your For you feed, ranked ahead of time: the posts picked for you, in order, each with the reasons and the calculation shown under “Why this post?”.',
+          purpose: 'So the For you page opens quickly instead of ranking hundreds of posts on every visit.',
+          retention: 'Replaced whenever it is ranked again (every few minutes while you use Hearth, and at once after you change anything about your feed); deleting it only means it is ranked afresh on your next visit',
+        },
+        (row) => ({
+          ranked_at: row.computedAt,
+          waiting_for_new_posts: row.stale,
+          out_of_date_since: row.items ? null : row.changedAt,
+          posts: (row.items ?? []).map((item, i) => ({ place: i + 1, post_id: item.postId, because: item.reasons.map((r) => r.text), calculation: item.breakdown })),
+        }),
+      ),
       forYouLists,
       (id) => eq(forYouLists.userId, id),
-      forYouLists.changedAt,
-      {
-        table: 'for_you_lists',
-        category: 'personalization',
-        description: 'Your For you feed, ranked ahead of time: the posts picked for you, in order, each with the reasons and the calculation shown under “Why this post?”.',
-        purpose: 'So the For you page opens quickly instead of ranking hundreds of posts on every visit.',
-        retention: 'Replaced whenever it is ranked again (every few minutes while you use Hearth, and at once after you change anything about your feed); deleting it only means it is ranked afresh on your next visit',
-      },
-      (row) => ({
-        ranked_at: row.computedAt,
-        waiting_for_new_posts: row.stale,
-        out_of_date_since: row.items ? null : row.changedAt,
-        posts: (row.items ?? []).map((item, i) => ({ place: i + 1, post_id: item.postId, because: item.reasons.map((r) => r.text), calculation: item.breakdown })),
-      }),
+      // One list a person: the key names it, the owner condition finds it.
+      () => 'for-you',
+      (key) => (key === 'for-you' ? sql`true` : undefined),
     ),
-    forYouLists,
-    (id) => eq(forYouLists.userId, id),
-    // One list a person: the key names it, the owner condition finds it.
-    () => 'for-you',
-    (key) => (key === 'for-you' ? sql`true` : undefined),
-  ),
+    async eraseCopies(tx, userId) {
+      // Others' ranked lists that hold a post of theirs or explain a pick by them ("Because you follow Sam", with a
+      // link to their profile: their followers') are ranked afresh on the next visit.
+      const named = rowsOf<{ user_id: string }>(
+        await tx.execute(sql`
+          select l.user_id from for_you_lists l
+          where l.user_id <> ${userId} and l.items is not null
+            and (exists (select 1 from follows f where f.follower_id = l.user_id and f.followee_id = ${userId})
+              or exists (select 1 from jsonb_array_elements(l.items) i join posts p on p.id = i->>'postId' where p.author_id = ${userId}))`),
+      );
+      for (const { user_id } of named) await forgetForYou(tx, user_id);
+    },
+  },
   ownedRows(retentionSettings, (id) => eq(retentionSettings.userId, id), retentionSettings.updatedAt, {
     table: 'retention_settings',
     category: 'personalization',
@@ -853,9 +918,13 @@ export const notPersonalTables: Record<string, string> = {
   rate_limits: 'Sign-in and sign-up attempt counters keyed by a one-way hash of the address or email; nothing readable, and gone within an hour.',
 };
 
-/** Erases every row about a person, registry entry by entry, the account row last, in one transaction. */
+/**
+ * Erases every row about a person, in one transaction: first the copies of them in other people's rows (eraseCopies),
+ * then registry entry by entry, the account row last.
+ */
 export async function eraseAccountData(tx: Transaction, userId: string, options: EraseOptions) {
   if (userId === deletedMemberId) throw new Error('The [deleted member] placeholder cannot be erased.');
+  for (const entry of registry) await entry.eraseCopies?.(tx, userId, options);
   const ordered = [...registry.filter((e) => e.table !== 'users'), ...registry.filter((e) => e.table === 'users')];
   for (const entry of ordered) await entry.erase(tx, userId, options);
 }

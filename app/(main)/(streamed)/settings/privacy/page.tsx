@@ -6,10 +6,11 @@ import { requireUser } from '@/lib/auth/viewer';
 import { plural, timeAgo } from '@/lib/format';
 import { ConsentSwitch } from '@/components/privacy/consent-switch';
 import { DeleteAccountForm } from '@/components/privacy/delete-account-form';
+import { GroupSuccessionNotice } from '@/components/privacy/group-succession-notice';
 import { ExportButton } from '@/components/privacy/export-button';
 import { ForgetCollectedOffer } from '@/components/privacy/forget-collected-offer';
 import { RetentionForm } from '@/components/privacy/retention-form';
-import { getAccountFacts, getMyConsents, getMyRetention, getMySessions, getPrivacySummary } from '@/lib/privacy/queries';
+import { getAccountFacts, getGroupSuccession, getMyConsents, getMyRetention, getMySessions, getPrivacySummary } from '@/lib/privacy/queries';
 import { purgeSummary, retentionDefaults, whenText } from '@/lib/privacy/retention-policy';
 
 export const metadata: Metadata = { title: 'Privacy' };
@@ -18,12 +19,13 @@ export const dynamic = 'force-dynamic';
 
 export default async function PrivacyPage() {
   const viewer = await requireUser('/settings/privacy');
-  const [categories, account, sessions, consents, retention] = await Promise.all([
+  const [categories, account, sessions, consents, retention, succession] = await Promise.all([
     getPrivacySummary(viewer),
     getAccountFacts(viewer),
     getMySessions(viewer),
     getMyConsents(viewer),
     getMyRetention(viewer),
+    getGroupSuccession(viewer),
   ]);
   return (
     <div className="mx-auto max-w-3xl">
@@ -154,6 +156,7 @@ export default async function PrivacyPage() {
           <p className="mb-4 mt-1 text-sm text-muted">
             Everything above is removed at once and every device is signed out. Your handle rests for 30 days before anyone else can take it.
           </p>
+          <GroupSuccessionNotice succession={succession} />
           <DeleteAccountForm handle={account.handle} hasPassword={account.hasPassword} />
         </section>
       </div>
