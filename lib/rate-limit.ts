@@ -4,7 +4,7 @@
 import { lt, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { rateLimits } from '@/db/schema';
-import { rowsOf } from '@/db/client';
+import { db as appDb, rowsOf } from '@/db/client';
 import { keyedDigest } from '@/lib/keyed-digest';
 
 export interface Rule {
@@ -108,4 +108,9 @@ export function clientAddress(forwardedFor: string | null | undefined) {
     return `${groups.join(':')}::/64`;
   }
   return last.replace(/^::ffff:/, '');
+}
+
+/** limitPerson on the app's database (for route handlers, which do not import db/). */
+export function limitPersonNow(userId: string, ...ruleList: Rule[]) {
+  return limitPerson(appDb, userId, ...ruleList);
 }

@@ -4,9 +4,8 @@ import Link from 'next/link';
 import type { CSSProperties } from 'react';
 import { Avatar } from '@/components/ui/avatar';
 import type { Viewer } from '@/lib/auth/viewer';
-import { db } from '@/db/client';
 import { getCelebrationsFor, getGroupCelebrations, type Celebration } from '@/lib/milestones/celebrations';
-import { getGroupAchievements, type GroupAchievementCard } from '@/lib/milestones/group-achievements';
+import { groupAchievementsFor, type GroupAchievementCard } from '@/lib/milestones/group-achievements';
 import { timeAgo } from '@/lib/format';
 import { Confetti } from './confetti';
 import { CongratulateButton } from './congratulate-button';
@@ -96,7 +95,7 @@ function GroupCard({ a }: { a: GroupAchievementCard }) {
 export async function CelebrationCards({ viewer, groupId }: { viewer: Viewer; groupId?: string }) {
   const [celebrations, achievements] = await Promise.all([
     groupId ? getGroupCelebrations(viewer, groupId) : getCelebrationsFor(viewer),
-    getGroupAchievements(db, viewer.id, { groupId }),
+    groupAchievementsFor(viewer.id, { groupId }),
   ]);
   if (celebrations.length === 0 && achievements.length === 0) return null;
   return (

@@ -1,6 +1,6 @@
 // The Celebrations tab of a group's settings: its own milestones and its thank-you templates.
 import { ActionForm } from '@/components/ui/action-form';
-import { groupMilestoneKinds } from '@/db/schema/celebrations';
+import { groupMilestoneKinds } from '@/lib/milestones/kinds';
 import type { CelebrationSetup } from '@/lib/milestones/celebrations';
 import { createGroupMilestoneAction, deleteGroupMilestoneAction, deleteThankYouTemplateAction, saveThankYouTemplateAction } from '@/lib/milestones/group-actions';
 import { MILESTONE_TITLE_MAX, TEMPLATE_MAX, groupMilestoneKindLabels } from '@/lib/milestones/templates';

@@ -1,5 +1,5 @@
 import { ActionForm } from '@/components/ui/action-form';
-import { goalKinds, goalPeriods } from '@/db/schema';
+import { goalKinds, goalPeriods } from '@/lib/milestones/kinds';
 import { createGoalAction, deleteGoalAction } from '@/lib/milestones/actions';
 import type { GoalProgress } from '@/lib/milestones/goals';
 

@@ -5,6 +5,8 @@ import { notificationKinds, notificationPreferences, notifications, users, type 
 import type { Viewer } from '@/lib/auth/viewer';
 import { quotesHiddenPost } from './notify';
 
+export { notificationKinds, type NotificationKind };
+
 export const kindLabels: Record<NotificationKind, string> = {
   reply: 'Replies',
   mention: 'Mentions',

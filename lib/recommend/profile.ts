@@ -1,7 +1,7 @@
 // The interest profile in the database: learning from engagement (incrementally, with decay), forgetting a
 // deleted signal's share, reading the profile for the ranker and the privacy dashboard, and what a person allows.
 import { eq, sql } from 'drizzle-orm';
-import { rowsOf, type Executor } from '@/db/client';
+import { db as appDb, rowsOf, type Executor } from '@/db/client';
 import { interestScores, tagFollows, type FeedMode } from '@/db/schema';
 import { effectiveConsents } from '@/lib/privacy/consent';
 import { contribution, decayed, HALF_LIFE_DAYS, interestWeight, signalWeights, strongestInferred, type EngagementKind, type InterestChoice, type InterestSignal } from './weights';
@@ -126,4 +126,9 @@ export async function getInterestProfile(db: Executor, userId: string, options: 
 
 export function toSignals(profile: ProfileInterest[]): Map<string, InterestSignal> {
   return new Map(profile.map((p) => [p.tag, { choice: p.choice, inferred: p.inferred }]));
+}
+
+/** The person's personalization choices, on the app's database (for pages, which do not import db/). */
+export function personalizationFor(userId: string, now = new Date()) {
+  return personalizationOf(appDb, userId, now);
 }

@@ -1,8 +1,8 @@
 // Groups and people to suggest, each with a reason. People appear only if they allow "suggest me to others".
 import { sql } from 'drizzle-orm';
-import { rowsOf, type Executor } from '@/db/client';
+import { db as appDb, rowsOf, type Executor } from '@/db/client';
 import { cachedForPerson } from '@/lib/cache/person-cache';
-import { getInterestProfile } from './profile';
+import { getInterestProfile, personalizationOf } from './profile';
 
 export type GroupSuggestion = { id: string; slug: string; name: string; description: string; accentColor: string; members: number; visibility: string; reason: string };
 export type PersonSuggestion = { id: string; handle: string; name: string; image: string | null; reason: string };
@@ -136,4 +136,15 @@ export function feedSuggestions(db: Executor, userId: string, options: { limit: 
     ]);
     return { groups, people };
   });
+}
+
+/** The feed's suggestions for a person, on the app's database (for pages, which do not import db/). */
+export function suggestionsForFeed(userId: string, options: { limit: number; useInferred: boolean; people: boolean }) {
+  return feedSuggestions(appDb, userId, options);
+}
+
+/** Groups to suggest on the directory page, with the person's own personalization choices. */
+export async function groupSuggestionsFor(userId: string, limit: number) {
+  const personalization = await personalizationOf(appDb, userId);
+  return suggestGroups(appDb, userId, { limit, useInferred: personalization.useInferred });
 }

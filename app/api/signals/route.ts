@@ -1,8 +1,7 @@
 // Views and opens from the browser, sent in batches with navigator.sendBeacon (fire-and-forget, so recording never
 // slows scrolling). Same-origin only; the signed-in person's own signals; consent and pause are checked in recordSignals.
 import { getViewer } from '@/lib/auth/viewer';
-import { consume, rules } from '@/lib/rate-limit';
-import { db } from '@/db/client';
+import { limitPersonNow, rules } from '@/lib/rate-limit';
 import { recordSignals, signalBatchSchema } from '@/lib/recommend/signals';
 
 export const dynamic = 'force-dynamic';
@@ -17,7 +16,7 @@ export async function POST(request: Request) {
   if ((site && site !== 'same-origin') || (origin && host && new URL(origin).host !== host)) return plain('Cross-site requests are refused.', 403);
   const viewer = await getViewer();
   if (!viewer) return plain('Sign in first.', 401);
-  const verdict = await consume(db, [{ rule: rules.signals, subject: viewer.id }]);
+  const verdict = await limitPersonNow(viewer.id, rules.signals);
   if (!verdict.allowed) return plain(verdict.message, 429);
   const text = await request.text();
   if (text.length > 20_000) return plain('Too many signals at once.', 413);

@@ -12,11 +12,10 @@ import { GoalsCard } from '@/components/milestones/goals-card';
 import { PostCard } from '@/components/posts/post-card';
 import { buttonClass } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
-import { db } from '@/db/client';
 import { requireUser } from '@/lib/auth/viewer';
 import { getMyGoals } from '@/lib/milestones/goal-queries';
 import { getFeed } from '@/lib/recommend/feed';
-import { feedSuggestions } from '@/lib/recommend/suggestions';
+import { suggestionsForFeed } from '@/lib/recommend/suggestions';
 
 export const metadata: Metadata = { title: 'Feed' };
 
@@ -26,7 +25,7 @@ export default async function FeedPage({ searchParams }: { searchParams: Promise
   const feed = await getFeed(viewer, { cursor: before, page: Number(page) || 1 });
   if (!feed.personalization.onboarded && feed.items.length === 0 && !before && !page) redirect('/welcome');
   const useInferred = feed.personalization.useInferred;
-  const [goals, { groups, people }] = await Promise.all([getMyGoals(viewer), feedSuggestions(db, viewer.id, { limit: 3, useInferred, people: feed.mode !== 'chronological' })]);
+  const [goals, { groups, people }] = await Promise.all([getMyGoals(viewer), suggestionsForFeed(viewer.id, { limit: 3, useInferred, people: feed.mode !== 'chronological' })]);
   const list = (
     <ul className="flex flex-col gap-4" aria-label="Posts">
       {feed.items.map(({ post, explanation }) => (

@@ -6,11 +6,9 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { requireUser } from '@/lib/auth/viewer';
 import { plural } from '@/lib/format';
 import { SuggestionsCard } from '@/components/feed/suggestions-card';
-import { db } from '@/db/client';
 import { listGroups, listTopics } from '@/lib/groups/queries';
 import { mediaVariantUrl } from '@/lib/media/urls';
-import { personalizationOf } from '@/lib/recommend/profile';
-import { suggestGroups } from '@/lib/recommend/suggestions';
+import { groupSuggestionsFor } from '@/lib/recommend/suggestions';
 
 export const metadata: Metadata = { title: 'Groups' };
 
@@ -23,7 +21,7 @@ export default async function GroupsPage({ searchParams }: { searchParams: Promi
   const [groups, topics, suggested] = await Promise.all([
     listGroups(viewer, { q, topic }),
     listTopics(),
-    q || topic ? Promise.resolve([]) : personalizationOf(db, viewer.id).then((p) => suggestGroups(db, viewer.id, { limit: 3, useInferred: p.useInferred })),
+    q || topic ? Promise.resolve([]) : groupSuggestionsFor(viewer.id, 3),
   ]);
   return (
     <>

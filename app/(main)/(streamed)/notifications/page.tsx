@@ -4,12 +4,11 @@ import { notificationText } from '@/components/notifications/notification-text';
 import { ActionForm } from '@/components/ui/action-form';
 import { Avatar } from '@/components/ui/avatar';
 import { EmptyState } from '@/components/ui/empty-state';
-import { notificationKinds, type NotificationKind } from '@/db/schema';
 import { requireUser } from '@/lib/auth/viewer';
 import { cn } from '@/lib/cn';
 import { timeAgo } from '@/lib/format';
 import { markAllReadAction, markReadAction, savePreferencesAction } from '@/lib/notifications/actions';
-import { getPreferences, kindLabels, listNotifications, type NotificationItem } from '@/lib/notifications/queries';
+import { getPreferences, kindLabels, listNotifications, notificationKinds, type NotificationItem, type NotificationKind } from '@/lib/notifications/queries';
 
 export const metadata: Metadata = { title: 'Notifications' };
 export const dynamic = 'force-dynamic';

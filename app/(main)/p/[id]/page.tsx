@@ -5,9 +5,8 @@ import { EditPostForm } from '@/components/posts/edit-post-form';
 import { PostCard } from '@/components/posts/post-card';
 import { ActionForm } from '@/components/ui/action-form';
 import { Avatar } from '@/components/ui/avatar';
-import { db } from '@/db/client';
 import { requireUser } from '@/lib/auth/viewer';
-import { personalizationOf } from '@/lib/recommend/profile';
+import { personalizationFor } from '@/lib/recommend/profile';
 import { timeAgo } from '@/lib/format';
 import { getGroupPage } from '@/lib/groups/queries';
 import { createCommentAction, deleteCommentAction, deletePostAction, removeCommentAction } from '@/lib/posts/actions';
@@ -92,7 +91,7 @@ export default async function PostPage({ params }: Props) {
   const [comments, group, personalization] = await Promise.all([
     getComments(viewer, post.id),
     post.group ? getGroupPage(viewer, post.group.slug) : Promise.resolve(null),
-    personalizationOf(db, viewer.id),
+    personalizationFor(viewer.id),
   ]);
   const recordOpen = personalization.recordActivity && personalization.mode !== 'chronological' && !post.isAuthor;
   const can = group ? group.can : { react: true, comment: true, pin: false, lock: false, removeContent: false };

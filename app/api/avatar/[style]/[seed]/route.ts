@@ -1,5 +1,5 @@
 // Generated avatars as SVG. The picture is a pure function of the URL, so it is cached publicly for a year.
-import { avatarShapes, type AvatarShape } from '@/db/schema/profiles';
+import { avatarShapes, type AvatarShape } from '@/lib/profiles/avatar-shapes';
 import { isAvatarStyle } from '@/lib/profiles/avatar';
 import { renderGeneratedAvatar } from '@/lib/profiles/generated-avatar';
 import { svgContentSecurityPolicy } from '@/lib/security-headers';
