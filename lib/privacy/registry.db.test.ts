@@ -5,7 +5,7 @@ import { db, rowsOf } from '@/db/client';
 import { groupMemberRoles, groupRoles, posts, users } from '@/db/schema';
 import { demoAccount, seedDemo } from '@/db/seed';
 import { hashPassword } from '@/lib/auth/password';
-import { deletedMemberId, eraseAccountData, notPersonalTables, registry } from './registry';
+import { deletedMemberId, eraseAccountData, tablesWithoutDashboard, registry } from './registry';
 
 type Column = { table_name: string; column_name: string; data_type: string; references_table: string | null };
 
@@ -37,7 +37,7 @@ describe('privacy registry completeness', () => {
   it('has an entry, with list, export and erase, for every table that refers to a person', async () => {
     const columns = await liveColumns();
     expect(columns.length).toBeGreaterThan(10);
-    const missing = [...personalTables(columns)].filter((t) => !registry.some((e) => e.table === t) && !(t in notPersonalTables));
+    const missing = [...personalTables(columns)].filter((t) => !registry.some((e) => e.table === t) && !(t in tablesWithoutDashboard));
     expect(missing, `tables holding personal data without a privacy registry entry: ${missing.join(', ')}`).toEqual([]);
     for (const entry of registry) {
       expect(typeof entry.list, entry.table).toBe('function');
@@ -58,7 +58,7 @@ describe('privacy registry completeness', () => {
   it('would notice a new table with a user reference', async () => {
     await db.execute(sql`create table scratch_notes (id serial primary key, user_id text references users(id))`);
     try {
-      const missing = [...personalTables(await liveColumns())].filter((t) => !registry.some((e) => e.table === t) && !(t in notPersonalTables));
+      const missing = [...personalTables(await liveColumns())].filter((t) => !registry.some((e) => e.table === t) && !(t in tablesWithoutDashboard));
       expect(missing).toEqual(['scratch_notes']);
     } finally {
       await db.execute(sql`drop table scratch_notes`);

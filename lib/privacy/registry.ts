@@ -911,11 +911,15 @@ export const registry: RegistryEntry[] = [
 ];
 
 /** Tables that refer to people but hold nothing about one: say why here, or the completeness test fails. */
-export const notPersonalTables: Record<string, string> = {
+/**
+ * Tables the schema walk would count as personal that have no place in anyone's dashboard, each with why: nothing
+ * readable about a person, or data of someone who has no account (yet) to show it to.
+ */
+export const tablesWithoutDashboard: Record<string, string> = {
   // Personal, but of someone who has no account yet, so no dashboard to show it in: kept for 24 hours at most.
   pending_signups:
     'A sign-up waiting for its mailed link: the address, name, handle and password hash typed into the form. It becomes the account (and everything in it appears in that dashboard) when the link is opened, or the daily job deletes it after 24 hours.',
-  rate_limits: 'Sign-in and sign-up attempt counters keyed by a one-way hash of the address or email; nothing readable, and gone within an hour.',
+  rate_limits: 'Sign-in and sign-up attempt counters keyed by an HMAC of the address or email with the server secret; nothing readable, and gone within an hour.',
 };
 
 /**

@@ -161,6 +161,8 @@ describe('the precomputed For you list', () => {
     expect((await stored(reader.id))!.computedAt!.getTime()).toBeGreaterThan(aged);
   });
 
+  // Server only: embedded PGlite admits one process (a lock file refuses a second), so there is no second instance to
+  // exclude and for-you-list.ts takes no advisory lock; the in-process map already keeps one ranking per person.
   it.skipIf(testDatabaseKind() === 'pglite')('two instances never rank one person at once: the second waits and takes the first’s list', async () => {
     const reader = await person('Twice');
     const author = await person('Twicee');
