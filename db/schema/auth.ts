@@ -1,6 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { createdAt, id } from './columns';
+
+export const instanceRoles = ['admin', 'moderator'] as const;
+export type InstanceRole = (typeof instanceRoles)[number];
 
 export const users = pgTable(
   'users',
@@ -21,6 +24,12 @@ export const users = pgTable(
      * (lib/cache/person-cache.ts) is used only while this is unchanged, so every instance forgets it at once.
      */
     cacheVersion: integer('cache_version').notNull().default(0),
+    /** Who runs the instance: 'admin' (everything in /admin) or 'moderator' (the instance report queue, suspensions). */
+    instanceRole: text('instance_role', { enum: instanceRoles }),
+    /** A suspended person may sign in only to read why, export their data and delete their account (lib/admin/suspension.ts). */
+    suspendedAt: timestamp('suspended_at', { withTimezone: true, mode: 'date' }),
+    suspensionReason: text('suspension_reason'),
+    suspendedById: text('suspended_by_id').references((): AnyPgColumn => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
   },
   (t) => [

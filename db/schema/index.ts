@@ -9,3 +9,4 @@ export * from './privacy';
 export * from './recommend';
 export * from './celebrations';
 export * from './mail';
+export * from './admin';

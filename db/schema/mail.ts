@@ -11,6 +11,8 @@ export const outbox = pgTable(
   {
     id: id(),
     userId: text('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    /** What the message is (lib/mail/outbox.ts `mailKinds`): decides whether it carries a one-click unsubscribe. */
+    kind: text('kind').notNull().default('account'),
     toAddress: text('to_address').notNull(),
     subject: text('subject').notNull(),
     body: text('body').notNull(),

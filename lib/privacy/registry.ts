@@ -23,6 +23,7 @@ import {
   follows,
   goals,
   groupAuditLog,
+  instanceAuditLog,
   groupBans,
   groupMilestones,
   groupInvites,
@@ -451,6 +452,19 @@ export const registry: RegistryEntry[] = [
     async erase(tx, userId) {
       await tx.update(groupAuditLog).set({ actorId: null }).where(eq(groupAuditLog.actorId, userId));
       await tx.update(groupAuditLog).set({ targetUserId: null }).where(eq(groupAuditLog.targetUserId, userId));
+    },
+  },
+  {
+    ...ownedRows(instanceAuditLog, (id) => or(eq(instanceAuditLog.actorId, id), eq(instanceAuditLog.targetUserId, id)), instanceAuditLog.createdAt, {
+      table: 'instance_audit_log',
+      category: 'account',
+      description: 'Actions the people who run this instance took about your account (a suspension and its reason), or that you took as one of them.',
+      purpose: 'So every moderation decision is accountable, and you can read why it was taken.',
+      retention: 'Kept with the instance; your name is removed from it when you erase your account',
+    }),
+    async erase(tx, userId) {
+      await tx.update(instanceAuditLog).set({ actorId: null }).where(eq(instanceAuditLog.actorId, userId));
+      await tx.update(instanceAuditLog).set({ targetUserId: null }).where(eq(instanceAuditLog.targetUserId, userId));
     },
   },
   {
