@@ -60,6 +60,9 @@ const uniqueAnswers: Record<string, Answer> = {
   group_member_roles_group_id_user_id_role_id_pk: { by: 'upsert', table: 'groupMemberRoles', newRowsOnlyIn: ['lib/groups/setup.ts'] },
   pending_signups_email_key: { by: 'upsert', table: 'pendingSignups' },
   job_runs_job_day_pk: { by: 'upsert', table: 'jobRuns' },
+  mail_preferences_user_id_kind_pk: { by: 'upsert', table: 'mailPreferences' },
+  digest_subscriptions_pkey: { by: 'upsert', table: 'digestSubscriptions' },
+  site_settings_pkey: { by: 'upsert', table: 'siteSettings' },
   profiles_pkey: { by: 'upsert', table: 'profiles', newRowsOnlyIn: ['lib/auth/users.ts', 'lib/auth/config.ts'] },
 
   // Written again as a whole, after a row lock.
@@ -72,6 +75,7 @@ const uniqueAnswers: Record<string, Answer> = {
   email_changes_token_key: generated('sha-256 of a random token'),
   pending_signups_token_key: generated('sha-256 of a random token'),
   pending_signups_pkey: randomId,
+  instance_audit_log_pkey: randomId,
   group_invites_pkey: generated('96 random bits (crypto.randomBytes)'),
   group_roles_builtin_key: generated('built-in roles are written once, by createGroupRecords for a new group'),
   media_variants_media_id_name_pk: generated('a new media id with the fixed, distinct variant names of its kind'),

@@ -1,4 +1,4 @@
-import { index, pgTable, text } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import { users } from './auth';
 import { createdAt, id } from './columns';
 
@@ -6,6 +6,9 @@ import { createdAt, id } from './columns';
  * Outgoing mail. Hearth has no mail server yet: messages wait here (a sender would deliver them), and in
  * development they are shown at /dev/mail. `user_id` is the account the message is about.
  */
+export const outboxStatuses = ['queued', 'sending', 'sent', 'failed'] as const;
+export type OutboxStatus = (typeof outboxStatuses)[number];
+
 export const outbox = pgTable(
   'outbox',
   {
@@ -16,7 +19,43 @@ export const outbox = pgTable(
     toAddress: text('to_address').notNull(),
     subject: text('subject').notNull(),
     body: text('body').notNull(),
+    /** queued → sending (claimed by one worker) → sent, or failed after the last retry (lib/mail). */
+    status: text('status', { enum: outboxStatuses }).notNull().default('queued'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    lastError: text('last_error'),
+    sentAt: timestamp('sent_at', { withTimezone: true, mode: 'date' }),
     createdAt: createdAt(),
   },
-  (t) => [index('outbox_user_idx').on(t.userId), index('outbox_created_idx').on(t.createdAt)],
+  (t) => [index('outbox_user_idx').on(t.userId), index('outbox_created_idx').on(t.createdAt), index('outbox_due_idx').on(t.status, t.nextAttemptAt)],
 );
+
+/**
+ * A person's choice per kind of mail they may turn off (lib/mail/preferences.ts): no row means the kind's default.
+ * The one-click unsubscribe in every such mail writes `enabled = false` here.
+ */
+export const mailPreferences = pgTable(
+  'mail_preferences',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    enabled: boolean('enabled').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.kind] })],
+);
+
+export const digestFrequencies = ['daily', 'weekly'] as const;
+export type DigestFrequency = (typeof digestFrequencies)[number];
+
+/** People who asked for the personal digest mail (off by default: no row, no digest). */
+export const digestSubscriptions = pgTable('digest_subscriptions', {
+  userId: text('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  frequency: text('frequency', { enum: digestFrequencies }).notNull(),
+  lastSentAt: timestamp('last_sent_at', { withTimezone: true, mode: 'date' }),
+  createdAt: createdAt(),
+});

@@ -24,6 +24,9 @@ import {
   goals,
   groupAuditLog,
   instanceAuditLog,
+  mailPreferences,
+  digestSubscriptions,
+  siteSettings,
   groupBans,
   groupMilestones,
   groupInvites,
@@ -740,6 +743,32 @@ export const registry: RegistryEntry[] = [
     purpose: 'Hearth has no mail server yet: messages wait here for a sender, and can be read in development.',
     retention: '30 days',
   }),
+  ownedRows(mailPreferences, (id) => eq(mailPreferences.userId, id), mailPreferences.updatedAt, {
+    table: 'mail_preferences',
+    category: 'account',
+    description: 'Kinds of mail you turned off or on (such as the outcome of a report), from your settings or a one-click unsubscribe.',
+    purpose: 'So Hearth sends you only the mail you want.',
+    retention: 'Until you erase your account',
+  }),
+  ownedRows(digestSubscriptions, (id) => eq(digestSubscriptions.userId, id), digestSubscriptions.createdAt, {
+    table: 'digest_subscriptions',
+    category: 'account',
+    description: 'Your choice to get the personal digest mail: how often, and when the last one was sent.',
+    purpose: 'The digest is sent only to people who asked for it, as often as they asked.',
+    retention: 'Until you stop the digest or erase your account',
+  }),
+  {
+    ...ownedRows(siteSettings, (id) => eq(siteSettings.updatedById, id), siteSettings.updatedAt, {
+      table: 'site_settings',
+      category: 'account',
+      description: 'The instance settings, when you were the admin who last changed them.',
+      purpose: 'So the people who run the instance can see who changed its settings.',
+      retention: 'Kept with the instance; your name is removed from it when you erase your account',
+    }),
+    async erase(tx, userId) {
+      await tx.update(siteSettings).set({ updatedById: null }).where(eq(siteSettings.updatedById, userId));
+    },
+  },
   ownedRows(consents, (id) => eq(consents.userId, id), consents.updatedAt, {
     table: 'consents',
     category: 'account',

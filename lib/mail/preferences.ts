@@ -1,0 +1,33 @@
+// Which mail a person gets. 'account' mail is always sent (it is how they keep their account); 'moderation' mail
+// (the outcome of a report, a notice from the people who run the instance) is on until turned off; the digest is
+// off until asked for (a `digest_subscriptions` row). The one-click unsubscribe of a mail turns its kind off here.
+import { and, eq } from 'drizzle-orm';
+import type { Executor } from '@/db/client';
+import { digestSubscriptions, mailPreferences } from '@/db/schema';
+import type { MailKind } from './outbox';
+
+export async function mailKindEnabled(db: Executor, userId: string, kind: MailKind): Promise<boolean> {
+  if (kind === 'account') return true;
+  if (kind === 'digest') {
+    const [row] = await db.select({ userId: digestSubscriptions.userId }).from(digestSubscriptions).where(eq(digestSubscriptions.userId, userId)).limit(1);
+    return Boolean(row);
+  }
+  const [row] = await db
+    .select({ enabled: mailPreferences.enabled })
+    .from(mailPreferences)
+    .where(and(eq(mailPreferences.userId, userId), eq(mailPreferences.kind, kind)))
+    .limit(1);
+  return row?.enabled ?? true;
+}
+
+/** Turns a kind of mail off for the person (the unsubscribe link, or their settings). 'account' mail cannot be. */
+export async function turnOffMailKind(db: Executor, userId: string, kind: Exclude<MailKind, 'account'>) {
+  if (kind === 'digest') {
+    await db.delete(digestSubscriptions).where(eq(digestSubscriptions.userId, userId));
+    return;
+  }
+  await db
+    .insert(mailPreferences)
+    .values({ userId, kind, enabled: false })
+    .onConflictDoUpdate({ target: [mailPreferences.userId, mailPreferences.kind], set: { enabled: false, updatedAt: new Date() } });
+}
