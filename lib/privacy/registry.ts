@@ -27,6 +27,7 @@ import {
   mailPreferences,
   digestSubscriptions,
   siteSettings,
+  liveEvents,
   groupBans,
   groupMilestones,
   groupInvites,
@@ -767,6 +768,28 @@ export const registry: RegistryEntry[] = [
     }),
     async erase(tx, userId) {
       await tx.update(siteSettings).set({ updatedById: null }).where(eq(siteSettings.updatedById, userId));
+    },
+  },
+  {
+    ...ownedRows(liveEvents, (id) => eq(liveEvents.userId, id), liveEvents.createdAt, {
+      table: 'live_events',
+      category: 'activity',
+      description: 'Live updates addressed to you in the last hour (“you have a new notification”), as ids only, so an open tab can show them as they happen.',
+      purpose: 'So a tab that lost its connection is sent what it missed when it comes back.',
+      retention: '1 hour',
+    }),
+    // Events about what the person wrote (their posts, comments, join requests) go with it.
+    async eraseCopies(tx, userId) {
+      await tx.delete(liveEvents).where(
+        or(
+          eq(liveEvents.userId, userId),
+          sql`${liveEvents.postId} in (select p.id from posts p where p.author_id = ${userId})`,
+          // Their comments and every reply under them (deleted with them).
+          sql`${liveEvents.subjectId} in (with recursive thread as (select c.id from comments c where c.author_id = ${userId}
+              union all select k.id from comments k join thread on k.parent_id = thread.id) select id from thread)`,
+          sql`${liveEvents.subjectId} in (select r.id from group_join_requests r where r.user_id = ${userId})`,
+        ),
+      );
     },
   },
   ownedRows(consents, (id) => eq(consents.userId, id), consents.updatedAt, {

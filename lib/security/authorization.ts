@@ -128,6 +128,8 @@ export const authorization: Record<string, Entry> = {
   'app/api/auth/[...nextauth]/route.ts#POST': { who: 'Auth.js (its own CSRF protection); password sign-ins pass the address, account and known-device limits', tests: ['lib/auth/sign-in-limits.db.test.ts', 'e2e/sign-in-door.spec.ts', e2eAuth], public: true, via: 'authorizeCredentials' },
   'app/api/media/[id]/[variant]/route.ts#GET': { who: 'whoever may see what holds the image', tests: [images, 'lib/media/media-cache.db.test.ts', 'e2e/profile.spec.ts'], public: true, via: 'getMediaAccess' },
   'app/api/avatar/[style]/[seed]/route.ts#GET': { who: 'anyone: generated art from a seed, no personal data', tests: ['e2e/profile.spec.ts'], public: true },
+  // Live updates: ids only, each event checked against what the person may see when it is sent (lib/live/audience.ts).
+  'app/api/live/route.ts#GET': { who: 'the signed-in person, while their session lasts; each event only if they may see what it points at', tests: ['lib/live/live.db.test.ts', 'e2e/live.spec.ts'], via: 'liveStreamFor' },
   'app/readyz/route.ts#GET': { who: 'anyone (the load balancer): whether the database answers and is migrated, no personal data', tests: ['lib/health.db.test.ts'], public: true, via: 'readiness' },
 };
 

@@ -1,0 +1,126 @@
+// One Server-Sent Events stream per signed-in tab (app/api/live/route.ts). It is told the instance's events by the
+// bus, sends those its person may see (audience.ts), replays what a reconnecting tab missed (Last-Event-ID), sends a
+// heartbeat every HEARTBEAT_MS, and ends when the person's session does (signed out, signed out everywhere, password
+// changed, account erased or suspended) — checked with every heartbeat.
+import { and, eq, isNull } from 'drizzle-orm';
+import type { DatabaseHandle } from '@/db/client';
+import { users, userSessions } from '@/db/schema';
+import { messageFor, type LiveMessage, type LiveWatch } from './audience';
+import { eventsAfter, type LiveBus, type LiveEvent } from './bus';
+
+export const HEARTBEAT_MS = 20_000;
+/** Open streams one person may hold on one instance (tabs and devices); the oldest is closed for a new one. */
+export const MAX_STREAMS_PER_PERSON = 8;
+
+export interface StreamOwner {
+  userId: string;
+  sessionId: string;
+}
+
+/** The person's session as it is now: the version their sign-in must still match, or null when it has ended. */
+export async function currentSession(handle: DatabaseHandle, owner: StreamOwner): Promise<number | null> {
+  const [row] = await handle.db
+    .select({ sv: users.sessionVersion })
+    .from(users)
+    .innerJoin(userSessions, and(eq(userSessions.userId, users.id), eq(userSessions.id, owner.sessionId)))
+    .where(and(eq(users.id, owner.userId), isNull(users.suspendedAt)))
+    .limit(1);
+  return row?.sv ?? null;
+}
+
+const encoder = new TextEncoder();
+const frame = (message: LiveMessage) => encoder.encode(`id: ${message.id}\nevent: ${message.kind}\ndata: ${JSON.stringify(message)}\n\n`);
+
+type Open = { close: () => void };
+const openByPerson: Map<string, Open[]> = ((globalThis as { __hearthLiveStreams?: Map<string, Open[]> }).__hearthLiveStreams ??= new Map());
+
+/** How many streams this instance holds open. */
+export const openStreams = () => [...openByPerson.values()].reduce((n, list) => n + list.length, 0);
+
+export function openLiveStream(options: {
+  handle: DatabaseHandle;
+  bus: LiveBus;
+  owner: StreamOwner;
+  watch: LiveWatch;
+  /** From the Last-Event-ID header of a reconnecting EventSource. */
+  lastEventId?: number;
+  signal?: AbortSignal;
+  heartbeatMs?: number;
+}): ReadableStream<Uint8Array> {
+  const { handle, bus, owner, watch } = options;
+  let cleanup = () => {};
+  return new ReadableStream<Uint8Array>({
+    async start(controller) {
+      let closed = false;
+      let chain = Promise.resolve();
+      const send = (message: LiveMessage) => {
+        if (!closed) controller.enqueue(frame(message));
+      };
+      const consider = (event: LiveEvent) => {
+        // In order, one at a time: each decision reads the database as it is when the event is sent.
+        chain = chain.then(async () => {
+          if (closed) return;
+          const message = await messageFor(handle.db, owner.userId, watch, event).catch(() => null);
+          if (message) send(message);
+        });
+      };
+      const version = await currentSession(handle, owner);
+      if (version === null) {
+        controller.enqueue(encoder.encode('event: end\ndata: {"reason":"signed-out"}\n\n'));
+        controller.close();
+        return;
+      }
+      // A reconnecting tab first gets what it missed, then the live events that arrived meanwhile (without repeats).
+      let held: LiveEvent[] | null = options.lastEventId !== undefined ? [] : null;
+      const unsubscribe = bus.subscribe((event) => (held ? held.push(event) : consider(event)));
+      const close = (reason?: string) => {
+        if (closed) return;
+        closed = true;
+        unsubscribe();
+        clearInterval(heartbeat);
+        const mine = openByPerson.get(owner.userId)?.filter((o) => o !== entry) ?? [];
+        if (mine.length) openByPerson.set(owner.userId, mine);
+        else openByPerson.delete(owner.userId);
+        try {
+          if (reason) controller.enqueue(encoder.encode(`event: end\ndata: ${JSON.stringify({ reason })}\n\n`));
+          controller.close();
+        } catch {
+          // the client has gone already
+        }
+      };
+      const entry: Open = { close: () => close('replaced') };
+      const list = openByPerson.get(owner.userId) ?? [];
+      list.push(entry);
+      openByPerson.set(owner.userId, list);
+      while (list.length > MAX_STREAMS_PER_PERSON) list[0].close();
+      cleanup = () => close();
+      options.signal?.addEventListener('abort', () => close(), { once: true });
+
+      const heartbeat = setInterval(() => {
+        currentSession(handle, owner)
+          .then((now) => {
+            if (now !== version) close('signed-out');
+            else if (!closed) controller.enqueue(encoder.encode(': ping\n\n'));
+          })
+          .catch(() => {
+            // The database is away (a restart): keep the stream; the bus reads back what it missed.
+            if (!closed) controller.enqueue(encoder.encode(': ping\n\n'));
+          });
+      }, options.heartbeatMs ?? HEARTBEAT_MS);
+
+      // Reconnect every 3 s if the connection drops; then say we are open.
+      controller.enqueue(encoder.encode('retry: 3000\n: open\n\n'));
+      await bus.ready();
+      if (held && options.lastEventId !== undefined) {
+        const missed = await eventsAfter(handle, options.lastEventId).catch(() => []);
+        const replayed = new Set(missed.map((e) => e.id));
+        missed.forEach(consider);
+        held.filter((e) => !replayed.has(e.id)).forEach(consider);
+        held = null;
+      }
+    },
+    cancel() {
+      cleanup();
+    },
+  });
+}
