@@ -104,6 +104,11 @@ const server = http.createServer((req, res) => {
     res.end('That is more than Hearth takes in one go: images can be at most 5 MB each, and 6 MB in all per form.');
     return;
   }
+  // Live updates (app/api/live) are long-lived streams, not page renders: they do not wait for, nor hold, a turn.
+  if (pathname === '/api/live') {
+    handle(req, res);
+    return;
+  }
   admitted(req, res);
 });
 server.listen(port, hostname, () => {
@@ -118,6 +123,9 @@ const stop = (signal) => {
     console.log(`[shutdown] ${signal} again: exiting now`);
     process.exit(1);
   }
+  // Open live streams end first (lib/live/stream.ts), so their tabs reconnect to another instance at once and the
+  // drain below is not held up by connections that never finish by themselves.
+  globalThis.__hearthCloseLiveStreams?.('restart');
   // The steps lib/startup.ts registered (lib/shutdown.ts), already in the order they run.
   const steps = [...(globalThis.__hearthShutdown ?? [])];
   draining = drain({ server, queue: admitted, inFlight, steps, limitMs: shutdownMs, reason: signal }).then(

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { LogOut } from '@/components/ui/icons';
 import { HeaderSearch } from '@/components/search/header-search';
+import { LiveProvider } from '@/components/live/live-provider';
 import { Avatar } from '@/components/ui/avatar';
 import { signOutAction } from '@/lib/auth/actions';
 import type { Viewer } from '@/lib/auth/viewer';
@@ -13,36 +14,38 @@ import { ThemeSwitcher } from './theme-switcher';
 export async function AppShell({ viewer, children }: { viewer: Viewer; children: ReactNode }) {
   const unread = await unreadCount(viewer);
   return (
-    <div className="min-h-dvh pb-20 md:pb-0">
-      <header className="sticky top-0 z-30 border-b border-line bg-page/90 backdrop-blur">
-        <div className="relative mx-auto flex h-14 max-w-5xl items-center gap-4 px-4">
-          <Brand href="/feed" />
-          <nav aria-label="Main" className="hidden flex-1 md:block">
-            <NavLinks handle={viewer.handle} variant="top" unread={unread} />
-          </nav>
-          <div className="ml-auto flex items-center gap-2">
-            <HeaderSearch />
-            <ThemeSwitcher />
-            <span className="hidden items-center gap-2 text-sm lg:inline-flex">
-              <Avatar name={viewer.name} handle={viewer.handle} image={viewer.image} size={28} alt="Your avatar" />
-              <span className="sr-only">Signed in as</span>@{viewer.handle}
-            </span>
-            <form action={signOutAction}>
-              <button type="submit" title="Sign out" className="inline-flex items-center gap-1.5 whitespace-nowrap rounded-lg px-2 py-2 text-sm text-muted hover:bg-raised hover:text-ink">
-                <LogOut aria-hidden="true" className="size-4" />
-                {/* An icon below 2xl: with search and Discover in the header the row has no room for the words (they wrapped). */}
-                <span className="sr-only 2xl:not-sr-only">Sign out</span>
-              </button>
-            </form>
+    <LiveProvider unread={unread}>
+      <div className="min-h-dvh pb-20 md:pb-0">
+        <header className="sticky top-0 z-30 border-b border-line bg-page/90 backdrop-blur">
+          <div className="relative mx-auto flex h-14 max-w-5xl items-center gap-4 px-4">
+            <Brand href="/feed" />
+            <nav aria-label="Main" className="hidden flex-1 md:block">
+              <NavLinks handle={viewer.handle} variant="top" unread={unread} />
+            </nav>
+            <div className="ml-auto flex items-center gap-2">
+              <HeaderSearch />
+              <ThemeSwitcher />
+              <span className="hidden items-center gap-2 text-sm lg:inline-flex">
+                <Avatar name={viewer.name} handle={viewer.handle} image={viewer.image} size={28} alt="Your avatar" />
+                <span className="sr-only">Signed in as</span>@{viewer.handle}
+              </span>
+              <form action={signOutAction}>
+                <button type="submit" title="Sign out" className="inline-flex items-center gap-1.5 whitespace-nowrap rounded-lg px-2 py-2 text-sm text-muted hover:bg-raised hover:text-ink">
+                  <LogOut aria-hidden="true" className="size-4" />
+                  {/* An icon below 2xl: with search and Discover in the header the row has no room for the words (they wrapped). */}
+                  <span className="sr-only 2xl:not-sr-only">Sign out</span>
+                </button>
+              </form>
+            </div>
           </div>
-        </div>
-      </header>
-      <main id="main" className="mx-auto max-w-5xl px-4 py-6">
-        {children}
-      </main>
-      <nav aria-label="Main (mobile)" className="fixed inset-x-0 bottom-0 z-30 border-t border-line bg-surface md:hidden">
-        <NavLinks handle={viewer.handle} variant="bottom" unread={unread} />
-      </nav>
-    </div>
+        </header>
+        <main id="main" className="mx-auto max-w-5xl px-4 py-6">
+          {children}
+        </main>
+        <nav aria-label="Main (mobile)" className="fixed inset-x-0 bottom-0 z-30 border-t border-line bg-surface md:hidden">
+          <NavLinks handle={viewer.handle} variant="bottom" unread={unread} />
+        </nav>
+      </div>
+    </LiveProvider>
   );
 }

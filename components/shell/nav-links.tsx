@@ -3,11 +3,14 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { Bell, Compass, Home, Shield, User, Users } from '@/components/ui/icons';
+import { useUnread } from '@/components/live/live-provider';
 import { cn } from '@/lib/cn';
 
 /** The five places of Hearth; the current one is marked for screen readers too. */
-export function NavLinks({ handle, variant, unread = 0 }: { handle: string; variant: 'top' | 'bottom'; unread?: number }) {
+export function NavLinks({ handle, variant, unread: serverUnread = 0 }: { handle: string; variant: 'top' | 'bottom'; unread?: number }) {
   const pathname = usePathname();
+  // Kept current by the live stream (components/live) between page loads.
+  const unread = useUnread(serverUnread);
   const links = [
     { href: '/feed', label: 'Feed', Icon: Home },
     { href: '/groups', label: 'Groups', Icon: Users },

@@ -4,6 +4,7 @@
 // No hooks and no 'use client': the same component works in Server and Client Components.
 import type { SVGProps } from 'react';
 import {
+  ArrowUp as arrowUpNode,
   Bell as bellNode,
   Bookmark as bookmarkNode,
   CalendarDays as calendarDaysNode,
@@ -79,6 +80,7 @@ function icon(node: IconNode, name: string): Icon {
   return Component;
 }
 
+export const ArrowUp = icon(arrowUpNode, 'arrow-up');
 export const Bell = icon(bellNode, 'bell');
 export const Bookmark = icon(bookmarkNode, 'bookmark');
 export const CalendarDays = icon(calendarDaysNode, 'calendar-days');

@@ -2,14 +2,21 @@
 // reads back what it missed after the server dropped its connection); a stream sends a person only what they may
 // see — a private group's posts never reach a non-member — replays after Last-Event-ID, and ends with the session.
 import { eq, sql } from 'drizzle-orm';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { db, getDatabase, rowsOf } from '@/db/client';
 import { comments, groupJoinRequests, groupMembers, groups, liveEvents, notifications, posts, reactions, users, userSessions } from '@/db/schema';
 import { testDatabaseKind } from '@/test/db-env';
 import { createGroupRecords } from '@/lib/groups/setup';
+import { showNewPostsAction } from '@/lib/recommend/actions';
+import { actAs, call } from '@/test/actions';
+import { forYouLists } from '@/db/schema';
+import { liveStreamFor } from './instance';
 import { messageFor } from './audience';
 import { createLiveBus, type LiveBus, type LiveEvent } from './bus';
 import { openLiveStream } from './stream';
+
+vi.mock('@/lib/auth/viewer', () => import('@/test/actions'));
+vi.mock('next/cache', () => import('@/test/actions'));
 
 let n = 0;
 async function person(name: string) {
@@ -207,5 +214,67 @@ describe('live events', () => {
     for (let i = 0; i < 3; i++) written.push((await db.insert(notifications).values({ userId: ana.id, kind: 'follow', link: `/${i}` }).returning())[0].id);
     const seen = await events.until((e) => written.every((id) => e.some((x) => x.subjectId === id)), 15_000);
     expect(written.every((id) => seen.filter((x) => x.subjectId === id).length === 1)).toBe(true);
+  });
+
+  it('the stream of a person outside a private group carries nothing about its posts, while a member is told', async () => {
+    const member = await person('Member');
+    const outsider = await person('Outsider');
+    const author = await person('Author');
+    const g = await group('invite', member, author);
+    // The outsider even follows the author and asks to watch the group and its posts by id.
+    await db.execute(sql`insert into follows (follower_id, followee_id) values (${outsider.id}, ${author.id})`);
+    const read = (stream: ReadableStream<Uint8Array>) => {
+      const reader = stream.getReader();
+      let text = '';
+      void (async () => {
+        for (;;) {
+          const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
+          if (done) return;
+          text += new TextDecoder().decode(value);
+        }
+      })();
+      return { text: () => text, stop: () => reader.cancel() };
+    };
+    const abort = new AbortController();
+    const outsiderFeed = read(liveStreamFor({ userId: outsider.id, sessionId: outsider.sessionId }, { feed: true }, undefined, abort.signal));
+    const outsiderGroup = read(liveStreamFor({ userId: outsider.id, sessionId: outsider.sessionId }, { groupId: g.id }, undefined, abort.signal));
+    const memberFeed = read(liveStreamFor({ userId: member.id, sessionId: member.sessionId }, { feed: true }, undefined, abort.signal));
+    const start = Date.now();
+    while (![outsiderFeed, outsiderGroup, memberFeed].every((s) => s.text().includes(': open'))) {
+      if (Date.now() - start > 8000) throw new Error('streams did not open');
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    await new Promise((r) => setTimeout(r, 100));
+    const secret = await post(author.id, g.id);
+    await db.insert(comments).values({ postId: secret.id, authorId: author.id, body: 'inside' });
+    const [public_] = [await post(author.id)]; // a profile post the outsider may see
+    while (!outsiderFeed.text().includes('event: post') || !memberFeed.text().match(/event: post/g) || memberFeed.text().match(/event: post/g)!.length < 2) {
+      if (Date.now() - start > 10_000) throw new Error(`member: ${memberFeed.text()} outsider: ${outsiderFeed.text()}`);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    // The outsider heard of the profile post only; nothing of the private group's post, comment or group.
+    const [secretEvent] = await db.select().from(liveEvents).where(eq(liveEvents.postId, secret.id));
+    expect(outsiderFeed.text().match(/event: post/g)).toHaveLength(1);
+    expect(outsiderFeed.text()).not.toContain(`id: ${secretEvent.id}\n`);
+    expect(outsiderGroup.text()).not.toContain('event:');
+    expect(outsiderFeed.text() + outsiderGroup.text()).not.toContain(secret.id);
+    expect(outsiderFeed.text() + outsiderGroup.text()).not.toContain(g.id);
+    void public_;
+    abort.abort();
+  });
+
+  it('"N new posts", clicked, ranks the person’s own For you list again, and nobody else’s', async () => {
+    const ana = await person('Ana');
+    const ben = await person('Ben');
+    for (const who of [ana, ben]) await db.insert(forYouLists).values({ userId: who.id, items: [], computedAt: new Date() });
+    actAs({ id: ana.id, handle: 'ana', name: 'Ana', image: null });
+    expect((await call(showNewPostsAction, {})).success).toBe('Showing the newest posts.');
+    const lists = await db.select({ userId: forYouLists.userId, items: forYouLists.items }).from(forYouLists);
+    expect(lists.find((l) => l.userId === ana.id)?.items).toBeNull();
+    expect(lists.find((l) => l.userId === ben.id)?.items).toEqual([]);
+    // Signed out: refused, and nothing changes.
+    actAs(null);
+    expect((await call(showNewPostsAction, {})).error).toMatch(/sign in/i);
+    expect((await db.select({ items: forYouLists.items }).from(forYouLists).where(eq(forYouLists.userId, ben.id)))[0].items).toEqual([]);
   });
 });

@@ -31,8 +31,14 @@ export async function currentSession(handle: DatabaseHandle, owner: StreamOwner)
 const encoder = new TextEncoder();
 const frame = (message: LiveMessage) => encoder.encode(`id: ${message.id}\nevent: ${message.kind}\ndata: ${JSON.stringify(message)}\n\n`);
 
-type Open = { close: () => void };
+type Open = { close: (reason?: string) => void };
 const openByPerson: Map<string, Open[]> = ((globalThis as { __hearthLiveStreams?: Map<string, Open[]> }).__hearthLiveStreams ??= new Map());
+
+/** Ends every stream of this instance (shutdown: scripts/server.mjs calls it through globalThis); tabs reconnect. */
+export function closeAllStreams(reason: string) {
+  for (const list of [...openByPerson.values()]) for (const open of [...list]) open.close(reason);
+}
+(globalThis as { __hearthCloseLiveStreams?: (reason: string) => void }).__hearthCloseLiveStreams = closeAllStreams;
 
 /** How many streams this instance holds open. */
 export const openStreams = () => [...openByPerson.values()].reduce((n, list) => n + list.length, 0);
@@ -88,7 +94,7 @@ export function openLiveStream(options: {
           // the client has gone already
         }
       };
-      const entry: Open = { close: () => close('replaced') };
+      const entry: Open = { close: (reason = 'replaced') => close(reason) };
       const list = openByPerson.get(owner.userId) ?? [];
       list.push(entry);
       openByPerson.set(owner.userId, list);

@@ -4,6 +4,7 @@
 import { qualified } from '@/lib/sql';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
 import { db, type Transaction } from '@/db/client';
 import { activitySignals, feedControls, feedPreferences, groupBans, groupMembers, groups, interestScores, posts, postTags, tagFollows, users, type FeedControlKind } from '@/db/schema';
 import { validatedActionWithUser, type ActionState } from '@/lib/action-state';
@@ -11,6 +12,7 @@ import { awardMilestones } from '@/lib/milestones/engine';
 import { awardGroupAchievements } from '@/lib/milestones/group-achievements';
 import { visiblePosts } from '@/lib/posts/visibility';
 import { setConsent } from '@/lib/privacy/consents';
+import { forgetForYou } from './for-you-list';
 import {
   confirmSchema,
   controlRefSchema,
@@ -249,4 +251,14 @@ export const completeOnboardingAction = validatedActionWithUser(onboardingSchema
   });
   refresh();
   return { success: `You’re set: ${input.tags.length} interests${joined ? ` and ${joined} group${joined === 1 ? '' : 's'}` : ''}. Here is your feed.` };
+});
+
+/**
+ * "N new posts" on the feed, clicked: For you is ranked again now (an explicit refresh; nothing else re-ranks the list
+ * while the person reads it). Their own list only.
+ */
+export const showNewPostsAction = validatedActionWithUser(z.object({}), async (_input, viewer): Promise<ActionState> => {
+  await forgetForYou(db, viewer.id);
+  revalidatePath('/feed');
+  return { success: 'Showing the newest posts.' };
 });

@@ -114,6 +114,7 @@ export const authorization: Record<string, Entry> = {
   'lib/recommend/actions.ts#setHistoryPausedAction': { who: 'the signed-in person, their own history', tests: [feedTest] },
   'lib/recommend/actions.ts#resetPersonalizationAction': { who: 'the signed-in person, after ticking a confirmation', tests: [feedTest] },
   'lib/recommend/actions.ts#quietGroupAction': { who: 'a member of the group, for themself', tests: [feedTest] },
+  'lib/recommend/actions.ts#showNewPostsAction': { who: 'the signed-in person; ranks their own For you list again', tests: ['lib/live/live.db.test.ts', 'e2e/live.spec.ts'] },
   'lib/recommend/actions.ts#completeOnboardingAction': { who: 'the signed-in person; joins public groups only', tests: [feedTest] },
   'app/api/signals/route.ts#POST': { who: 'the signed-in person, same-origin, posts they can see, only with consent', tests: [feedTest, 'e2e/feed.spec.ts'], via: 'recordSignals' },
   'app/api/export/route.ts#GET': { who: 'the signed-in person, their own data (10 archives an hour)', tests: ['lib/privacy/export.db.test.ts', 'e2e/privacy.spec.ts'] },
@@ -130,6 +131,7 @@ export const authorization: Record<string, Entry> = {
   'app/api/avatar/[style]/[seed]/route.ts#GET': { who: 'anyone: generated art from a seed, no personal data', tests: ['e2e/profile.spec.ts'], public: true },
   // Live updates: ids only, each event checked against what the person may see when it is sent (lib/live/audience.ts).
   'app/api/live/route.ts#GET': { who: 'the signed-in person, while their session lasts; each event only if they may see what it points at', tests: ['lib/live/live.db.test.ts', 'e2e/live.spec.ts'], via: 'liveStreamFor' },
+  'app/api/notifications/unread/route.ts#GET': { who: 'the signed-in person, their own unread count', tests: ['lib/posts/profile-visibility.db.test.ts', 'e2e/live.spec.ts'], via: 'unreadCount' },
   'app/readyz/route.ts#GET': { who: 'anyone (the load balancer): whether the database answers and is migrated, no personal data', tests: ['lib/health.db.test.ts'], public: true, via: 'readiness' },
 };
 

@@ -9,6 +9,8 @@ import { SuggestionsCard } from '@/components/feed/suggestions-card';
 import { WhyThis } from '@/components/feed/why-this';
 import { CelebrationCards } from '@/components/milestones/celebration-cards';
 import { GoalsCard } from '@/components/milestones/goals-card';
+import { LiveWatch } from '@/components/live/live-provider';
+import { NewPostsPill } from '@/components/live/new-posts-pill';
 import { PostCard } from '@/components/posts/post-card';
 import { buttonClass } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -66,6 +68,9 @@ export default async function FeedPage({ searchParams }: { searchParams: Promise
         </p>
         <CelebrationCards viewer={viewer} />
         <ModeTabs current={feed.mode} />
+        {/* New posts from people and groups the person follows wait behind a button (never in a re-ranked list). */}
+        <LiveWatch feed />
+        <NewPostsPill rerank={feed.mode === 'foryou'} />
         {feed.personalization.historyPaused && feed.mode === 'foryou' && (
           <p role="status" className="mb-4 rounded-lg border border-line bg-raised px-3 py-2 text-sm">
             History is paused: this feed uses only whom and what you follow and chose. <Link href="/settings/feed#history" className="underline">Resume</Link>

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { LiveRefresh } from '@/components/live/live-refresh';
 import Link from 'next/link';
 import { notificationText } from '@/components/notifications/notification-text';
 import { ActionForm } from '@/components/ui/action-form';
@@ -36,6 +37,7 @@ export default async function NotificationsPage({ searchParams }: Props) {
     <div className="mx-auto flex max-w-2xl flex-col gap-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold">Notifications</h1>
+        <LiveRefresh kinds={['notification']} announce="New notifications arrived" />
         {items.some((i) => i.unread) && <ActionForm action={markAllReadAction} submit="Mark all as read" variant="secondary" size="sm" />}
       </div>
       <nav aria-label="Kinds of notifications" className="flex flex-wrap gap-2">

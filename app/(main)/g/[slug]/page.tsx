@@ -1,4 +1,6 @@
 import type { Metadata } from 'next';
+import { LiveWatch } from '@/components/live/live-provider';
+import { NewPostsPill } from '@/components/live/new-posts-pill';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Settings, UserPlus } from '@/components/ui/icons';
@@ -50,6 +52,12 @@ export default async function GroupPage({ params, searchParams }: Props) {
   return (
     <div className="grid gap-6 lg:grid-cols-[1fr_18rem]" style={{ ['--group-accent' as string]: group.accentColor }}>
       <div className="flex min-w-0 flex-col gap-6">
+        {data.canSeeContent && (
+          <>
+            <LiveWatch group={group.id} />
+            <NewPostsPill />
+          </>
+        )}
         <header className="overflow-hidden rounded-2xl border border-line bg-surface">
           {group.bannerUrl ? (
             // eslint-disable-next-line @next/next/no-img-element -- our own media route, already sized

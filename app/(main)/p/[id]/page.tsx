@@ -11,6 +11,8 @@ import { timeAgo } from '@/lib/format';
 import { getGroupPage } from '@/lib/groups/queries';
 import { createCommentAction, deleteCommentAction, deletePostAction, removeCommentAction } from '@/lib/posts/actions';
 import { getComments, getPost, type CommentView } from '@/lib/posts/queries';
+import { LiveWatch } from '@/components/live/live-provider';
+import { LiveRefresh } from '@/components/live/live-refresh';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -99,6 +101,9 @@ export default async function PostPage({ params }: Props) {
   return (
     <div className="mx-auto flex max-w-2xl flex-col gap-6">
       <h1 className="sr-only">Post by {post.author.name}</h1>
+      {/* New comments and reactions fill in as they arrive (components/live). */}
+      <LiveWatch post={post.id} />
+      <LiveRefresh kinds={['comment', 'reaction']} announce="New comments or reactions arrived" />
       <PostCard post={post} can={can} />
       {recordOpen && <OpenSignal postId={post.id} />}
       {post.isAuthor && (
