@@ -348,6 +348,35 @@ test.describe('one person, two instances behind nginx', () => {
     await phone.context().close();
   });
 
+  test('a comment written through one instance appears live on tabs served by the other instance and through nginx', async ({ browser }) => {
+    const writer = somebody();
+    const readers = [somebody(), somebody()];
+    const sql = postgres(cluster.databaseUrl, { max: 1, onnotice: () => {} });
+    const [target] = await sql<{ id: string }[]>`
+      select p.id from posts p join groups g on g.id = p.group_id
+      where g.visibility = 'public' and p.removed_at is null and not p.comments_locked
+        and not exists (select 1 from group_bans b where b.group_id = g.id)
+      order by p.created_at desc limit 1`;
+    await sql.end({ timeout: 5 });
+    // One reader's tab talks to instance 2 directly, the other goes through nginx; the writer uses instance 1.
+    const at = async (baseURL: string, person: Person) => {
+      const context = await browser.newContext({ baseURL });
+      const page = await context.newPage();
+      await signIn(page, person.email, person.password);
+      await expect(page).toHaveURL(/\/feed$/);
+      await page.goto(`/p/${target.id}`);
+      return page;
+    };
+    const direct = await at(cluster.instances[1].url, readers[0]);
+    const balanced = await at(cluster.url, readers[1]);
+    const author = await at(cluster.instances[0].url, writer);
+    for (const page of [direct, balanced]) await page.waitForLoadState('networkidle');
+    const words = `Live across instances ${Date.now().toString(36)}`;
+    await author.getByLabel('Your comment').fill(words);
+    await author.getByRole('button', { name: 'Comment', exact: true }).click();
+    for (const page of [direct, balanced]) await expect(page.getByText(words)).toBeVisible({ timeout: 20_000 });
+  });
+
   test('the daily job run by hand twice at once (npm run jobs:daily) runs once', async () => {
     test.setTimeout(180_000);
     // Two `npm run jobs:daily` at once on the cluster's database (its instances run no jobs): one claims the day.

@@ -91,6 +91,13 @@ if (want('e2e')) {
     fs.rmSync(benchDir, { recursive: true, force: true });
     if (benchOk) passed += 1;
     else failed += 1;
+    // Live updates in miniature (40 streams watching one post, a few writes, For you with and without them): fails on
+    // a stream that does not open or an event that does not arrive.
+    const liveDir = fs.mkdtempSync(path.join(resultsDir, 'bench-live-'));
+    const liveOk = run('live benchmark smoke', 'npx', ['tsx', 'bench/live.ts', '--smoke', '--port', benchPort], { BENCH_DATA_DIR: liveDir, NEXT_TELEMETRY_DISABLED: '1' });
+    fs.rmSync(liveDir, { recursive: true, force: true });
+    if (liveOk) passed += 1;
+    else failed += 1;
     // The cluster benchmark in miniature (two instances behind nginx on the PostgreSQL server, a fresh tiny community
     // dropped afterwards): fails on any error or an action not seen by the other instance.
     if (process.env.TEST_DATABASE_URL && nginx.path) {
