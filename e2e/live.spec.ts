@@ -53,3 +53,32 @@ test('two people see each other’s posts, comments, reactions and notifications
   await aCtx.close();
   await bCtx.close();
 });
+
+test('installable: a manifest with icons, a service worker that keeps only static files, and an offline page', async ({ browser, request }) => {
+  const manifest = await (await request.get('/manifest.webmanifest')).json();
+  expect(manifest).toMatchObject({ name: 'Hearth', display: 'standalone', start_url: '/feed' });
+  for (const icon of manifest.icons as { src: string; sizes: string }[]) {
+    const response = await request.get(icon.src);
+    expect(response.headers()['content-type'], icon.src).toBe('image/png');
+  }
+  expect(manifest.icons.map((i: { purpose: string }) => i.purpose)).toContain('maskable');
+
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signUp(page, newPerson());
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+  await page.goto('/groups');
+  await page.goto('/feed');
+  // Nothing but build assets, icons and the offline page is kept.
+  const cached = await page.evaluate(async () => {
+    const urls: string[] = [];
+    for (const name of await caches.keys()) for (const req of await (await caches.open(name)).keys()) urls.push(new URL(req.url).pathname);
+    return urls;
+  });
+  expect(cached).toContain('/offline.html');
+  expect(cached.filter((u) => !/^\/(_next\/static\/|icons\/|offline\.html$)/.test(u))).toEqual([]);
+  await context.setOffline(true);
+  await page.goto('/notifications').catch(() => {});
+  await expect(page.getByRole('heading', { name: 'You are offline' })).toBeVisible();
+  await context.close();
+});

@@ -51,6 +51,14 @@ const schema = z.object({
   HEARTH_QUEUE_TIMEOUT_MS: wholeNumber('HEARTH_QUEUE_TIMEOUT_MS', 'milliseconds', 1, 600_000).optional(),
   /** On SIGTERM/SIGINT, how long requests in progress may take to finish before their connections close, in ms (default 10 000). */
   HEARTH_SHUTDOWN_MS: wholeNumber('HEARTH_SHUTDOWN_MS', 'milliseconds', 0, 600_000).optional(),
+  /**
+   * Web Push (lib/push): the VAPID key pair every instance signs pushes with (base64url, as `npx web-push
+   * generate-vapid-keys` prints them) and who the push services may contact (mailto: or https:). Unset in
+   * development: a pair is generated into DATA_DIR/vapid.json. Unset in production: push is off (the page says so).
+   */
+  VAPID_PUBLIC_KEY: z.string().regex(/^[A-Za-z0-9_-]{80,100}$/, 'VAPID_PUBLIC_KEY must be a base64url P-256 public key').optional(),
+  VAPID_PRIVATE_KEY: z.string().regex(/^[A-Za-z0-9_-]{40,50}$/, 'VAPID_PRIVATE_KEY must be a base64url P-256 private key').optional(),
+  VAPID_SUBJECT: z.string().regex(/^(mailto:|https:\/\/)/, 'VAPID_SUBJECT must be a mailto: or https:// address').optional(),
 });
 
 export type Env = z.infer<typeof schema>;

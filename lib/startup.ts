@@ -6,6 +6,7 @@ import { hostConfigurationProblem, instancesConfigurationProblem, MissingAuthSec
 import { env } from '@/lib/env';
 import { startScheduler } from '@/lib/jobs';
 import { onShutdown } from '@/lib/shutdown';
+import { startPushDelivery } from '@/lib/push/instance';
 
 export async function startHearth() {
   try {
@@ -43,6 +44,9 @@ export async function startHearth() {
         `\n  Demo sign-in: ${demoAccount.email} / ${demoAccount.password}\n`,
     );
   }
+
+  // Web Push for notifications, when VAPID keys are configured (or generated, in development).
+  if (!startPushDelivery()) console.log('  Web Push is off: set VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY and VAPID_SUBJECT to turn it on.');
 
   if (env.HEARTH_JOBS !== 'off') {
     const stopJobs = startScheduler(handle.db, handle.kind, env.DATABASE_URL);

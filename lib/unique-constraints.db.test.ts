@@ -60,6 +60,8 @@ const uniqueAnswers: Record<string, Answer> = {
   group_member_roles_group_id_user_id_role_id_pk: { by: 'upsert', table: 'groupMemberRoles', newRowsOnlyIn: ['lib/groups/setup.ts'] },
   pending_signups_email_key: { by: 'upsert', table: 'pendingSignups' },
   job_runs_job_day_pk: { by: 'upsert', table: 'jobRuns' },
+  push_subscriptions_endpoint_key: { by: 'upsert', table: 'pushSubscriptions' },
+  push_subscriptions_pkey: randomId,
   mail_preferences_user_id_kind_pk: { by: 'upsert', table: 'mailPreferences' },
   digest_subscriptions_pkey: { by: 'upsert', table: 'digestSubscriptions' },
   site_settings_pkey: { by: 'upsert', table: 'siteSettings' },

@@ -90,6 +90,12 @@ export function LiveProvider({ unread: serverUnread, children }: { unread: numbe
     return () => source.close();
   }, [query]);
 
+  // The service worker (public/sw.js): the offline page, static assets, Web Push. Production only: in development it
+  // would serve stale build files between edits.
+  useEffect(() => {
+    if (process.env.NODE_ENV === 'production' && 'serviceWorker' in navigator) navigator.serviceWorker.register('/sw.js').catch(() => {});
+  }, []);
+
   const subscribe = useCallback((handler: Handler) => {
     handlers.current.add(handler);
     return () => void handlers.current.delete(handler);

@@ -26,6 +26,8 @@ export const notifications = pgTable(
     /** Short texts shown in the notification (already the recipient's to see). */
     data: jsonb('data').$type<Record<string, string | number>>().notNull().default({}),
     readAt: timestamp('read_at', { withTimezone: true, mode: 'date' }),
+    /** When a Web Push for it was claimed (lib/push): set once, by whichever instance claims it first. */
+    pushedAt: timestamp('pushed_at', { withTimezone: true, mode: 'date' }),
     createdAt: createdAt(),
   },
   (t) => [index('notifications_user_idx').on(t.userId, t.createdAt.desc()), index('notifications_unread_idx').on(t.userId).where(sql`${t.readAt} is null`), index('notifications_actor_idx').on(t.actorId)],
@@ -40,6 +42,8 @@ export const notificationPreferences = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     kind: text('kind', { enum: notificationKinds }).notNull(),
     enabled: boolean('enabled').notNull(),
+    /** Also sent as a Web Push to the person's subscribed devices (off until they turn it on, kind by kind). */
+    push: boolean('push').notNull().default(false),
   },
   (t) => [primaryKey({ columns: [t.userId, t.kind] })],
 );
@@ -93,4 +97,26 @@ export const goals = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('goals_user_idx').on(t.userId)],
+);
+
+/**
+ * A browser that asked for Web Push (one row per device): the push service's endpoint and the keys to encrypt for it.
+ * Listed, named and removable in the privacy dashboard; deleted when the push service says it is gone (404/410).
+ */
+export const pushSubscriptions = pgTable(
+  'push_subscriptions',
+  {
+    id: id(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    endpoint: text('endpoint').notNull(),
+    p256dh: text('p256dh').notNull(),
+    auth: text('auth').notNull(),
+    /** "Firefox on Linux": from the browser that subscribed. */
+    device: text('device').notNull(),
+    createdAt: createdAt(),
+    lastPushedAt: timestamp('last_pushed_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [uniqueIndex('push_subscriptions_endpoint_key').on(t.endpoint), index('push_subscriptions_user_idx').on(t.userId)],
 );

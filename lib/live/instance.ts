@@ -1,5 +1,4 @@
 // The instance's one bus (one LISTEN connection), opened by the first stream and closed at shutdown.
-import 'server-only';
 import { z } from 'zod';
 import { getDatabase } from '@/db/client';
 import { onShutdown } from '@/lib/shutdown';

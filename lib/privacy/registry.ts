@@ -28,6 +28,7 @@ import {
   digestSubscriptions,
   siteSettings,
   liveEvents,
+  pushSubscriptions,
   groupBans,
   groupMilestones,
   groupInvites,
@@ -792,6 +793,37 @@ export const registry: RegistryEntry[] = [
       );
     },
   },
+  deletable(
+    {
+      ...ownedRows(pushSubscriptions, (id) => eq(pushSubscriptions.userId, id), pushSubscriptions.createdAt, {
+        table: 'push_subscriptions',
+        category: 'account',
+        description: 'The devices you asked to get push notifications on: the browser, when you turned it on, when the last push went out, and the push service address of that browser.',
+        purpose: 'So a reply can reach you when Hearth is not open, on the devices you chose, for the kinds you ticked.',
+        retention: 'Until you remove the device, the push service says it is gone, or you erase your account',
+      }),
+      // The keys that encrypt for the browser are not shown or exported: they are the browser's, and useless elsewhere.
+      async list(db, userId, page) {
+        return db
+          .select({ id: pushSubscriptions.id, device: pushSubscriptions.device, createdAt: pushSubscriptions.createdAt, lastPushedAt: pushSubscriptions.lastPushedAt })
+          .from(pushSubscriptions)
+          .where(eq(pushSubscriptions.userId, userId))
+          .orderBy(desc(pushSubscriptions.createdAt))
+          .limit(page.limit)
+          .offset(page.offset);
+      },
+      async export(db, userId) {
+        return db
+          .select({ device: pushSubscriptions.device, endpoint: pushSubscriptions.endpoint, createdAt: pushSubscriptions.createdAt, lastPushedAt: pushSubscriptions.lastPushedAt })
+          .from(pushSubscriptions)
+          .where(eq(pushSubscriptions.userId, userId));
+      },
+    },
+    pushSubscriptions,
+    (id) => eq(pushSubscriptions.userId, id),
+    (row) => row.id,
+    (key) => eq(pushSubscriptions.id, key),
+  ),
   ownedRows(consents, (id) => eq(consents.userId, id), consents.updatedAt, {
     table: 'consents',
     category: 'account',

@@ -1,4 +1,7 @@
 import type { Metadata } from 'next';
+import { PushDevice } from '@/components/notifications/push-device';
+import { removePushDeviceAction, savePushKindsAction } from '@/lib/push/actions';
+import { getPushSettings } from '@/lib/push/queries';
 import { LiveRefresh } from '@/components/live/live-refresh';
 import Link from 'next/link';
 import { notificationText } from '@/components/notifications/notification-text';
@@ -29,7 +32,7 @@ export default async function NotificationsPage({ searchParams }: Props) {
   const params = await searchParams;
   const kind = (notificationKinds as readonly string[]).includes(params.kind ?? '') ? (params.kind as NotificationKind) : undefined;
   const before = params.before && !Number.isNaN(Date.parse(params.before)) ? new Date(params.before) : undefined;
-  const [{ items, nextBefore }, preferences] = await Promise.all([listNotifications(viewer, { kind, before }), getPreferences(viewer)]);
+  const [{ items, nextBefore }, preferences, push] = await Promise.all([listNotifications(viewer, { kind, before }), getPreferences(viewer), getPushSettings(viewer)]);
   const groups = new Map<string, NotificationItem[]>();
   for (const item of items) groups.set(bucket(item.createdAt), [...(groups.get(bucket(item.createdAt)) ?? []), item]);
 
@@ -106,6 +109,47 @@ export default async function NotificationsPage({ searchParams }: Props) {
             ))}
           </fieldset>
         </ActionForm>
+      </section>
+      <section aria-labelledby="push" className="rounded-2xl border border-line bg-surface p-5">
+        <h2 id="push" className="text-lg font-semibold">
+          Push notifications
+        </h2>
+        {push.publicKey === null ? (
+          <p className="mt-2 text-sm text-muted">Push notifications are not set up on this Hearth (its admin has not configured VAPID keys).</p>
+        ) : (
+          <div className="mt-2 flex flex-col gap-4">
+            <p className="text-sm text-muted">
+              Pushed to your devices only for the kinds you tick, and only as “New reply” and a link: no names and no words on a locked screen.
+            </p>
+            <PushDevice publicKey={push.publicKey} />
+            {push.devices.length > 0 && (
+              <ul className="flex flex-col divide-y divide-line rounded-xl border border-line" aria-label="Devices that get pushes">
+                {push.devices.map((d) => (
+                  <li key={d.id} className="flex flex-wrap items-center justify-between gap-2 p-3 text-sm">
+                    <span>
+                      {d.device} · since <time dateTime={d.createdAt.toISOString()}>{d.createdAt.toLocaleDateString('en', { dateStyle: 'medium', timeZone: 'UTC' })}</time>
+                      {d.lastPushedAt && <> · last push <time dateTime={d.lastPushedAt.toISOString()}>{timeAgo(d.lastPushedAt)}</time></>}
+                    </span>
+                    <ActionForm action={removePushDeviceAction} submit="Remove" variant="ghost" size="sm" label={`Stop pushes to ${d.device}`}>
+                      <input type="hidden" name="id" value={d.id} />
+                    </ActionForm>
+                  </li>
+                ))}
+              </ul>
+            )}
+            <ActionForm action={savePushKindsAction} submit="Save push choices" size="sm" label="Push choices">
+              <fieldset className="grid basis-full grid-cols-1 gap-2 sm:grid-cols-2">
+                <legend className="sr-only">Kinds pushed to your devices</legend>
+                {notificationKinds.map((k) => (
+                  <label key={k} className="flex items-center gap-2 text-sm">
+                    <input type="checkbox" name="push[]" value={k} defaultChecked={push.kinds[k]} />
+                    Push {kindLabels[k].toLowerCase()}
+                  </label>
+                ))}
+              </fieldset>
+            </ActionForm>
+          </div>
+        )}
       </section>
     </div>
   );
