@@ -19,6 +19,9 @@ test('two people see each other’s posts, comments, reactions and notifications
   await a.getByRole('button', { name: 'Follow Ben Live' }).click();
   await expect(a.getByRole('button', { name: 'Unfollow Ben Live' })).toBeVisible();
   await a.goto('/feed');
+  // Following: newest first, so the new post is at the top once shown (For you ranks it among the rest).
+  await a.getByRole('button', { name: 'Following' }).click();
+  await expect(a.getByText('Newest first, from your groups and the people and topics you follow.')).toBeVisible();
   await a.waitForLoadState('networkidle');
 
   // Ben posts: Ana's feed does not move; a button says there is one new post, and shows it when asked.

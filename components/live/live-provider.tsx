@@ -19,17 +19,22 @@ interface LiveApi {
 const Api = createContext<LiveApi | null>(null);
 const Unread = createContext<number | null>(null);
 
-export function LiveProvider({ unread: serverUnread, children }: { unread: number; children: ReactNode }) {
+/**
+ * `unread` as the server counted it at `unreadAt` (its clock, ms). A count fetched after an event replaces it only if
+ * it was counted later, so a slow answer never puts back a count the page has since moved past (mark all as read).
+ */
+export function LiveProvider({ unread: serverUnread, unreadAt, children }: { unread: number; unreadAt: number; children: ReactNode }) {
   const handlers = useRef(new Set<Handler>());
   const [watches, setWatches] = useState<Record<string, Watch>>({});
-  const [unread, setUnread] = useState(serverUnread);
+  const [count, setCount] = useState({ unread: serverUnread, at: unreadAt });
+  const unread = count.unread;
   const lastId = useRef<number | null>(null);
 
   // A page render brings the count as the server sees it (adjusted during render, as React advises for props).
-  const [fromServer, setFromServer] = useState(serverUnread);
-  if (fromServer !== serverUnread) {
-    setFromServer(serverUnread);
-    setUnread(serverUnread);
+  const [fromServer, setFromServer] = useState(unreadAt);
+  if (fromServer !== unreadAt) {
+    setFromServer(unreadAt);
+    setCount((current) => (unreadAt >= current.at ? { unread: serverUnread, at: unreadAt } : current));
   }
 
   const query = useMemo(() => {
@@ -52,8 +57,11 @@ export function LiveProvider({ unread: serverUnread, children }: { unread: numbe
     const refreshUnread = () =>
       fetch('/api/notifications/unread', { cache: 'no-store' })
         .then((r) => (r.ok ? r.json() : null))
-        .then((body: { unread?: number } | null) => {
-          if (typeof body?.unread === 'number') setUnread(body.unread);
+        .then((body: { unread?: number; at?: number } | null) => {
+          if (typeof body?.unread === 'number' && typeof body.at === 'number') {
+            const fetched = { unread: body.unread, at: body.at };
+            setCount((current) => (fetched.at > current.at ? fetched : current));
+          }
         })
         .catch(() => {});
     const deliver = (event: MessageEvent<string>) => {

@@ -5,16 +5,16 @@ import { LiveProvider } from '@/components/live/live-provider';
 import { Avatar } from '@/components/ui/avatar';
 import { signOutAction } from '@/lib/auth/actions';
 import type { Viewer } from '@/lib/auth/viewer';
-import { unreadCount } from '@/lib/notifications/queries';
+import { unreadNow } from '@/lib/notifications/queries';
 import { Brand } from './brand';
 import { NavLinks } from './nav-links';
 import { ThemeSwitcher } from './theme-switcher';
 
 /** The signed-in frame: a top bar with navigation on wide screens, a tab bar at the bottom on phones. */
 export async function AppShell({ viewer, children }: { viewer: Viewer; children: ReactNode }) {
-  const unread = await unreadCount(viewer);
+  const { unread, at: unreadAt } = await unreadNow(viewer);
   return (
-    <LiveProvider unread={unread}>
+    <LiveProvider unread={unread} unreadAt={unreadAt}>
       <div className="min-h-dvh pb-20 md:pb-0">
         <header className="sticky top-0 z-30 border-b border-line bg-page/90 backdrop-blur">
           <div className="relative mx-auto flex h-14 max-w-5xl items-center gap-4 px-4">

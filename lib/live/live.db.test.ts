@@ -7,6 +7,7 @@ import { db, getDatabase, rowsOf } from '@/db/client';
 import { comments, groupJoinRequests, groupMembers, groups, liveEvents, notifications, posts, reactions, users, userSessions } from '@/db/schema';
 import { testDatabaseKind } from '@/test/db-env';
 import { createGroupRecords } from '@/lib/groups/setup';
+import { unreadNow } from '@/lib/notifications/queries';
 import { showNewPostsAction } from '@/lib/recommend/actions';
 import { actAs, call } from '@/test/actions';
 import { forYouLists } from '@/db/schema';
@@ -263,6 +264,20 @@ describe('live events', () => {
     expect(outsiderFeed.text() + outsiderGroup.text()).not.toContain(g.id);
     void public_;
     abort.abort();
+  });
+
+  it('the unread count a page fetches after an event is the person’s own, with when it was counted', async () => {
+    const ana = await person('Ana');
+    const ben = await person('Ben');
+    await db.insert(notifications).values([
+      { userId: ana.id, kind: 'follow', link: '/' },
+      { userId: ana.id, kind: 'follow', link: '/', readAt: new Date() },
+      { userId: ben.id, kind: 'follow', link: '/' },
+    ]);
+    const before = Date.now();
+    const counted = await unreadNow({ id: ana.id, handle: 'ana', name: 'Ana', image: null });
+    expect(counted.unread).toBe(1);
+    expect(counted.at).toBeGreaterThanOrEqual(before);
   });
 
   it('"N new posts", clicked, ranks the person’s own For you list again, and nobody else’s', async () => {

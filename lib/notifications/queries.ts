@@ -31,6 +31,12 @@ export async function unreadCount(viewer: Viewer) {
   return Number(row?.n ?? 0);
 }
 
+/** The unread count and when it was counted (ms), for pages that keep it current (components/live). */
+export async function unreadNow(viewer: Viewer) {
+  const at = Date.now();
+  return { unread: await unreadCount(viewer), at };
+}
+
 type Actor = { name: string; handle: string; image: string | null };
 
 export type NotificationItem = {

@@ -134,7 +134,7 @@ export const authorization: Record<string, Entry> = {
   'lib/push/actions.ts#subscribePushAction': { who: 'the signed-in person, for the browser they are using', tests: ['lib/push/push.db.test.ts'] },
   'lib/push/actions.ts#removePushDeviceAction': { who: 'the person, for their own devices only', tests: ['lib/push/push.db.test.ts'] },
   'lib/push/actions.ts#savePushKindsAction': { who: 'the person, for their own choices', tests: ['lib/push/push.db.test.ts'] },
-  'app/api/notifications/unread/route.ts#GET': { who: 'the signed-in person, their own unread count', tests: ['lib/posts/profile-visibility.db.test.ts', 'e2e/live.spec.ts'], via: 'unreadCount' },
+  'app/api/notifications/unread/route.ts#GET': { who: 'the signed-in person, their own unread count', tests: ['lib/live/live.db.test.ts', 'e2e/live.spec.ts'], via: 'unreadNow' },
   'app/readyz/route.ts#GET': { who: 'anyone (the load balancer): whether the database answers and is migrated, no personal data', tests: ['lib/health.db.test.ts'], public: true, via: 'readiness' },
 };
 
