@@ -104,6 +104,13 @@ export default async function NotificationsPage({ searchParams }: Props) {
             ))}
           </fieldset>
         </ActionForm>
+        <p className="mt-4 text-sm text-muted">
+          By email:{' '}
+          <Link href="/settings/digest" className="text-accent hover:underline">
+            Email digest
+          </Link>{' '}
+          — what is new since you were last here, daily or weekly. Off unless you ask for it.
+        </p>
       </section>
     </div>
   );

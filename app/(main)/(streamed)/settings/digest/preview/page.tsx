@@ -18,7 +18,7 @@ export default async function DigestPreviewPage() {
       <div>
         <h1 className="text-2xl font-bold">Preview my digest</h1>
         <p className="mt-1 text-muted">
-          Made now by the same code as the mail, from posts since {dayText(digest.since)} (UTC){subscription?.lastSentAt ? ', your last digest' : ''}. The real
+          Made now by the same code as the mail, covering what was posted since {dayText(digest.since)} (UTC){subscription?.lastSentAt ? ', your last digest' : ''}. The real
           mail starts after your last visit, so what you see today will not come again.{' '}
           {subscription ? (
             <>Your digest is {subscription.frequency}.</>
