@@ -33,6 +33,8 @@ test('the digest is off until asked for: choosing Weekly in settings, then the p
   await expect(posts.getByRole('listitem').first()).toContainText('Why:');
   await page.getByText('The mail as it would be sent').click();
   await expect(page.getByText(/^Stop these emails: http/m)).toBeVisible();
+  // Links point at the site as this visit sees it.
+  await expect(page.getByText(/^Everything else is in your feed:\nhttp:\/\/127\.0\.0\.1:\d+\/feed$/m)).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('digest-preview.png'), fullPage: true });
 
   // The phone width.
@@ -42,4 +44,8 @@ test('the digest is off until asked for: choosing Weekly in settings, then the p
   await page.screenshot({ path: test.info().outputPath('digest-preview-390.png'), fullPage: true });
   await page.goto('/settings/digest');
   await page.screenshot({ path: test.info().outputPath('digest-settings-390.png'), fullPage: true });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto('/settings/digest/preview');
+  await expect(page.getByRole('list', { name: 'Posts in the digest' })).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('digest-preview-dark.png'), fullPage: true });
 });

@@ -1,9 +1,11 @@
 import 'server-only';
 // The digest's settings page and its preview, for the signed-in person only (each function takes the viewer).
 import { eq } from 'drizzle-orm';
+import { headers } from 'next/headers';
 import { db } from '@/db/client';
 import { users } from '@/db/schema';
 import { getSiteSettings } from '@/lib/admin/site';
+import { originOf } from '@/lib/auth/origin';
 import type { Viewer } from '@/lib/auth/viewer';
 import { buildDigest, type Digest } from './build';
 import { nextDigestAt, renderDigestMail, siteOrigin } from './send';
@@ -33,6 +35,8 @@ export async function getDigestPreview(viewer: Viewer, now = new Date()): Promis
   const frequency = settings.subscription?.frequency ?? 'weekly';
   const since = settings.subscription?.lastSentAt ?? new Date(now.getTime() - (frequency === 'daily' ? 1 : 7) * DAY);
   const [digest, site] = await Promise.all([buildDigest(db, viewer.id, { since, now }), getSiteSettings(db)]);
-  const mail = renderDigestMail(digest, { siteName: site.name, origin: siteOrigin(), name: viewer.name, frequency });
+  // Links as this visit sees the site (AUTH_URL when set, as in the mail).
+  const origin = originOf(await headers()) ?? siteOrigin();
+  const mail = renderDigestMail(digest, { siteName: site.name, origin, name: viewer.name, frequency });
   return { ...settings, digest, mail };
 }
