@@ -16,6 +16,7 @@ import { purgeExpiredLimits } from '@/lib/rate-limit';
 import { purgeEmailChanges } from '@/lib/auth/email-change';
 import { purgeExpiredSignUps } from '@/lib/auth/signup';
 import { purgeLiveEvents } from '@/lib/live/bus';
+import { sendDueDigests } from '@/lib/digest/send';
 
 export async function runDailyJobs(db: Database, now = new Date()) {
   const milestones = await runDailyMilestones(db, now);
@@ -26,7 +27,9 @@ export async function runDailyJobs(db: Database, now = new Date()) {
   await purgeLiveEvents(db, now);
   // Each person's retention choices: views and opens, searches, notifications and stale inferred interests.
   const purged = await purgeExpired(db, now);
-  return { awarded: milestones.awarded + groupMilestones.awarded, purged };
+  // Last: the digests that are due (lib/digest/send.ts), each claimed per person, so a repeated run sends none twice.
+  const digests = await sendDueDigests(db, now);
+  return { awarded: milestones.awarded + groupMilestones.awarded, purged, digests };
 }
 
 export const DAILY_QUEUE = 'hearth-daily';
@@ -69,7 +72,7 @@ export async function runDailyOnce(db: Database, now = new Date()): Promise<Dail
     const result = await runDailyJobs(db, now);
     await db
       .update(jobRuns)
-      .set({ finishedAt: sql`now()`, outcome: `${result.awarded} milestones; purged ${result.purged.signals} signals, ${result.purged.searches} searches, ${result.purged.notifications} notifications` })
+      .set({ finishedAt: sql`now()`, outcome: `${result.awarded} milestones; purged ${result.purged.signals} signals, ${result.purged.searches} searches, ${result.purged.notifications} notifications; ${result.digests.sent} digests sent` })
       .where(and(eq(jobRuns.job, 'daily'), eq(jobRuns.day, day)));
     return { ran: true, day, result };
   } catch (error) {
@@ -97,7 +100,7 @@ export async function startJobRunner(db: Database, connectionString: string, opt
     for (const job of jobs) {
       const run = await runDailyOnce(db, job.data?.now ? new Date(job.data.now) : new Date());
       if (!run.ran) console.log(`[jobs] daily job ${job.id}: the run for ${run.day} was already done (or is running) elsewhere`);
-      else console.log(`[jobs] daily job ${job.id} for ${run.day}: ${run.result.awarded} milestones awarded; purged ${run.result.purged.signals} signals, ${run.result.purged.searches} searches, ${run.result.purged.notifications} notifications, ${run.result.purged.topicsReset} stale topics`);
+      else console.log(`[jobs] daily job ${job.id} for ${run.day}: ${run.result.awarded} milestones awarded; purged ${run.result.purged.signals} signals, ${run.result.purged.searches} searches, ${run.result.purged.notifications} notifications, ${run.result.purged.topicsReset} stale topics; ${run.result.digests.sent} digests sent`);
     }
   });
   if (options.runToday !== false) {

@@ -14,7 +14,7 @@ try {
     const p = run.result.purged;
     console.log(
       `Daily job on ${handle.location} for ${run.day}: ${run.result.awarded} milestones awarded, expired rate-limit counters purged; ` +
-        `retention purge: ${p.signals} views and opens, ${p.searches} searches, ${p.notifications} notifications, ${p.topicsReset} stale inferred topics.`,
+        `retention purge: ${p.signals} views and opens, ${p.searches} searches, ${p.notifications} notifications, ${p.topicsReset} stale inferred topics; ${run.result.digests.sent} digests sent.`,
     );
   }
 } catch (error) {

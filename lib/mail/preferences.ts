@@ -4,6 +4,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { digestSubscriptions, mailPreferences } from '@/db/schema';
+import { setDigest } from '@/lib/digest/subscription';
 import type { MailKind } from './outbox';
 
 export async function mailKindEnabled(db: Executor, userId: string, kind: MailKind): Promise<boolean> {
@@ -23,7 +24,8 @@ export async function mailKindEnabled(db: Executor, userId: string, kind: MailKi
 /** Turns a kind of mail off for the person (the unsubscribe link, or their settings). 'account' mail cannot be. */
 export async function turnOffMailKind(db: Executor, userId: string, kind: Exclude<MailKind, 'account'>) {
   if (kind === 'digest') {
-    await db.delete(digestSubscriptions).where(eq(digestSubscriptions.userId, userId));
+    // Stopping the digest withdraws the consent its choice gave: logged like the settings page does.
+    await setDigest(db, userId, null);
     return;
   }
   await db

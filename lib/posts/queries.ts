@@ -1,11 +1,12 @@
 import 'server-only';
 import { qualified } from '@/lib/sql';
-import { and, asc, desc, eq, exists, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import { db } from '@/db/client';
-import { channels, comments, follows, groupMembers, groups, posts, tagFollows, users } from '@/db/schema';
+import { channels, comments, follows, groups, posts, tagFollows, users } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/viewer';
 import { renderMarkdown } from '@/lib/markdown/render';
 import { decodeCursor, encodeCursor } from './cursor';
+import { followingScope } from './following-scope';
 import { visiblePosts } from './visibility';
 
 export type PostCard = {
@@ -127,17 +128,7 @@ export type FeedPage = PostPage & { scope: 'following' | 'community' };
  * Someone who follows nothing yet sees what is new across the community instead of an empty page.
  */
 export async function getFollowingFeed(viewer: Viewer, cursor?: string, exclude?: SQL): Promise<FeedPage> {
-  const mine = or(
-    eq(posts.authorId, viewer.id),
-    exists(db.select({ one: sql`1` }).from(follows).where(and(eq(follows.followerId, viewer.id), eq(follows.followeeId, posts.authorId)))),
-    exists(db.select({ one: sql`1` }).from(groupMembers).where(and(eq(groupMembers.userId, viewer.id), eq(groupMembers.groupId, posts.groupId)))),
-    exists(
-      db
-        .select({ one: sql`1` })
-        .from(tagFollows)
-        .where(and(eq(tagFollows.userId, viewer.id), sql`exists (select 1 from post_tags t where t.post_id = ${posts.id} and t.tag = ${tagFollows.tag})`)),
-    ),
-  );
+  const mine = followingScope(viewer.id);
   const page = await selectPosts(viewer, and(mine, exclude), { cursor });
   if (page.items.length > 0 || cursor) return { ...page, scope: 'following' };
   return { ...(await selectPosts(viewer, exclude)), scope: 'community' };

@@ -32,6 +32,13 @@ export const consentInfo: Record<ConsentKind, { label: string; explanation: stri
   },
 };
 
+/**
+ * Consents given by a choice elsewhere, logged in the consent log beside the ones above: asking for the digest mail
+ * (lib/digest/subscription.ts) is the consent to get it.
+ */
+export const digestConsentKind = 'email_digest';
+export const choiceConsentLabels: Record<string, string> = { [digestConsentKind]: 'Email digest' };
+
 export type ConsentState = Record<ConsentKind, boolean>;
 
 /** Stored answers over the defaults: what the person has agreed to right now. */

@@ -2,7 +2,7 @@
 import { desc, eq } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { consentLog, consents, profiles } from '@/db/schema';
-import { consentInfo, effectiveConsents, type ConsentKind, type ConsentState } from './consent';
+import { choiceConsentLabels, consentInfo, effectiveConsents, type ConsentKind, type ConsentState } from './consent';
 
 /** What the person has agreed to right now (defaults for what they never answered). */
 export async function consentsOf(db: Executor, userId: string): Promise<ConsentState> {
@@ -31,5 +31,5 @@ export type ConsentLogEntry = { id: string; kind: string; label: string; oldValu
 /** The person's consent log, newest first. */
 export async function consentLogOf(db: Executor, userId: string, limit = 50): Promise<ConsentLogEntry[]> {
   const rows = await db.select().from(consentLog).where(eq(consentLog.userId, userId)).orderBy(desc(consentLog.createdAt), desc(consentLog.id)).limit(limit);
-  return rows.map((r) => ({ id: r.id, kind: r.kind, label: consentInfo[r.kind as ConsentKind]?.label ?? r.kind, oldValue: r.oldValue, newValue: r.newValue, createdAt: r.createdAt }));
+  return rows.map((r) => ({ id: r.id, kind: r.kind, label: consentInfo[r.kind as ConsentKind]?.label ?? choiceConsentLabels[r.kind] ?? r.kind, oldValue: r.oldValue, newValue: r.newValue, createdAt: r.createdAt }));
 }

@@ -2,15 +2,15 @@ import 'server-only';
 // The three feeds: For you (ranked and explained), Following (newest first from what you follow) and the
 // non-profiling chronological mode (newest first, no personal signal read or recorded). Mutes hold in all three:
 // they are safety choices, not profiling.
-import { and, notInArray, sql, type SQL } from 'drizzle-orm';
-import { db, rowsOf, type Executor } from '@/db/client';
-import { posts, type FeedMode } from '@/db/schema';
+import { db } from '@/db/client';
+import type { FeedMode } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/viewer';
 import { getFollowingFeed, getPostsByIds, type PostCard } from '@/lib/posts/queries';
 import { loadControls } from './candidates';
 import { readForYou } from './for-you-list';
 import { personalizationOf, type Personalization } from './profile';
-import { ageText, escapeRegExp, type Explanation, type FeedControlSet } from './rank';
+import { hiddenTagsOf, muteFilter } from './mutes';
+import { ageText, type Explanation } from './rank';
 
 export const FOR_YOU_PAGE = 10;
 export { FOR_YOU_LIMIT, rankForYou } from './for-you-list';
@@ -27,25 +27,7 @@ export type FeedResult = {
   personalization: Personalization;
 };
 
-/** Mutes as SQL over posts: muted people and groups, "not interested" posts, hidden topics and muted words. */
-export function muteFilter(controls: FeedControlSet, hiddenTags: string[]): SQL | undefined {
-  const parts: SQL[] = [];
-  if (controls.mutedUsers.size) parts.push(notInArray(posts.authorId, [...controls.mutedUsers]));
-  if (controls.mutedGroups.size) parts.push(sql`(${posts.groupId} is null or ${notInArray(posts.groupId, [...controls.mutedGroups])})`);
-  if (controls.notInterested.size) parts.push(notInArray(posts.id, [...controls.notInterested]));
-  if (hiddenTags.length) parts.push(sql`not exists (select 1 from post_tags t where t.post_id = ${posts.id} and t.tag in (${sql.join(hiddenTags.map((t) => sql`${t}`), sql`, `)}))`);
-  if (controls.mutedWords.length) {
-    // Whole words, any case: the same rule as mutedWordMatcher in rank.ts.
-    const pattern = `(^|[^[:alnum:]_])(${controls.mutedWords.map(escapeRegExp).join('|')})($|[^[:alnum:]_])`;
-    parts.push(sql`not (${posts.body} ~* ${pattern})`);
-    parts.push(sql`not exists (select 1 from post_tags t where t.post_id = ${posts.id} and t.tag ~* ${pattern})`);
-  }
-  return parts.length ? and(...parts) : undefined;
-}
-
-async function hiddenTagsOf(executor: Executor, userId: string): Promise<string[]> {
-  return rowsOf<{ tag: string }>(await executor.execute(sql`select tag from interest_scores where user_id = ${userId} and choice = 'hide'`)).map((r) => r.tag);
-}
+export { muteFilter } from './mutes';
 
 export async function getFeed(viewer: Viewer, options: { mode?: FeedMode; page?: number; cursor?: string; now?: Date } = {}): Promise<FeedResult> {
   const personalization = await personalizationOf(db, viewer.id, options.now);

@@ -17,9 +17,9 @@ import { after } from 'next/server';
 import { sql } from 'drizzle-orm';
 import { db, getDatabase, rowsOf, type Executor } from '@/db/client';
 import type { ForYouItem } from '@/db/schema';
-import { gatherCandidates, loadRankContext, loadSeen } from './candidates';
 import type { Personalization } from './profile';
-import { explain, rankCandidates, type Scored } from './rank';
+import { explain } from './rank';
+import { rankForYou } from './rank-for-you';
 
 /** A list older than this is ranked again in the background on its next view. */
 export const FOR_YOU_REFRESH_MS = 10 * 60_000;
@@ -28,13 +28,9 @@ export const FOR_YOU_LIMIT = 60;
 
 export type ForYouList = { items: ForYouItem[]; computedAt: Date };
 
-/** The ranked, explained For you list, before paging. `now` is a parameter so tests and the bench can fix time. */
-export async function rankForYou(executor: Executor, userId: string, personalization: Personalization, now = new Date()): Promise<Scored[]> {
-  const context = await loadRankContext(executor, userId, personalization, now);
-  const candidates = await gatherCandidates(executor, userId, context, personalization);
-  context.seen = await loadSeen(executor, userId, candidates.map((c) => c.postId));
-  return rankCandidates(candidates, context);
-}
+// The ranking itself lives in rank-for-you.ts (no server-only guard), so the digest mail's job can use the very same
+// code from `npm run jobs:daily`.
+export { rankForYou } from './rank-for-you';
 
 const inflight = ((globalThis as { __hearthForYouInflight?: Map<string, Promise<ForYouList | null>> }).__hearthForYouInflight ??= new Map());
 

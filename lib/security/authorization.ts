@@ -84,6 +84,7 @@ export const authorization: Record<string, Entry> = {
   'lib/notifications/actions.ts#markReadAction': { who: 'the recipient, their own notifications only', tests: [notificationsTest] },
   'lib/notifications/actions.ts#markAllReadAction': { who: 'the recipient', tests: ['e2e/notifications.spec.ts'] },
   'lib/notifications/actions.ts#savePreferencesAction': { who: 'the signed-in person', tests: [notificationsTest] },
+  'lib/digest/actions.ts#setDigestAction': { who: 'the signed-in person, their own digest only', tests: ['lib/digest/digest.db.test.ts', 'e2e/digest.spec.ts'] },
   // Goals
   'lib/milestones/actions.ts#createGoalAction': { who: 'the signed-in person, for themself (at most 5)', tests: ['lib/milestones/goals.db.test.ts'] },
   'lib/milestones/actions.ts#deleteGoalAction': { who: 'the goal’s owner', tests: ['lib/milestones/goals.db.test.ts'] },
@@ -156,7 +157,8 @@ export const postReadPaths: Record<string, { tests: string[] }> = {
   'lib/search/queries.ts#searchAll': { tests: [readPathsTest, searchTest] },
   'lib/search/queries.ts#typeahead': { tests: [readPathsTest, searchTest] },
   'lib/recommend/feed.ts#getFeed': { tests: [readPathsTest, feedTest] },
-  'lib/recommend/for-you-list.ts#rankForYou': { tests: [readPathsTest] },
+  'lib/recommend/rank-for-you.ts#rankForYou': { tests: [readPathsTest] },
+  'lib/digest/build.ts#buildDigest': { tests: ['lib/digest/digest.db.test.ts'] },
   'lib/recommend/discover.ts#getDiscover': { tests: [readPathsTest] },
   'lib/recommend/discover.ts#buildDiscoverSet': { tests: [readPathsTest] },
   'lib/recommend/queries.ts#getFeedControlsPage': { tests: [readPathsTest] },

@@ -109,6 +109,13 @@ export default async function NotificationsPage({ searchParams }: Props) {
             ))}
           </fieldset>
         </ActionForm>
+        <p className="mt-4 text-sm text-muted">
+          By email:{' '}
+          <Link href="/settings/digest" className="text-accent hover:underline">
+            Email digest
+          </Link>{' '}
+          — what is new since you were last here, daily or weekly. Off unless you ask for it.
+        </p>
       </section>
       <section aria-labelledby="push" className="rounded-2xl border border-line bg-surface p-5">
         <h2 id="push" className="text-lg font-semibold">
