@@ -9,7 +9,7 @@ import { originOf } from './origin';
 import { signInSchema } from './schemas';
 import { guardPasswordAttempt } from './throttle';
 import { relyingPartyOf, verifyPasskeySignIn } from './two-factor/passkeys';
-import { secondFactorsOf, useSecondFactorCode } from './two-factor/store';
+import { secondFactorsOf, spendSecondFactorCode } from './two-factor/store';
 import { authenticate } from './users';
 
 /** A password attempt refused by the limits before the password was checked; carries how long to wait. */
@@ -72,7 +72,7 @@ export async function authorizeCredentials(raw: unknown, request: Request) {
     const factors = await secondFactorsOf(db, user.id);
     if (!factors) return { user };
     if (code) {
-      if (await useSecondFactorCode(db, user.id, code)) return { user };
+      if (await spendSecondFactorCode(db, user.id, code)) return { user };
       throw new SecondFactorRefused(factors);
     }
     if (passkey) {

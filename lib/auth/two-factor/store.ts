@@ -96,7 +96,7 @@ export async function confirmTotp(db: Executor, userId: string, code: string, no
 }
 
 /** Whether `code` is a current code of the person's app, not used before; a match is used up at once. */
-export async function useTotpCode(db: Executor, userId: string, code: string, now = new Date()): Promise<boolean> {
+export async function spendTotpCode(db: Executor, userId: string, code: string, now = new Date()): Promise<boolean> {
   const [row] = await db
     .select({ secret: totpSecrets.secretCiphertext })
     .from(totpSecrets)
@@ -114,7 +114,7 @@ export async function useTotpCode(db: Executor, userId: string, code: string, no
 }
 
 /** Whether `code` is one of the person's unused recovery codes; a match is used up at once. */
-export async function useRecoveryCode(db: Executor, userId: string, code: string, now = new Date()): Promise<boolean> {
+export async function spendRecoveryCode(db: Executor, userId: string, code: string, now = new Date()): Promise<boolean> {
   if (!looksLikeRecoveryCode(code)) return false;
   const updated = await db
     .update(recoveryCodes)
@@ -125,10 +125,10 @@ export async function useRecoveryCode(db: Executor, userId: string, code: string
 }
 
 /** A code typed at sign-in or to confirm a change: six digits from the app, or a recovery code. */
-export async function useSecondFactorCode(db: Executor, userId: string, code: string, now = new Date()): Promise<boolean> {
+export async function spendSecondFactorCode(db: Executor, userId: string, code: string, now = new Date()): Promise<boolean> {
   const trimmed = code.trim();
-  if (/^\d{3}\s?\d{3}$/.test(trimmed)) return useTotpCode(db, userId, trimmed, now);
-  return useRecoveryCode(db, userId, trimmed, now);
+  if (/^\d{3}\s?\d{3}$/.test(trimmed)) return spendTotpCode(db, userId, trimmed, now);
+  return spendRecoveryCode(db, userId, trimmed, now);
 }
 
 /** Turns the authenticator app off; recovery codes go too when no passkey is left for them to stand in for. */

@@ -7,7 +7,7 @@ import { recoveryCodes, totpSecrets } from '@/db/schema';
 import { rules } from '@/lib/rate-limit';
 import { authorizeCredentials, SecondFactorNeeded, SecondFactorRefused, SignInLimited } from '../credentials';
 import { createAccount } from '../users';
-import { confirmTotp, pendingTotpSecret, startTotpSetup, twoFactorSummary, useRecoveryCode, useTotpCode } from './store';
+import { confirmTotp, pendingTotpSecret, startTotpSetup, twoFactorSummary, spendRecoveryCode, spendTotpCode } from './store';
 import { currentCode, totpPeriod } from './totp';
 
 const start = new Date('2026-12-06T09:00:10Z');
@@ -90,26 +90,26 @@ describe('codes', () => {
   it('accept the steps next to now, refuse older ones, and refuse a code used once (replay within its window)', async () => {
     const p = await withTotp();
     const at = (steps: number) => new Date(start.getTime() + steps * totpPeriod * 1000);
-    expect(await useTotpCode(db, p.id, currentCode(p.secret, at(-3)), start)).toBe(false);
-    expect(await useTotpCode(db, p.id, currentCode(p.secret, at(-1)), start)).toBe(true);
-    expect(await useTotpCode(db, p.id, currentCode(p.secret, at(-1)), start)).toBe(false);
-    expect(await useTotpCode(db, p.id, currentCode(p.secret, start), start)).toBe(true);
+    expect(await spendTotpCode(db, p.id, currentCode(p.secret, at(-3)), start)).toBe(false);
+    expect(await spendTotpCode(db, p.id, currentCode(p.secret, at(-1)), start)).toBe(true);
+    expect(await spendTotpCode(db, p.id, currentCode(p.secret, at(-1)), start)).toBe(false);
+    expect(await spendTotpCode(db, p.id, currentCode(p.secret, start), start)).toBe(true);
     // Replayed a few seconds later, still inside its window: refused.
-    expect(await useTotpCode(db, p.id, currentCode(p.secret, start), new Date(start.getTime() + 5_000))).toBe(false);
+    expect(await spendTotpCode(db, p.id, currentCode(p.secret, start), new Date(start.getTime() + 5_000))).toBe(false);
     // An older code than the last one used is refused too, though still in the window.
-    expect(await useTotpCode(db, p.id, currentCode(p.secret, at(-1)), at(0))).toBe(false);
+    expect(await spendTotpCode(db, p.id, currentCode(p.secret, at(-1)), at(0))).toBe(false);
     // The next step's code is good.
-    expect(await useTotpCode(db, p.id, currentCode(p.secret, at(1)), at(1))).toBe(true);
+    expect(await spendTotpCode(db, p.id, currentCode(p.secret, at(1)), at(1))).toBe(true);
   });
 
   it('take a recovery code once, however it is typed', async () => {
     const p = await withTotp();
-    expect(await useRecoveryCode(db, p.id, p.codes[0].toUpperCase().replaceAll('-', ' '))).toBe(true);
-    expect(await useRecoveryCode(db, p.id, p.codes[0])).toBe(false);
+    expect(await spendRecoveryCode(db, p.id, p.codes[0].toUpperCase().replaceAll('-', ' '))).toBe(true);
+    expect(await spendRecoveryCode(db, p.id, p.codes[0])).toBe(false);
     expect((await twoFactorSummary(db, p.id)).recoveryCodesLeft).toBe(9);
     // Someone else's code is no good for this account.
     const other = await withTotp();
-    expect(await useRecoveryCode(db, p.id, other.codes[1])).toBe(false);
+    expect(await spendRecoveryCode(db, p.id, other.codes[1])).toBe(false);
   });
 });
 
