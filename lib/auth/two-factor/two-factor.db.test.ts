@@ -3,7 +3,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { db } from '@/db/client';
-import { recoveryCodes, totpSecrets } from '@/db/schema';
+import { passkeys, recoveryCodes, totpSecrets, webauthnChallenges } from '@/db/schema';
+import { eraseAccountData, registry } from '@/lib/privacy/registry';
 import { rules } from '@/lib/rate-limit';
 import { authorizeCredentials, SecondFactorNeeded, SecondFactorRefused, SignInLimited } from '../credentials';
 import { createAccount } from '../users';
@@ -144,5 +145,34 @@ describe('signing in with two-factor', () => {
     const fromOne = [];
     for (let i = 0; i < rules.signInPerIpMinute.limit + 1; i++) fromOne.push(await attempt({ ...q, code: String(200000 + i) }, '192.0.2.77'));
     expect(fromOne.at(-1)).toBe('limited');
+  });
+});
+
+describe('in the privacy dashboard and export', () => {
+  it('lists what is on and when, never a secret, and erasure removes every row', async () => {
+    const p = await withTotp();
+    const [key] = await db
+      .insert(passkeys)
+      .values({ userId: p.id, name: 'Laptop', credentialId: `cred-${p.id}`, publicKey: 'cHVibGljLWtleS1ieXRlcw' })
+      .returning();
+    await db.insert(webauthnChallenges).values({ challenge: `challenge-${p.id}`, purpose: 'register', userId: p.id, expiresAt: new Date(start.getTime() + 60_000) });
+    const tables = ['totp_secrets', 'recovery_codes', 'passkeys', 'webauthn_challenges'];
+    const exported = Object.fromEntries(
+      await Promise.all(registry.filter((e) => tables.includes(e.table)).map(async (e) => [e.table, await e.export(db, p.id)] as const)),
+    );
+    expect(exported.totp_secrets).toEqual([{ setUpAt: expect.any(Date), enabledSince: expect.any(Date) }]);
+    expect(exported.recovery_codes).toHaveLength(10);
+    expect(exported.passkeys).toEqual([{ name: 'Laptop', createdAt: key.createdAt, lastUsedAt: null, syncedBetweenDevices: false }]);
+    const text = JSON.stringify(exported);
+    const [stored] = await db.select().from(totpSecrets).where(eq(totpSecrets.userId, p.id));
+    for (const secret of [p.secret, stored.secretCiphertext, p.codes[0], key.publicKey, key.credentialId, `challenge-${p.id}`]) expect(text).not.toContain(secret);
+    const hashes = await db.select({ h: recoveryCodes.codeHash }).from(recoveryCodes).where(eq(recoveryCodes.userId, p.id));
+    for (const { h } of hashes) expect(text).not.toContain(h);
+
+    await db.transaction((tx) => eraseAccountData(tx, p.id, { keepContent: false }));
+    expect(await db.select().from(totpSecrets).where(eq(totpSecrets.userId, p.id))).toEqual([]);
+    expect(await db.select().from(recoveryCodes).where(eq(recoveryCodes.userId, p.id))).toEqual([]);
+    expect(await db.select().from(passkeys).where(eq(passkeys.userId, p.id))).toEqual([]);
+    expect(await db.select().from(webauthnChallenges).where(eq(webauthnChallenges.userId, p.id))).toEqual([]);
   });
 });
