@@ -10,9 +10,14 @@ import { passkeySignInOptionsAction } from '@/lib/auth/two-factor/actions';
 import { FormAlert } from './form-alert';
 
 export function SignInForm({ redirectTo }: { redirectTo?: string }) {
-  const [state, action, pending] = useActionState<SignInState, FormData>(signInAction, {});
   // Kept here, not in the form: with two-factor sign-in the password is sent again with the code (lib/auth/credentials.ts).
+  // Anything but "now the second factor" empties it, as a refused password should be.
   const [password, setPassword] = useState('');
+  const [state, action, pending] = useActionState<SignInState, FormData>(async (prev, formData) => {
+    const next = await signInAction(prev, formData);
+    if (!next.secondFactor) setPassword('');
+    return next;
+  }, {});
   const [restarted, setRestarted] = useState<SignInState | null>(null);
   const secondFactor = state !== restarted ? state.secondFactor : undefined;
   if (secondFactor) {
