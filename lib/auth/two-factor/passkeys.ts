@@ -11,7 +11,7 @@ import {
   type PublicKeyCredentialRequestOptionsJSON,
   type RegistrationResponseJSON,
 } from '@simplewebauthn/server';
-import { and, asc, eq, gt, isNotNull, lt } from 'drizzle-orm';
+import { and, eq, gt, isNotNull, lt } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { passkeys, recoveryCodes, totpSecrets, webauthnChallenges } from '@/db/schema';
 import { replaceRecoveryCodes } from './store';
@@ -159,8 +159,4 @@ export async function removePasskey(tx: Executor, userId: string, passkeyId: str
   const [totp] = await tx.select({ userId: totpSecrets.userId }).from(totpSecrets).where(and(eq(totpSecrets.userId, userId), isNotNull(totpSecrets.confirmedAt)));
   if (!key && !totp) await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
   return true;
-}
-
-export async function passkeysOf(db: Executor, userId: string) {
-  return db.select().from(passkeys).where(eq(passkeys.userId, userId)).orderBy(asc(passkeys.createdAt));
 }
