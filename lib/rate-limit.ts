@@ -26,6 +26,11 @@ export const rules = {
   // Each request sends a mail: a few an hour (Mastodon allows 5 password resets per 30 min).
   emailChange: { name: 'email:account:1h', limit: 5, windowSeconds: 3600 },
   emailConfirm: { name: 'email-confirm:account:1h', limit: 20, windowSeconds: 3600 },
+  // Changing two-factor sign-in (confirming an app, new recovery codes, turning it off) asks for a code or the
+  // password: a stolen session may guess a few, not a million.
+  twoFactorChange: { name: '2fa:account:1h', limit: 10, windowSeconds: 3600 },
+  // Passkey sign-in challenges handed out (a database row each) per address.
+  passkeyChallenge: { name: 'passkey-challenge:ip:1m', limit: 20, windowSeconds: 60 },
   // Per person (Discourse: 5 s between posts, a daily ceiling; Mastodon: 30 uploads per 30 min).
   postBurst: { name: 'post:5s', limit: 1, windowSeconds: 5 },
   postDaily: { name: 'post:1d', limit: 100, windowSeconds: 86400 },

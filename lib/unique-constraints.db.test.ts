@@ -64,6 +64,8 @@ const uniqueAnswers: Record<string, Answer> = {
   push_subscriptions_pkey: randomId,
   mail_preferences_user_id_kind_pk: { by: 'upsert', table: 'mailPreferences' },
   digest_subscriptions_pkey: { by: 'upsert', table: 'digestSubscriptions' },
+  totp_secrets_pkey: { by: 'upsert', table: 'totpSecrets' },
+  passkeys_credential_key: { by: 'upsert', table: 'passkeys' },
   site_settings_pkey: { by: 'upsert', table: 'siteSettings' },
   profiles_pkey: { by: 'upsert', table: 'profiles', newRowsOnlyIn: ['lib/auth/users.ts', 'lib/auth/config.ts'] },
 
@@ -75,6 +77,8 @@ const uniqueAnswers: Record<string, Answer> = {
   // Only Hearth picks the value.
   accounts_provider_provider_account_id_pk: generated('written by the Auth.js adapter, which looks the account up before linking it'),
   email_changes_token_key: generated('sha-256 of a random token'),
+  recovery_codes_user_code_key: generated('sha-256 of 80 random bits, written after the old codes are deleted in the same transaction'),
+  webauthn_challenges_challenge_key: generated('a random challenge from @simplewebauthn/server'),
   pending_signups_token_key: generated('sha-256 of a random token'),
   pending_signups_pkey: randomId,
   instance_audit_log_pkey: randomId,
@@ -88,6 +92,9 @@ const uniqueAnswers: Record<string, Answer> = {
   comments_pkey: randomId,
   consent_log_pkey: randomId,
   email_changes_pkey: randomId,
+  recovery_codes_pkey: randomId,
+  passkeys_pkey: randomId,
+  webauthn_challenges_pkey: randomId,
   feed_controls_pkey: randomId,
   goals_pkey: randomId,
   group_achievements_pkey: randomId,

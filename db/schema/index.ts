@@ -11,3 +11,4 @@ export * from './celebrations';
 export * from './mail';
 export * from './admin';
 export * from './live';
+export * from './two-factor';

@@ -8,7 +8,7 @@ import { users } from '@/db/schema';
 import { type ActionState, formValues, validatedAction, validatedActionWithUser } from '@/lib/action-state';
 import { z } from 'zod';
 import { oauthProviders, signIn, signOut } from './config';
-import { SignInLimited } from './credentials';
+import { SecondFactorNeeded, SecondFactorRefused, SignInLimited, type SecondFactors } from './credentials';
 import { hashPassword, verifyPassword } from './password';
 import { changePasswordSchema, confirmEmailSchema, emailChangeSchema, finishSignUpSchema, safeRedirect, signInSchema, signUpSchema } from './schemas';
 import { confirmEmailChange, emailChangeHours, requestEmailChange } from './email-change';
@@ -24,12 +24,29 @@ import { getViewer } from './viewer';
 
 const genericSignInError = 'That email and password don’t match an account. Check them and try again.';
 
-async function signInWithPassword(email: string, password: string, redirectTo: string): Promise<ActionState | void> {
+/** The sign-in form's state: when the password was right and a second factor is needed, which ones the account has. */
+export type SignInState = ActionState & { secondFactor?: SecondFactors };
+
+async function signInWithPassword(
+  email: string,
+  password: string,
+  redirectTo: string,
+  secondFactor: { code?: string; passkey?: string } = {},
+): Promise<SignInState | void> {
   try {
-    await signIn('credentials', { email, password, redirectTo });
+    await signIn('credentials', { email, password, redirectTo, ...(secondFactor.code ? { code: secondFactor.code } : {}), ...(secondFactor.passkey ? { passkey: secondFactor.passkey } : {}) });
   } catch (error) {
     // signIn redirects by throwing; only Auth.js's own errors mean the credentials were refused.
     if (error instanceof SignInLimited) return { error: error.waitMessage };
+    if (error instanceof SecondFactorNeeded) return { secondFactor: error.factors };
+    if (error instanceof SecondFactorRefused) {
+      return {
+        secondFactor: error.factors,
+        error: secondFactor.passkey
+          ? 'That passkey didn’t confirm this sign-in. Try again, or use a code.'
+          : 'That code didn’t work. Type the six digits your app shows now, or an unused recovery code.',
+      };
+    }
     if (error instanceof AuthError) return { error: genericSignInError };
     throw error;
   }
@@ -60,10 +77,14 @@ export const finishSignUpAction = validatedAction(finishSignUpSchema, async ({ t
 });
 
 // The limits are in the credentials provider's authorize (lib/auth/config.ts), which every way in passes.
+// With two-factor sign-in, the form sends email and password again with the code or passkey (lib/auth/credentials.ts).
 export const signInAction = validatedAction(signInSchema, async (input, formData) => {
-  const result = await signInWithPassword(input.email, input.password, safeRedirect(input.redirectTo));
-  return result ? { ...result, values: formValues(formData) } : undefined;
-});
+  const result = await signInWithPassword(input.email, input.password, safeRedirect(input.redirectTo), { code: input.code, passkey: input.passkey });
+  if (!result) return undefined;
+  // What the person typed comes back, but not the code or the passkey's answer: those are spent or refused.
+  const { code: _code, passkey: _passkey, ...values } = formValues(formData);
+  return { ...result, values };
+}) as (prev: SignInState, formData: FormData) => Promise<SignInState>;
 
 export async function signOutAction() {
   await signOut({ redirectTo: '/' });

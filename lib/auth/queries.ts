@@ -1,9 +1,12 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
+import QRCode from 'qrcode';
 import { db } from '@/db/client';
 import { users } from '@/db/schema';
 import { findEmailChange, pendingEmailChange } from './email-change';
 import { findPendingSignUp } from './signup';
+import { pendingTotpSecret, twoFactorSummary } from './two-factor/store';
+import { totpUri } from './two-factor/totp';
 import type { Viewer } from './viewer';
 
 /** The account page's facts: the address, whether there is a password, a change waiting for its link. */
@@ -23,4 +26,21 @@ export async function getEmailChangeForLink(viewer: Viewer, token: string) {
 export async function getPendingSignUpForLink(token: string) {
   if (token.length < 20 || token.length > 200) return null;
   return (await findPendingSignUp(db, token)) ?? null;
+}
+
+/**
+ * The two-factor part of the account page: what is in force, and while an app is being set up, its secret as a QR
+ * code and as text (the one time the secret leaves the server; once confirmed it is never shown again).
+ */
+export async function getTwoFactorSettings(viewer: Viewer) {
+  const summary = await twoFactorSummary(db, viewer.id);
+  let setup: { secret: string; qrCode: string } | null = null;
+  if (summary.totpPending) {
+    const secret = await pendingTotpSecret(db, viewer.id);
+    if (secret) {
+      const svg = await QRCode.toString(totpUri(secret, viewer.handle), { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
+      setup = { secret, qrCode: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}` };
+    }
+  }
+  return { ...summary, setup };
 }

@@ -41,6 +41,9 @@ export const signInSchema = z.object({
   email: z.string().trim().toLowerCase().min(1, 'Enter your email address.').max(254),
   password: z.string().min(1, 'Enter your password.').max(200),
   redirectTo: z.string().optional(),
+  /** Second step of a sign-in with two-factor: a code from the app or a recovery code, or a passkey's answer (JSON). */
+  code: z.string().trim().max(40, 'That code is too long.').optional(),
+  passkey: z.string().max(20_000).optional(),
 });
 
 export type SignUpInput = z.infer<typeof signUpSchema>;

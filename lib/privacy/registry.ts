@@ -54,6 +54,10 @@ import {
   users,
   emailChanges,
   outbox,
+  passkeys,
+  recoveryCodes,
+  totpSecrets,
+  webauthnChallenges,
 } from '@/db/schema';
 import { groupsOwnedBy, passOwnership } from '@/lib/groups/succession';
 import { deleteOwnComment, deleteOwnPost } from '@/lib/posts/delete';
@@ -759,6 +763,60 @@ export const registry: RegistryEntry[] = [
     purpose: 'The digest is sent only to people who asked for it, as often as they asked.',
     retention: 'Until you stop the digest or erase your account',
   }),
+  // Two-factor sign-in: what is on and when, never a secret. The app's key, the recovery codes' digests, passkeys'
+  // public keys and challenges are of no use to anyone reading an export, and some would help an attacker.
+  ownedRows(
+    totpSecrets,
+    (id) => eq(totpSecrets.userId, id),
+    totpSecrets.createdAt,
+    {
+      table: 'totp_secrets',
+      category: 'account',
+      description: 'Two-factor sign-in with an authenticator app: when you set it up and since when it is on. The app’s key itself is kept encrypted and never shown again.',
+      purpose: 'So signing in with your password also needs a code from your phone.',
+      retention: 'Until you turn it off or erase your account',
+    },
+    (row) => ({ setUpAt: row.createdAt, enabledSince: row.confirmedAt }),
+  ),
+  ownedRows(
+    recoveryCodes,
+    (id) => eq(recoveryCodes.userId, id),
+    recoveryCodes.createdAt,
+    {
+      table: 'recovery_codes',
+      category: 'account',
+      description: 'Your two-factor recovery codes: when each was made and whether it was used. Only a one-way digest of each code is kept.',
+      purpose: 'So you can sign in if you lose your phone or passkey; each code works once.',
+      retention: 'Until you make new ones, turn two-factor off or erase your account',
+    },
+    (row) => ({ createdAt: row.createdAt, usedAt: row.usedAt }),
+  ),
+  ownedRows(
+    passkeys,
+    (id) => eq(passkeys.userId, id),
+    passkeys.createdAt,
+    {
+      table: 'passkeys',
+      category: 'account',
+      description: 'Your passkeys: the name you gave each, when you added it and when it last confirmed a sign-in. Hearth keeps only their public keys.',
+      purpose: 'So a passkey on your device can confirm it is you signing in.',
+      retention: 'Until you remove the passkey or erase your account',
+    },
+    (row) => ({ name: row.name, createdAt: row.createdAt, lastUsedAt: row.lastUsedAt, syncedBetweenDevices: row.backedUp }),
+  ),
+  ownedRows(
+    webauthnChallenges,
+    (id) => eq(webauthnChallenges.userId, id),
+    webauthnChallenges.createdAt,
+    {
+      table: 'webauthn_challenges',
+      category: 'account',
+      description: 'A passkey being added: the one-time challenge your browser was given, until it answers.',
+      purpose: 'So a passkey can be added only by answering a challenge Hearth gave, once.',
+      retention: 'Five minutes, or until used',
+    },
+    (row) => ({ purpose: row.purpose, createdAt: row.createdAt, expiresAt: row.expiresAt }),
+  ),
   {
     ...ownedRows(siteSettings, (id) => eq(siteSettings.updatedById, id), siteSettings.updatedAt, {
       table: 'site_settings',

@@ -22,6 +22,8 @@ const e2eAuth = 'e2e/auth.spec.ts';
 const feedTest = 'lib/recommend/feed.db.test.ts';
 const searchTest = 'lib/search/search.db.test.ts';
 const celebrations = 'lib/milestones/celebrations.db.test.ts';
+const twoFactor = 'lib/auth/two-factor/actions.db.test.ts';
+const e2eTwoFactor = 'e2e/two-factor.spec.ts';
 
 export const authorization: Record<string, Entry> = {
   // Accounts
@@ -34,6 +36,15 @@ export const authorization: Record<string, Entry> = {
   'lib/auth/actions.ts#changePasswordAction': { who: 'the signed-in person, with their current password', tests: [e2eAuth] },
   'lib/auth/actions.ts#requestEmailChangeAction': { who: 'the signed-in person, with their current password (rate-limited)', tests: ['lib/auth/email-change.db.test.ts', 'e2e/account.spec.ts'] },
   'lib/auth/actions.ts#confirmEmailChangeAction': { who: 'the signed-in person the link was sent for, once, within a day', tests: ['lib/auth/email-change.db.test.ts', 'e2e/account.spec.ts'] },
+  // Two-factor sign-in (lib/auth/two-factor): the person's own settings; turning off and new codes need the password or a code.
+  'lib/auth/two-factor/actions.ts#startTotpSetupAction': { who: 'the signed-in person, for their own account, while no app is in force', tests: [twoFactor, e2eTwoFactor] },
+  'lib/auth/two-factor/actions.ts#confirmTotpAction': { who: 'the signed-in person, with a current code from the app being set up (rate-limited)', tests: [twoFactor, e2eTwoFactor] },
+  'lib/auth/two-factor/actions.ts#disableTotpAction': { who: 'the signed-in person, with their password or a current code (rate-limited)', tests: [twoFactor] },
+  'lib/auth/two-factor/actions.ts#regenerateRecoveryCodesAction': { who: 'the signed-in person with two-factor on, with their password or a current code (rate-limited)', tests: [twoFactor] },
+  'lib/auth/two-factor/actions.ts#removePasskeyAction': { who: 'the signed-in person, their own passkeys only', tests: [twoFactor] },
+  'lib/auth/two-factor/actions.ts#passkeyRegistrationOptionsAction': { who: 'the signed-in person (a challenge of their own, rate-limited)', tests: [twoFactor] },
+  'lib/auth/two-factor/actions.ts#registerPasskeyAction': { who: 'the signed-in person, answering a challenge handed to them, once, on this site', tests: [twoFactor] },
+  'lib/auth/two-factor/actions.ts#passkeySignInOptionsAction': { who: 'anyone signing in (a challenge for no one yet, rate-limited per address)', tests: [twoFactor], public: true },
   'lib/theme/actions.ts#setThemeAction': { who: 'anyone: a cookie, no personal data', tests: ['e2e/shell.spec.ts'], public: true },
   // Profiles
   'lib/profiles/actions.ts#updateProfileAction': { who: 'the signed-in person, their own profile only', tests: [profiles] },
@@ -127,7 +138,7 @@ export const authorization: Record<string, Entry> = {
   // Route handlers
   'app/api/auth/[...nextauth]/route.ts#GET': { who: 'Auth.js (its own CSRF protection), answering on the request’s public origin', tests: [e2eAuth, 'lib/auth/origin.test.ts'], public: true, via: 'onPublicOrigin' },
   // The credentials callback is a way into every account: it passes the same limits as the sign-in form.
-  'app/api/auth/[...nextauth]/route.ts#POST': { who: 'Auth.js (its own CSRF protection); password sign-ins pass the address, account and known-device limits', tests: ['lib/auth/sign-in-limits.db.test.ts', 'e2e/sign-in-door.spec.ts', e2eAuth], public: true, via: 'authorizeCredentials' },
+  'app/api/auth/[...nextauth]/route.ts#POST': { who: 'Auth.js (its own CSRF protection); password sign-ins pass the address, account and known-device limits, and a second factor when the account has one', tests: ['lib/auth/sign-in-limits.db.test.ts', 'lib/auth/two-factor/two-factor.db.test.ts', 'e2e/sign-in-door.spec.ts', e2eAuth], public: true, via: 'authorizeCredentials' },
   'app/api/media/[id]/[variant]/route.ts#GET': { who: 'whoever may see what holds the image', tests: [images, 'lib/media/media-cache.db.test.ts', 'e2e/profile.spec.ts'], public: true, via: 'getMediaAccess' },
   'app/api/avatar/[style]/[seed]/route.ts#GET': { who: 'anyone: generated art from a seed, no personal data', tests: ['e2e/profile.spec.ts'], public: true },
   // Live updates: ids only, each event checked against what the person may see when it is sent (lib/live/audience.ts).

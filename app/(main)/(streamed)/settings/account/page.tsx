@@ -2,7 +2,8 @@ import type { Metadata } from 'next';
 import { ChangeEmailForm } from '@/components/auth/change-email-form';
 import { ChangePasswordForm } from '@/components/auth/change-password-form';
 import { SignOutEverywhere } from '@/components/auth/sign-out-everywhere';
-import { getAccountEmail } from '@/lib/auth/queries';
+import { TwoFactorSettings } from '@/components/auth/two-factor-settings';
+import { getAccountEmail, getTwoFactorSettings } from '@/lib/auth/queries';
 import { requireUser } from '@/lib/auth/viewer';
 
 export const metadata: Metadata = { title: 'Account' };
@@ -11,6 +12,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
   const viewer = await requireUser('/settings/account');
   const { changed, email } = await searchParams;
   const account = await getAccountEmail(viewer);
+  const twoFactor = await getTwoFactorSettings(viewer);
   return (
     <div className="mx-auto flex max-w-xl flex-col gap-6">
       <h1 className="text-2xl font-bold">Account and security</h1>
@@ -46,6 +48,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         </h2>
         <ChangePasswordForm />
       </section>
+      <TwoFactorSettings settings={twoFactor} hasPassword={account.hasPassword} />
       <SignOutEverywhere />
     </div>
   );
