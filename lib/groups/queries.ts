@@ -99,7 +99,7 @@ function abilities(actor: Actor, group: { visibility: 'public' | 'request' | 'in
     lock: check('lock'),
     removeContent: check('remove_content'),
     manage:
-      check('manage_settings') || check('manage_roles') || check('manage_channels') || check('manage_members') || check('approve_requests') || check('view_audit_log') || check('manage_celebrations'),
+      check('manage_settings') || check('manage_roles') || check('manage_channels') || check('manage_members') || check('approve_requests') || check('view_audit_log') || check('manage_celebrations') || check('review_reports'),
   };
 }
 
