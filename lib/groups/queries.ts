@@ -180,6 +180,7 @@ export async function getGroupSettings(viewer: Viewer, slug: string) {
     requests: check('approve_requests'),
     audit: check('view_audit_log'),
     celebrations: check('manage_celebrations'),
+    reports: check('review_reports'),
     transfer: check('transfer_ownership'),
   };
   if (!Object.values(allowed).some(Boolean)) return null;
