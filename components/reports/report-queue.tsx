@@ -1,10 +1,10 @@
 import Link from 'next/link';
-import { ActionForm } from '@/components/ui/action-form';
 import { EmptyState } from '@/components/ui/empty-state';
 import { cn } from '@/lib/cn';
 import { plural, timeAgo } from '@/lib/format';
 import { banReportedAction, dismissReportsAction, lockReportedAction, removeReportedAction, suspendReportedAction } from '@/lib/reports/actions';
 import type { Queue, QueueItem } from '@/lib/reports/queries';
+import { QueueActionForm, QueueAnnouncer } from './queue-announcer';
 
 const input = 'h-8 min-w-0 flex-1 rounded-md border border-line bg-surface px-2 text-sm';
 
@@ -69,44 +69,44 @@ function Hidden({ queue, item }: { queue: string; item: QueueItem }) {
 function Actions({ queue, item, title }: { queue: string; item: QueueItem; title: string }) {
   return (
     <div className="flex flex-col gap-3 border-t border-line pt-3">
-      <ActionForm action={dismissReportsAction} submit="Dismiss" variant="secondary" size="sm" label={`Dismiss reports: ${title}`}>
+      <QueueActionForm action={dismissReportsAction} submit="Dismiss" variant="secondary" size="sm" label={`Dismiss reports: ${title}`}>
         <Hidden queue={queue} item={item} />
         <label className="flex min-w-48 flex-1 flex-col gap-1 text-sm">
           Note to the people who reported it (optional)
           <input name="note" maxLength={500} className={input} />
         </label>
-      </ActionForm>
+      </QueueActionForm>
       {item.can.remove && (
-        <ActionForm action={removeReportedAction} submit={`Remove ${item.kind}`} variant="danger" size="sm" label={`Remove: ${title}`}>
+        <QueueActionForm action={removeReportedAction} submit={`Remove ${item.kind}`} variant="danger" size="sm" label={`Remove: ${title}`}>
           <Hidden queue={queue} item={item} />
           <label className="flex min-w-48 flex-1 flex-col gap-1 text-sm">
             Reason for removing (the author and the reporters see it)
             <input name="reason" required minLength={3} maxLength={500} className={input} />
           </label>
-        </ActionForm>
+        </QueueActionForm>
       )}
       {item.can.lock && (
-        <ActionForm action={lockReportedAction} submit="Lock comments" variant="secondary" size="sm" label={`Lock comments: ${title}`}>
+        <QueueActionForm action={lockReportedAction} submit="Lock comments" variant="secondary" size="sm" label={`Lock comments: ${title}`}>
           <Hidden queue={queue} item={item} />
-        </ActionForm>
+        </QueueActionForm>
       )}
       {item.can.ban && (
-        <ActionForm action={banReportedAction} submit="Ban from the group" variant="danger" size="sm" label={`Ban the author: ${title}`}>
+        <QueueActionForm action={banReportedAction} submit="Ban from the group" variant="danger" size="sm" label={`Ban the author: ${title}`}>
           <Hidden queue={queue} item={item} />
           <label className="flex min-w-48 flex-1 flex-col gap-1 text-sm">
             Reason for the ban (they see it)
             <input name="reason" required minLength={3} maxLength={500} className={input} />
           </label>
-        </ActionForm>
+        </QueueActionForm>
       )}
       {item.can.suspend && (
-        <ActionForm action={suspendReportedAction} submit="Suspend account" variant="danger" size="sm" label={`Suspend the account: ${title}`}>
+        <QueueActionForm action={suspendReportedAction} submit="Suspend account" variant="danger" size="sm" label={`Suspend the account: ${title}`}>
           <Hidden queue={queue} item={item} />
           <label className="flex min-w-48 flex-1 flex-col gap-1 text-sm">
             Reason for the suspension (they see it)
             <input name="reason" required minLength={3} maxLength={500} className={input} />
           </label>
-        </ActionForm>
+        </QueueActionForm>
       )}
     </div>
   );
@@ -115,6 +115,7 @@ function Actions({ queue, item, title }: { queue: string; item: QueueItem; title
 /** A report queue: one card per reported thing, oldest first, with what people said and what the viewer may do. */
 export function ReportQueue({ queue, hrefFor, explainer }: { queue: Queue; hrefFor: (status: 'open' | 'resolved') => string; explainer: string }) {
   return (
+    <QueueAnnouncer>
     <div className="flex flex-col gap-4">
       <p className="text-sm text-muted">{explainer}</p>
       <nav aria-label="Report status" className="flex gap-2">
@@ -185,5 +186,6 @@ export function ReportQueue({ queue, hrefFor, explainer }: { queue: Queue; hrefF
         </ol>
       )}
     </div>
+    </QueueAnnouncer>
   );
 }

@@ -1,7 +1,9 @@
 // Reports and the moderation queues, against the Server Actions themselves: where a report goes, that a second one
 // is the first, how the queue groups them, and each moderator answer — its effect, its audit entry, the reporters'
 // notice — with the refusals that must change nothing.
-import { and, count, eq, inArray } from 'drizzle-orm';
+import fs from 'node:fs';
+import path from 'node:path';
+import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { db } from '@/db/client';
 import { channels, comments, groupAuditLog, groupBans, groupMemberRoles, groupMembers, groupRoles, instanceAuditLog, notifications, outbox, posts, reports, users } from '@/db/schema';
@@ -345,5 +347,22 @@ describe('deleted targets and erasure', () => {
     await db.transaction((tx) => eraseAccountData(tx, fx.p.alice.id, { keepContent: false }));
     expect(await db.select().from(reports).where(eq(reports.reporterId, fx.p.alice.id))).toHaveLength(0);
     expect(await reportsAbout(fx.p.author.id)).toHaveLength(0);
+  });
+});
+
+describe('the Review reports permission', () => {
+  it('is given by the migration’s backfill to existing groups’ Owner, Admin and Moderator roles, once, and to no one else', async () => {
+    const fx = await fixture();
+    // A group from before reports: its roles lack the flag.
+    await db.update(groupRoles).set({ permissions: sql`array_remove(${groupRoles.permissions}, 'review_reports')` }).where(eq(groupRoles.groupId, fx.group.id));
+    const dir = path.join(process.cwd(), 'db/migrations');
+    const migration = fs.readdirSync(dir).filter((f) => f.endsWith('.sql')).map((f) => fs.readFileSync(path.join(dir, f), 'utf8')).find((text) => text.includes("array_append(\"permissions\", 'review_reports')"));
+    const backfill = migration!.split('--> statement-breakpoint').map((s) => s.trim()).find((s) => s.includes('review_reports'))!;
+    await db.execute(sql.raw(backfill));
+    await db.execute(sql.raw(backfill));
+    const roles = await db.select().from(groupRoles).where(eq(groupRoles.groupId, fx.group.id));
+    const holds = (b: string) => roles.find((r) => r.builtin === b)!.permissions.filter((p) => p === 'review_reports').length;
+    expect([holds('owner'), holds('admin'), holds('moderator'), holds('member')]).toEqual([1, 1, 1, 0]);
+    expect(await getGroupReportQueue(fx.p.moderator, fx.group.id, 'open')).not.toBeNull();
   });
 });
