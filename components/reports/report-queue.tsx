@@ -6,7 +6,7 @@ import { banReportedAction, dismissReportsAction, lockReportedAction, removeRepo
 import type { Queue, QueueItem } from '@/lib/reports/queries';
 import { QueueActionForm, QueueAnnouncer } from './queue-announcer';
 
-const input = 'h-8 min-w-0 flex-1 rounded-md border border-line bg-surface px-2 text-sm';
+const input = 'h-9 w-full min-w-0 rounded-md border border-line bg-surface px-2 text-sm';
 
 const outcomeLabels: Record<string, string> = {
   dismissed: 'Dismissed — left up',
