@@ -10,7 +10,7 @@ import { ImageRejectedError, processImage, type ProcessedImage } from '@/lib/med
 import { storeImage } from '@/lib/media/store';
 import { limitPerson, rules } from '@/lib/rate-limit';
 import type { Viewer } from '@/lib/auth/viewer';
-import { channelInfo, findChannel, memberPosition } from '@/lib/groups/context';
+import { channelInfo, findChannel } from '@/lib/groups/context';
 import { audit, demand, inGroup, refuse, Refusal, type GroupCtx } from '@/lib/groups/guard';
 import {
   commentRefSchema,
