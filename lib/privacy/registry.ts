@@ -480,8 +480,8 @@ export const registry: RegistryEntry[] = [
       {
         table: 'reports',
         category: 'activity',
-        description: 'What you reported (a post, comment, profile or group), why, your note, and what became of it. The person you reported is never told who reported them, and moderators see only how many people did.',
-        purpose: 'So moderators can review what you pointed out, and tell you the outcome.',
+        description: 'What you reported (a post, comment, profile or group), why, your note, and what became of it.',
+        purpose: 'So moderators can review what you pointed out, and tell you the outcome. The person you reported is never told who reported them; moderators see only how many people did.',
         retention: 'Until you erase your account (an open report you made is then withdrawn)',
       },
       // Who handled it is not yours to know; the rest is.
