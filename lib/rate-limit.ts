@@ -39,6 +39,8 @@ export const rules = {
   upload: { name: 'upload:30m', limit: 30, windowSeconds: 1800 },
   invite: { name: 'invite:1d', limit: 20, windowSeconds: 86400 },
   joinRequest: { name: 'join-request:1h', limit: 10, windowSeconds: 3600 },
+  // Reports: enough for someone who meets a wave of spam, not enough to flood a queue.
+  report: { name: 'report:1h', limit: 20, windowSeconds: 3600 },
   // Batches of views from the feed: one every few seconds while scrolling is plenty.
   signals: { name: 'signals:1m', limit: 60, windowSeconds: 60 },
 } satisfies Record<string, Rule>;

@@ -34,6 +34,7 @@ const uniqueAnswers: Record<string, Answer> = {
       { file: 'lib/auth/email-change.db.test.ts', asserts: 'taken_mail@example.org' },
     ],
   },
+  reports_open_key: { by: 'message', provedIn: [{ file: 'lib/reports/reports.db.test.ts', asserts: 'You already reported this; we will tell you the outcome.' }] },
   users_handle_lower_key: { by: 'message', provedIn: [{ file: 'lib/profiles/actions.db.test.ts', asserts: 'is taken — try another.' }] },
 
   // Repeatable by a person (a second click, a second tab): ON CONFLICT.
@@ -109,6 +110,7 @@ const uniqueAnswers: Record<string, Answer> = {
   notifications_pkey: randomId,
   outbox_pkey: randomId,
   posts_pkey: randomId,
+  reports_pkey: randomId,
   search_history_pkey: randomId,
   thank_you_notes_pkey: randomId,
   thank_you_templates_pkey: randomId,

@@ -1,4 +1,5 @@
 import type { NotificationItem } from '@/lib/notifications/queries';
+import { outcomeText, type OutcomeData } from '@/lib/reports/outcome';
 
 function people(actors: NotificationItem['actors']) {
   if (actors.length === 0) return 'Someone';
@@ -35,5 +36,7 @@ export function notificationText(n: NotificationItem): string {
       return d.group ? `A thank-you from ${d.group}${n.actors.length ? ` (${who})` : ''}: ${d.message ?? ''}` : `${who} sent you a thank-you note on “${d.milestone ?? 'your milestone'}”: ${d.message ?? ''}`;
     case 'ownership':
       return `You are now the owner of ${d.group ?? 'a group'}: its owner left Hearth, and ownership passed to you as ${d.heir ?? 'its next in line'}.`;
+    case 'report_outcome':
+      return outcomeText(d as unknown as OutcomeData);
   }
 }

@@ -10,6 +10,7 @@ import { lockCommentsAction, pinPostAction, removePostAction } from '@/lib/posts
 import type { PostCard as PostCardData } from '@/lib/posts/queries';
 import { BookmarkButton } from './bookmark-button';
 import { ReactionBar } from './reaction-bar';
+import { ReportControl } from '@/components/reports/report-control';
 
 export type PostAbilities = { react?: boolean; pin?: boolean; lock?: boolean; removeContent?: boolean };
 
@@ -122,6 +123,7 @@ export function PostCard({
           {post.commentsLocked && <span className="sr-only"> (locked)</span>}
         </Link>
       </footer>
+      {post.viewerSignedIn && !post.isAuthor && !post.removed && <ReportControl kind="post" targetId={post.id} what={`this post by ${post.author.name}`} className="mt-2" />}
       {moderation && (
         <details className="mt-3 text-sm">
           <summary className="cursor-pointer text-muted hover:text-ink">Moderate</summary>

@@ -12,3 +12,4 @@ export * from './mail';
 export * from './admin';
 export * from './live';
 export * from './two-factor';
+export * from './reports';

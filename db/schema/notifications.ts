@@ -5,7 +5,7 @@ import { createdAt, id } from './columns';
 import { groups } from './groups';
 
 // Stored as plain text (no check constraint, no enum type): a new kind needs no migration.
-export const notificationKinds = ['reply', 'mention', 'reaction', 'follow', 'join_request', 'approval', 'moderation', 'milestone', 'celebration', 'thank_you', 'ownership'] as const;
+export const notificationKinds = ['reply', 'mention', 'reaction', 'follow', 'join_request', 'approval', 'moderation', 'milestone', 'celebration', 'thank_you', 'ownership', 'report_outcome'] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 /** In-app notifications, one row per event; reactions are batched when read ("Ana and 4 others"). */

@@ -193,6 +193,8 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
     await insertChunked(people, (chunk) =>
       tx.insert(users).values(chunk.map(({ id, name, email, handle, passwordHash: hash, createdAt }) => ({ id, name, email, handle, passwordHash: hash, createdAt }))),
     );
+    // The demo sign-in runs the instance, so /admin (and its report queue) can be tried at once.
+    await tx.update(users).set({ instanceRole: 'admin' }).where(eq(users.email, demoAccount.email));
     const channelOf = new Map<string, { general: string; announcements: string }>();
     for (const plan of groupPlans) {
       const [founder, ...rest] = plan.members;

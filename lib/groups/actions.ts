@@ -18,6 +18,7 @@ import { validatedActionWithUser } from '@/lib/action-state';
 import { uniqueViolation } from '@/lib/db-errors';
 import { loadActor, memberPosition } from './context';
 import { audit, demand, inGroup, refuse } from './guard';
+import { banFromGroup } from './bans';
 import {
   banSchema,
   createGroupSchema,
@@ -175,18 +176,7 @@ export const removeMemberAction = validatedActionWithUser(memberRefSchema, (inpu
 
 export const banMemberAction = validatedActionWithUser(banSchema, (input, viewer) =>
   inGroup(viewer, input.groupId, async (ctx) => {
-    if (input.userId === viewer.id) refuse('You cannot ban yourself.');
-    const position = await memberPosition(ctx.tx, ctx.group.id, input.userId, ctx.roles);
-    demand(ctx, 'act_on_member', { memberPosition: position });
-    await ctx.tx.delete(groupMemberRoles).where(and(eq(groupMemberRoles.groupId, ctx.group.id), eq(groupMemberRoles.userId, input.userId)));
-    await ctx.tx.delete(groupMembers).where(and(eq(groupMembers.groupId, ctx.group.id), eq(groupMembers.userId, input.userId)));
-    await ctx.tx.delete(groupJoinRequests).where(and(eq(groupJoinRequests.groupId, ctx.group.id), eq(groupJoinRequests.userId, input.userId), eq(groupJoinRequests.status, 'pending')));
-    await ctx.tx
-      .insert(groupBans)
-      .values({ groupId: ctx.group.id, userId: input.userId, reason: input.reason, bannedBy: viewer.id })
-      .onConflictDoUpdate({ target: [groupBans.groupId, groupBans.userId], set: { reason: input.reason, bannedBy: viewer.id } });
-    await audit(ctx, 'member.ban', input.userId, { reason: input.reason });
-    await notify(ctx.tx, { userId: input.userId, kind: 'moderation', actorId: viewer.id, groupId: ctx.group.id, link: `/g/${ctx.group.slug}`, data: { what: 'ban', reason: input.reason, group: ctx.group.name } });
+    await banFromGroup(ctx, input.userId, input.reason);
     return { success: 'Banned. They cannot rejoin or use invites.' };
   }),
 );

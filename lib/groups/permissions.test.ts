@@ -51,7 +51,8 @@ describe('can', () => {
 describe('explainPermissions', () => {
   it('answers every permission with a reason', () => {
     const rows = explainPermissions(actor([member, mentor]));
-    expect(rows).toHaveLength(14);
+    expect(rows).toHaveLength(15);
+    expect(rows.find((r) => r.permission === 'review_reports')).toMatchObject({ allowed: false, label: 'Review reports' });
     expect(rows.find((r) => r.permission === 'pin')).toMatchObject({ allowed: true, reason: 'Granted by Mentor.' });
     expect(rows.find((r) => r.permission === 'post')).toMatchObject({ allowed: true, reason: 'Granted by Member.' });
     expect(rows.find((r) => r.permission === 'manage_roles')?.allowed).toBe(false);

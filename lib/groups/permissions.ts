@@ -16,6 +16,7 @@ export const permissionFlags = [
   'manage_settings',
   'manage_celebrations',
   'view_audit_log',
+  'review_reports',
 ] as const;
 export type Permission = (typeof permissionFlags)[number];
 
@@ -34,6 +35,7 @@ export const permissionLabels: Record<Permission, string> = {
   manage_settings: 'Manage group settings',
   manage_celebrations: 'Manage celebrations',
   view_audit_log: 'View the audit log',
+  review_reports: 'Review reports',
 };
 
 export const OWNER_POSITION = 1000;
@@ -51,7 +53,7 @@ export const builtinRoleDefaults = {
     name: 'Moderator',
     color: '#2f6f73',
     position: 50,
-    permissions: ['post', 'comment', 'react', 'invite', 'pin', 'lock', 'remove_content', 'manage_members', 'approve_requests', 'view_audit_log'] as Permission[],
+    permissions: ['post', 'comment', 'react', 'invite', 'pin', 'lock', 'remove_content', 'manage_members', 'approve_requests', 'view_audit_log', 'review_reports'] as Permission[],
   },
   member: { name: 'Member', color: '#6b7280', position: 0, permissions: ['post', 'comment', 'react', 'invite'] as Permission[] },
 } as const;

@@ -99,7 +99,7 @@ function abilities(actor: Actor, group: { visibility: 'public' | 'request' | 'in
     lock: check('lock'),
     removeContent: check('remove_content'),
     manage:
-      check('manage_settings') || check('manage_roles') || check('manage_channels') || check('manage_members') || check('approve_requests') || check('view_audit_log') || check('manage_celebrations'),
+      check('manage_settings') || check('manage_roles') || check('manage_channels') || check('manage_members') || check('approve_requests') || check('view_audit_log') || check('manage_celebrations') || check('review_reports'),
   };
 }
 
@@ -180,6 +180,7 @@ export async function getGroupSettings(viewer: Viewer, slug: string) {
     requests: check('approve_requests'),
     audit: check('view_audit_log'),
     celebrations: check('manage_celebrations'),
+    reports: check('review_reports'),
     transfer: check('transfer_ownership'),
   };
   if (!Object.values(allowed).some(Boolean)) return null;

@@ -106,6 +106,8 @@ export const whenActorErased = {
   celebration: 'forget',
   thank_you: 'forget',
   ownership: 'anonymize',
+  // Never carries the moderator's name in the first place.
+  report_outcome: 'anonymize',
 } as const satisfies Record<NotificationKind, 'forget' | 'content' | 'anonymize'>;
 
 /** The kinds `whenActorErased` gives this rule. */

@@ -19,6 +19,7 @@ export const kindLabels: Record<NotificationKind, string> = {
   celebration: 'Congratulations',
   thank_you: 'Thank-you notes',
   ownership: 'Group ownership',
+  report_outcome: 'Outcomes of your reports',
 };
 
 // A notification quoting a post the viewer may no longer see is not shown (nor counted): the post page would not

@@ -10,7 +10,7 @@ import { ImageRejectedError, processImage, type ProcessedImage } from '@/lib/med
 import { storeImage } from '@/lib/media/store';
 import { limitPerson, rules } from '@/lib/rate-limit';
 import type { Viewer } from '@/lib/auth/viewer';
-import { channelInfo, findChannel, memberPosition } from '@/lib/groups/context';
+import { channelInfo, findChannel } from '@/lib/groups/context';
 import { audit, demand, inGroup, refuse, Refusal, type GroupCtx } from '@/lib/groups/guard';
 import {
   commentRefSchema,
@@ -34,6 +34,7 @@ import { awardGroupAchievements } from '@/lib/milestones/group-achievements';
 import { checkGoals } from '@/lib/milestones/goals';
 import { excerpt, notify } from '@/lib/notifications/notify';
 import { deleteOwnComment, deleteOwnPost } from './delete';
+import { lockComments, moderate, removeCommentAsModerator, removePostAsModerator } from './moderation';
 import { renderPostBody, tagLabel } from './render';
 import { visiblePosts } from './visibility';
 
@@ -238,16 +239,6 @@ export const toggleBookmarkAction = validatedActionWithUser(toggleSchema, (input
   }),
 );
 
-async function moderate(ctx: GroupCtx | null, permission: 'pin' | 'lock' | 'remove_content', authorId?: string) {
-  if (!ctx) refuse('Only posts in groups can be moderated.');
-  demand(ctx, permission);
-  if (authorId && authorId !== ctx.viewer.id && permission === 'remove_content') {
-    const position = await memberPosition(ctx.tx, ctx.group.id, authorId, ctx.roles);
-    if (position >= 0) demand(ctx, 'act_on_member', { memberPosition: position, via: 'remove_content' });
-  }
-  return ctx;
-}
-
 export const pinPostAction = validatedActionWithUser(toggleSchema, (input, viewer) =>
   withPost(viewer, input.postId, async (post, tx, ctx) => {
     const g = await moderate(ctx, 'pin');
@@ -259,19 +250,14 @@ export const pinPostAction = validatedActionWithUser(toggleSchema, (input, viewe
 
 export const lockCommentsAction = validatedActionWithUser(toggleSchema, (input, viewer) =>
   withPost(viewer, input.postId, async (post, tx, ctx) => {
-    const g = await moderate(ctx, 'lock');
-    await tx.update(posts).set({ commentsLocked: input.on }).where(eq(posts.id, post.id));
-    await audit(g, input.on ? 'post.lock' : 'post.unlock', post.authorId, { post: post.id });
+    await lockComments(ctx, post, input.on);
     return { success: input.on ? 'Comments locked.' : 'Comments unlocked.' };
   }),
 );
 
 export const removePostAction = validatedActionWithUser(removePostSchema, (input, viewer) =>
   withPost(viewer, input.postId, async (post, tx, ctx) => {
-    const g = await moderate(ctx, 'remove_content', post.authorId);
-    await tx.update(posts).set({ removedAt: new Date(), removedReason: input.reason, removedBy: viewer.id, pinnedAt: null }).where(eq(posts.id, post.id));
-    await audit(g, 'post.remove', post.authorId, { post: post.id, reason: input.reason });
-    await notify(tx, { userId: post.authorId, kind: 'moderation', actorId: viewer.id, groupId: g.group.id, link: `/p/${post.id}`, subjectId: post.id, data: { what: 'post', reason: input.reason, group: g.group.name } });
+    await removePostAsModerator(ctx, post, input.reason);
     return { success: 'Post removed. The author can see why.' };
   }),
 );
@@ -280,10 +266,7 @@ export const removeCommentAction = validatedActionWithUser(removeCommentSchema, 
   const [comment] = await db.select().from(comments).where(and(eq(comments.id, input.commentId), isNull(comments.removedAt)));
   if (!comment) return { error: 'That comment no longer exists.' };
   return withPost(viewer, comment.postId, async (post, tx, ctx) => {
-    const g = await moderate(ctx, 'remove_content', comment.authorId);
-    await tx.update(comments).set({ removedAt: new Date(), removedReason: input.reason, removedBy: viewer.id }).where(eq(comments.id, comment.id));
-    await audit(g, 'comment.remove', comment.authorId, { post: post.id, comment: comment.id, reason: input.reason });
-    await notify(tx, { userId: comment.authorId, kind: 'moderation', actorId: viewer.id, groupId: g.group.id, link: `/p/${post.id}`, subjectId: comment.id, data: { what: 'comment', reason: input.reason, group: g.group.name } });
+    await removeCommentAsModerator(ctx, post, comment, input.reason);
     return { success: 'Comment removed.' };
   });
 });

@@ -58,6 +58,7 @@ import {
   recoveryCodes,
   totpSecrets,
   webauthnChallenges,
+  reports,
 } from '@/db/schema';
 import { groupsOwnedBy, passOwnership } from '@/lib/groups/succession';
 import { deleteOwnComment, deleteOwnPost } from '@/lib/posts/delete';
@@ -474,6 +475,35 @@ export const registry: RegistryEntry[] = [
     async erase(tx, userId) {
       await tx.update(instanceAuditLog).set({ actorId: null }).where(eq(instanceAuditLog.actorId, userId));
       await tx.update(instanceAuditLog).set({ targetUserId: null }).where(eq(instanceAuditLog.targetUserId, userId));
+    },
+  },
+  {
+    // Only the reports a person made: reports about them would tell them who reported them (the reporter's data).
+    ...ownedRows(
+      reports,
+      (id) => eq(reports.reporterId, id),
+      reports.createdAt,
+      {
+        table: 'reports',
+        category: 'activity',
+        description: 'What you reported (a post, comment, profile or group), why, your note, and what became of it.',
+        purpose: 'So moderators can review what you pointed out, and tell you the outcome. The person you reported is never told who reported them; moderators see only how many people did.',
+        retention: 'Until you erase your account (an open report you made is then withdrawn)',
+      },
+      // Who handled it is not yours to know; the rest is.
+      ({ resolvedById: _by, ...row }) => row,
+    ),
+    async erase(tx, userId) {
+      // Reports the person made go with them. Reports about them stay with the people who made them, no longer
+      // pointing at the person; the open ones about their profile are closed as gone (there is nothing left to
+      // review). A moderator's name leaves the reports they answered.
+      await tx.delete(reports).where(eq(reports.reporterId, userId));
+      await tx
+        .update(reports)
+        .set({ status: 'resolved', outcome: 'gone', resolvedAt: sql`now()` })
+        .where(and(eq(reports.targetKind, 'profile'), eq(reports.targetId, userId), eq(reports.status, 'open')));
+      await tx.update(reports).set({ targetUserId: null }).where(eq(reports.targetUserId, userId));
+      await tx.update(reports).set({ resolvedById: null }).where(eq(reports.resolvedById, userId));
     },
   },
   {

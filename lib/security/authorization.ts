@@ -24,6 +24,7 @@ const searchTest = 'lib/search/search.db.test.ts';
 const celebrations = 'lib/milestones/celebrations.db.test.ts';
 const twoFactor = 'lib/auth/two-factor/actions.db.test.ts';
 const e2eTwoFactor = 'e2e/two-factor.spec.ts';
+const reportsTest = 'lib/reports/reports.db.test.ts';
 
 export const authorization: Record<string, Entry> = {
   // Accounts
@@ -91,6 +92,13 @@ export const authorization: Record<string, Entry> = {
   'lib/posts/actions.ts#removeCommentAction': { who: 'remove content, on lower-ranked authors', tests: [matrix, content] },
   'lib/posts/actions.ts#followPersonAction': { who: 'the signed-in person, for their own follows', tests: [notificationsTest] },
   'lib/posts/actions.ts#followTagAction': { who: 'the signed-in person, for their own follows', tests: ['lib/security/authorization.db.test.ts'] },
+  // Reports and the moderation queues
+  'lib/reports/actions.ts#reportAction': { who: 'any signed-in person, about what they can see and did not write (rate-limited)', tests: [reportsTest, 'e2e/reports.spec.ts'] },
+  'lib/reports/actions.ts#dismissReportsAction': { who: 'review reports in the group’s queue; instance admins and moderators in the instance queue', tests: [reportsTest] },
+  'lib/reports/actions.ts#removeReportedAction': { who: 'review reports and remove content (on lower-ranked authors) in a group; instance moderators for content outside groups', tests: [reportsTest, 'e2e/reports.spec.ts'] },
+  'lib/reports/actions.ts#lockReportedAction': { who: 'review reports and lock in a group; instance moderators for posts outside groups', tests: [reportsTest] },
+  'lib/reports/actions.ts#banReportedAction': { who: 'review reports and manage members (on lower-ranked members), in the group’s queue only', tests: [reportsTest] },
+  'lib/reports/actions.ts#suspendReportedAction': { who: 'instance admins and moderators (admins only on moderators, nobody on admins), from either queue they work', tests: [reportsTest] },
   // Notifications
   'lib/notifications/actions.ts#markReadAction': { who: 'the recipient, their own notifications only', tests: [notificationsTest] },
   'lib/notifications/actions.ts#markAllReadAction': { who: 'the recipient', tests: ['e2e/notifications.spec.ts'] },
@@ -195,4 +203,5 @@ export const postReadsWithoutVisibility: Record<string, string> = {
   'lib/recommend/rebuild.ts': 'rebuilds a person’s inferred interests from their own posts',
   'lib/recommend/onboarding.ts': 'counts posts per topic to order the onboarding topics',
   'lib/recommend/profile.ts': 'tags of posts a person engaged with, for their own interest profile',
+  'lib/reports/targets.ts': 'the report queue shows reported posts, removed ones included, to the moderators who review them (the reporter’s own path applies visiblePosts)',
 };

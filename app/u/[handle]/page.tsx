@@ -9,6 +9,7 @@ import { ProfileView } from '@/components/profile/profile-view';
 import { ActionForm } from '@/components/ui/action-form';
 import { buttonClass } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
+import { ReportControl } from '@/components/reports/report-control';
 import { getViewer } from '@/lib/auth/viewer';
 import { mediaVariantUrl } from '@/lib/media/urls';
 import { avatarVariant, isUploadedImage } from '@/lib/profiles/avatar';
@@ -83,6 +84,7 @@ export default async function ProfilePage({ params, searchParams }: Props) {
         </ActionForm>
       )}
       {viewer && !profile.isSelf && <TargetFeedControls kind="user" id={profile.id} name={profile.name} active={controls} />}
+      {viewer && !profile.isSelf && <ReportControl kind="profile" targetId={profile.id} what={`${profile.name}’s profile`} className="mb-6" />}
       {profile.isSelf && (
         <div className="mb-6">
           <Composer />

@@ -12,6 +12,7 @@ import { PostList } from '@/components/posts/post-list';
 import { ActionForm } from '@/components/ui/action-form';
 import { buttonClass } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
+import { ReportControl } from '@/components/reports/report-control';
 import { requireUser } from '@/lib/auth/viewer';
 import { cn } from '@/lib/cn';
 import { plural } from '@/lib/format';
@@ -115,6 +116,7 @@ export default async function GroupPage({ params, searchParams }: Props) {
         </header>
 
         <TargetFeedControls kind="group" id={group.id} name={group.name} active={controls} member={summary.viewerStatus === 'member'} />
+        {data.viewerRole?.name !== 'Owner' && <ReportControl kind="group" targetId={group.id} what={`the group ${group.name}`} />}
 
         {data.welcome && (
           <section aria-labelledby="welcome" className="rounded-2xl border-2 p-5" style={{ borderColor: group.accentColor }}>

@@ -5,6 +5,7 @@ import { EditPostForm } from '@/components/posts/edit-post-form';
 import { PostCard } from '@/components/posts/post-card';
 import { ActionForm } from '@/components/ui/action-form';
 import { Avatar } from '@/components/ui/avatar';
+import { ReportControl } from '@/components/reports/report-control';
 import { requireUser } from '@/lib/auth/viewer';
 import { personalizationFor } from '@/lib/recommend/profile';
 import { timeAgo } from '@/lib/format';
@@ -50,6 +51,7 @@ function CommentItem({ comment, postId, canReply, canRemove, viewerId }: { comme
                 <input type="hidden" name="commentId" value={comment.id} />
               </ActionForm>
             )}
+            {comment.author.id !== viewerId && <ReportControl kind="comment" targetId={comment.id} what={`this comment by ${comment.author.name}`} />}
             {canRemove && comment.author.id !== viewerId && (
               <details>
                 <summary className="cursor-pointer text-muted">Remove</summary>

@@ -24,11 +24,14 @@ import { archiveChannelAction, createChannelAction, moveChannelAction, updateCha
 import { permissionFlags, permissionLabels, roleTemplates } from '@/lib/groups/permissions';
 import { checkPermissions, getGroupSettings, type GroupSettings } from '@/lib/groups/queries';
 import { getCelebrationSetup } from '@/lib/milestones/celebrations';
+import { ReportQueue } from '@/components/reports/report-queue';
+import { getGroupReportQueue, openReportCount } from '@/lib/reports/queries';
+import { queueStatusSchema } from '@/lib/reports/schemas';
 import { assignRoleAction, createRoleAction, deleteRoleAction, unassignRoleAction, updateRoleAction } from '@/lib/groups/role-actions';
 
 export const metadata: Metadata = { title: 'Manage group' };
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ tab?: string; member?: string; channel?: string }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ tab?: string; member?: string; channel?: string; status?: string }> };
 
 const input = 'h-9 rounded-lg border border-line bg-surface px-2 text-sm';
 
@@ -494,10 +497,11 @@ function AuditTab({ s }: { s: GroupSettings }) {
 
 export default async function GroupSettingsPage({ params, searchParams }: Props) {
   const { slug } = await params;
-  const { tab: requested, member, channel } = await searchParams;
+  const { tab: requested, member, channel, status } = await searchParams;
   const viewer = await requireUser(`/g/${slug}/settings`);
   const s = await getGroupSettings(viewer, slug);
   if (!s) notFound();
+  const reportCount = s.allowed.reports ? await openReportCount(s.group.id) : 0;
   const tabs = [
     { id: 'general', label: 'General', show: s.allowed.settings },
     { id: 'channels', label: 'Channels', show: s.allowed.channels },
@@ -509,9 +513,11 @@ export default async function GroupSettingsPage({ params, searchParams }: Props)
     { id: 'bans', label: 'Bans', show: s.allowed.members },
     { id: 'checker', label: 'Permission checker', show: s.allowed.roles || s.allowed.settings },
     { id: 'audit', label: 'Audit log', show: s.allowed.audit },
+    { id: 'reports', label: `Reports${reportCount ? ` (${reportCount})` : ''}`, show: s.allowed.reports },
   ].filter((t) => t.show);
   const tab = tabs.find((t) => t.id === requested)?.id ?? tabs[0].id;
   const celebrationSetup = tab === 'celebrations' ? await getCelebrationSetup(viewer, s.group.id) : null;
+  const reportQueue = tab === 'reports' ? await getGroupReportQueue(viewer, s.group.id, queueStatusSchema.parse(status)) : null;
   const memberCount = s.members.length;
   return (
     <div className="mx-auto max-w-3xl">
@@ -549,6 +555,13 @@ export default async function GroupSettingsPage({ params, searchParams }: Props)
         {tab === 'bans' && <BansTab s={s} />}
         {tab === 'checker' && <CheckerTab s={s} memberId={member ?? s.members[0]?.userId} channelId={channel ?? s.channels[0]?.id} slug={slug} />}
         {tab === 'audit' && <AuditTab s={s} />}
+        {tab === 'reports' && reportQueue && (
+          <ReportQueue
+            queue={reportQueue}
+            hrefFor={(st) => `/g/${slug}/settings?tab=reports${st === 'resolved' ? '&status=resolved' : ''}`}
+            explainer={`Reports about posts and comments in ${s.group.name}. You see how many people reported each thing and why — never who. Whatever you decide is written to the audit log, and the people who reported it are told the outcome (not who acted).`}
+          />
+        )}
       </section>
     </div>
   );
