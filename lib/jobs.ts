@@ -15,6 +15,7 @@ import { PURGE_HOUR_UTC, PURGE_MINUTE_UTC } from '@/lib/privacy/retention-policy
 import { purgeExpiredLimits } from '@/lib/rate-limit';
 import { purgeEmailChanges } from '@/lib/auth/email-change';
 import { purgeExpiredSignUps } from '@/lib/auth/signup';
+import { purgePasswordResets } from '@/lib/auth/password-reset';
 
 export async function runDailyJobs(db: Database, now = new Date()) {
   const milestones = await runDailyMilestones(db, now);
@@ -22,6 +23,7 @@ export async function runDailyJobs(db: Database, now = new Date()) {
   await purgeExpiredLimits(db, now);
   await purgeEmailChanges(db, now);
   await purgeExpiredSignUps(db, now);
+  await purgePasswordResets(db, now);
   // Each person's retention choices: views and opens, searches, notifications and stale inferred interests.
   const purged = await purgeExpired(db, now);
   return { awarded: milestones.awarded + groupMilestones.awarded, purged };

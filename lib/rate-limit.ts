@@ -26,6 +26,12 @@ export const rules = {
   // Each request sends a mail: a few an hour (Mastodon allows 5 password resets per 30 min).
   emailChange: { name: 'email:account:1h', limit: 5, windowSeconds: 3600 },
   emailConfirm: { name: 'email-confirm:account:1h', limit: 20, windowSeconds: 3600 },
+  // Password reset requests (Mastodon: 5 per 30 min; GitLab: 10 a minute per IP), and asking for the confirmation
+  // link again: each sends a mail.
+  passwordResetPerAddress: { name: 'password-reset:email:30m', limit: 5, windowSeconds: 1800 },
+  passwordResetPerAccount: { name: 'password-reset:account:30m', limit: 5, windowSeconds: 1800 },
+  passwordResetPerIp: { name: 'password-reset:ip:1h', limit: 20, windowSeconds: 3600 },
+  confirmationResend: { name: 'confirm-resend:account:1h', limit: 3, windowSeconds: 3600 },
   // Per person (Discourse: 5 s between posts, a daily ceiling; Mastodon: 30 uploads per 30 min).
   postBurst: { name: 'post:5s', limit: 1, windowSeconds: 5 },
   postDaily: { name: 'post:1d', limit: 100, windowSeconds: 86400 },

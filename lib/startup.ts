@@ -5,6 +5,7 @@ import { processImage, rasterizeSvg } from '@/lib/media/process-image';
 import { hostConfigurationProblem, instancesConfigurationProblem, MissingAuthSecretError, resolveAuthSecret } from '@/lib/auth/secret';
 import { env } from '@/lib/env';
 import { startScheduler } from '@/lib/jobs';
+import { smtpTransport, startMailWorker } from '@/lib/mail/worker';
 import { onShutdown } from '@/lib/shutdown';
 
 export async function startHearth() {
@@ -42,6 +43,15 @@ export async function startHearth() {
         (result.seeded ? '' : `\n  Demo community already planted (${result.reason}).`) +
         `\n  Demo sign-in: ${demoAccount.email} / ${demoAccount.password}\n`,
     );
+  }
+
+  // Mail goes out wherever SMTP_URL is set, whatever HEARTH_JOBS says: each instance runs a worker, and the
+  // outbox claims make every message go once (lib/mail/worker.ts).
+  if (env.SMTP_URL) {
+    const stopMail = startMailWorker(handle.db, { transport: smtpTransport(env.SMTP_URL) });
+    onShutdown('stop the mail worker', () => stopMail());
+  } else if (env.NODE_ENV === 'production') {
+    console.warn('[mail] SMTP_URL is not set: mail (sign-up links, password resets) waits in the outbox and is not sent.');
   }
 
   if (env.HEARTH_JOBS !== 'off') {
