@@ -16,6 +16,9 @@ export function SignInForm({ redirectTo }: { redirectTo?: string }) {
       {redirectTo && <input type="hidden" name="redirectTo" value={redirectTo} />}
       <Field label="Email" name="email" type="email" autoComplete="email" required defaultValue={state.values?.email} error={state.fieldErrors?.email} />
       <Field label="Password" name="password" type="password" autoComplete="current-password" required error={state.fieldErrors?.password} />
+      <Link href="/forgot-password" className="-mt-2 self-end text-sm font-medium text-accent hover:underline">
+        Forgot password?
+      </Link>
       <Button type="submit" size="lg" disabled={pending}>
         {pending ? 'Signing in…' : 'Sign in'}
       </Button>
