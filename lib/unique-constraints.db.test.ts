@@ -73,6 +73,8 @@ const uniqueAnswers: Record<string, Answer> = {
   // Only Hearth picks the value.
   accounts_provider_provider_account_id_pk: generated('written by the Auth.js adapter, which looks the account up before linking it'),
   email_changes_token_key: generated('sha-256 of a random token'),
+  password_resets_token_key: generated('sha-256 of a random token'),
+  password_resets_pkey: randomId,
   pending_signups_token_key: generated('sha-256 of a random token'),
   pending_signups_pkey: randomId,
   instance_audit_log_pkey: randomId,

@@ -34,6 +34,13 @@ export const authorization: Record<string, Entry> = {
   'lib/auth/actions.ts#changePasswordAction': { who: 'the signed-in person, with their current password', tests: [e2eAuth] },
   'lib/auth/actions.ts#requestEmailChangeAction': { who: 'the signed-in person, with their current password (rate-limited)', tests: ['lib/auth/email-change.db.test.ts', 'e2e/account.spec.ts'] },
   'lib/auth/actions.ts#confirmEmailChangeAction': { who: 'the signed-in person the link was sent for, once, within a day', tests: ['lib/auth/email-change.db.test.ts', 'e2e/account.spec.ts'] },
+  'lib/auth/reset-actions.ts#requestPasswordResetAction': { who: 'anyone; the same answer whether or not an account uses the address (rate-limited per address and per client address)', tests: ['lib/auth/password-reset.db.test.ts', 'e2e/password-reset.spec.ts'], public: true },
+  'lib/auth/reset-actions.ts#resetPasswordAction': { who: 'anyone holding a mailed reset link, once, within 30 minutes (rate-limited per address)', tests: ['lib/auth/password-reset.db.test.ts', 'e2e/password-reset.spec.ts'], public: true },
+  'lib/auth/reset-actions.ts#resendConfirmationAction': { who: 'the signed-in person, for their own unconfirmed address (3 an hour)', tests: ['lib/auth/email-confirmation.db.test.ts'] },
+  'lib/mail/actions.ts#saveMailChoicesAction': { who: 'the signed-in person, their own mail choices', tests: ['lib/mail/preferences.db.test.ts'] },
+  'lib/mail/actions.ts#unsubscribeAction': { who: 'anyone holding a mail’s signed unsubscribe link: turns off only the kind and person it names', tests: ['lib/mail/preferences.db.test.ts'], public: true },
+  'app/api/unsubscribe/[token]/route.ts#POST': { who: 'anyone holding a mail’s signed unsubscribe link (RFC 8058 one-click): the kind and person it names', tests: ['lib/mail/worker.db.test.ts'], public: true, via: 'unsubscribeNow' },
+  'app/api/unsubscribe/[token]/route.ts#GET': { who: 'anyone: changes nothing, sends the browser to the page with a button', tests: ['lib/mail/worker.db.test.ts'], public: true },
   'lib/theme/actions.ts#setThemeAction': { who: 'anyone: a cookie, no personal data', tests: ['e2e/shell.spec.ts'], public: true },
   // Profiles
   'lib/profiles/actions.ts#updateProfileAction': { who: 'the signed-in person, their own profile only', tests: [profiles] },
