@@ -2,6 +2,8 @@
 // journeys and the db tests deliver Hearth's mail to it over SMTP, as a production mail server would get it.
 // `file`: each message is also appended there as one JSON line, for readers in other processes (the journeys).
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
@@ -11,7 +13,8 @@ import { SMTPServer } from 'smtp-server';
  */
 
 /**
- * @param {{ port?: number; host?: string; file?: string; delayMs?: number; user?: string; pass?: string }} [options]
+ * `append`: keep what the file holds (another catcher writes to it too); else it is emptied first.
+ * @param {{ port?: number; host?: string; file?: string; append?: boolean; delayMs?: number; user?: string; pass?: string }} [options]
  * @returns {Promise<{ port: number; url: string; messages: CaughtMail[]; close: () => Promise<void> }>}
  */
 export async function startMailCatcher(options = {}) {
@@ -20,7 +23,7 @@ export async function startMailCatcher(options = {}) {
   const pass = options.pass ?? 'catcher';
   /** @type {CaughtMail[]} */
   const messages = [];
-  if (options.file) fs.writeFileSync(options.file, '');
+  if (options.file && !options.append) fs.writeFileSync(options.file, '');
   const server = new SMTPServer({
     secure: false,
     disabledCommands: ['STARTTLS'],
@@ -81,4 +84,13 @@ export function readCaughtMail(file) {
     .split('\n')
     .filter(Boolean)
     .map((line) => JSON.parse(line));
+}
+
+/**
+ * Where the browser journeys' mail goes, per journeys server port (E2E_PORT): written by scripts/e2e-server.mjs and
+ * e2e/support/cluster.ts, read by e2e/helpers.ts.
+ * @param {string | number} [port]
+ */
+export function e2eMailFile(port = process.env.E2E_PORT ?? '3100') {
+  return path.join(os.tmpdir(), `hearth-e2e-mail-${port}.jsonl`);
 }

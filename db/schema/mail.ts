@@ -3,8 +3,8 @@ import { users } from './auth';
 import { createdAt, id } from './columns';
 
 /**
- * Outgoing mail. Hearth has no mail server yet: messages wait here (a sender would deliver them), and in
- * development they are shown at /dev/mail. `user_id` is the account the message is about.
+ * Outgoing mail: written with what it is about, sent over SMTP by the mail worker (lib/mail/worker.ts), shown at
+ * /dev/mail in development. `user_id` is the account the message is about.
  */
 export const outboxStatuses = ['queued', 'sending', 'sent', 'failed', 'skipped'] as const;
 export type OutboxStatus = (typeof outboxStatuses)[number];

@@ -191,7 +191,8 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
   let profileCounts = { interests: 0, uploads: 0 };
   await db.transaction(async (tx) => {
     await insertChunked(people, (chunk) =>
-      tx.insert(users).values(chunk.map(({ id, name, email, handle, passwordHash: hash, createdAt }) => ({ id, name, email, handle, passwordHash: hash, createdAt }))),
+      // The planted people count as having confirmed their addresses when they joined (no banner asks them to).
+      tx.insert(users).values(chunk.map(({ id, name, email, handle, passwordHash: hash, createdAt }) => ({ id, name, email, handle, passwordHash: hash, createdAt, emailVerified: createdAt }))),
     );
     const channelOf = new Map<string, { general: string; announcements: string }>();
     for (const plan of groupPlans) {
