@@ -8,6 +8,7 @@ import { mailPreferences, outbox, siteSettings, users } from '@/db/schema';
 import { urlForDatabase, testDatabaseKind } from '@/test/db-env';
 import { startMailCatcher } from '@/scripts/mail-catcher.mjs';
 import { sendMail } from './outbox';
+import { unsubscribeNow } from './queries';
 import { mailKindEnabled } from './preferences';
 import { claimDue, drainOutbox, leaseSeconds, maxAttempts, retryDelaySeconds, smtpTransport, type Sender } from './worker';
 import { GET, POST } from '@/app/api/unsubscribe/[token]/route';
@@ -185,6 +186,8 @@ describe('what a message looks like', () => {
     const forged = token.replace(Buffer.from(sam.id).toString('base64url'), Buffer.from(other.id).toString('base64url'));
     const refused = await POST(new Request(url!.replace(token, forged), { method: 'POST', body: 'List-Unsubscribe=One-Click' }), { params: Promise.resolve({ token: forged }) });
     expect(refused.status).toBe(404);
+    expect(await unsubscribeNow(forged)).toEqual({ ok: false });
+    expect(await unsubscribeNow('digest.x.y')).toEqual({ ok: false });
     expect(await db.select().from(mailPreferences).where(inArray(mailPreferences.userId, [sam.id, other.id]))).toEqual([]);
 
     const done = await POST(new Request(url!, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' }), { params: Promise.resolve({ token }) });
