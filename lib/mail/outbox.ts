@@ -33,11 +33,13 @@ export function mailboxOpen() {
 }
 
 type Kick = () => void;
-let kick: Kick | null = null;
+// On globalThis: Next loads the worker (instrumentation) and the actions that queue mail in separate module graphs,
+// so a module variable here would be two variables.
+const kicks = globalThis as typeof globalThis & { __hearthMailQueued?: Kick | null };
 
 /** Set by the running mail worker: a new message asks it to look now rather than at its next poll. */
 export function onMailQueued(fn: Kick | null) {
-  kick = fn;
+  kicks.__hearthMailQueued = fn;
 }
 
 /**
@@ -49,7 +51,7 @@ export async function sendMail(db: Executor, mail: Mail): Promise<boolean> {
   if (kind !== 'account' && mail.userId && !(await mailKindEnabled(db, mail.userId, kind))) return false;
   await db.insert(outbox).values({ userId: mail.userId, kind, toAddress: mail.to, subject: mail.subject, body: mail.body, origin: mail.origin ?? null });
   if (mailboxOpen()) console.log(`[mail] to ${mail.to}: ${mail.subject}\n${mail.body.replace(/^/gm, '  ')}`);
-  kick?.();
+  kicks.__hearthMailQueued?.();
   return true;
 }
 

@@ -10,7 +10,7 @@ import { startMailCatcher } from '@/scripts/mail-catcher.mjs';
 import { sendMail } from './outbox';
 import { unsubscribeNow } from './queries';
 import { mailKindEnabled } from './preferences';
-import { claimDue, drainOutbox, leaseSeconds, maxAttempts, retryDelaySeconds, smtpTransport, type Sender } from './worker';
+import { claimDue, drainOutbox, leaseSeconds, maxAttempts, pollMs, retryDelaySeconds, smtpTransport, startMailWorker, type Sender } from './worker';
 import { GET, POST } from '@/app/api/unsubscribe/[token]/route';
 
 vi.mock('next/headers', () => ({ headers: async () => new Headers() }));
@@ -135,6 +135,24 @@ describe('sending the outbox', () => {
     expect(catcher.messages.map((m) => m.to[0])).toEqual(['stale@example.org']);
     const [liveRow] = await db.select().from(outbox).where(eq(outbox.id, live.id));
     expect(liveRow.status).toBe('sending');
+  });
+});
+
+describe('the running worker', () => {
+  it('sends a newly queued message within moments, before its next poll', async () => {
+    const stop = startMailWorker(db, config());
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 500)); // its first look, at start, finds nothing
+      const queued = performance.now();
+      await sendMail(db, { userId: null, to: 'soon@example.org', subject: 'Soon', body: 'Quick.' });
+      await expect.poll(() => catcher.messages.length, { timeout: pollMs - 500, interval: 50 }).toBe(1);
+      // The poll would come 2.5 s after the message was queued: it was the kick that sent it.
+      expect(performance.now() - queued).toBeLessThan(pollMs / 2);
+    } finally {
+      await stop();
+    }
+    const [row] = await db.select().from(outbox).where(eq(outbox.toAddress, 'soon@example.org'));
+    expect(row.status).toBe('sent');
   });
 });
 

@@ -9,6 +9,7 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Database, Executor } from '@/db/client';
 import { rowsOf } from '@/db/client';
+import { isConnectionError } from '@/db/connection';
 import { outbox, users } from '@/db/schema';
 import { getSiteSettings } from '@/lib/admin/site';
 import { env } from '@/lib/env';
@@ -171,7 +172,11 @@ export function startMailWorker(db: Database, config: WorkerConfig) {
       .then((r) => {
         if (r.sent || r.failed || r.retried || r.skipped) console.log(`[mail] ${workerName}: sent ${r.sent}, will retry ${r.retried}, failed ${r.failed}, not sent ${r.skipped}`);
       })
-      .catch((error) => console.error('[mail] the mail worker could not drain the outbox; it tries again in a few seconds', error))
+      .catch((error) => {
+        // The database restarting is said in one line (every few seconds until it is back), not a stack each time.
+        if (isConnectionError(error)) console.error('[mail] the database is unreachable; the mail worker tries again in a few seconds');
+        else console.error('[mail] the mail worker could not drain the outbox; it tries again in a few seconds', error);
+      })
       .finally(() => {
         running = null;
         if (again) {
