@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { newPerson, signIn, signUp, onTwoDevices } from './helpers';
+import { firstLinkIn, newestMail, newPerson, signIn, signUp, onTwoDevices } from './helpers';
 
 test('changing the email: current password, a link to the new address, other devices signed out, sign in with the new one', async ({ browser }) => {
   const person = newPerson();
@@ -17,11 +17,10 @@ test('changing the email: current password, a link to the new address, other dev
   await form.getByRole('button', { name: 'Send confirmation link' }).click();
   await expect(form.getByRole('status')).toContainText(`We sent a link to ${newEmail}.`);
 
-  // The development mailbox (turned on for the journeys) holds the message with the link.
-  await a.goto('/dev/mail');
-  const message = a.getByRole('article', { name: `To ${newEmail}: Confirm your new email for Hearth` });
-  await expect(message).toBeVisible();
-  await message.getByRole('link', { name: /confirm-email\?token=/ }).click();
+  // The suite's SMTP server received the message with the link.
+  const link0 = firstLinkIn(await newestMail(newEmail, 'Confirm your new email for Hearth'));
+  expect(link0).toMatch(/\/settings\/account\/confirm-email\?token=/);
+  await a.goto(link0);
   await expect(a.getByRole('heading', { name: 'Confirm your new email' })).toBeVisible();
   const link = a.url();
   await a.getByRole('button', { name: 'Confirm new email' }).click();
@@ -29,8 +28,7 @@ test('changing the email: current password, a link to the new address, other dev
   await expect(a.getByRole('status')).toHaveText(`Email changed: you now sign in with ${newEmail}. Every other device was signed out, and your old address was told.`);
 
   // The old address was told; the other device is signed out; the new address signs in.
-  await a.goto('/dev/mail');
-  await expect(a.getByRole('article', { name: `To ${person.email}: Your Hearth email address was changed` })).toBeVisible();
+  await newestMail(person.email, 'Your Hearth email address was changed');
   await a.goto('/settings/account');
   await expect(a.getByText(`You sign in with ${newEmail}.`)).toBeVisible();
   await b.goto('/feed');

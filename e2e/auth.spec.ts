@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { demo, newPerson, signIn, signUp, onTwoDevices } from './helpers';
+import { demo, firstLinkIn, newestMail, newPerson, signIn, signUp, onTwoDevices } from './helpers';
 
 test('sign up → the feed shows demo content → sign out → sign in → a wrong password is refused', async ({ page }) => {
   const person = newPerson();
@@ -64,17 +64,14 @@ test('sign-up answers the same for a registered address, and tells its owner ins
   await expect(answer).toContainText(`Check your inbox at ${demo.email}: we sent a link to finish creating your account.`);
   await expect(page.getByText(/already exists|already has an account/)).toHaveCount(0);
   // The owner hears about it; no link to create a second account was sent.
-  await page.goto('/dev/mail');
-  await expect(page.getByRole('article', { name: `To ${demo.email}: Someone tried to sign up to Hearth with your address` }).first()).toBeVisible();
+  await newestMail(demo.email, 'Someone tried to sign up to Hearth with your address');
   // A new address gets the same words, and its link creates the account after the password is typed again.
   await signUp(page, person);
   await expect(page.getByRole('heading', { name: 'Your feed' })).toBeVisible();
   // The link is used up.
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('heading', { name: /A community that feels personal/ })).toBeVisible();
-  await page.goto('/dev/mail');
-  const link = await page.getByRole('article', { name: `To ${person.email}: Finish creating your Hearth account` }).first().getByRole('link').first().getAttribute('href');
-  await page.goto(link!);
+  await page.goto(firstLinkIn(await newestMail(person.email, 'Finish creating your Hearth account')));
   await expect(page.getByText('This link has expired or was already used.')).toBeVisible();
 });
 

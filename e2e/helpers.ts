@@ -1,4 +1,5 @@
 import { expect, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
+import { e2eMailFile, readCaughtMail, type CaughtMail } from '../scripts/mail-catcher.mjs';
 
 export const demo = { email: 'demo@hearth.local', password: 'hearth-demo-2026', handle: 'demo' };
 
@@ -25,12 +26,36 @@ export async function signUp(page: Page, person: ReturnType<typeof newPerson>, o
   await expect(page).toHaveURL(/\/feed$/);
 }
 
-/** Opens the link in the newest mail to `to` with this subject, from the development mailbox (/dev/mail). */
+/**
+ * The newest mail to `to` with this subject that the suite's SMTP server received (scripts/e2e-server.mjs starts
+ * it; the app's mail worker delivers to it within seconds), waiting for it to arrive.
+ */
+export async function newestMail(to: string, subject: string, timeout = 20_000): Promise<CaughtMail> {
+  let found: CaughtMail | undefined;
+  await expect
+    .poll(
+      () => {
+        found = readCaughtMail(e2eMailFile())
+          .filter((m) => m.to.some((address) => address.toLowerCase() === to.toLowerCase()) && m.subject === subject)
+          .at(-1);
+        return Boolean(found);
+      },
+      { message: `a mail to ${to} with the subject “${subject}”`, timeout, intervals: [250, 500, 1000] },
+    )
+    .toBe(true);
+  return found!;
+}
+
+/** The first link in a mail's text (the links Hearth mails come before the footer). */
+export function firstLinkIn(mail: CaughtMail) {
+  const link = mail.text.match(/https?:\/\/\S+/)?.[0];
+  if (!link) throw new Error(`no link in the mail “${mail.subject}”`);
+  return link;
+}
+
+/** Opens the link in the newest mail to `to` with this subject, as received by the suite's SMTP server. */
 export async function openMailedLink(page: Page, to: string, subject: string) {
-  await page.goto('/dev/mail');
-  const mail = page.getByRole('article', { name: `To ${to}: ${subject}` }).first();
-  await expect(mail).toBeVisible();
-  await page.goto((await mail.getByRole('link').first().getAttribute('href'))!);
+  await page.goto(firstLinkIn(await newestMail(to, subject)));
 }
 
 export async function signIn(page: Page, email: string, password: string) {

@@ -24,8 +24,19 @@ const schema = z.object({
   HEARTH_SEED: z.enum(['auto', 'off']).default('auto'),
   HEARTH_RATE_LIMITS: z.enum(['on', 'off']).default('on'),
   HEARTH_JOBS: z.enum(['on', 'off']).default('on'),
-  /** Show outgoing mail at /dev/mail and in the log; on by default in development only. */
+  /** Show outgoing mail at /dev/mail (to instance admins) and in the log; on by default in development, never in production. */
   HEARTH_MAILBOX: z.enum(['on', 'off']).optional(),
+  /**
+   * Where mail goes: smtp://user:pass@host:587 (STARTTLS when the server offers it) or smtps://user:pass@host:465.
+   * Unset, mail waits in the outbox (and, in development, shows at /dev/mail).
+   */
+  SMTP_URL: z
+    .string()
+    .url('SMTP_URL must be a URL like smtps://user:password@mail.example.org:465')
+    .refine((u) => /^smtps?:\/\//.test(u), 'SMTP_URL must start with smtp:// or smtps://')
+    .optional(),
+  /** The From of every mail: an address, or "Name <address>". Defaults to hearth@ the host of AUTH_URL (or localhost). */
+  MAIL_FROM: z.string().min(3).max(320).optional(),
   /**
    * Which proxies' X-Forwarded-* headers to believe: unset (none), a hop count, or addresses and CIDRs. Applied by
    * scripts/server.mjs (scripts/request-guard.mjs), which rewrites X-Forwarded-For to the one resolved address.

@@ -17,6 +17,7 @@ import { purgeEmailChanges } from '@/lib/auth/email-change';
 import { purgeExpiredSignUps } from '@/lib/auth/signup';
 import { purgeLiveEvents } from '@/lib/live/bus';
 import { sendDueDigests } from '@/lib/digest/send';
+import { purgePasswordResets } from '@/lib/auth/password-reset';
 
 export async function runDailyJobs(db: Database, now = new Date()) {
   const milestones = await runDailyMilestones(db, now);
@@ -25,6 +26,7 @@ export async function runDailyJobs(db: Database, now = new Date()) {
   await purgeEmailChanges(db, now);
   await purgeExpiredSignUps(db, now);
   await purgeLiveEvents(db, now);
+  await purgePasswordResets(db, now);
   // Each person's retention choices: views and opens, searches, notifications and stale inferred interests.
   const purged = await purgeExpired(db, now);
   // Last: the digests that are due (lib/digest/send.ts), each claimed per person, so a repeated run sends none twice.

@@ -31,6 +31,12 @@ export const rules = {
   twoFactorChange: { name: '2fa:account:1h', limit: 10, windowSeconds: 3600 },
   // Passkey sign-in challenges handed out (a database row each) per address.
   passkeyChallenge: { name: 'passkey-challenge:ip:1m', limit: 20, windowSeconds: 60 },
+  // Password reset requests (Mastodon: 5 per 30 min; GitLab: 10 a minute per IP), and asking for the confirmation
+  // link again: each sends a mail.
+  passwordResetPerAddress: { name: 'password-reset:email:30m', limit: 5, windowSeconds: 1800 },
+  passwordResetPerAccount: { name: 'password-reset:account:30m', limit: 5, windowSeconds: 1800 },
+  passwordResetPerIp: { name: 'password-reset:ip:1h', limit: 20, windowSeconds: 3600 },
+  confirmationResend: { name: 'confirm-resend:account:1h', limit: 3, windowSeconds: 3600 },
   // Per person (Discourse: 5 s between posts, a daily ceiling; Mastodon: 30 uploads per 30 min).
   postBurst: { name: 'post:5s', limit: 1, windowSeconds: 5 },
   postDaily: { name: 'post:1d', limit: 100, windowSeconds: 86400 },

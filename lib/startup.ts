@@ -5,6 +5,7 @@ import { processImage, rasterizeSvg } from '@/lib/media/process-image';
 import { hostConfigurationProblem, instancesConfigurationProblem, MissingAuthSecretError, resolveAuthSecret } from '@/lib/auth/secret';
 import { env } from '@/lib/env';
 import { startScheduler } from '@/lib/jobs';
+import { smtpTransport, startMailWorker } from '@/lib/mail/worker';
 import { onShutdown } from '@/lib/shutdown';
 import { startPushDelivery } from '@/lib/push/instance';
 
@@ -47,6 +48,14 @@ export async function startHearth() {
 
   // Web Push for notifications, when VAPID keys are configured (or generated, in development).
   if (!startPushDelivery()) console.log('  Web Push is off: set VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY and VAPID_SUBJECT to turn it on.');
+  // Mail goes out wherever SMTP_URL is set, whatever HEARTH_JOBS says: each instance runs a worker, and the
+  // outbox claims make every message go once (lib/mail/worker.ts).
+  if (env.SMTP_URL) {
+    const stopMail = startMailWorker(handle.db, { transport: smtpTransport(env.SMTP_URL) });
+    onShutdown('stop the mail worker', () => stopMail());
+  } else if (env.NODE_ENV === 'production') {
+    console.warn('[mail] SMTP_URL is not set: mail (sign-up links, password resets) waits in the outbox and is not sent.');
+  }
 
   if (env.HEARTH_JOBS !== 'off') {
     const stopJobs = startScheduler(handle.db, handle.kind, env.DATABASE_URL);

@@ -80,6 +80,8 @@ const uniqueAnswers: Record<string, Answer> = {
   email_changes_token_key: generated('sha-256 of a random token'),
   recovery_codes_user_code_key: generated('sha-256 of 80 random bits, written after the old codes are deleted in the same transaction'),
   webauthn_challenges_challenge_key: generated('a random challenge from @simplewebauthn/server'),
+  password_resets_token_key: generated('sha-256 of a random token'),
+  password_resets_pkey: randomId,
   pending_signups_token_key: generated('sha-256 of a random token'),
   pending_signups_pkey: randomId,
   instance_audit_log_pkey: randomId,

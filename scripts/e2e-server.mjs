@@ -5,9 +5,13 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { e2eMailFile, startMailCatcher } from './mail-catcher.mjs';
 
 const port = process.env.E2E_PORT ?? '3100';
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-e2e-'));
+// A real SMTP server for the journeys: the app's mail worker delivers to it over SMTP, and the journeys read what it
+// received from the file (e2e/helpers.ts, openMailedLink).
+const catcher = await startMailCatcher({ file: e2eMailFile(port) });
 const env = {
   ...process.env,
   DATA_DIR: dataDir,
@@ -17,8 +21,8 @@ const env = {
   PORT: port,
   // The journeys sign in many times a minute from one address; the limiter has its own tests.
   HEARTH_RATE_LIMITS: 'off',
-  // The account journey follows the confirmation link from the development mailbox (/dev/mail).
-  HEARTH_MAILBOX: 'on',
+  SMTP_URL: catcher.url,
+  MAIL_FROM: 'Hearth journeys <hearth@e2e.hearth.test>',
 };
 
 const seeded = spawnSync('npx', ['tsx', 'scripts/db.ts', 'seed'], { env, stdio: 'inherit' });

@@ -50,6 +50,9 @@ export function SignInForm({ redirectTo }: { redirectTo?: string }) {
         onChange={(e) => setPassword(e.target.value)}
         error={state.fieldErrors?.password}
       />
+      <Link href="/forgot-password" className="-mt-2 self-end text-sm font-medium text-accent hover:underline">
+        Forgot password?
+      </Link>
       <Button type="submit" size="lg" disabled={pending}>
         {pending ? 'Signing in…' : 'Sign in'}
       </Button>

@@ -1,12 +1,12 @@
-import { boolean, index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { users } from './auth';
 import { createdAt, id } from './columns';
 
 /**
- * Outgoing mail. Hearth has no mail server yet: messages wait here (a sender would deliver them), and in
- * development they are shown at /dev/mail. `user_id` is the account the message is about.
+ * Outgoing mail: written with what it is about, sent over SMTP by the mail worker (lib/mail/worker.ts), shown at
+ * /dev/mail in development. `user_id` is the account the message is about.
  */
-export const outboxStatuses = ['queued', 'sending', 'sent', 'failed'] as const;
+export const outboxStatuses = ['queued', 'sending', 'sent', 'failed', 'skipped'] as const;
 export type OutboxStatus = (typeof outboxStatuses)[number];
 
 export const outbox = pgTable(
@@ -25,6 +25,13 @@ export const outbox = pgTable(
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     lastError: text('last_error'),
     sentAt: timestamp('sent_at', { withTimezone: true, mode: 'date' }),
+    /**
+     * While 'sending': until when the worker that claimed the row holds it (lib/mail/worker.ts). A worker that died
+     * mid-send leaves a lease that runs out, and another worker takes the row again.
+     */
+    leaseUntil: timestamp('lease_until', { withTimezone: true, mode: 'date' }),
+    /** The site's address when the mail was written, for the links the sender adds (unsubscribe); AUTH_URL when null. */
+    origin: text('origin'),
     createdAt: createdAt(),
   },
   (t) => [index('outbox_user_idx').on(t.userId), index('outbox_created_idx').on(t.createdAt), index('outbox_due_idx').on(t.status, t.nextAttemptAt)],
@@ -59,3 +66,22 @@ export const digestSubscriptions = pgTable('digest_subscriptions', {
   lastSentAt: timestamp('last_sent_at', { withTimezone: true, mode: 'date' }),
   createdAt: createdAt(),
 });
+
+/**
+ * Password reset links (lib/auth/password-reset.ts): only the SHA-256 of the mailed token is kept, usable once,
+ * for 30 minutes; the daily job deletes expired and used ones.
+ */
+export const passwordResets = pgTable(
+  'password_resets',
+  {
+    id: id(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [uniqueIndex('password_resets_token_key').on(t.tokenHash), index('password_resets_user_idx').on(t.userId)],
+);

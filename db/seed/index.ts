@@ -191,7 +191,8 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
   let profileCounts = { interests: 0, uploads: 0 };
   await db.transaction(async (tx) => {
     await insertChunked(people, (chunk) =>
-      tx.insert(users).values(chunk.map(({ id, name, email, handle, passwordHash: hash, createdAt }) => ({ id, name, email, handle, passwordHash: hash, createdAt }))),
+      // The planted people count as having confirmed their addresses when they joined (no banner asks them to).
+      tx.insert(users).values(chunk.map(({ id, name, email, handle, passwordHash: hash, createdAt }) => ({ id, name, email, handle, passwordHash: hash, createdAt, emailVerified: createdAt }))),
     );
     // The demo sign-in runs the instance, so /admin (and its report queue) can be tried at once.
     await tx.update(users).set({ instanceRole: 'admin' }).where(eq(users.email, demoAccount.email));

@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
 import { findNginx } from '../../scripts/ensure-nginx.mjs';
+import { e2eMailFile, startMailCatcher } from '../../scripts/mail-catcher.mjs';
 
 // Run from the project's folder, as every script and test here is.
 const root = process.cwd();
@@ -191,11 +192,13 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
   let databaseUrl = options.databaseUrl;
   let created: string | undefined;
 
+  let catcher: Awaited<ReturnType<typeof startMailCatcher>> | undefined;
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
       // nginx first, so nothing new arrives; then the instances; then the database nobody uses any more.
       for (const g of [...groups].reverse()) await stopGroup(g.child);
+      await catcher?.close();
       if (created) {
         const admin = postgres(prerequisites.serverUrl, { max: 1, onnotice: () => {} });
         try {
@@ -243,6 +246,10 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     // The proxy connects from 127.0.0.2 where it can, so it is not the client's address (127.0.0.1): then trusting
     // the proxy by address trusts nothing the client wrote. Elsewhere, trust one hop.
     const proxyAddress = (await canBind('127.0.0.2')) ? '127.0.0.2' : undefined;
+    // Every instance runs a mail worker, delivering over SMTP to this server; what it receives joins the journeys'
+    // mail file, where e2e/helpers.ts (openMailedLink) reads it.
+    going();
+    catcher = await startMailCatcher({ file: e2eMailFile(), append: true });
     const shared: Record<string, string> = {
       NODE_ENV: 'production',
       NEXT_TELEMETRY_DISABLED: '1',
@@ -256,7 +263,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
       HEARTH_SEED: 'off',
       HEARTH_JOBS: 'off',
       HEARTH_RATE_LIMITS: 'off',
-      HEARTH_MAILBOX: 'on',
+      SMTP_URL: catcher.url,
       ...options.env,
     };
 

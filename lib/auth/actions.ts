@@ -177,5 +177,5 @@ export const confirmEmailChangeAction = validatedActionWithUser(confirmEmailSche
   if (!result.ok) return { error: result.message };
   revalidatePath('/settings/privacy');
   // The link is used up now: the account page says what happened.
-  redirect('/settings/account?email=changed');
+  redirect(result.email === result.previous ? '/settings/account?email=confirmed' : '/settings/account?email=changed');
 });

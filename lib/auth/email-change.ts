@@ -95,6 +95,12 @@ export async function confirmEmailChange(db: Executor, viewer: { id: string; ses
       if (!row) return { ok: false, message: expiredLinkMessage } as const;
       if (row.userId !== viewer.id) return { ok: false, message: 'This link is for another account. Sign in as the person who asked for the change, then open it again.' } as const;
       const [person] = await tx.select({ email: users.email, handle: users.handle }).from(users).where(eq(users.id, viewer.id));
+      if (row.newEmail === person.email.toLowerCase()) {
+        // Confirming the address the account already has (lib/auth/email-confirmation.ts): nothing else changes.
+        await tx.update(users).set({ emailVerified: now }).where(eq(users.id, viewer.id));
+        await tx.update(emailChanges).set({ usedAt: now }).where(eq(emailChanges.id, row.id));
+        return { ok: true, email: person.email, previous: person.email } as const;
+      }
       await tx.update(users).set({ email: row.newEmail, emailVerified: now }).where(eq(users.id, viewer.id));
       await tx.update(emailChanges).set({ usedAt: now }).where(eq(emailChanges.id, row.id));
       await tx.delete(emailChanges).where(and(eq(emailChanges.userId, viewer.id), isNull(emailChanges.usedAt)));

@@ -91,3 +91,13 @@ export const emailChangeSchema = z.object({
 });
 
 export const confirmEmailSchema = z.object({ token: z.string().min(20, 'That link is incomplete — copy all of it.').max(200) });
+
+export const forgotPasswordSchema = z.object({ email: emailSchema });
+
+export const resetPasswordSchema = z
+  .object({
+    token: z.string().min(20, 'That link is incomplete — copy all of it.').max(200),
+    newPassword: passwordSchema,
+    confirmPassword: z.string().max(200),
+  })
+  .refine((v) => v.newPassword === v.confirmPassword, { path: ['confirmPassword'], message: 'The two new passwords differ.' });

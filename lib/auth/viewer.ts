@@ -17,6 +17,8 @@ export type Viewer = {
   signedInAt?: number;
   /** This browser's session (a user_sessions row), if known. */
   sessionId?: string;
+  /** The person's address while it is not confirmed (the banner on every signed-in page asks them to); else null. */
+  unconfirmedEmail?: string | null;
 };
 
 /**
@@ -28,14 +30,22 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
   const id = session?.user?.id;
   if (!id) return null;
   const [row] = await db
-    .select({ id: users.id, handle: users.handle, name: users.name, image: users.image, sv: users.sessionVersion })
+    .select({ id: users.id, handle: users.handle, name: users.name, image: users.image, sv: users.sessionVersion, email: users.email, verified: users.emailVerified })
     .from(users)
     .where(eq(users.id, id))
     .limit(1);
   if (!row || row.sv !== (session.sessionVersion ?? 0)) return null;
   // A token from before sessions were recorded, or whose session was ended, counts as signed out.
   if (!session.sessionId || !(await touchSession(db, row.id, session.sessionId))) return null;
-  return { id: row.id, handle: row.handle, name: row.name ?? row.handle, image: row.image, signedInAt: session.signedInAt, sessionId: session.sessionId };
+  return {
+    id: row.id,
+    handle: row.handle,
+    name: row.name ?? row.handle,
+    image: row.image,
+    signedInAt: session.signedInAt,
+    sessionId: session.sessionId,
+    unconfirmedEmail: row.verified ? null : row.email,
+  };
 });
 
 /** The viewer, or a redirect to sign-in (and back here afterwards) for pages that need one. */

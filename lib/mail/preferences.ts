@@ -3,7 +3,7 @@
 // off until asked for (a `digest_subscriptions` row). The one-click unsubscribe of a mail turns its kind off here.
 import { and, eq } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { digestSubscriptions, mailPreferences } from '@/db/schema';
+import { digestSubscriptions, mailPreferences, type DigestFrequency } from '@/db/schema';
 import { setDigest } from '@/lib/digest/subscription';
 import type { MailKind } from './outbox';
 
@@ -32,4 +32,22 @@ export async function turnOffMailKind(db: Executor, userId: string, kind: Exclud
     .insert(mailPreferences)
     .values({ userId, kind, enabled: false })
     .onConflictDoUpdate({ target: [mailPreferences.userId, mailPreferences.kind], set: { enabled: false, updatedAt: new Date() } });
+}
+
+export type MailChoices = { moderation: boolean; digest: DigestFrequency | 'off' };
+
+/** The person's choices for the kinds they may turn off, as their settings show them. */
+export async function mailChoicesOf(db: Executor, userId: string): Promise<MailChoices> {
+  const [digest] = await db.select({ frequency: digestSubscriptions.frequency }).from(digestSubscriptions).where(eq(digestSubscriptions.userId, userId)).limit(1);
+  return { moderation: await mailKindEnabled(db, userId, 'moderation'), digest: digest?.frequency ?? 'off' };
+}
+
+/** Saves the choices from the settings (one transaction by the caller). */
+export async function saveMailChoices(db: Executor, userId: string, choices: MailChoices) {
+  await db
+    .insert(mailPreferences)
+    .values({ userId, kind: 'moderation', enabled: choices.moderation })
+    .onConflictDoUpdate({ target: [mailPreferences.userId, mailPreferences.kind], set: { enabled: choices.moderation, updatedAt: new Date() } });
+  // The digest through the one place that also logs its start and stop as consent (lib/digest/subscription.ts).
+  await setDigest(db, userId, choices.digest === 'off' ? null : choices.digest);
 }

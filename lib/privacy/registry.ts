@@ -59,6 +59,7 @@ import {
   totpSecrets,
   webauthnChallenges,
   reports,
+  passwordResets,
 } from '@/db/schema';
 import { groupsOwnedBy, passOwnership } from '@/lib/groups/succession';
 import { deleteOwnComment, deleteOwnPost } from '@/lib/posts/delete';
@@ -775,10 +776,24 @@ export const registry: RegistryEntry[] = [
   ownedRows(outbox, (id) => eq(outbox.userId, id), outbox.createdAt, {
     table: 'outbox',
     category: 'account',
-    description: 'Mail Hearth sent about your account (such as the link confirming a new email address, and the notice to the old one): to whom, the subject and the text.',
-    purpose: 'Hearth has no mail server yet: messages wait here for a sender, and can be read in development.',
+    description: 'Mail Hearth wrote to you (such as a sign-in link, a password reset, the notice to your old address): to whom, the subject, the text, and whether it was sent.',
+    purpose: 'Mail waits here until the mail worker has handed it to the mail server, and is tried again when that fails.',
     retention: '30 days',
   }),
+  ownedRows(
+    passwordResets,
+    (id) => eq(passwordResets.userId, id),
+    passwordResets.createdAt,
+    {
+      table: 'password_resets',
+      category: 'account',
+      description: 'Links to choose a new password that were asked for with your address: when, until when the link worked and when it was used.',
+      purpose: 'So only a link mailed to your address can set a new password, once, within 30 minutes.',
+      retention: 'Until the link expires or is used, then the next daily clean-up',
+    },
+    // The token's hash is of no use to anyone, you included.
+    ({ tokenHash: _tokenHash, ...row }) => row,
+  ),
   ownedRows(mailPreferences, (id) => eq(mailPreferences.userId, id), mailPreferences.updatedAt, {
     table: 'mail_preferences',
     category: 'account',

@@ -20,6 +20,7 @@ export const pushTitles: Record<NotificationKind, string> = {
   celebration: 'Congratulations',
   thank_you: 'A thank-you note',
   ownership: 'Group ownership',
+  report_outcome: 'About something you reported',
 };
 
 export type PushSend = (subscription: webpush.PushSubscription, payload: string, options: webpush.RequestOptions) => Promise<{ statusCode: number }>;

@@ -46,6 +46,13 @@ export const authorization: Record<string, Entry> = {
   'lib/auth/two-factor/actions.ts#passkeyRegistrationOptionsAction': { who: 'the signed-in person (a challenge of their own, rate-limited)', tests: [twoFactor] },
   'lib/auth/two-factor/actions.ts#registerPasskeyAction': { who: 'the signed-in person, answering a challenge handed to them, once, on this site', tests: [twoFactor] },
   'lib/auth/two-factor/actions.ts#passkeySignInOptionsAction': { who: 'anyone signing in (a challenge for no one yet, rate-limited per address)', tests: [twoFactor], public: true },
+  'lib/auth/reset-actions.ts#requestPasswordResetAction': { who: 'anyone; the same answer whether or not an account uses the address (rate-limited per address and per client address)', tests: ['lib/auth/password-reset.db.test.ts', 'e2e/password-reset.spec.ts'], public: true },
+  'lib/auth/reset-actions.ts#resetPasswordAction': { who: 'anyone holding a mailed reset link, once, within 30 minutes (rate-limited per address)', tests: ['lib/auth/password-reset.db.test.ts', 'e2e/password-reset.spec.ts'], public: true },
+  'lib/auth/reset-actions.ts#resendConfirmationAction': { who: 'the signed-in person, for their own unconfirmed address (3 an hour)', tests: ['lib/auth/email-confirmation.db.test.ts'] },
+  'lib/mail/actions.ts#saveMailChoicesAction': { who: 'the signed-in person, their own mail choices', tests: ['lib/mail/preferences.db.test.ts'] },
+  'lib/mail/actions.ts#unsubscribeAction': { who: 'anyone holding a mail’s signed unsubscribe link: turns off only the kind and person it names', tests: ['lib/mail/preferences.db.test.ts'], public: true },
+  'app/api/unsubscribe/[token]/route.ts#POST': { who: 'anyone holding a mail’s signed unsubscribe link (RFC 8058 one-click): the kind and person it names', tests: ['lib/mail/worker.db.test.ts'], public: true, via: 'unsubscribeNow' },
+  'app/api/unsubscribe/[token]/route.ts#GET': { who: 'anyone: changes nothing, sends the browser to the page with a button', tests: ['lib/mail/worker.db.test.ts'], public: true },
   'lib/theme/actions.ts#setThemeAction': { who: 'anyone: a cookie, no personal data', tests: ['e2e/shell.spec.ts'], public: true },
   // Profiles
   'lib/profiles/actions.ts#updateProfileAction': { who: 'the signed-in person, their own profile only', tests: [profiles] },

@@ -8,13 +8,18 @@ import { safeRedirect } from '@/lib/auth/schemas';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
-  const { next } = await searchParams;
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string; reset?: string }> }) {
+  const { next, reset } = await searchParams;
   if (await getViewer()) redirect(safeRedirect(next));
   return (
     <>
       <h1 className="mb-1 text-2xl font-bold">Welcome back</h1>
       <p className="mb-6 text-sm text-muted">Sign in to see what your groups have been up to.</p>
+      {reset && (
+        <p role="status" className="mb-4 rounded-lg bg-raised px-3 py-2 text-sm text-success">
+          Your password was changed and every device was signed out. Sign in with the new one.
+        </p>
+      )}
       <OAuthButtons providers={enabledProviders()} redirectTo={next ? safeRedirect(next) : undefined} />
       <SignInForm redirectTo={next ? safeRedirect(next) : undefined} />
     </>

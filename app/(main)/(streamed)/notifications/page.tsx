@@ -4,6 +4,7 @@ import { removePushDeviceAction, savePushKindsAction } from '@/lib/push/actions'
 import { getPushSettings } from '@/lib/push/queries';
 import { LiveRefresh } from '@/components/live/live-refresh';
 import Link from 'next/link';
+import { MailChoices } from '@/components/mail/mail-choices';
 import { notificationText } from '@/components/notifications/notification-text';
 import { ActionForm } from '@/components/ui/action-form';
 import { Avatar } from '@/components/ui/avatar';
@@ -11,6 +12,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { requireUser } from '@/lib/auth/viewer';
 import { cn } from '@/lib/cn';
 import { timeAgo } from '@/lib/format';
+import { getMailChoices } from '@/lib/mail/queries';
 import { markAllReadAction, markReadAction, savePreferencesAction } from '@/lib/notifications/actions';
 import { getPreferences, kindLabels, listNotifications, notificationKinds, type NotificationItem, type NotificationKind } from '@/lib/notifications/queries';
 
@@ -32,7 +34,12 @@ export default async function NotificationsPage({ searchParams }: Props) {
   const params = await searchParams;
   const kind = (notificationKinds as readonly string[]).includes(params.kind ?? '') ? (params.kind as NotificationKind) : undefined;
   const before = params.before && !Number.isNaN(Date.parse(params.before)) ? new Date(params.before) : undefined;
-  const [{ items, nextBefore }, preferences, push] = await Promise.all([listNotifications(viewer, { kind, before }), getPreferences(viewer), getPushSettings(viewer)]);
+  const [{ items, nextBefore }, preferences, push, mailChoices] = await Promise.all([
+    listNotifications(viewer, { kind, before }),
+    getPreferences(viewer),
+    getPushSettings(viewer),
+    getMailChoices(viewer),
+  ]);
   const groups = new Map<string, NotificationItem[]>();
   for (const item of items) groups.set(bucket(item.createdAt), [...(groups.get(bucket(item.createdAt)) ?? []), item]);
 
@@ -158,6 +165,7 @@ export default async function NotificationsPage({ searchParams }: Props) {
           </div>
         )}
       </section>
+      <MailChoices choices={mailChoices} unconfirmedEmail={viewer.unconfirmedEmail} />
     </div>
   );
 }

@@ -26,6 +26,11 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           Email changed: you now sign in with {account.email}. Every other device was signed out, and your old address was told.
         </p>
       )}
+      {email === 'confirmed' && (
+        <p role="status" className="rounded-lg bg-raised px-3 py-2 text-sm text-success">
+          Thank you: {account.email} is confirmed.
+        </p>
+      )}
       <section aria-labelledby="email" className="rounded-2xl border border-line bg-surface p-6">
         <h2 id="email" className="mb-1 text-lg font-semibold">
           Email

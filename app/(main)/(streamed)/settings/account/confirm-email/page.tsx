@@ -12,10 +12,10 @@ export default async function ConfirmEmailPage({ searchParams }: { searchParams:
   const change = token.length >= 20 && token.length <= 200 ? await getEmailChangeForLink(viewer, token) : null;
   return (
     <div className="mx-auto flex max-w-xl flex-col gap-6">
-      <h1 className="text-2xl font-bold">Confirm your new email</h1>
+      <h1 className="text-2xl font-bold">{change?.sameAddress ? 'Confirm your email address' : 'Confirm your new email'}</h1>
       <section className="rounded-2xl border border-line bg-surface p-6">
         {change ? (
-          <ConfirmEmailForm token={token} newEmail={change.newEmail} />
+          <ConfirmEmailForm token={token} newEmail={change.newEmail} sameAddress={change.sameAddress} />
         ) : (
           <p>
             This link has expired, was already used, or belongs to another account.{' '}
