@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState, useEffect, useRef, useState } from 'react';
+import { useActionState, useEffect, useRef, useState, type ReactNode } from 'react';
 import { Button, buttonClass } from '@/components/ui/button';
 import type { ActionState } from '@/lib/action-state';
 import { editCommentAction } from '@/lib/posts/actions';
@@ -10,7 +10,22 @@ import { MAX_COMMENT_LENGTH } from '@/lib/posts/schemas';
  * A comment's text; for its author, an "Edit" button that turns it into a form in place (Save, Cancel; Escape
  * cancels too). The saved text comes back rendered by the server, as on creation.
  */
-export function EditableComment({ commentId, body, bodyHtml, canEdit, authorName }: { commentId: string; body: string; bodyHtml: string; canEdit: boolean; authorName: string }) {
+export function EditableComment({
+  commentId,
+  body,
+  bodyHtml,
+  canEdit,
+  authorName,
+  children,
+}: {
+  commentId: string;
+  body: string;
+  bodyHtml: string;
+  canEdit: boolean;
+  authorName: string;
+  /** The comment's other controls (delete, remove), in one row with Edit; hidden while editing. */
+  children?: ReactNode;
+}) {
   const [editing, setEditing] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
   const returnFocus = useRef(false);
@@ -74,11 +89,14 @@ export function EditableComment({ commentId, body, bodyHtml, canEdit, authorName
           {state.success}
         </p>
       )}
-      {canEdit && (
-        <button ref={editButton} type="button" className={buttonClass('ghost', 'sm', 'mt-1')} onClick={() => setEditing(true)} aria-label={`Edit comment by ${authorName}`}>
-          Edit
-        </button>
-      )}
+      <div className="mt-1 flex flex-wrap items-end gap-3 text-sm">
+        {canEdit && (
+          <button ref={editButton} type="button" className={buttonClass('ghost', 'sm')} onClick={() => setEditing(true)} aria-label={`Edit comment by ${authorName}`}>
+            Edit
+          </button>
+        )}
+        {children}
+      </div>
     </>
   );
 }

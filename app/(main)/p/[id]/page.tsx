@@ -47,10 +47,7 @@ function CommentItem({ comment, postId, canReply, canRemove, viewerId }: { comme
             Removed by a moderator{comment.removedReason !== null ? (comment.removedReason ? `: “${comment.removedReason}” (only you see why)` : ' (only you see this)') : ''}.
           </p>
         ) : (
-          <EditableComment commentId={comment.id} body={comment.body} bodyHtml={comment.bodyHtml} canEdit={comment.author.id === viewerId} authorName={comment.author.name} />
-        )}
-        {!comment.removed && (
-          <div className="mt-1 flex flex-wrap gap-3 text-sm">
+          <EditableComment commentId={comment.id} body={comment.body} bodyHtml={comment.bodyHtml} canEdit={comment.author.id === viewerId} authorName={comment.author.name}>
             {comment.author.id === viewerId && (
               <ActionForm action={deleteCommentAction} submit="Delete" variant="ghost" size="sm">
                 <input type="hidden" name="commentId" value={comment.id} />
@@ -65,7 +62,7 @@ function CommentItem({ comment, postId, canReply, canRemove, viewerId }: { comme
                 </ActionForm>
               </details>
             )}
-          </div>
+          </EditableComment>
         )}
         {comment.replies.length > 0 && (
           <ul className="mt-3 flex flex-col gap-3 border-l-2 border-line pl-4" aria-label="Replies">
