@@ -8,6 +8,7 @@ import type { Viewer } from '@/lib/auth/viewer';
 import { createGroupRecords } from '@/lib/groups/setup';
 import { getMediaAccess } from '@/lib/media/queries';
 import { congratulateAction, sendThankYouNoteAction } from '@/lib/milestones/actions';
+import { getCelebrationsFor, getGroupCelebrations } from '@/lib/milestones/celebrations';
 import { milestoneSeenBy } from '@/lib/milestones/visibility';
 import { notify } from '@/lib/notifications/notify';
 import { listNotifications, unreadCount } from '@/lib/notifications/queries';
@@ -438,6 +439,20 @@ describe('they cannot reach you', () => {
     expect((await call(congratulateAction, { milestoneId: m.id })).error).toBe('That milestone is not there, or it is not shared with you.');
     expect((await call(sendThankYouNoteAction, { milestoneId: m.id, body: 'Well done!' })).error).toBe('That milestone is not there, or it is not shared with you.');
     expect(await db.select().from(notifications).where(eq(notifications.userId, a.id))).toEqual([]);
+  });
+
+  it('celebration cards, on the feed and on a group page, leave out the other side', async () => {
+    const a = await person('Ana');
+    const b = await person('Ben');
+    const g = await groupWith(a, [b]);
+    const [m] = await db.insert(milestones).values({ userId: b.id, rule: 'first_group_post', scope: g.groupId, groupId: g.groupId }).returning();
+    expect((await getGroupCelebrations(a, g.groupId)).map((c) => c.id)).toContain(m.id);
+    expect((await getCelebrationsFor(a)).map((c) => c.id)).toContain(m.id);
+    await block(b, a);
+    expect((await getGroupCelebrations(a, g.groupId)).map((c) => c.id)).not.toContain(m.id);
+    expect((await getCelebrationsFor(a)).map((c) => c.id)).not.toContain(m.id);
+    // Ben still sees his own.
+    expect((await getGroupCelebrations(b, g.groupId)).map((c) => c.id)).toContain(m.id);
   });
 
   it('people suggestions leave out both sides', async () => {
