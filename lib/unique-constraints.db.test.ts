@@ -41,6 +41,7 @@ const uniqueAnswers: Record<string, Answer> = {
   bookmarks_user_id_post_id_pk: { by: 'upsert', table: 'bookmarks' },
   reactions_post_id_user_id_emoji_pk: { by: 'upsert', table: 'reactions' },
   follows_follower_id_followee_id_pk: { by: 'upsert', table: 'follows' },
+  user_blocks_blocker_id_blocked_id_pk: { by: 'upsert', table: 'userBlocks' },
   tag_follows_user_id_tag_pk: { by: 'upsert', table: 'tagFollows' },
   congratulations_milestone_id_user_id_pk: { by: 'upsert', table: 'congratulations' },
   consents_user_id_kind_pk: { by: 'upsert', table: 'consents' },

@@ -13,3 +13,4 @@ export * from './admin';
 export * from './live';
 export * from './two-factor';
 export * from './reports';
+export * from './blocks';

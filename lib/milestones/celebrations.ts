@@ -10,6 +10,7 @@ import { loadGroupActor } from '@/lib/groups/context';
 import { can } from '@/lib/groups/permissions';
 import { builtinThankableKinds, describeGroupMilestone, groupRuleKey } from './templates';
 import { milestoneTitle } from './rules';
+import { blockedEitherWay } from '@/lib/blocks/rule';
 import { celebratedTo, celebrationsAllowed, privateRules } from './visibility';
 
 /** How long a milestone stays on celebration cards. */
@@ -115,6 +116,7 @@ export async function getGroupCelebrations(viewer: Viewer, groupId: string, now 
             sql`${milestones.visibility} <> 'only_me'`,
             celebrationsAllowed(milestones.userId),
             sql`exists (select 1 from group_members gm where gm.group_id = ${groupId} and gm.user_id = ${viewer.id})`,
+            sql`not ${blockedEitherWay(viewer.id, sql.raw('"milestones"."user_id"'))}`,
           ),
         ),
       ),

@@ -3,6 +3,7 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { milestones, profiles, users } from '@/db/schema';
+import { blockedEitherWay } from '@/lib/blocks/rule';
 import { consentInfo } from '@/lib/privacy/consent';
 import { canSeeProfile } from '@/lib/profiles/visibility';
 
@@ -19,13 +20,14 @@ export function celebrationsAllowed(userId: SQL | string | typeof milestones.use
 }
 
 /**
- * A milestone celebrated to `viewerId` (someone else): the person allows public celebrations, did not keep this
+ * A milestone celebrated to `viewerId` (someone else, with no block between them): the person allows public celebrations, did not keep this
  * milestone to themself, and the viewer is close to them — a co-member of the group it happened in, or a follower
  * (for a group milestone only when the group is public, so a follower learns nothing of private groups).
  */
 export function celebratedTo(viewerId: string): SQL {
   return sql`(
     ${milestones.userId} <> ${viewerId}
+    and not ${blockedEitherWay(viewerId, sql.raw('"milestones"."user_id"'))}
     and ${milestones.visibility} <> 'only_me'
     and ${milestones.rule} not in (${sql.join(privateRules.map((r) => sql`${r}`), sql`, `)})
     and ${celebrationsAllowed(milestones.userId)}
@@ -59,6 +61,7 @@ export async function milestoneSeenBy(db: Executor, viewerId: string, milestoneI
       profileVisibility: profiles.visibility,
       showMilestones: profiles.showMilestones,
       celebrated: sql<boolean>`${celebratedTo(viewerId)}`,
+      blocked: sql<boolean>`${blockedEitherWay(viewerId, sql.raw('"milestones"."user_id"'))}`,
     })
     .from(milestones)
     .innerJoin(users, eq(users.id, milestones.userId))
@@ -67,6 +70,7 @@ export async function milestoneSeenBy(db: Executor, viewerId: string, milestoneI
     .limit(1);
   if (!row) return null;
   const m = row.milestone;
-  const onProfile = canSeeProfile(row.profileVisibility ?? 'members', viewerId, m.userId) && (row.showMilestones ?? true) && memoryVisible(m, viewerId, m.userId);
+  // Across a block neither sees the other's profile (lib/profiles/queries.ts getProfile), so neither its Memories.
+  const onProfile = !row.blocked && canSeeProfile(row.profileVisibility ?? 'members', viewerId, m.userId) && (row.showMilestones ?? true) && memoryVisible(m, viewerId, m.userId);
   return { ...m, ownerHandle: row.ownerHandle, ownerName: row.ownerName ?? row.ownerHandle, celebrated: Boolean(row.celebrated), onProfile };
 }

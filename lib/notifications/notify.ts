@@ -2,6 +2,7 @@
 import { and, eq, inArray, isNull, like, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { notificationPreferences, notifications, type NotificationKind } from '@/db/schema';
+import { blockBetween, blockedEitherWay } from '@/lib/blocks/rule';
 import { visiblePosts } from '@/lib/posts/visibility';
 
 export interface NewNotification {
@@ -16,9 +17,23 @@ export interface NewNotification {
   createdAt?: Date;
 }
 
-/** Notifies a person — never of their own doing, and not of kinds they switched off. */
+/**
+ * Kinds one person causes for another by reaching out: none is created, or shown, across a block (either way).
+ * The others tell of something done for a group (a join request to review, a decision, a removal) and still arrive.
+ */
+export const blockedKinds = ['reply', 'mention', 'reaction', 'follow', 'celebration', 'thank_you'] as const satisfies readonly NotificationKind[];
+
+/** Over notifications: one of blockedKinds caused by someone on the other side of a block from `viewerId`. */
+export function fromBlockedPerson(viewerId: string): SQL {
+  const kinds = sql.join(blockedKinds.map((k) => sql`${k}`), sql`, `);
+  const actor = sql.raw('"notifications"."actor_id"');
+  return sql`(${notifications.kind} in (${kinds}) and ${actor} is not null and ${blockedEitherWay(viewerId, actor)})`;
+}
+
+/** Notifies a person — never of their own doing, not of kinds they switched off, nor from across a block. */
 export async function notify(tx: Executor, n: NewNotification) {
   if (n.actorId && n.actorId === n.userId) return false;
+  if (n.actorId && (blockedKinds as readonly string[]).includes(n.kind) && (await blockBetween(tx, n.userId, n.actorId))) return false;
   const [preference] = await tx
     .select({ enabled: notificationPreferences.enabled })
     .from(notificationPreferences)

@@ -3,7 +3,7 @@ import { and, count, desc, eq, isNull, lt, not } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { notificationKinds, notificationPreferences, notifications, users, type NotificationKind } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/viewer';
-import { quotesHiddenPost } from './notify';
+import { fromBlockedPerson, quotesHiddenPost } from './notify';
 
 export { notificationKinds, type NotificationKind };
 
@@ -23,12 +23,12 @@ export const kindLabels: Record<NotificationKind, string> = {
 };
 
 // A notification quoting a post the viewer may no longer see is not shown (nor counted): the post page would not
-// open for them, and its words are the author's to keep.
+// open for them, and its words are the author's to keep. Nor is one from someone on the other side of a block.
 export async function unreadCount(viewer: Viewer) {
   const [row] = await db
     .select({ n: count() })
     .from(notifications)
-    .where(and(eq(notifications.userId, viewer.id), isNull(notifications.readAt), not(quotesHiddenPost(viewer.id))));
+    .where(and(eq(notifications.userId, viewer.id), isNull(notifications.readAt), not(quotesHiddenPost(viewer.id)), not(fromBlockedPerson(viewer.id))));
   return Number(row?.n ?? 0);
 }
 
@@ -77,6 +77,7 @@ export async function listNotifications(viewer: Viewer, options: { kind?: Notifi
       and(
         eq(notifications.userId, viewer.id),
         not(quotesHiddenPost(viewer.id)),
+        not(fromBlockedPerson(viewer.id)),
         options.kind ? eq(notifications.kind, options.kind) : undefined,
         options.before ? lt(notifications.createdAt, options.before) : undefined,
       ),

@@ -3,7 +3,9 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { revalidatePath } from 'next/cache';
 import { db, type Transaction } from '@/db/client';
-import { bookmarks, comments, follows, interests, mentions, postImages, postTags, posts, reactions, tagFollows, users } from '@/db/schema';
+import { bookmarks, comments, follows, interests, mentions, notifications, postImages, postTags, posts, reactions, tagFollows, users } from '@/db/schema';
+import { blockBetween, blockedEitherWay } from '@/lib/blocks/rule';
+import { qualified } from '@/lib/sql';
 import { type ActionState, formValues, validatedActionWithUser } from '@/lib/action-state';
 import { imageFilesProblem } from '@/lib/media/limits';
 import { ImageRejectedError, processImage, type ProcessedImage } from '@/lib/media/process-image';
@@ -16,6 +18,7 @@ import {
   commentRefSchema,
   createCommentSchema,
   createPostSchema,
+  editCommentSchema,
   editPostSchema,
   MAX_POST_IMAGES,
   followSchema,
@@ -65,7 +68,13 @@ async function writeTagsAndMentions(tx: Transaction, postId: string, body: strin
   }
   const before = new Set((await tx.delete(mentions).where(eq(mentions.postId, postId)).returning({ userId: mentions.userId })).map((m) => m.userId));
   const handles = mentionedHandles(body);
-  const found = handles.length ? await tx.select({ id: users.id, handle: users.handle }).from(users).where(inArray(sql`lower(${users.handle})`, handles)) : [];
+  // Someone on the other side of a block from the author is not mentioned: no link, no row, no notification.
+  const found = handles.length
+    ? await tx
+        .select({ id: users.id, handle: users.handle })
+        .from(users)
+        .where(and(inArray(sql`lower(${users.handle})`, handles), authorId ? sql`not ${blockedEitherWay(authorId, qualified(users.id))}` : undefined))
+    : [];
   if (found.length) await tx.insert(mentions).values(found.map((u) => ({ postId, userId: u.id })));
   // Only people newly mentioned are told (an edit does not notify again).
   for (const person of found.filter((u) => !before.has(u.id))) {
@@ -171,11 +180,14 @@ export const createCommentAction = validatedActionWithUser(createCommentSchema, 
     if (post.removedAt) refuse('This post was removed; it takes no new comments.');
     if (ctx) demand(ctx, 'comment');
     if (post.commentsLocked) refuse('Comments on this post are locked.');
+    // Only a group's moderators still see a post across a block (visiblePosts); they may moderate it, not reply.
+    await refuseAcrossBlock(tx, viewer.id, post.authorId, 'comment on this post');
     let parentId: string | null = null;
     let parentAuthor: string | null = null;
     if (input.parentId) {
       const [parent] = await tx.select().from(comments).where(and(eq(comments.id, input.parentId), eq(comments.postId, post.id)));
       if (!parent) refuse('The comment you are replying to is gone.');
+      await refuseAcrossBlock(tx, viewer.id, parent.authorId, 'reply to this comment');
       parentId = parent.parentId ?? parent.id; // one level of replies
       parentAuthor = parent.authorId;
     }
@@ -191,6 +203,35 @@ export const createCommentAction = validatedActionWithUser(createCommentSchema, 
     await learnFromEngagement(tx, viewer.id, post.id, 'comment');
     revalidatePath(`/p/${post.id}`);
     return { success: 'Comment posted.' };
+  });
+});
+
+/** Refuses when a block stands between the viewer and `otherId`, saying so only to the one who blocked. */
+async function refuseAcrossBlock(tx: Transaction, viewerId: string, otherId: string, what: string) {
+  const block = await blockBetween(tx, viewerId, otherId);
+  if (block === 'you_blocked') refuse(`You blocked this person, so you cannot ${what}. Unblock them in Settings → Blocked people first.`);
+  if (block === 'blocked_you') refuse(`You cannot ${what}.`);
+}
+
+/**
+ * The author edits their comment: the new text is shown (rendered from markdown when read, as on creation), marked
+ * "edited", and the reply notifications that quote it quote the new words. Not once moderators removed it; a locked
+ * post's comments may still be corrected by their authors.
+ */
+export const editCommentAction = validatedActionWithUser(editCommentSchema, async (input, viewer) => {
+  const [comment] = await db.select().from(comments).where(eq(comments.id, input.commentId));
+  if (!comment) return { error: 'That comment no longer exists.' };
+  return withPost(viewer, comment.postId, async (post, tx) => {
+    if (comment.authorId !== viewer.id) refuse('Only the author can edit a comment.');
+    if (comment.removedAt) refuse('This comment was removed by the group’s moderators and cannot be edited.');
+    if (post.removedAt) refuse('This post was removed; its comments cannot be edited.');
+    await tx.update(comments).set({ body: input.body, editedAt: new Date() }).where(eq(comments.id, comment.id));
+    await tx
+      .update(notifications)
+      .set({ data: sql`${notifications.data} || jsonb_build_object('excerpt', ${excerpt(input.body)}::text)` })
+      .where(and(eq(notifications.kind, 'reply'), sql`${notifications.data}->>'comment' = ${comment.id}`));
+    revalidatePath(`/p/${post.id}`);
+    return { success: 'Comment saved.' };
   });
 });
 
@@ -275,6 +316,11 @@ export const followPersonAction = validatedActionWithUser(followSchema, async (i
   if (input.userId === viewer.id) return { error: 'You cannot follow yourself.' };
   const [target] = await db.select({ handle: users.handle }).from(users).where(eq(users.id, input.userId));
   if (!target) return { error: 'That person no longer has an account.' };
+  if (input.on) {
+    const block = await blockBetween(db, viewer.id, input.userId);
+    if (block === 'you_blocked') return { error: `You blocked @${target.handle}. Unblock them first to follow them.` };
+    if (block === 'blocked_you') return { error: `You cannot follow @${target.handle}.` };
+  }
   await db.transaction(async (tx) => {
     if (!input.on) {
       await tx.delete(follows).where(and(eq(follows.followerId, viewer.id), eq(follows.followeeId, input.userId)));

@@ -7,7 +7,7 @@ import type { Viewer } from '@/lib/auth/viewer';
 import { renderMarkdown } from '@/lib/markdown/render';
 import { decodeCursor, encodeCursor } from './cursor';
 import { followingScope } from './following-scope';
-import { visiblePosts } from './visibility';
+import { visibleComments, visiblePosts } from './visibility';
 
 export type PostCard = {
   id: string;
@@ -184,7 +184,8 @@ export type CommentView = {
 
 /**
  * The conversation under a post: top-level comments oldest first, each with its replies. Removed ones show as
- * removed. Nothing when the viewer may not see the post itself.
+ * removed; those of people on the other side of a block are left out (visibleComments), and a reply to one of them
+ * stands on its own. Nothing when the viewer may not see the post itself.
  */
 export async function getComments(viewer: Viewer, postId: string): Promise<CommentView[]> {
   const rows = await db
@@ -203,7 +204,7 @@ export async function getComments(viewer: Viewer, postId: string): Promise<Comme
     })
     .from(comments)
     .innerJoin(users, eq(users.id, comments.authorId))
-    .where(and(eq(comments.postId, postId), sql`exists (select 1 from posts where posts.id = ${comments.postId} and ${visiblePosts(viewer.id)})`))
+    .where(and(eq(comments.postId, postId), sql`exists (select 1 from posts where posts.id = ${comments.postId} and ${visiblePosts(viewer.id)})`, visibleComments(viewer.id)))
     .orderBy(asc(comments.createdAt), asc(comments.id));
   const views = new Map<string, CommentView & { parentId: string | null }>();
   for (const r of rows) {

@@ -54,6 +54,7 @@ export const editPostSchema = z.object({ postId: id, body: body(MAX_POST_LENGTH,
 export const postRefSchema = z.object({ postId: id });
 export const createCommentSchema = z.object({ postId: id, parentId: id.optional(), body: body(MAX_COMMENT_LENGTH, 'comment') });
 export const commentRefSchema = z.object({ commentId: id });
+export const editCommentSchema = z.object({ commentId: id, body: body(MAX_COMMENT_LENGTH, 'save') });
 export const reactionSchema = z.object({ postId: id, emoji: z.enum(reactionEmoji, 'That reaction is not available.') });
 export const toggleSchema = z.object({ postId: id, on: z.enum(['true', 'false']).transform((v) => v === 'true') });
 export const removeSchema = z.object({ reason: z.string().trim().min(3, 'Say why — the author is told.').max(500, 'Keep the reason under 500 characters.') });

@@ -1,5 +1,6 @@
 // Who may see which post, as SQL: used by every query that reads posts, so no page can forget it.
 import { sql, type SQL } from 'drizzle-orm';
+import { blockedEitherWay, moderatesGroup } from '@/lib/blocks/rule';
 
 // Every column is written with its table's name: drizzle writes ${posts.column} as a bare "column" in some places
 // (a select list over one table), and inside these subqueries a bare name would mean the subquery's own table —
@@ -24,9 +25,18 @@ function profilePostVisible(viewerId: string | null): SQL {
 }
 
 /**
+ * A block, either way, hides the author's posts from the viewer — except, in a group, from those who moderate it
+ * (lib/blocks/rule.ts moderatesGroup): blocking is no way to hide from a group's moderators.
+ */
+function notBlocked(viewerId: string): SQL {
+  return sql`(${post.authorId} = ${viewerId} or not ${blockedEitherWay(viewerId, post.authorId)}
+    or (${post.groupId} is not null and ${moderatesGroup(viewerId, post.groupId)}))`;
+}
+
+/**
  * A post is visible when it is on a profile the viewer may see the posts of (see profilePostVisible), or in a
  * public group (not banned from it), or the viewer belongs to its (private) group — and it is not removed, unless
- * the viewer wrote it.
+ * the viewer wrote it, and no block stands between its author and the viewer (notBlocked).
  */
 export function visiblePosts(viewerId: string | null): SQL {
   const onProfile = sql`(${post.groupId} is null and ${profilePostVisible(viewerId)})`;
@@ -40,5 +50,16 @@ export function visiblePosts(viewerId: string | null): SQL {
       or exists (select 1 from groups g where g.id = ${post.groupId} and g.visibility = 'public'
                  and not exists (select 1 from group_bans b where b.group_id = g.id and b.user_id = ${viewerId}))
       or exists (select 1 from group_members m where m.group_id = ${post.groupId} and m.user_id = ${viewerId}))
-    and (${post.removedAt} is null or ${post.authorId} = ${viewerId}))`;
+    and (${post.removedAt} is null or ${post.authorId} = ${viewerId})
+    and ${notBlocked(viewerId)})`;
+}
+
+/**
+ * Over comments: the comment is the viewer's own, or no block stands between its author and the viewer — or the
+ * viewer moderates the group of the post it is under (moderators keep seeing what they moderate).
+ */
+export function visibleComments(viewerId: string): SQL {
+  const author = sql.raw('"comments"."author_id"');
+  return sql`(${author} = ${viewerId} or not ${blockedEitherWay(viewerId, author)}
+    or exists (select 1 from posts bp where bp.id = "comments"."post_id" and bp.group_id is not null and ${moderatesGroup(viewerId, sql.raw('bp.group_id'))}))`;
 }

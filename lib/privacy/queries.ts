@@ -89,6 +89,7 @@ const editLinks: Record<string, { href: string; text: string }> = {
   interest_scores: { href: '/settings/privacy/interests', text: 'See and change what Hearth thinks you like' },
   tag_follows: { href: '/settings/privacy/interests', text: 'See and change what Hearth thinks you like' },
   feed_controls: { href: '/settings/feed', text: 'Undo or change them in your feed controls' },
+  user_blocks: { href: '/settings/blocked', text: 'See and undo them in Blocked people' },
   feed_preferences: { href: '/settings/feed', text: 'Change your feed settings' },
   retention_settings: { href: '/settings/privacy#retention', text: 'Change how long your data is kept' },
   consents: { href: '/settings/privacy#consents', text: 'Change what you allow' },

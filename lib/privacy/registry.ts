@@ -21,6 +21,7 @@ import {
   retentionSettings,
   searchHistory,
   follows,
+  userBlocks,
   goals,
   groupAuditLog,
   instanceAuditLog,
@@ -639,6 +640,50 @@ export const registry: RegistryEntry[] = [
       const parts = splitKey(key, 2);
       return parts ? and(eq(follows.followerId, parts[0]), eq(follows.followeeId, parts[1])) : undefined;
     },
+  ),
+  // A block is the blocker's: listed, exported and undoable (deleting it here unblocks) in their dashboard only. The
+  // person blocked is never shown who blocked them; either side's erasure removes the row.
+  deletable(
+    {
+      ...ownedRows(
+        userBlocks,
+        (id) => eq(userBlocks.blockerId, id),
+        userBlocks.createdAt,
+        {
+          table: 'user_blocks',
+          category: 'social',
+          description: 'People you blocked, and when. (Whether someone blocked you is their data, not shown here.)',
+          purpose: 'So neither of you sees the other’s posts, comments and profile, and they cannot reach you.',
+          retention: 'Until you unblock them, or either account is erased',
+        },
+        (r) => ({ blockedId: r.blockedId, createdAt: r.createdAt }),
+      ),
+      async list(db, userId, page) {
+        return db
+          .select({ blockedId: userBlocks.blockedId, blocked: users.handle, createdAt: userBlocks.createdAt })
+          .from(userBlocks)
+          .innerJoin(users, eq(users.id, userBlocks.blockedId))
+          .where(eq(userBlocks.blockerId, userId))
+          .orderBy(desc(userBlocks.createdAt), userBlocks.blockedId)
+          .limit(page.limit)
+          .offset(page.offset);
+      },
+      async export(db, userId) {
+        return db
+          .select({ blocked: users.handle, createdAt: userBlocks.createdAt })
+          .from(userBlocks)
+          .innerJoin(users, eq(users.id, userBlocks.blockedId))
+          .where(eq(userBlocks.blockerId, userId))
+          .orderBy(userBlocks.createdAt);
+      },
+      async erase(tx, userId) {
+        await tx.delete(userBlocks).where(or(eq(userBlocks.blockerId, userId), eq(userBlocks.blockedId, userId)));
+      },
+    },
+    userBlocks,
+    (id) => eq(userBlocks.blockerId, id),
+    (r) => r.blockedId,
+    (key) => eq(userBlocks.blockedId, key),
   ),
   {
     ...notificationRows,

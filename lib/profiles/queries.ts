@@ -8,7 +8,9 @@ import { follows, groupMembers, handleRedirects, interests, posts, profiles, use
 import type { ProfileLayout, ProfileVisibility } from '@/db/schema/profiles';
 import type { Viewer } from '@/lib/auth/viewer';
 import { markdownToText, renderMarkdown } from '@/lib/markdown/render';
+import { blockBetween, blockedEitherWay } from '@/lib/blocks/rule';
 import { listMemberships } from '@/lib/groups/queries';
+import { qualified } from '@/lib/sql';
 import { listMemories, type Memory } from '@/lib/milestones/queries';
 import { getAuthorPosts, getPost, type PostCard, type PostPage } from '@/lib/posts/queries';
 import { profileMediaUrl } from '@/lib/media/urls';
@@ -49,6 +51,8 @@ export type ProfileLookup =
   | { kind: 'found'; profile: ProfileView }
   | { kind: 'redirect'; handle: string }
   | { kind: 'restricted'; handle: string; reason: 'members' | 'only_me' }
+  /** The viewer blocked this person: a minimal page with "Unblock" (someone who blocked the viewer is not_found). */
+  | { kind: 'blocked'; id: string; handle: string; name: string }
   | { kind: 'not_found' };
 
 const lower = (handle: string) => handle.trim().toLowerCase();
@@ -83,6 +87,9 @@ export const getProfile = cache(async (viewer: Viewer | null, handle: string, no
     return moved ? { kind: 'redirect', handle: moved } : { kind: 'not_found' };
   }
   const viewerId = viewer?.id ?? null;
+  const block = viewerId ? await blockBetween(db, viewerId, row.id) : null;
+  if (block === 'you_blocked') return { kind: 'blocked', id: row.id, handle: row.handle, name: row.name ?? row.handle };
+  if (block === 'blocked_you') return { kind: 'not_found' };
   const p = row.profile;
   const visibility = p?.visibility ?? 'members';
   if (!canSeeProfile(visibility, viewerId, row.id)) {
@@ -257,6 +264,7 @@ export async function listSuggestedPeople(viewer: Viewer, limit = 5) {
         suggestable,
         sql`${groupMembers.groupId} in (select m.group_id from ${groupMembers} m where m.user_id = ${viewer.id})`,
         sql`not exists (select 1 from ${follows} f where f.follower_id = ${viewer.id} and f.followee_id = ${users.id})`,
+        sql`not ${blockedEitherWay(viewer.id, qualified(users.id))}`,
       ),
     )
     .orderBy(asc(users.handle))

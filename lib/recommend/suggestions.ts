@@ -1,5 +1,6 @@
 // Groups and people to suggest, each with a reason. People appear only if they allow "suggest me to others".
 import { sql } from 'drizzle-orm';
+import { blockedEitherWay } from '@/lib/blocks/rule';
 import { db as appDb, rowsOf, type Executor } from '@/db/client';
 import { cachedForPerson } from '@/lib/cache/person-cache';
 import { getInterestProfile, personalizationOf } from './profile';
@@ -73,6 +74,7 @@ export async function suggestPeople(db: Executor, userId: string, options: { lim
         and not exists (select 1 from consents c where c.user_id = u.id and c.kind = 'suggest_me' and not c.granted)
         and not exists (select 1 from follows f where f.follower_id = ${userId} and f.followee_id = u.id)
         and not exists (select 1 from feed_controls c where c.user_id = ${userId} and c.kind = 'mute_user' and c.target = u.id and c.ended_at is null)
+        and not ${blockedEitherWay(userId, sql.raw('u.id'))}
         and exists (select 1 from posts p where p.author_id = u.id)`;
   const rows = rowsOf<{ id: string; handle: string; name: string | null; image: string | null; shared_groups: number; topic_posts: number; top_tag: string | null }>(
     await db.execute(sql`

@@ -7,10 +7,12 @@ import { and, desc, eq, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { feedPreferences, groups, interests, posts, searchHistory, users } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/viewer';
+import { blockedEitherWay } from '@/lib/blocks/rule';
 import { getPostsByIds, type PostCard } from '@/lib/posts/queries';
 import { normalizeTags } from '@/lib/posts/schemas';
 import { visiblePosts } from '@/lib/posts/visibility';
 import { deletedMemberId } from '@/lib/privacy/registry';
+import { qualified } from '@/lib/sql';
 import { HALF_LIFE_DAYS } from '@/lib/recommend/weights';
 import { containsPattern, parseQuery, prefixPattern, prefixTsQuery, type ParsedQuery } from './text';
 
@@ -220,7 +222,10 @@ async function findPeople(viewer: Viewer | null, q: ParsedQuery, limit: number):
   const viewerId = viewer?.id ?? null;
   const visibility = sql`coalesce((select pr.visibility from profiles pr where pr.user_id = ${users.id}), 'members')`;
   // Profile visibility decides who can find a person: everyone, signed-in members, or nobody but themself.
-  const visible = viewerId ? sql`(${visibility} <> 'only_me' or ${users.id} = ${viewerId})` : sql`${visibility} = 'everyone'`;
+  // Nor does anyone find a person on the other side of a block from them.
+  const visible = viewerId
+    ? sql`(${visibility} <> 'only_me' or ${users.id} = ${viewerId}) and not ${blockedEitherWay(viewerId, qualified(users.id))}`
+    : sql`${visibility} = 'everyone'`;
   const match = q.short ? or(sql`lower(${users.handle}) like ${prefixPattern(q.term)}`, wordPrefix(sql`lower(coalesce(${users.name}, ''))`, q.term)) : fuzzy(personText, q.term);
   const following = sql`exists (select 1 from follows f where f.follower_id = ${viewerId} and f.followee_id = ${users.id})`;
   const rows = await db

@@ -25,6 +25,8 @@ const celebrations = 'lib/milestones/celebrations.db.test.ts';
 const twoFactor = 'lib/auth/two-factor/actions.db.test.ts';
 const e2eTwoFactor = 'e2e/two-factor.spec.ts';
 const reportsTest = 'lib/reports/reports.db.test.ts';
+const blocksTest = 'lib/blocks/blocks.db.test.ts';
+const commentEdits = 'lib/posts/comment-edit.db.test.ts';
 
 export const authorization: Record<string, Entry> = {
   // Accounts
@@ -91,6 +93,7 @@ export const authorization: Record<string, Entry> = {
   'lib/posts/actions.ts#deletePostAction': { who: 'the author', tests: [matrix, content] },
   'lib/posts/actions.ts#createCommentAction': { who: 'comment permission where the post is visible and not locked', tests: [matrix, content] },
   'lib/posts/actions.ts#deleteCommentAction': { who: 'the author', tests: [matrix] },
+  'lib/posts/actions.ts#editCommentAction': { who: 'the author, where they still see the post; not once moderators removed it', tests: [commentEdits, 'e2e/blocking.spec.ts'] },
   'lib/posts/actions.ts#toggleReactionAction': { who: 'react permission where the post is visible', tests: [matrix, content] },
   'lib/posts/actions.ts#toggleBookmarkAction': { who: 'anyone who can see the post, for their own bookmarks', tests: [content] },
   'lib/posts/actions.ts#pinPostAction': { who: 'pin permission', tests: [matrix] },
@@ -106,6 +109,9 @@ export const authorization: Record<string, Entry> = {
   'lib/reports/actions.ts#lockReportedAction': { who: 'review reports and lock in a group; instance moderators for posts outside groups', tests: [reportsTest] },
   'lib/reports/actions.ts#banReportedAction': { who: 'review reports and manage members (on lower-ranked members), in the group’s queue only', tests: [reportsTest] },
   'lib/reports/actions.ts#suspendReportedAction': { who: 'instance admins and moderators (admins only on moderators, nobody on admins), from either queue they work', tests: [reportsTest] },
+  // Blocking
+  'lib/blocks/actions.ts#blockPersonAction': { who: 'the signed-in person, blocking someone else who has an account', tests: [blocksTest, 'e2e/blocking.spec.ts'] },
+  'lib/blocks/actions.ts#unblockPersonAction': { who: 'the person who made the block', tests: [blocksTest, 'e2e/blocking.spec.ts'] },
   // Notifications
   'lib/notifications/actions.ts#markReadAction': { who: 'the recipient, their own notifications only', tests: [notificationsTest] },
   'lib/notifications/actions.ts#markAllReadAction': { who: 'the recipient', tests: ['e2e/notifications.spec.ts'] },
@@ -166,30 +172,31 @@ export const authorization: Record<string, Entry> = {
 };
 
 // Who may read a post is one rule, visiblePosts (lib/posts/visibility.ts): its group's visibility and membership,
-// bans, removal, and for a post on a profile the author's profile visibility and "show posts". Every path that
-// reads posts for someone applies it; each is proved, for an "only me" profile, by the test named here.
+// bans, removal, blocks either way (but for the group's moderators), and for a post on a profile the author's profile
+// visibility and "show posts". Every path that reads posts for someone applies it; each is proved, for an "only me"
+// profile and for a block made by either side, by the tests named here.
 const readPathsTest = 'lib/posts/profile-visibility.db.test.ts';
 export const postReadPaths: Record<string, { tests: string[] }> = {
-  'lib/posts/queries.ts#getPost': { tests: [readPathsTest] },
-  'app/(main)/p/[id]/page.tsx#generateMetadata': { tests: [readPathsTest] },
-  'lib/posts/queries.ts#getComments': { tests: [readPathsTest] },
-  'lib/posts/queries.ts#getAuthorPosts': { tests: [readPathsTest] },
-  'lib/posts/queries.ts#getBookmarkedPosts': { tests: [readPathsTest] },
-  'lib/posts/queries.ts#getTagPosts': { tests: [readPathsTest] },
-  'lib/posts/actions.ts#toggleReactionAction': { tests: [readPathsTest] },
-  'lib/media/queries.ts#getMediaAccess': { tests: [readPathsTest, images] },
-  'lib/notifications/queries.ts#listNotifications': { tests: [readPathsTest] },
-  'lib/notifications/queries.ts#unreadCount': { tests: [readPathsTest] },
-  'lib/search/queries.ts#searchAll': { tests: [readPathsTest, searchTest] },
-  'lib/search/queries.ts#typeahead': { tests: [readPathsTest, searchTest] },
-  'lib/recommend/feed.ts#getFeed': { tests: [readPathsTest, feedTest] },
-  'lib/recommend/rank-for-you.ts#rankForYou': { tests: [readPathsTest] },
+  'lib/posts/queries.ts#getPost': { tests: [readPathsTest, blocksTest] },
+  'app/(main)/p/[id]/page.tsx#generateMetadata': { tests: [readPathsTest, blocksTest] },
+  'lib/posts/queries.ts#getComments': { tests: [readPathsTest, blocksTest] },
+  'lib/posts/queries.ts#getAuthorPosts': { tests: [readPathsTest, blocksTest] },
+  'lib/posts/queries.ts#getBookmarkedPosts': { tests: [readPathsTest, blocksTest] },
+  'lib/posts/queries.ts#getTagPosts': { tests: [readPathsTest, blocksTest] },
+  'lib/posts/actions.ts#toggleReactionAction': { tests: [readPathsTest, blocksTest] },
+  'lib/media/queries.ts#getMediaAccess': { tests: [readPathsTest, blocksTest, images] },
+  'lib/notifications/queries.ts#listNotifications': { tests: [readPathsTest, blocksTest] },
+  'lib/notifications/queries.ts#unreadCount': { tests: [readPathsTest, blocksTest] },
+  'lib/search/queries.ts#searchAll': { tests: [readPathsTest, blocksTest, searchTest] },
+  'lib/search/queries.ts#typeahead': { tests: [readPathsTest, blocksTest, searchTest] },
+  'lib/recommend/feed.ts#getFeed': { tests: [readPathsTest, blocksTest, feedTest] },
+  'lib/recommend/rank-for-you.ts#rankForYou': { tests: [readPathsTest, blocksTest] },
   'lib/digest/build.ts#buildDigest': { tests: ['lib/digest/digest.db.test.ts'] },
-  'lib/recommend/discover.ts#getDiscover': { tests: [readPathsTest] },
-  'lib/recommend/discover.ts#buildDiscoverSet': { tests: [readPathsTest] },
-  'lib/recommend/queries.ts#getFeedControlsPage': { tests: [readPathsTest] },
-  'lib/profiles/queries.ts#getProfile': { tests: [readPathsTest] },
-  'lib/privacy/registry.ts#registry': { tests: [readPathsTest] },
+  'lib/recommend/discover.ts#getDiscover': { tests: [readPathsTest, blocksTest] },
+  'lib/recommend/discover.ts#buildDiscoverSet': { tests: [readPathsTest, blocksTest] },
+  'lib/recommend/queries.ts#getFeedControlsPage': { tests: [readPathsTest, blocksTest] },
+  'lib/profiles/queries.ts#getProfile': { tests: [readPathsTest, blocksTest] },
+  'lib/privacy/registry.ts#registry': { tests: [readPathsTest, blocksTest] },
 };
 
 /**

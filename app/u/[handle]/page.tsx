@@ -5,6 +5,7 @@ import { Lock, Pin } from '@/components/ui/icons';
 import { Composer } from '@/components/posts/composer';
 import { PostCard } from '@/components/posts/post-card';
 import { PostList } from '@/components/posts/post-list';
+import { BlockControl, BlockedProfile } from '@/components/profile/block-controls';
 import { ProfileView } from '@/components/profile/profile-view';
 import { ActionForm } from '@/components/ui/action-form';
 import { buttonClass } from '@/components/ui/button';
@@ -27,7 +28,7 @@ export const dynamic = 'force-dynamic';
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { handle } = await params;
   const found = await getProfile(await getViewer(), handle);
-  if (found.kind === 'restricted') return { title: `@${found.handle}`, robots: { index: false } };
+  if (found.kind === 'restricted' || found.kind === 'blocked') return { title: `@${found.handle}`, robots: { index: false } };
   if (found.kind !== 'found') return { title: 'Profile not found' };
   const { profile } = found;
   const title = `${profile.name} (@${profile.handle})`;
@@ -50,6 +51,7 @@ export default async function ProfilePage({ params, searchParams }: Props) {
   const found = await getProfile(viewer, handle);
   if (found.kind === 'not_found') notFound();
   if (found.kind === 'redirect') redirect(`/u/${found.handle}`);
+  if (found.kind === 'blocked') return <BlockedProfile id={found.id} name={found.name} handle={found.handle} />;
   if (found.kind === 'restricted') {
     return (
       <section className="mx-auto max-w-lg rounded-2xl border border-line bg-surface p-8 text-center">
@@ -84,7 +86,12 @@ export default async function ProfilePage({ params, searchParams }: Props) {
         </ActionForm>
       )}
       {viewer && !profile.isSelf && <TargetFeedControls kind="user" id={profile.id} name={profile.name} active={controls} />}
-      {viewer && !profile.isSelf && <ReportControl kind="profile" targetId={profile.id} what={`${profile.name}’s profile`} className="mb-6" />}
+      {viewer && !profile.isSelf && (
+        <div className="mb-6 flex flex-wrap items-start gap-3">
+          <ReportControl kind="profile" targetId={profile.id} what={`${profile.name}’s profile`} />
+          <BlockControl id={profile.id} name={profile.name} handle={profile.handle} />
+        </div>
+      )}
       {profile.isSelf && (
         <div className="mb-6">
           <Composer />

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { OpenSignal } from '@/components/feed/signal-tracker';
+import { EditableComment } from '@/components/posts/editable-comment';
 import { EditPostForm } from '@/components/posts/edit-post-form';
 import { PostCard } from '@/components/posts/post-card';
 import { ActionForm } from '@/components/ui/action-form';
@@ -34,6 +35,14 @@ function CommentItem({ comment, postId, canReply, canRemove, viewerId }: { comme
           </a>{' '}
           <span className="text-muted">
             · <time dateTime={comment.createdAt.toISOString()}>{timeAgo(comment.createdAt)}</time>
+            {comment.editedAt && (
+              <>
+                {' · '}
+                <time dateTime={comment.editedAt.toISOString()} title={`Edited ${comment.editedAt.toUTCString()}`}>
+                  edited
+                </time>
+              </>
+            )}
           </span>
         </p>
         {comment.removed ? (
@@ -41,11 +50,7 @@ function CommentItem({ comment, postId, canReply, canRemove, viewerId }: { comme
             Removed by a moderator{comment.removedReason !== null ? (comment.removedReason ? `: “${comment.removedReason}” (only you see why)` : ' (only you see this)') : ''}.
           </p>
         ) : (
-          // Sanitized by lib/markdown with the inline allowlist.
-          <div className="markdown break-words" dangerouslySetInnerHTML={{ __html: comment.bodyHtml }} />
-        )}
-        {!comment.removed && (
-          <div className="mt-1 flex flex-wrap gap-3 text-sm">
+          <EditableComment commentId={comment.id} body={comment.body} bodyHtml={comment.bodyHtml} canEdit={comment.author.id === viewerId} authorName={comment.author.name}>
             {comment.author.id === viewerId && (
               <ActionForm action={deleteCommentAction} submit="Delete" variant="ghost" size="sm">
                 <input type="hidden" name="commentId" value={comment.id} />
@@ -61,7 +66,7 @@ function CommentItem({ comment, postId, canReply, canRemove, viewerId }: { comme
                 </ActionForm>
               </details>
             )}
-          </div>
+          </EditableComment>
         )}
         {comment.replies.length > 0 && (
           <ul className="mt-3 flex flex-col gap-3 border-l-2 border-line pl-4" aria-label="Replies">

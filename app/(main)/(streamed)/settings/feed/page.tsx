@@ -103,7 +103,13 @@ export default async function FeedControlsPage() {
         <h2 id="active" className="text-lg font-semibold">
           Active controls
         </h2>
-        <p className="mb-3 mt-1 text-sm text-muted">“Show less”, “Not interested” and mutes you have set. Undo any of them here.</p>
+        <p className="mb-3 mt-1 text-sm text-muted">
+          “Show less”, “Not interested” and mutes you have set. Undo any of them here. People you blocked are in{' '}
+          <Link href="/settings/blocked" className="underline">
+            Blocked people
+          </Link>
+          .
+        </p>
         {page.active.length === 0 ? (
           <p className="text-sm text-muted">None. Use “Show less like this…” under any post in your feed.</p>
         ) : (

@@ -1,0 +1,102 @@
+'use client';
+
+import { useActionState, useEffect, useRef, useState, type ReactNode } from 'react';
+import { Button, buttonClass } from '@/components/ui/button';
+import type { ActionState } from '@/lib/action-state';
+import { editCommentAction } from '@/lib/posts/actions';
+import { MAX_COMMENT_LENGTH } from '@/lib/posts/schemas';
+
+/**
+ * A comment's text; for its author, an "Edit" button that turns it into a form in place (Save, Cancel; Escape
+ * cancels too). The saved text comes back rendered by the server, as on creation.
+ */
+export function EditableComment({
+  commentId,
+  body,
+  bodyHtml,
+  canEdit,
+  authorName,
+  children,
+}: {
+  commentId: string;
+  body: string;
+  bodyHtml: string;
+  canEdit: boolean;
+  authorName: string;
+  /** The comment's other controls (delete, remove), in one row with Edit; hidden while editing. */
+  children?: ReactNode;
+}) {
+  const [editing, setEditing] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const returnFocus = useRef(false);
+  const [state, action, pending] = useActionState<ActionState, FormData>(async (previous, data) => {
+    const result = await editCommentAction(previous, data);
+    if (result.success) {
+      returnFocus.current = true;
+      setEditing(false);
+    }
+    return result;
+  }, {});
+  useEffect(() => {
+    if (!editing && returnFocus.current) {
+      returnFocus.current = false;
+      editButton.current?.focus();
+    }
+  }, [editing]);
+
+  const cancel = () => {
+    returnFocus.current = true;
+    setEditing(false);
+  };
+
+  if (editing) {
+    return (
+      <form
+        action={action}
+        aria-label={`Edit comment by ${authorName}`}
+        className="mt-1 flex flex-col gap-2"
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') cancel();
+        }}
+      >
+        <input type="hidden" name="commentId" value={commentId} />
+        <label className="flex flex-col gap-1 text-sm font-medium">
+          Edit your comment
+          <textarea name="body" required maxLength={MAX_COMMENT_LENGTH} rows={3} autoFocus defaultValue={state.values?.body ?? body} className="w-full rounded-lg border border-line bg-page px-3 py-2 text-base font-normal" />
+        </label>
+        {state.error && (
+          <p role="alert" className="text-sm text-danger">
+            {Object.values(state.fieldErrors ?? {}).join(' ') || state.error}
+          </p>
+        )}
+        <div className="flex gap-2">
+          <Button type="submit" size="sm" disabled={pending}>
+            {pending ? 'Saving…' : 'Save'}
+          </Button>
+          <Button type="button" size="sm" variant="ghost" onClick={cancel} disabled={pending}>
+            Cancel
+          </Button>
+        </div>
+      </form>
+    );
+  }
+  return (
+    <>
+      {/* Sanitized by lib/markdown with the inline allowlist. */}
+      <div className="markdown break-words" dangerouslySetInnerHTML={{ __html: bodyHtml }} />
+      {state.success && (
+        <p role="status" className="sr-only">
+          {state.success}
+        </p>
+      )}
+      <div className="mt-1 flex flex-wrap items-end gap-3 text-sm">
+        {canEdit && (
+          <button ref={editButton} type="button" className={buttonClass('ghost', 'sm')} onClick={() => setEditing(true)} aria-label={`Edit comment by ${authorName}`}>
+            Edit
+          </button>
+        )}
+        {children}
+      </div>
+    </>
+  );
+}
