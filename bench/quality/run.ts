@@ -348,7 +348,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     ...rows.map(fmt),
     '',
     `Best peer: ${methodLabels[best]}. Ratios (mean over seeds [95% CI]): vs best peer ${ci(vsBest)}, vs reverse-chronological ${ci(vsChrono)}, vs most popular ${ci(vsPopular)}, cold-start vs best peer ${ci(coldVsBest)}.`,
-    `Ranking cost (rankCandidates, median ms per person): ${Object.entries(rankMs).map(([n, ms]) => `${Number(n).toLocaleString('en')} candidates ${ms.toFixed(1)} ms`).join(', ')}.`,
+    `Ranking cost (rankCandidates, fastest of 7 runs, ms per person): ${Object.entries(rankMs).map(([n, ms]) => `${Number(n).toLocaleString('en')} candidates ${ms.toFixed(1)} ms`).join(', ')}.`,
     '',
     'Tuned on validation:',
     ...seeds.flatMap((s) => Object.entries(s.tuned).map(([k, v]) => `  seed ${s.seed} ${k}: ${v}`)),

@@ -257,6 +257,9 @@ export type DiversityOptions = {
 };
 export const defaultDiversity: DiversityOptions = { window: 10, authorCap: 2, groupCap: 3, explorationEvery: 8, placed: 60 };
 
+/** How many fitting posts, best first, each place of the diversity pass weighs against each other (MMR). */
+export const MMR_LOOKAHEAD = 100;
+
 const isExploration = (s: Scored) => s.terms.some((t) => t.kind === 'exploration');
 
 /** The largest Jaccard similarity between one tag set and any of the others. */
@@ -277,7 +280,8 @@ function largestOverlap(tags: string[], others: string[][]): number {
  * Greedy re-ranking of a list sorted by score, in time linear in its length: each of the first `placed` places
  * takes the post with the best MMR value — its share of the top score, minus `topicDiversity` × its largest topic
  * overlap with the current page of `window` — among posts that keep that page within the author and group caps.
- * The value never exceeds the share, so the scan stops at the first post whose share cannot beat the best found.
+ * The value never exceeds the share, so the scan stops at the first post whose share cannot beat the best found,
+ * and after MMR_LOOKAHEAD posts that fit: at most `placed` × MMR_LOOKAHEAD overlaps, whatever the list's length.
  * Every `explorationEvery`-th place goes to the best exploration post left (a pool made once). Posts that never
  * fit, and everything after `placed`, come at the end in score order, so nothing is lost — only moved down.
  */
@@ -318,11 +322,13 @@ export function diversify(sorted: Scored[], options: DiversityOptions = defaultD
     }
     if (pick < 0) {
       let best = -Infinity;
-      for (let i = first; i < n; i++) {
+      let considered = 0;
+      for (let i = first; i < n && considered < MMR_LOOKAHEAD; i++) {
         if (taken[i]) continue;
         const share = sorted[i]!.score / top;
         if (share <= best) break;
         if (!fits(sorted[i]!)) continue;
+        considered++;
         const value = lambda > 0 ? share - lambda * largestOverlap(sorted[i]!.candidate.tags, pageTags) : share;
         if (value > best) {
           best = value;
