@@ -6,7 +6,7 @@
 import { rankCandidates, type Candidate, type RankContext } from '../../lib/recommend/rank';
 import { rankerWeights, type RankerWeights } from '../../lib/recommend/ranker-weights';
 import { alsRanker, itemKnn, mostPopular, randomOrder, reverseChronological, trainAls, type Ranker } from './baselines';
-import type { AlsOptions } from './als';
+import type { AlsModel, AlsOptions } from './als';
 import { DAY, generateCommunity, model, REACTION, type Community, type Scale } from './community';
 import { advanceCommunity, loadCommunity } from './database';
 import { ndcgAt, recallAt, topicDiversity } from './metrics';
@@ -16,7 +16,7 @@ import { rankCost } from './rank-cost';
 import { bootstrap, mean, ratio, type Interval } from './stats';
 import { testPositives, trainState, type TrainState } from './state';
 
-export const methods = ['hearth', 'hearth_shipped', 'popular', 'chrono', 'itemknn', 'als', 'random'] as const;
+export const methods = ['hearth', 'hearth_shipped', 'hearth_learned', 'popular', 'chrono', 'itemknn', 'als', 'random'] as const;
 export type Method = (typeof methods)[number];
 export const peers = ['popular', 'chrono', 'itemknn', 'als'] as const satisfies readonly Method[];
 export type Peer = (typeof peers)[number];
@@ -24,6 +24,7 @@ export type Peer = (typeof peers)[number];
 export const methodLabels: Record<Method, string> = {
   hearth: 'Hearth (production candidates, numbers fitted on validation)',
   hearth_shipped: '  same, the shipped ranker-weights.ts',
+  hearth_learned: '  same + learned collaborative term (ALS; bench only)',
   popular: 'Most popular in the window',
   chrono: 'Reverse-chronological',
   itemknn: 'Item-kNN, time-aware',
@@ -53,6 +54,8 @@ type SeedResult = {
   sample: PersonScores[] /* by method index */;
   cold: PersonScores[];
   candidateRecall: Float64Array;
+  /** Candidate recall if the ALS model's top 200 pool posts were a candidate source too. */
+  learnedRecall: Float64Array;
   tuned: Record<string, string>;
   fitted: RankerWeights;
   stats: { people: number; posts: number; poolPosts: number; evaluated: number; cold: number; meanCandidates: number; trainReactions: number };
@@ -82,12 +85,13 @@ function protocol(c: Community, s: TrainState, person: number, list: number[], k
   return out;
 }
 
-function hearthRanker(gathered: Map<number, Gathered>, weights: RankerWeights): Ranker {
+function hearthRanker(gathered: Map<number, Gathered>, weights: RankerWeights, learned?: AlsModel): Ranker {
   return (person) => {
     const g = gathered.get(person);
     if (!g) return [];
     const context: RankContext = { ...g.context, weights };
-    return rankCandidates(g.candidates, context).map((x) => postIndex(x.candidate.postId));
+    const candidates = learned ? g.candidates.map((x) => ({ ...x, collaborative: Math.max(0, learned.score(person, postIndex(x.postId))) })) : g.candidates;
+    return rankCandidates(candidates, context).map((x) => postIndex(x.candidate.postId));
   };
 }
 
@@ -152,7 +156,7 @@ function fitHearth(c: Community, s: TrainState, positives: Set<number>[], people
 }
 
 function argmax<T>(options: T[], value: (o: T) => number): T {
-  let best = options[0]!;
+  let best: T = options[0]!;
   let bestValue = -Infinity;
   for (const o of options) {
     const v = value(o);
@@ -208,17 +212,20 @@ async function runSeed(options: BenchOptions, seed: number): Promise<SeedResult>
     (o) => meanNdcg(evalV(itemKnn(c, sv, o))),
   );
   tuned.itemknn = `history_half_life_days=${knnOptions.historyHalfLifeDays} freshness_half_life_h=${knnOptions.freshnessHalfLifeHours}`;
-  let alsBest = { options: alsGrid[0]!, freshness: Infinity, ndcg: -1 };
+  let alsBest: { options: AlsOptions; freshness: number; ndcg: number; model: AlsModel | null } = { options: alsGrid[0]!, freshness: Infinity, ndcg: -1, model: null };
   for (const o of alsGrid) {
     const m = trainAls(c, sv, o);
     for (const h of freshnessGrid) {
       const v = meanNdcg(evalV(alsRanker(c, sv, m, h)));
-      if (v > alsBest.ndcg) alsBest = { options: o, freshness: h, ndcg: v };
+      if (v > alsBest.ndcg) alsBest = { options: o, freshness: h, ndcg: v, model: m };
     }
   }
   tuned.als = `factors=${alsBest.options.factors} reg=${alsBest.options.regularization} alpha=${alsBest.options.alpha} freshness_half_life_h=${alsBest.freshness}`;
   log(`seed ${seed}: peers tuned on validation (${took()})`);
   const fitted = fitHearth(c, sv, pv, valPeople, gatheredV, chronoDiversityV);
+  // The learned collaborative term: its weight on top of the fitted numbers, on validation too.
+  const learnedWeight = argmax([0, 0.25, 0.5, 1, 2, 4], (w) => meanNdcg(evalV(hearthRanker(gatheredV, { ...fitted, terms: { ...fitted.terms, collaborative: w } }, alsBest.model!))));
+  tuned.hearth_learned = `collaborative=${learnedWeight}`;
   tuned.hearth = `freshness_half_life_h=${fitted.freshnessHalfLifeHours} damping=${fitted.damping} topic_diversity=${fitted.topicDiversity} terms=${JSON.stringify(fitted.terms)}`;
   log(`seed ${seed}: Hearth fitted on validation (${took()})`);
 
@@ -234,13 +241,15 @@ async function runSeed(options: BenchOptions, seed: number): Promise<SeedResult>
   await database.handle.close();
   log(`seed ${seed}: test split loaded, candidates of ${gatheredT.size} people gathered (${took()})`);
 
+  const alsT = trainAls(c, st, alsBest.options);
   const lists: Lists = {
     hearth: hearthRanker(gatheredT, fitted),
     hearth_shipped: hearthRanker(gatheredT, rankerWeights),
+    hearth_learned: hearthRanker(gatheredT, { ...fitted, terms: { ...fitted.terms, collaborative: learnedWeight } }, alsT),
     popular: mostPopular(c, st, { days: popularDays }),
     chrono: reverseChronological(c, st, { fill: chronoFill.fill }),
     itemknn: itemKnn(c, st, knnOptions),
-    als: alsRanker(c, st, trainAls(c, st, alsBest.options), alsBest.freshness),
+    als: alsRanker(c, st, alsT, alsBest.freshness),
     random: randomOrder(c, st),
   };
   const sampleScores = methods.map((m) => score(c, st, pt, testPeople, lists[m]));
@@ -251,12 +260,21 @@ async function runSeed(options: BenchOptions, seed: number): Promise<SeedResult>
     for (const i of pt[p]!) if (ids.has(i)) hits++;
     return hits / pt[p]!.size;
   });
+  const alsTop = alsRanker(c, st, alsT, Infinity);
+  const learnedRecall = Float64Array.from(testPeople, (p) => {
+    const ids = new Set(gatheredT.get(p)!.candidates.map((x: Candidate) => postIndex(x.postId)));
+    for (const i of protocol(c, st, p, alsTop(p), 200)) ids.add(i);
+    let hits = 0;
+    for (const i of pt[p]!) if (ids.has(i)) hits++;
+    return hits / pt[p]!.size;
+  });
   log(`seed ${seed}: test scored (${took()})`);
   return {
     seed,
     sample: sampleScores,
     cold: coldScores,
     candidateRecall,
+    learnedRecall,
     tuned,
     fitted,
     stats: {
@@ -321,6 +339,9 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const vsBest = vs(best), vsChrono = vs('chrono'), vsPopular = vs('popular');
   const coldVsBest = bootstrap([[pooledCold('hearth'), pooledCold(best)]], (x) => ratio(x[0]!, x[1]!));
   const candidateRecall = one((s) => s.candidateRecall);
+  const learnedRecall = one((s) => s.learnedRecall);
+  const vsLearned = bootstrap(seeds.map((s) => [s.sample[idx('hearth_learned')]!.ndcg, s.sample[idx('hearth')]!.ndcg]), (x) => ratio(x[0]!, x[1]!));
+  const learnedVsBest = bootstrap(seeds.map((s) => [s.sample[idx('hearth_learned')]!.ndcg, s.sample[idx(best)]!.ndcg]), (x) => ratio(x[0]!, x[1]!));
 
   const f3 = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : String(x));
   const f1 = (x: number) => x.toFixed(1);
@@ -348,6 +369,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     ...rows.map(fmt),
     '',
     `Best peer: ${methodLabels[best]}. Ratios (mean over seeds [95% CI]): vs best peer ${ci(vsBest)}, vs reverse-chronological ${ci(vsChrono)}, vs most popular ${ci(vsPopular)}, cold-start vs best peer ${ci(coldVsBest)}.`,
+    `Learned collaborative term (bench only, not yet supplied in production): NDCG@10 × ${ci(vsLearned)} over Hearth, ${ci(learnedVsBest)} vs best peer; candidate recall with the ALS top 200 as a source ${ci(learnedRecall)}.`,
     `Ranking cost (rankCandidates, fastest of 7 runs, ms per person): ${Object.entries(rankMs).map(([n, ms]) => `${Number(n).toLocaleString('en')} candidates ${ms.toFixed(1)} ms`).join(', ')}.`,
     '',
     'Tuned on validation:',

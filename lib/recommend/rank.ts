@@ -39,6 +39,11 @@ export type Candidate = {
   coEngagers: number;
   /** The author's first post, made soon after they joined. */
   newcomer: boolean;
+  /**
+   * The learned collaborative signal, 0..1: how strongly a taste model trained on everyone's engagement expects
+   * this person to engage with this post. Absent until a model supplies it (the quality bench does; see README).
+   */
+  collaborative?: number;
 };
 
 export type FeedControlSet = {
@@ -75,7 +80,7 @@ export type RankContext = {
   weights?: RankerWeights;
 };
 
-export type TermKind = 'author' | 'group' | 'interest' | 'friends' | 'co_engagement' | 'trending' | 'newcomer' | 'exploration' | 'recent';
+export type TermKind = 'author' | 'group' | 'interest' | 'friends' | 'co_engagement' | 'collaborative' | 'trending' | 'newcomer' | 'exploration' | 'recent';
 
 /** One reason a post is in the feed, with its share of the affinity and the control that acts on it. */
 export type ScoreTerm = { kind: TermKind; text: string; value: number; control: { href: string; label: string } };
@@ -197,6 +202,10 @@ export function affinityTerms(candidate: Candidate, context: RankContext): Score
   }
   if (c.coEngagers > 0 && c.sources.includes('co_engagement')) {
     terms.push({ kind: 'co_engagement', text: 'Liked by people who like what you like', value: termWeights.coEngagement * Math.min(1, c.coEngagers / 3), control: { href: '/settings/feed#history', label: 'Pause or reset what your activity teaches Hearth' } });
+  }
+  if (c.collaborative && c.collaborative > 0 && termWeights.collaborative > 0) {
+    const evidence = c.coEngagers > 0 ? `: ${c.coEngagers} of them` : '';
+    terms.push({ kind: 'collaborative', text: `People with tastes like yours engaged with this${evidence}`, value: termWeights.collaborative * Math.min(1, c.collaborative), control: { href: '/settings/feed#history', label: 'Pause or reset what your activity teaches Hearth' } });
   }
   if (c.groupId && c.weekReactions > 0 && c.sources.includes('trending')) {
     terms.push({ kind: 'trending', text: `Popular in ${c.groupName} this week`, value: termWeights.trending * Math.min(1, c.weekReactions / 10), control: { href: `/g/${c.groupSlug}`, label: `Show less from ${c.groupName}` } });

@@ -14,6 +14,8 @@ export type RankerWeights = {
     interest: number;
     friend: number;
     coEngagement: number;
+    /** The learned collaborative term (0..1 from a taste model); 0 while production has no model to supply it. */
+    collaborative: number;
     trending: number;
     newcomer: number;
     exploration: number;
@@ -29,7 +31,7 @@ export type RankerWeights = {
 export const rankerWeights: RankerWeights = {
   version: 1,
   fittedOn: 'hand-set (before the quality bench fitted them)',
-  terms: { author: 1, group: 0.5, interest: 1, friend: 0.25, coEngagement: 0.6, trending: 0.4, newcomer: 0.5, exploration: 0.35 },
+  terms: { author: 1, group: 0.5, interest: 1, friend: 0.25, coEngagement: 0.6, collaborative: 0, trending: 0.4, newcomer: 0.5, exploration: 0.35 },
   freshnessHalfLifeHours: 36,
   damping: 3,
   topicDiversity: 0,
