@@ -370,7 +370,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     '',
     `Best peer: ${methodLabels[best]}. Ratios (mean over seeds [95% CI]): vs best peer ${ci(vsBest)}, vs reverse-chronological ${ci(vsChrono)}, vs most popular ${ci(vsPopular)}, cold-start vs best peer ${ci(coldVsBest)}.`,
     `Learned collaborative term (bench only, not yet supplied in production): NDCG@10 × ${ci(vsLearned)} over Hearth, ${ci(learnedVsBest)} vs best peer; candidate recall with the ALS top 200 as a source ${ci(learnedRecall)}.`,
-    `Ranking cost (rankCandidates, fastest of 7 runs, ms per person): ${Object.entries(rankMs).map(([n, ms]) => `${Number(n).toLocaleString('en')} candidates ${ms.toFixed(1)} ms`).join(', ')}.`,
+    `Ranking cost (rankCandidates, CPU ms per person, fastest of 7 runs): ${Object.entries(rankMs).map(([n, ms]) => `${Number(n).toLocaleString('en')} candidates ${ms.toFixed(1)} ms`).join(', ')}.`,
     '',
     'Tuned on validation:',
     ...seeds.flatMap((s) => Object.entries(s.tuned).map(([k, v]) => `  seed ${s.seed} ${k}: ${v}`)),
