@@ -1,4 +1,4 @@
-// `npm run bench:quality [-- --smoke] [--scale tiny|default] [--seeds 3] [--people 300] [--fit]`: the offline quality
+// `npm run bench:quality [-- --smoke] [--scale tiny|default] [--seeds 3] [--people 300] [--db pglite|postgres] [--fit]`: the offline quality
 // benchmark of For you (see bench/README.md, "Quality"): production candidates from an embedded database, every
 // number tuned on a validation split, the test split read once, peers tuned the same way. Prints a table, then one
 // summary line. `--fit` also writes the numbers fitted on validation to lib/recommend/ranker-weights.ts.
@@ -29,6 +29,11 @@ const scale = scales[scaleName];
 const seedCount = whole('--seeds', 3);
 const firstSeed = whole('--seed', scale.seed);
 const people = whole('--people', smoke ? 40 : 300);
+const engine = valueOf('--db') ?? 'pglite';
+if (engine !== 'pglite' && engine !== 'postgres') {
+  console.error(`--db takes pglite (embedded, the default) or postgres (a database of its own on BENCH_PG_URL's server), not "${engine}".`);
+  process.exit(2);
+}
 
 async function main() {
   const result = await runBench({
@@ -36,6 +41,7 @@ async function main() {
     seeds: Array.from({ length: seedCount }, (_, k) => firstSeed + k),
     validationPeople: Math.round(people * (smoke ? 1 : 0.6)),
     testPeople: people,
+    engine: engine as 'pglite' | 'postgres',
     rankCostSizes: smoke ? [1000, 10_000] : [100, 1000, 3000, 10_000, 30_000],
     log: (line) => console.error(line),
   });

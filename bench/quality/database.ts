@@ -3,7 +3,9 @@
 // the validation split first, then what happened up to the test split, so a query never sees its own future (the
 // candidate SQL has no upper time bound: a post written after "now" must not exist yet).
 import { sql } from 'drizzle-orm';
-import { migrateDatabase, openMemoryPglite, type DatabaseHandle } from '../../db/client';
+import postgres from 'postgres';
+import { migrateDatabase, openMemoryPglite, openPostgres, type DatabaseHandle } from '../../db/client';
+import { serverUrl } from '../dataset/target';
 import { rebuildInferredProfiles } from '../../lib/recommend/rebuild';
 import type { TableRows, Value } from '../dataset/generate';
 import { copyRows } from '../dataset/write';
@@ -84,7 +86,8 @@ function tablesBetween(c: Community, from: number, to: number, first: boolean): 
   return tables;
 }
 
-export type QualityDatabase = { handle: DatabaseHandle; loadedUntil: number };
+export type QualityDatabase = { handle: DatabaseHandle; loadedUntil: number; close(): Promise<void> };
+export type QualityEngine = 'pglite' | 'postgres';
 
 let migrated: Promise<Blob> | null = null;
 /** An empty database with every migration applied, made once per process and copied for each seed. */
@@ -99,10 +102,40 @@ function migratedSnapshot(): Promise<Blob> {
   return migrated;
 }
 
-/** A fresh in-memory database holding everything that happened before `until`, profiles rebuilt as of `until`. */
-export async function loadCommunity(c: Community, until: number): Promise<QualityDatabase> {
-  const handle = openMemoryPglite(await migratedSnapshot());
-  const database = { handle, loadedUntil: -Infinity };
+/** On a PostgreSQL server (`--db postgres`): a database of its own per seed, made afresh and dropped afterwards. */
+async function serverDatabase(seed: number): Promise<{ handle: DatabaseHandle; drop(): Promise<void> }> {
+  const name = `hearth_bench_quality_${seed}`;
+  const admin = postgres(`${serverUrl()}/postgres`, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`drop database if exists ${name}`);
+  await admin.unsafe(`create database ${name}`);
+  const handle = openPostgres(`${serverUrl()}/${name}`, { max: 2 });
+  await migrateDatabase(handle);
+  return {
+    handle,
+    drop: async () => {
+      await handle.close();
+      await admin.unsafe(`drop database if exists ${name}`);
+      await admin.end({ timeout: 5 });
+    },
+  };
+}
+
+/**
+ * A fresh database holding everything that happened before `until`, profiles rebuilt as of `until`: in memory
+ * (PGlite, the default) or on the benchmark PostgreSQL server — the same migrations and the same candidate SQL.
+ */
+export async function loadCommunity(c: Community, until: number, engine: QualityEngine = 'pglite'): Promise<QualityDatabase> {
+  let handle: DatabaseHandle;
+  let close: () => Promise<void>;
+  if (engine === 'postgres') {
+    const server = await serverDatabase(c.scale.seed);
+    handle = server.handle;
+    close = server.drop;
+  } else {
+    handle = openMemoryPglite(await migratedSnapshot());
+    close = () => handle.close();
+  }
+  const database = { handle, loadedUntil: -Infinity, close };
   await write(database, c, until, true);
   return database;
 }

@@ -8,7 +8,7 @@ import { rankerWeights, type RankerWeights } from '../../lib/recommend/ranker-we
 import { alsRanker, itemKnn, mostPopular, randomOrder, reverseChronological, trainAls, type Ranker } from './baselines';
 import type { AlsModel, AlsOptions } from './als';
 import { DAY, generateCommunity, model, REACTION, type Community, type Scale } from './community';
-import { advanceCommunity, loadCommunity } from './database';
+import { advanceCommunity, loadCommunity, type QualityEngine } from './database';
 import { ndcgAt, recallAt, topicDiversity } from './metrics';
 import { gatherFor, type Gathered } from './production';
 import { createRng } from './random';
@@ -42,6 +42,8 @@ export type BenchOptions = {
   /** People sampled per seed for tuning on validation and for the test (every cold-start person is added to the test). */
   validationPeople: number;
   testPeople: number;
+  /** Where the community is loaded for the candidate SQL (database.ts): embedded PGlite unless told. */
+  engine?: QualityEngine;
   /** Synthetic candidate counts for the ranking-cost measurement. */
   rankCostSizes?: number[];
   log?: (line: string) => void;
@@ -191,7 +193,7 @@ async function runSeed(options: BenchOptions, seed: number): Promise<SeedResult>
   };
 
   // Validation: the database and the state as they stood at Tv; positives in [Tv, T).
-  const database = await loadCommunity(c, Tv);
+  const database = await loadCommunity(c, Tv, options.engine);
   log(`seed ${seed}: community loaded up to the validation split (${took()})`);
   const sv = trainState(c, Tv);
   const pv = testPositives(c, sv);
@@ -238,7 +240,7 @@ async function runSeed(options: BenchOptions, seed: number): Promise<SeedResult>
   const testPeople = sample(rng, all, options.testPeople);
   const coldPeople = all.filter(isCold);
   const gatheredT = await gatherFor(database, c, [...new Set([...testPeople, ...coldPeople])], new Date(T));
-  await database.handle.close();
+  await database.close();
   log(`seed ${seed}: test split loaded, candidates of ${gatheredT.size} people gathered (${took()})`);
 
   const alsT = trainAls(c, st, alsBest.options);
@@ -359,7 +361,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const fmt = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
   const st = seeds[0]!.stats;
   const table = [
-    `Quality bench (${options.scale.name}, seeds ${options.seeds.join(', ')}): ${st.people} people, ~${st.posts} posts per seed; pool = the ${model.exposureDays} days before T ` +
+    `Quality bench (${options.scale.name}, seeds ${options.seeds.join(', ')}, candidates from ${options.engine ?? 'pglite'}): ${st.people} people, ~${st.posts} posts per seed; pool = the ${model.exposureDays} days before T ` +
       `(~${st.poolPosts} posts, the simulation's exposure window); tuned on the ${options.scale.testDays} days before T, tested on the ${options.scale.testDays} days after; ` +
       `${seeds.map((s) => s.stats.evaluated).join('/')} people sampled for the test, ${seeds.map((s) => s.stats.cold).join('/')} cold-start people (≤ ${COLD_START_ENGAGEMENTS} engagements) apart; ` +
       `${f1(mean(seeds.map((s) => s.stats.meanCandidates)))} production candidates per person; candidate recall ${ci(candidateRecall)}`,
