@@ -57,7 +57,7 @@ describe('quality bench (tiny scale, one seed)', () => {
   });
 
   it('tunes on validation: every method reports what it chose', () => {
-    expect(Object.keys(result.seeds[0]!.tuned).sort()).toEqual(['als', 'chrono', 'hearth', 'itemknn', 'popular']);
+    expect(Object.keys(result.seeds[0]!.tuned).sort()).toEqual(['als', 'chrono', 'hearth', 'hearth_learned', 'itemknn', 'popular']);
   });
 
   it('on planted tastes, Hearth clearly beats a random order', () => {
