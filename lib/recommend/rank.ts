@@ -216,6 +216,10 @@ export function affinityTerms(candidate: Candidate, context: RankContext): Score
   if (c.sources.includes('exploration') && interestTotal === 0 && !terms.some((t) => t.kind === 'author' || t.kind === 'group')) {
     terms.push({ kind: 'exploration', text: 'Something new: exploring outside your usual topics', value: termWeights.exploration, control: { href: '/settings/feed', label: 'Adjust your feed' } });
   }
+  // A term the fitted weights set to 0 is no reason at all: it is left out of the explanation.
+  const reasons = terms.filter((t) => t.value > 0);
+  terms.length = 0;
+  terms.push(...reasons);
   if (terms.length === 0) {
     terms.push({ kind: 'recent', text: 'New on Hearth', value: BASE_AFFINITY, control: { href: '/settings/feed', label: 'Choose your interests' } });
   }

@@ -29,10 +29,20 @@ export type RankerWeights = {
 };
 
 export const rankerWeights: RankerWeights = {
-  version: 1,
-  fittedOn: 'hand-set (before the quality bench fitted them)',
-  terms: { author: 1, group: 0.5, interest: 1, friend: 0.25, coEngagement: 0.6, collaborative: 0, trending: 0.4, newcomer: 0.5, exploration: 0.35 },
-  freshnessHalfLifeHours: 36,
-  damping: 3,
-  topicDiversity: 0,
+  version: 2,
+  fittedOn: 'bench:quality --scale default --seeds 3 --people 120 --db postgres: validation splits (never the test split), median over seeds; the collaborative term stays 0 until production supplies it (the bench fitted 0, 4, 0.5)',
+  terms: {
+    author: 1,
+    group: 0.5,
+    interest: 1,
+    friend: 0.25,
+    coEngagement: 0,
+    collaborative: 0,
+    trending: 0.4,
+    newcomer: 0.25,
+    exploration: 0.35,
+  },
+  freshnessHalfLifeHours: 24,
+  damping: 0.5,
+  topicDiversity: 0.3,
 };
