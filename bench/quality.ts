@@ -1,22 +1,64 @@
-// `npm run bench:quality [-- --scale tiny|default] [--seed N]`: the offline quality benchmark of the For you ranker on
-// a synthetic community with planted tastes (see bench/README.md, "Quality"). Prints a table, then one summary line.
+// `npm run bench:quality [-- --smoke] [--scale tiny|default] [--seeds 3] [--people 300] [--db pglite|postgres] [--fit]`: the offline quality
+// benchmark of For you (see bench/README.md, "Quality"): production candidates from an embedded database, every
+// number tuned on a validation split, the test split read once, peers tuned the same way. Prints a table, then one
+// summary line. `--fit` also writes the numbers fitted on validation to lib/recommend/ranker-weights.ts.
+import fs from 'node:fs';
+import path from 'node:path';
+import { rankerWeights } from '../lib/recommend/ranker-weights';
 import { scales } from './quality/community';
 import { runBench } from './quality/run';
 
 const args = process.argv.slice(2);
 const valueOf = (flag: string) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
-const scaleName = args.includes('--smoke') ? 'tiny' : (valueOf('--scale') ?? 'default');
+const smoke = args.includes('--smoke');
+const scaleName = valueOf('--scale') ?? (smoke ? 'tiny' : 'default');
 if (scaleName !== 'tiny' && scaleName !== 'default') {
   console.error(`Unknown scale "${scaleName}": use --scale tiny or --scale default.`);
   process.exit(2);
 }
-const seed = valueOf('--seed');
-if (seed !== undefined && !/^\d+$/.test(seed)) {
-  console.error(`--seed takes a whole number, not "${seed}".`);
+const whole = (flag: string, fallback: number) => {
+  const v = valueOf(flag);
+  if (v === undefined) return fallback;
+  if (!/^\d+$/.test(v) || Number(v) < 1) {
+    console.error(`${flag} takes a whole number of at least 1, not "${v}".`);
+    process.exit(2);
+  }
+  return Number(v);
+};
+const scale = scales[scaleName];
+const seedCount = whole('--seeds', 3);
+const firstSeed = whole('--seed', scale.seed);
+const people = whole('--people', smoke ? 40 : 300);
+const engine = valueOf('--db') ?? 'pglite';
+if (engine !== 'pglite' && engine !== 'postgres') {
+  console.error(`--db takes pglite (embedded, the default) or postgres (a database of its own on BENCH_PG_URL's server), not "${engine}".`);
   process.exit(2);
 }
-const result = runBench({ ...scales[scaleName], ...(seed !== undefined ? { seed: Number(seed) } : {}) });
-console.log(result.table);
-console.log('');
-console.log(`(community ${result.seconds.community.toFixed(1)} s, ranking and scoring ${result.seconds.ranking.toFixed(1)} s, total ${result.seconds.total.toFixed(1)} s)`);
-console.log(result.line);
+
+async function main() {
+  const result = await runBench({
+    scale,
+    seeds: Array.from({ length: seedCount }, (_, k) => firstSeed + k),
+    validationPeople: Math.round(people * (smoke ? 1 : 0.6)),
+    testPeople: people,
+    engine: engine as 'pglite' | 'postgres',
+    rankCostSizes: smoke ? [1000, 10_000] : [100, 1000, 3000, 10_000, 30_000],
+    log: (line) => console.error(line),
+  });
+  console.log(result.table);
+  console.log('');
+  console.log(`(total ${result.seconds.toFixed(1)} s)`);
+  if (args.includes('--fit')) {
+    const fitted = { ...result.fitted, fittedOn: `bench:quality --scale ${scaleName} --seeds ${seedCount} --people ${people}: validation splits, median over seeds` };
+    const file = path.join(process.cwd(), 'lib/recommend/ranker-weights.ts');
+    const text = fs.readFileSync(file, 'utf8');
+    const start = text.indexOf('export const rankerWeights');
+    fs.writeFileSync(file, `${text.slice(0, start)}export const rankerWeights: RankerWeights = ${JSON.stringify(fitted, null, 2)};\n`);
+    console.log(`(wrote version ${fitted.version} of the fitted numbers to lib/recommend/ranker-weights.ts, replacing version ${rankerWeights.version})`);
+  }
+  console.log(result.line);
+}
+void main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,61 +1,79 @@
-// The baselines the bench compares Hearth with. Each returns window posts (indexes), best first.
-import { DAY, type Community } from './community';
+// The peers the bench compares Hearth with, each with knobs tuned on the validation split exactly like Hearth's.
+// Each returns pool posts (indexes), best first. The pool is the posts of the exposure window before T (state.ts).
+import { als, type AlsModel, type AlsOptions } from './als';
+import { COMMENT, DAY, REACTION, type Community } from './community';
 import { createRng } from './random';
 import type { TrainState } from './state';
 
 export type Ranker = (person: number) => number[];
 
-function windowPosts(s: TrainState): number[] {
+export function poolPosts(s: TrainState): number[] {
   return Array.from({ length: s.windowEnd - s.windowStart }, (_, k) => s.windowStart + k);
 }
 
 const byNewest = (c: Community) => (a: number, b: number) => c.posts[b]!.createdAt - c.posts[a]!.createdAt || b - a;
+const freshness = (c: Community, s: TrainState, post: number, halfLifeHours: number) =>
+  Number.isFinite(halfLifeHours) ? Math.pow(0.5, (s.now - c.posts[post]!.createdAt) / 3_600_000 / halfLifeHours) : 1;
 
-/** Most popular: reactions + comments received in the last `testDays` before T, over the window; ties newest first. */
-export function mostPopular(c: Community, s: TrainState): Ranker {
+export type PopularOptions = { days: number };
+/** Most popular: reactions + comments received in the last `days` before T, over the pool; ties newest first. */
+export function mostPopular(c: Community, s: TrainState, options: PopularOptions = { days: 3 }): Ranker {
+  const from = s.now - options.days * DAY;
+  const counts = new Float64Array(c.posts.length);
+  const ev = c.events;
+  for (let i = 0; i < ev.kind.length; i++) {
+    const at = ev.at[i]!;
+    if (at < from || at >= s.now || (ev.kind[i] !== REACTION && ev.kind[i] !== COMMENT)) continue;
+    counts[ev.post[i]!]! += 1;
+  }
   const newest = byNewest(c);
-  const order = windowPosts(s).sort((a, b) => s.recentEngagement[b]! - s.recentEngagement[a]! || newest(a, b));
+  const order = poolPosts(s).sort((a, b) => counts[b]! - counts[a]! || newest(a, b));
   return () => order;
 }
 
-/** Reverse-chronological from what the person follows: posts by people followed and in groups joined. */
-export function reverseChronological(c: Community, s: TrainState): Ranker {
+export type ChronoOptions = { fill: boolean };
+/** Reverse-chronological from what the person follows (people and groups); with `fill`, then everything else, newest first. */
+export function reverseChronological(c: Community, s: TrainState, options: ChronoOptions = { fill: true }): Ranker {
   const newest = byNewest(c);
+  const all = poolPosts(s).sort(newest);
   return (person) => {
     const follows = new Set(s.follows[person]);
     const groups = new Set(s.groups[person]);
-    return windowPosts(s)
-      .filter((i) => follows.has(c.posts[i]!.author) || groups.has(c.posts[i]!.group))
-      .sort(newest);
+    const mine = (i: number) => follows.has(c.posts[i]!.author) || groups.has(c.posts[i]!.group);
+    const followed = all.filter(mine);
+    return options.fill ? [...followed, ...all.filter((i) => !mine(i))] : followed;
   };
 }
 
+export type KnnOptions = { historyHalfLifeDays: number; freshnessHalfLifeHours: number };
 /**
- * Item-kNN: item-item cosine over train reactions (|U_i ∩ U_j| / √(|U_i||U_j|)); a window post's score is the sum
- * of its similarities to everything the person reacted to before T. Posts it cannot score come after, in
+ * Time-aware item-kNN: item-item cosine over reactions and comments before T (|U_i ∩ U_j| / √(|U_i||U_j|)); a pool
+ * post's score is the sum of its similarities to what the person engaged with, each weighted by 2^(−age / history
+ * half-life), times a freshness prior 2^(−post age / freshness half-life). Posts it cannot score come after, in
  * most-popular order, so a person with little history still gets a full list.
  */
-export function itemKnn(c: Community, s: TrainState, options: { recentOnly?: boolean } = {}): Ranker {
+export function itemKnn(c: Community, s: TrainState, options: KnnOptions): Ranker {
   const popular = mostPopular(c, s)(0);
-  const windowReactions = s.reactedBy.map((list) => list.filter((r) => r.post >= s.windowStart && r.post < s.windowEnd).map((r) => r.post));
+  const inPool = (j: number) => j >= s.windowStart && j < s.windowEnd;
+  const poolReactions = s.reactedBy.map((list) => list.filter((r) => inPool(r.post)).map((r) => r.post));
   const score = new Float64Array(c.posts.length);
-  const recentFrom = c.splitAt - c.scale.testDays * DAY;
+  const historyMs = options.historyHalfLifeDays * DAY;
   return (person) => {
     const touched: number[] = [];
-    for (const { post: i } of s.reactedBy[person]!) {
+    for (const { post: i, at } of s.reactedBy[person]!) {
       const ui = s.reactorsOf[i]!;
+      const weight = Number.isFinite(historyMs) ? Math.pow(0.5, (s.now - at) / historyMs) : 1;
       for (const v of ui) {
         if (v === person) continue;
-        for (const j of windowReactions[v]!) {
+        for (const j of poolReactions[v]!) {
           if (j === i) continue;
           if (score[j] === 0) touched.push(j);
-          score[j]! += 1 / Math.sqrt(ui.length * s.reactorsOf[j]!.length);
+          score[j]! += weight / Math.sqrt(ui.length * s.reactorsOf[j]!.length);
         }
       }
     }
-    // The recent variant (not in the summary line) keeps the kNN order but only for posts of the last `testDays`
-    // before T, the same horizon as most-popular: plain item-kNN has no notion of time.
-    const scored = touched.filter((j) => !options.recentOnly || c.posts[j]!.createdAt >= recentFrom).sort((a, b) => score[b]! - score[a]! || b - a);
+    for (const j of touched) score[j]! *= freshness(c, s, j, options.freshnessHalfLifeHours);
+    const scored = touched.sort((a, b) => score[b]! - score[a]! || b - a);
     const inList = new Set(scored);
     const result = [...scored, ...popular.filter((j) => !inList.has(j))];
     for (const j of touched) score[j] = 0;
@@ -63,11 +81,29 @@ export function itemKnn(c: Community, s: TrainState, options: { recentOnly?: boo
   };
 }
 
-/** Random order over the window, seeded per person. */
+export type AlsRankOptions = AlsOptions & { freshnessHalfLifeHours: number };
+/** Implicit ALS (alsmodel in als.ts) with a freshness prior: pool posts by max(0, x_u·y_i) × 2^(−age / half-life), then the rest by x_u·y_i. */
+export function alsRanker(c: Community, s: TrainState, model: AlsModel, freshnessHalfLifeHours: number): Ranker {
+  const pool = poolPosts(s);
+  const prior = Float64Array.from(pool, (j) => freshness(c, s, j, freshnessHalfLifeHours));
+  return (person) => {
+    const scores = pool.map((j, k) => {
+      const dot = model.score(person, j);
+      return dot > 0 ? dot * prior[k]! : dot * 1e-6;
+    });
+    return pool.map((j, k) => ({ j, v: scores[k]! })).sort((a, b) => b.v - a.v || b.j - a.j).map((x) => x.j);
+  };
+}
+
+export function trainAls(c: Community, s: TrainState, options: AlsOptions): AlsModel {
+  return als(c, s.now, options);
+}
+
+/** Random order over the pool, seeded per person. */
 export function randomOrder(c: Community, s: TrainState): Ranker {
   return (person) => {
     const rng = createRng(c.scale.seed * 7919 + person);
-    const list = windowPosts(s);
+    const list = poolPosts(s);
     for (let i = list.length - 1; i > 0; i--) {
       const j = rng.int(i + 1);
       [list[i], list[j]] = [list[j]!, list[i]!];

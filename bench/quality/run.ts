@@ -1,139 +1,382 @@
-// The quality bench as a function: build the community, split it at T, rank for every evaluated person with each
-// method, and score the lists against what each person engaged with after T.
-import { rankCandidates, type Candidate } from '../../lib/recommend/rank';
-import { itemKnn, mostPopular, randomOrder, reverseChronological, type Ranker } from './baselines';
-import { candidateBuilder } from './candidates';
-import { generateCommunity, REACTION, type Scale } from './community';
-import { authorDiversity, ndcgAt, recallAt, topicDiversity } from './metrics';
-import { testPositives, trainState } from './state';
+// The quality bench as a function. For each seed: build the community; put everything before the validation split
+// (T − testDays) in an embedded database and gather For you candidates with the production SQL; tune Hearth's
+// fitted numbers and every peer's knobs on the validation split; add the days up to T to the database; then rank
+// the test split once with what validation chose, and score every list against what each person engaged with in the
+// testDays after T. Metrics are averaged over seeds, each with a 95 % bootstrap interval (stats.ts).
+import { rankCandidates, type Candidate, type RankContext } from '../../lib/recommend/rank';
+import { rankerWeights, type RankerWeights } from '../../lib/recommend/ranker-weights';
+import { alsRanker, itemKnn, mostPopular, randomOrder, reverseChronological, trainAls, type Ranker } from './baselines';
+import type { AlsModel, AlsOptions } from './als';
+import { DAY, generateCommunity, model, REACTION, type Community, type Scale } from './community';
+import { advanceCommunity, loadCommunity, type QualityEngine } from './database';
+import { ndcgAt, recallAt, topicDiversity } from './metrics';
+import { gatherFor, type Gathered } from './production';
+import { createRng } from './random';
+import { rankCost } from './rank-cost';
+import { bootstrap, mean, ratio, type Interval } from './stats';
+import { testPositives, trainState, type TrainState } from './state';
 
-export const methods = ['hearth', 'hearth_explicit', 'popular', 'chrono', 'itemknn', 'itemknn_recent', 'random'] as const;
+export const methods = ['hearth', 'hearth_shipped', 'hearth_learned', 'popular', 'chrono', 'itemknn', 'als', 'random'] as const;
 export type Method = (typeof methods)[number];
+export const peers = ['popular', 'chrono', 'itemknn', 'als'] as const satisfies readonly Method[];
+export type Peer = (typeof peers)[number];
 
 export const methodLabels: Record<Method, string> = {
-  hearth: 'Hearth (rankCandidates)',
-  hearth_explicit: '  same, inferred interests off',
-  popular: 'Most popular (recent)',
+  hearth: 'Hearth (production candidates, numbers fitted on validation)',
+  hearth_shipped: '  same, the shipped ranker-weights.ts',
+  hearth_learned: '  same + learned collaborative term (ALS; bench only)',
+  popular: 'Most popular in the window',
   chrono: 'Reverse-chronological',
-  itemknn: 'Item-kNN (cosine)',
-  itemknn_recent: '  same, only posts of the last 3 days',
+  itemknn: 'Item-kNN, time-aware',
+  als: 'Implicit ALS + freshness prior',
   random: 'Random',
 };
+const peerNames: Record<Peer, string> = { popular: 'popular', chrono: 'chronological', itemknn: 'itemknn_time', als: 'als_fresh' };
 
-export type MethodResult = { ndcg10: number; /** Standard error of the mean NDCG@10 over people. */ ndcg10Se: number; recall20: number; coverage: number; diversity: number; authors: number; listLength: number };
+/** People with at most this many reactions and comments before T are cold-start, reported apart. */
+export const COLD_START_ENGAGEMENTS = 3;
 
-export type BenchResult = {
+export type BenchOptions = {
   scale: Scale;
-  stats: { people: number; posts: number; windowPosts: number; trainReactions: number; evaluated: number; testPositives: number; meanCandidates: number };
-  results: Record<Method, MethodResult>;
-  seconds: { community: number; ranking: number; total: number };
-  table: string;
-  line: string;
+  seeds: number[];
+  /** People sampled per seed for tuning on validation and for the test (every cold-start person is added to the test). */
+  validationPeople: number;
+  testPeople: number;
+  /** Where the community is loaded for the candidate SQL (database.ts): embedded PGlite unless told. */
+  engine?: QualityEngine;
+  /** Synthetic candidate counts for the ranking-cost measurement. */
+  rankCostSizes?: number[];
+  log?: (line: string) => void;
 };
 
-export function runBench(scale: Scale): BenchResult {
-  const started = performance.now();
-  const community = generateCommunity(scale);
-  const afterCommunity = performance.now();
-  const state = trainState(community);
-  const positives = testPositives(community, state);
-  const builder = candidateBuilder(community, state);
+type Lists = Record<Method, Ranker>;
+type PersonScores = { ndcg: Float64Array; recall: Float64Array; diversity: Float64Array };
+type SeedResult = {
+  seed: number;
+  sample: PersonScores[] /* by method index */;
+  cold: PersonScores[];
+  candidateRecall: Float64Array;
+  /** Candidate recall if the ALS model's top 200 pool posts were a candidate source too. */
+  learnedRecall: Float64Array;
+  tuned: Record<string, string>;
+  fitted: RankerWeights;
+  stats: { people: number; posts: number; poolPosts: number; evaluated: number; cold: number; meanCandidates: number; trainReactions: number };
+};
 
-  // Hearth and its ablation rank the same candidates: generated once per person.
-  let cached: { person: number; candidates: Candidate[] } | null = null;
-  const candidatesOf = (person: number) => {
-    if (cached?.person !== person) cached = { person, candidates: builder.candidates(person) };
-    return cached.candidates;
-  };
-  const hearth =
-    (useInferred: boolean): Ranker =>
-    (person) =>
-      rankCandidates(candidatesOf(person), { ...builder.context(person), useInferred }).map((s) => builder.postIndex.get(s.candidate.postId)!);
-  const rankers: Record<Method, Ranker> = {
-    hearth: hearth(true),
-    hearth_explicit: hearth(false),
-    popular: mostPopular(community, state),
-    chrono: reverseChronological(community, state),
-    itemknn: itemKnn(community, state),
-    itemknn_recent: itemKnn(community, state, { recentOnly: true }),
-    random: randomOrder(community, state),
-  };
+export type BenchResult = {
+  options: BenchOptions;
+  seeds: SeedResult[];
+  summary: Record<Method, { ndcg10: Interval; recall20: Interval; diversity: Interval; coldNdcg10: Interval }>;
+  line: string;
+  table: string;
+  fitted: RankerWeights;
+  rankMs: Record<number, number>;
+  seconds: number;
+};
 
-  const evaluated = community.people.filter((p) => p.joinedAt < community.splitAt && positives[p.index]!.size > 0).map((p) => p.index);
-  const sums = Object.fromEntries(methods.map((m) => [m, { ndcg10: 0, ndcg10Sq: 0, recall20: 0, diversity: 0, authors: 0, listLength: 0, top: new Set<number>() }]));
-  let candidateCount = 0;
-  for (const person of evaluated) {
-    const relevant = positives[person]!;
-    for (const m of methods) {
-      // The same protocol for every method: drop the person's own posts and what they engaged with before T.
-      const list = rankers[m](person).filter((i) => community.posts[i]!.author !== person && !state.engaged[person]!.has(i)).slice(0, 20);
-      const top10 = list.slice(0, 10);
-      const acc = sums[m]!;
-      const ndcg = ndcgAt(list, relevant, 10);
-      acc.ndcg10 += ndcg;
-      acc.ndcg10Sq += ndcg * ndcg;
-      acc.recall20 += recallAt(list, relevant, 20);
-      acc.diversity += topicDiversity(top10.map((i) => community.posts[i]!.tags));
-      acc.authors += authorDiversity(top10.map((i) => community.posts[i]!.author));
-      acc.listLength += top10.length;
-      for (const i of top10) acc.top.add(i);
-    }
-    candidateCount += candidatesOf(person).length;
+const postIndex = (id: string) => Number(id.slice(1));
+
+/** The evaluation protocol, the same for every method: no own posts, nothing engaged with before T, only the pool. */
+function protocol(c: Community, s: TrainState, person: number, list: number[], k = 20): number[] {
+  const out: number[] = [];
+  for (const i of list) {
+    if (i < s.windowStart || i >= s.windowEnd || c.posts[i]!.author === person || s.engaged[person]!.has(i)) continue;
+    out.push(i);
+    if (out.length === k) break;
   }
-  const afterRanking = performance.now();
+  return out;
+}
 
-  const n = Math.max(1, evaluated.length);
-  const windowPosts = state.windowEnd - state.windowStart;
-  const results = Object.fromEntries(
-    methods.map((m) => {
-      const acc = sums[m]!;
-      const mean = acc.ndcg10 / n;
-      const variance = Math.max(0, acc.ndcg10Sq / n - mean * mean);
-      return [m, { ndcg10: mean, ndcg10Se: Math.sqrt(variance / n), recall20: acc.recall20 / n, coverage: acc.top.size / Math.max(1, windowPosts), diversity: acc.diversity / n, authors: acc.authors / n, listLength: acc.listLength / n }];
-    }),
-  ) as Record<Method, MethodResult>;
+function hearthRanker(gathered: Map<number, Gathered>, weights: RankerWeights, learned?: AlsModel): Ranker {
+  return (person) => {
+    const g = gathered.get(person);
+    if (!g) return [];
+    const context: RankContext = { ...g.context, weights };
+    const candidates = learned ? g.candidates.map((x) => ({ ...x, collaborative: Math.max(0, learned.score(person, postIndex(x.postId))) })) : g.candidates;
+    return rankCandidates(candidates, context).map((x) => postIndex(x.candidate.postId));
+  };
+}
 
-  const stats = {
-    people: community.people.length,
-    posts: community.posts.length,
-    windowPosts,
-    trainReactions: community.events.kind.filter((k, i) => k === REACTION && community.events.at[i]! < community.splitAt).length,
-    evaluated: evaluated.length,
-    testPositives: evaluated.reduce((s, p) => s + positives[p]!.size, 0),
-    meanCandidates: candidateCount / n,
+function score(c: Community, s: TrainState, positives: Set<number>[], people: number[], ranker: Ranker): PersonScores {
+  const out = { ndcg: new Float64Array(people.length), recall: new Float64Array(people.length), diversity: new Float64Array(people.length) };
+  people.forEach((person, k) => {
+    const list = protocol(c, s, person, ranker(person));
+    out.ndcg[k] = ndcgAt(list, positives[person]!, 10);
+    out.recall[k] = recallAt(list, positives[person]!, 20);
+    out.diversity[k] = topicDiversity(list.slice(0, 10).map((i) => c.posts[i]!.tags));
+  });
+  return out;
+}
+
+const meanNdcg = (x: PersonScores) => mean(x.ndcg);
+
+function sample(rng: ReturnType<typeof createRng>, people: number[], n: number): number[] {
+  const list = [...people];
+  for (let i = list.length - 1; i > 0; i--) {
+    const j = rng.int(i + 1);
+    [list[i], list[j]] = [list[j]!, list[i]!];
+  }
+  return list.slice(0, n).sort((a, b) => a - b);
+}
+
+const eligible = (c: Community, s: TrainState, positives: Set<number>[]) => c.people.filter((p) => p.joinedAt < s.now && positives[p.index]!.size > 0).map((p) => p.index);
+
+/** Hearth's numbers fitted on validation: freshness half-life and damping by grid, term weights by coordinate ascent on NDCG@10, then topic diversity. */
+function fitHearth(c: Community, s: TrainState, positives: Set<number>[], people: number[], gathered: Map<number, Gathered>, diversityFloor: number) {
+  const evaluate = (w: RankerWeights) => score(c, s, positives, people, hearthRanker(gathered, w));
+  let best: RankerWeights = { ...rankerWeights, terms: { ...rankerWeights.terms }, topicDiversity: 0 };
+  let bestNdcg = meanNdcg(evaluate(best));
+  const tryWeights = (w: RankerWeights) => {
+    const v = meanNdcg(evaluate(w));
+    if (v > bestNdcg + 1e-9) {
+      best = w;
+      bestNdcg = v;
+    }
+  };
+  for (const freshnessHalfLifeHours of [12, 24, 36, 72, 144]) for (const damping of [0.5, 1, 3, 10]) tryWeights({ ...best, freshnessHalfLifeHours, damping });
+  for (let pass = 0; pass < 2; pass++) {
+    for (const term of Object.keys(best.terms) as (keyof RankerWeights['terms'])[]) {
+      for (const factor of [0, 0.5, 2]) {
+        const value = Math.round(best.terms[term] * factor * 1000) / 1000;
+        if (value === best.terms[term]) continue;
+        tryWeights({ ...best, terms: { ...best.terms, [term]: value } });
+      }
+    }
+    for (const freshnessHalfLifeHours of [best.freshnessHalfLifeHours / 2, best.freshnessHalfLifeHours * 2]) tryWeights({ ...best, freshnessHalfLifeHours });
+  }
+  // Topic diversity: the λ with the best NDCG among those keeping intra-list diversity ≥ 0.9 × reverse-chronological's
+  // on validation; if none does, the most diverse.
+  let chosen: { lambda: number; ndcg: number; diversity: number } | null = null;
+  let mostDiverse = { lambda: 0, ndcg: 0, diversity: -1 };
+  for (const lambda of [0, 0.05, 0.1, 0.2, 0.3, 0.5, 0.8]) {
+    const r = evaluate({ ...best, topicDiversity: lambda });
+    const entry = { lambda, ndcg: mean(r.ndcg), diversity: mean(r.diversity) };
+    if (entry.diversity > mostDiverse.diversity) mostDiverse = entry;
+    if (entry.diversity >= 0.9 * diversityFloor && (!chosen || entry.ndcg > chosen.ndcg)) chosen = entry;
+  }
+  return { ...best, topicDiversity: (chosen ?? mostDiverse).lambda };
+}
+
+function argmax<T>(options: T[], value: (o: T) => number): T {
+  let best: T = options[0]!;
+  let bestValue = -Infinity;
+  for (const o of options) {
+    const v = value(o);
+    if (v > bestValue) {
+      best = o;
+      bestValue = v;
+    }
+  }
+  return best;
+}
+
+const alsGrid: AlsOptions[] = [
+  { factors: 24, regularization: 0.1, alpha: 2, iterations: 6, horizonDays: 14 },
+  { factors: 24, regularization: 1, alpha: 10, iterations: 6, horizonDays: 14 },
+  { factors: 24, regularization: 0.1, alpha: 10, iterations: 6, horizonDays: 14 },
+  { factors: 24, regularization: 1, alpha: 2, iterations: 6, horizonDays: 14 },
+];
+const freshnessGrid = [12, 24, 48, 96, Infinity];
+
+async function runSeed(options: BenchOptions, seed: number): Promise<SeedResult> {
+  const log = options.log ?? (() => {});
+  const c = generateCommunity({ ...options.scale, seed });
+  const testDays = options.scale.testDays;
+  const T = c.splitAt;
+  const Tv = T - testDays * DAY;
+  const rng = createRng(seed * 13 + 1);
+  let t0 = performance.now();
+  const took = () => {
+    const s = ((performance.now() - t0) / 1000).toFixed(1);
+    t0 = performance.now();
+    return `${s} s`;
   };
 
-  const f3 = (x: number) => x.toFixed(3);
-  const ratio = (a: number, b: number) => (b > 0 ? a / b : 0);
-  const header = ['method', 'NDCG@10', '± s.e.', 'Recall@20', 'coverage', 'diversity@10', 'authors@10', 'list'];
-  const rows = methods.map((m) => {
-    const r = results[m];
-    return [methodLabels[m], f3(r.ndcg10), f3(r.ndcg10Se), f3(r.recall20), f3(r.coverage), f3(r.diversity), f3(r.authors), r.listLength.toFixed(1)];
+  // Validation: the database and the state as they stood at Tv; positives in [Tv, T).
+  const database = await loadCommunity(c, Tv, options.engine);
+  log(`seed ${seed}: community loaded up to the validation split (${took()})`);
+  const sv = trainState(c, Tv);
+  const pv = testPositives(c, sv);
+  const valPeople = sample(rng, eligible(c, sv, pv), options.validationPeople);
+  const gatheredV = await gatherFor(database, c, valPeople, new Date(Tv));
+  log(`seed ${seed}: candidates of ${valPeople.length} people gathered at the validation split (${took()})`);
+
+  const tuned: Record<string, string> = {};
+  const evalV = (r: Ranker) => score(c, sv, pv, valPeople, r);
+  const popularDays = argmax([1, 2, 3, 7], (days) => meanNdcg(evalV(mostPopular(c, sv, { days }))));
+  tuned.popular = `days=${popularDays}`;
+  const chronoRuns = [true, false].map((fill) => ({ fill, r: evalV(reverseChronological(c, sv, { fill })) }));
+  const chronoFill = argmax(chronoRuns, (x) => meanNdcg(x.r));
+  tuned.chrono = `fill=${chronoFill.fill}`;
+  const chronoDiversityV = mean(chronoFill.r.diversity);
+  const knnOptions = argmax(
+    [3, 7, 30, Infinity].flatMap((historyHalfLifeDays) => freshnessGrid.map((freshnessHalfLifeHours) => ({ historyHalfLifeDays, freshnessHalfLifeHours }))),
+    (o) => meanNdcg(evalV(itemKnn(c, sv, o))),
+  );
+  tuned.itemknn = `history_half_life_days=${knnOptions.historyHalfLifeDays} freshness_half_life_h=${knnOptions.freshnessHalfLifeHours}`;
+  let alsBest: { options: AlsOptions; freshness: number; ndcg: number; model: AlsModel | null } = { options: alsGrid[0]!, freshness: Infinity, ndcg: -1, model: null };
+  for (const o of alsGrid) {
+    const m = trainAls(c, sv, o);
+    for (const h of freshnessGrid) {
+      const v = meanNdcg(evalV(alsRanker(c, sv, m, h)));
+      if (v > alsBest.ndcg) alsBest = { options: o, freshness: h, ndcg: v, model: m };
+    }
+  }
+  tuned.als = `factors=${alsBest.options.factors} reg=${alsBest.options.regularization} alpha=${alsBest.options.alpha} freshness_half_life_h=${alsBest.freshness}`;
+  log(`seed ${seed}: peers tuned on validation (${took()})`);
+  const fitted = fitHearth(c, sv, pv, valPeople, gatheredV, chronoDiversityV);
+  // The learned collaborative term: its weight on top of the fitted numbers, on validation too.
+  const learnedWeight = argmax([0, 0.25, 0.5, 1, 2, 4], (w) => meanNdcg(evalV(hearthRanker(gatheredV, { ...fitted, terms: { ...fitted.terms, collaborative: w } }, alsBest.model!))));
+  tuned.hearth_learned = `collaborative=${learnedWeight}`;
+  tuned.hearth = `freshness_half_life_h=${fitted.freshnessHalfLifeHours} damping=${fitted.damping} topic_diversity=${fitted.topicDiversity} terms=${JSON.stringify(fitted.terms)}`;
+  log(`seed ${seed}: Hearth fitted on validation (${took()})`);
+
+  // Test: read once, with what validation chose.
+  await advanceCommunity(database, c, T);
+  const st = trainState(c, T);
+  const pt = testPositives(c, st);
+  const all = eligible(c, st, pt);
+  const isCold = (p: number) => st.engaged[p]!.size <= COLD_START_ENGAGEMENTS;
+  const testPeople = sample(rng, all, options.testPeople);
+  const coldPeople = all.filter(isCold);
+  const gatheredT = await gatherFor(database, c, [...new Set([...testPeople, ...coldPeople])], new Date(T));
+  await database.close();
+  log(`seed ${seed}: test split loaded, candidates of ${gatheredT.size} people gathered (${took()})`);
+
+  const alsT = trainAls(c, st, alsBest.options);
+  const lists: Lists = {
+    hearth: hearthRanker(gatheredT, fitted),
+    hearth_shipped: hearthRanker(gatheredT, rankerWeights),
+    hearth_learned: hearthRanker(gatheredT, { ...fitted, terms: { ...fitted.terms, collaborative: learnedWeight } }, alsT),
+    popular: mostPopular(c, st, { days: popularDays }),
+    chrono: reverseChronological(c, st, { fill: chronoFill.fill }),
+    itemknn: itemKnn(c, st, knnOptions),
+    als: alsRanker(c, st, alsT, alsBest.freshness),
+    random: randomOrder(c, st),
+  };
+  const sampleScores = methods.map((m) => score(c, st, pt, testPeople, lists[m]));
+  const coldScores = methods.map((m) => score(c, st, pt, coldPeople, lists[m]));
+  const candidateRecall = Float64Array.from(testPeople, (p) => {
+    const ids = new Set(gatheredT.get(p)!.candidates.map((x: Candidate) => postIndex(x.postId)));
+    let hits = 0;
+    for (const i of pt[p]!) if (ids.has(i)) hits++;
+    return hits / pt[p]!.size;
   });
+  const alsTop = alsRanker(c, st, alsT, Infinity);
+  const learnedRecall = Float64Array.from(testPeople, (p) => {
+    const ids = new Set(gatheredT.get(p)!.candidates.map((x: Candidate) => postIndex(x.postId)));
+    for (const i of protocol(c, st, p, alsTop(p), 200)) ids.add(i);
+    let hits = 0;
+    for (const i of pt[p]!) if (ids.has(i)) hits++;
+    return hits / pt[p]!.size;
+  });
+  log(`seed ${seed}: test scored (${took()})`);
+  return {
+    seed,
+    sample: sampleScores,
+    cold: coldScores,
+    candidateRecall,
+    learnedRecall,
+    tuned,
+    fitted,
+    stats: {
+      people: c.people.length,
+      posts: c.posts.length,
+      poolPosts: st.windowEnd - st.windowStart,
+      evaluated: testPeople.length,
+      cold: coldPeople.length,
+      meanCandidates: mean(testPeople.map((p) => gatheredT.get(p)!.candidates.length)),
+      trainReactions: c.events.kind.filter((k, i) => k === REACTION && c.events.at[i]! < T).length,
+    },
+  };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
+
+/** The fitted numbers over seeds: the median of each (what `--fit` writes to lib/recommend/ranker-weights.ts). */
+function medianWeights(list: RankerWeights[]): RankerWeights {
+  const terms = Object.fromEntries(Object.keys(rankerWeights.terms).map((k) => [k, median(list.map((w) => w.terms[k as keyof RankerWeights['terms']]))])) as RankerWeights['terms'];
+  return {
+    version: rankerWeights.version + 1,
+    fittedOn: '',
+    terms,
+    freshnessHalfLifeHours: median(list.map((w) => w.freshnessHalfLifeHours)),
+    damping: median(list.map((w) => w.damping)),
+    topicDiversity: median(list.map((w) => w.topicDiversity)),
+  };
+}
+
+export async function runBench(options: BenchOptions): Promise<BenchResult> {
+  const started = performance.now();
+  const seeds: SeedResult[] = [];
+  for (const seed of options.seeds) seeds.push(await runSeed(options, seed));
+  const rankMs = rankCost(options.rankCostSizes ?? [1000, 10_000]);
+
+  const idx = (m: Method) => methods.indexOf(m);
+  const pooledCold = (m: Method) => {
+    const arrays = seeds.map((s) => s.cold[idx(m)]!.ndcg);
+    const n = arrays.reduce((x, a) => x + a.length, 0);
+    const out = new Float64Array(n);
+    let o = 0;
+    for (const a of arrays) {
+      out.set(a, o);
+      o += a.length;
+    }
+    return out;
+  };
+  const one = (pick: (s: SeedResult) => Float64Array) => bootstrap(seeds.map((s) => [pick(s)]), (m) => m[0]!);
+  const summary = Object.fromEntries(
+    methods.map((m) => [
+      m,
+      {
+        ndcg10: one((s) => s.sample[idx(m)]!.ndcg),
+        recall20: one((s) => s.sample[idx(m)]!.recall),
+        diversity: one((s) => s.sample[idx(m)]!.diversity),
+        coldNdcg10: bootstrap([[pooledCold(m)]], (x) => x[0]!),
+      },
+    ]),
+  ) as BenchResult['summary'];
+  const best = argmax([...peers], (p) => summary[p].ndcg10.value);
+  const vs = (m: Method) => bootstrap(seeds.map((s) => [s.sample[idx('hearth')]!.ndcg, s.sample[idx(m)]!.ndcg]), (x) => ratio(x[0]!, x[1]!));
+  const vsBest = vs(best), vsChrono = vs('chrono'), vsPopular = vs('popular');
+  const coldVsBest = bootstrap([[pooledCold('hearth'), pooledCold(best)]], (x) => ratio(x[0]!, x[1]!));
+  const candidateRecall = one((s) => s.candidateRecall);
+  const learnedRecall = one((s) => s.learnedRecall);
+  const vsLearned = bootstrap(seeds.map((s) => [s.sample[idx('hearth_learned')]!.ndcg, s.sample[idx('hearth')]!.ndcg]), (x) => ratio(x[0]!, x[1]!));
+  const learnedVsBest = bootstrap(seeds.map((s) => [s.sample[idx('hearth_learned')]!.ndcg, s.sample[idx(best)]!.ndcg]), (x) => ratio(x[0]!, x[1]!));
+
+  const f3 = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : String(x));
+  const f1 = (x: number) => x.toFixed(1);
+  const line =
+    `quality hearth_ndcg10=${f3(summary.hearth.ndcg10.value)} best_peer=${peerNames[best]} best_peer_ndcg10=${f3(summary[best].ndcg10.value)} ` +
+    `vs_best_peer=${f3(vsBest.value)} vs_best_peer_lo=${f3(vsBest.lo)} vs_chronological=${f3(vsChrono.value)} vs_chronological_lo=${f3(vsChrono.lo)} ` +
+    `vs_popular=${f3(vsPopular.value)} vs_popular_lo=${f3(vsPopular.lo)} diversity=${f3(summary.hearth.diversity.value)} ` +
+    `chronological_diversity=${f3(summary.chrono.diversity.value)} candidate_recall=${f3(candidateRecall.value)} ` +
+    `coldstart_vs_best_peer=${f3(coldVsBest.value)} coldstart_vs_best_peer_lo=${f3(coldVsBest.lo)} rank_ms_10k=${f1(rankMs[10_000] ?? NaN)} seeds=${seeds.length}`;
+
+  const ci = (x: Interval) => `${f3(x.value)} [${f3(x.lo)}, ${f3(x.hi)}]`;
+  const header = ['method', 'NDCG@10 [95% CI]', 'Recall@20 [95% CI]', 'diversity@10 [95% CI]', 'cold-start NDCG@10 [95% CI]'];
+  const rows = methods.map((m) => [methodLabels[m], ci(summary[m].ndcg10), ci(summary[m].recall20), ci(summary[m].diversity), ci(summary[m].coldNdcg10)]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const fmt = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
+  const st = seeds[0]!.stats;
   const table = [
-    `Quality bench (${scale.name}, seed ${scale.seed}): ${stats.people} people, ${stats.posts} posts, ${stats.trainReactions} reactions before T; ` +
-      `${stats.windowPosts} posts in the ${scale.windowDays}-day window; ${stats.evaluated} people evaluated on ${stats.testPositives} test engagements ` +
-      `(${scale.testDays} days after T); ${stats.meanCandidates.toFixed(0)} Hearth candidates per person on average`,
+    `Quality bench (${options.scale.name}, seeds ${options.seeds.join(', ')}, candidates from ${options.engine ?? 'pglite'}): ${st.people} people, ~${st.posts} posts per seed; pool = the ${model.exposureDays} days before T ` +
+      `(~${st.poolPosts} posts, the simulation's exposure window); tuned on the ${options.scale.testDays} days before T, tested on the ${options.scale.testDays} days after; ` +
+      `${seeds.map((s) => s.stats.evaluated).join('/')} people sampled for the test, ${seeds.map((s) => s.stats.cold).join('/')} cold-start people (≤ ${COLD_START_ENGAGEMENTS} engagements) apart; ` +
+      `${f1(mean(seeds.map((s) => s.stats.meanCandidates)))} production candidates per person; candidate recall ${ci(candidateRecall)}`,
     '',
     fmt(header),
     fmt(widths.map((w) => '-'.repeat(w))),
     ...rows.map(fmt),
+    '',
+    `Best peer: ${methodLabels[best]}. Ratios (mean over seeds [95% CI]): vs best peer ${ci(vsBest)}, vs reverse-chronological ${ci(vsChrono)}, vs most popular ${ci(vsPopular)}, cold-start vs best peer ${ci(coldVsBest)}.`,
+    `Learned collaborative term (bench only, not yet supplied in production): NDCG@10 × ${ci(vsLearned)} over Hearth, ${ci(learnedVsBest)} vs best peer; candidate recall with the ALS top 200 as a source ${ci(learnedRecall)}.`,
+    `Ranking cost (rankCandidates, CPU ms per person, fastest of 7 runs): ${Object.entries(rankMs).map(([n, ms]) => `${Number(n).toLocaleString('en')} candidates ${ms.toFixed(1)} ms`).join(', ')}.`,
+    '',
+    'Tuned on validation:',
+    ...seeds.flatMap((s) => Object.entries(s.tuned).map(([k, v]) => `  seed ${s.seed} ${k}: ${v}`)),
   ].join('\n');
-
-  const h = results.hearth, p = results.popular, k = results.itemknn;
-  const line =
-    `quality hearth_ndcg10=${f3(h.ndcg10)} popular_ndcg10=${f3(p.ndcg10)} itemknn_ndcg10=${f3(k.ndcg10)} ` +
-    `vs_popular=${f3(ratio(h.ndcg10, p.ndcg10))} vs_itemknn=${f3(ratio(h.ndcg10, k.ndcg10))} diversity_vs_popular=${f3(ratio(h.diversity, p.diversity))}`;
-
-  const finished = performance.now();
-  return {
-    scale,
-    stats,
-    results,
-    seconds: { community: (afterCommunity - started) / 1000, ranking: (afterRanking - afterCommunity) / 1000, total: (finished - started) / 1000 },
-    table,
-    line,
-  };
+  const fitted = medianWeights(seeds.map((s) => s.fitted));
+  return { options, seeds, summary, line, table, fitted, rankMs, seconds: (performance.now() - started) / 1000 };
 }

@@ -1,11 +1,11 @@
 // What the database would hold at the split time T, derived from the training events only (everything before T):
 // counts, who reacted to what, what each person has seen, and the interest profile. Test events never enter here.
 import { contribution, type EngagementKind, type InterestSignal } from '../../lib/recommend/weights';
-import { COMMENT, DAY, eventKinds, OPEN, REACTION, VIEW, type Community } from './community';
+import { COMMENT, DAY, eventKinds, model, OPEN, REACTION, VIEW, type Community } from './community';
 
 export type TrainState = {
   now: number;
-  /** Posts created in [T − windowDays, T): the candidate window, and every method's pool. */
+  /** Posts created in [T − exposureDays, T): every method's pool (the simulation shows a post for exposureDays). */
   windowStart: number;
   windowEnd: number;
   reactions: Int32Array;
@@ -30,9 +30,8 @@ export type TrainState = {
   groups: number[][];
 };
 
-export function trainState(c: Community): TrainState {
-  const T = c.splitAt;
-  const windowStart = T - c.scale.windowDays * DAY;
+export function trainState(c: Community, T = c.splitAt): TrainState {
+  const windowStart = T - model.exposureDays * DAY;
   let lo = 0;
   while (lo < c.posts.length && c.posts[lo]!.createdAt < windowStart) lo++;
   let hi = lo;
@@ -84,7 +83,7 @@ export function trainState(c: Community): TrainState {
   const profile = c.people.map((p) => {
     const m = new Map<string, InterestSignal>();
     for (let t = 0; t < K; t++) {
-      const choice = p.explicit.get(t) ?? null;
+      const choice = p.joinedAt < T ? (p.explicit.get(t) ?? null) : null;
       const score = inferred[p.index]![t]!;
       if (choice || score > 0) m.set(c.topics[t]!, { choice, inferred: score });
     }
@@ -110,14 +109,15 @@ export function trainState(c: Community): TrainState {
   };
 }
 
-/** The test set: per person, window posts they first reacted to or commented on in [T, T + testDays), not their own. */
+/** The held-out set: per person, pool posts they first reacted to or commented on in [T, T + testDays), not their own. */
 export function testPositives(c: Community, s: TrainState): Set<number>[] {
   const out = Array.from({ length: c.people.length }, () => new Set<number>());
   const ev = c.events;
+  const end = s.now + c.scale.testDays * DAY;
   for (let i = 0; i < ev.kind.length; i++) {
     const at = ev.at[i]!;
     const kind = ev.kind[i]!;
-    if (at < c.splitAt || at >= c.testEnd || (kind !== REACTION && kind !== COMMENT)) continue;
+    if (at < s.now || at >= end || (kind !== REACTION && kind !== COMMENT)) continue;
     const person = ev.person[i]!;
     const post = ev.post[i]!;
     if (post < s.windowStart || post >= s.windowEnd) continue;

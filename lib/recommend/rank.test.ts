@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { affinityTerms, ageText, diversify, emptyControls, explain, freshness, mutedWordMatcher, quality, rankCandidates, scoreCandidate, type Candidate, type RankContext } from './rank';
+import { affinityTerms, ageText, diversify, emptyControls, explain, FRESHNESS_HALF_LIFE_HOURS, freshness, mutedWordMatcher, quality, rankCandidates, scoreCandidate, type Candidate, type RankContext } from './rank';
+import { rankerWeights } from './ranker-weights';
 import { contribution, decayed, inferredFrom, interestWeight } from './weights';
 
 const now = new Date('2026-06-01T12:00:00Z');
@@ -44,18 +45,21 @@ describe('decay', () => {
 
   it('maps the discrete choices to weights, and "less" is not undone by inference', () => {
     expect(interestWeight({ choice: 'more', inferred: 0 }, true)).toBe(2);
-    // Inferred strength is relative to the strongest topic, damped by 3: alone, 6 points give 6 / (6 + 3).
-    expect(interestWeight({ choice: 'follow', inferred: 6 }, true)).toBeCloseTo(1 + 6 / 9);
-    expect(interestWeight({ choice: 'follow', inferred: 6 }, true, 60)).toBeCloseTo(1 + 6 / 63);
+    // Inferred strength is relative to the strongest topic, damped by the fitted damping d: alone, 6 points give 6 / (6 + d).
+    const d = rankerWeights.damping;
+    expect(interestWeight({ choice: 'follow', inferred: 6 }, true)).toBeCloseTo(1 + 6 / (6 + d));
+    expect(interestWeight({ choice: 'follow', inferred: 6 }, true, 60)).toBeCloseTo(1 + 6 / (60 + d));
+    expect(interestWeight({ choice: 'follow', inferred: 6 }, true, 60, 3)).toBeCloseTo(1 + 6 / 63);
     expect(interestWeight({ choice: 'follow', inferred: 6 }, false)).toBe(1);
     expect(interestWeight({ choice: 'less', inferred: 100 }, true)).toBe(0.25);
     expect(interestWeight({ choice: 'hide', inferred: 100 }, true)).toBe(0);
-    expect(interestWeight({ choice: null, inferred: 6 }, true)).toBeCloseTo(6 / 9);
+    expect(interestWeight({ choice: null, inferred: 6 }, true)).toBeCloseTo(6 / (6 + d));
   });
 
-  it('freshness halves every 36 hours; quality grows with diminishing returns', () => {
+  it('freshness halves every fitted half-life; quality grows with diminishing returns', () => {
     expect(freshness(now, now)).toBe(1);
-    expect(freshness(hoursAgo(36), now)).toBeCloseTo(0.5);
+    expect(freshness(hoursAgo(FRESHNESS_HALF_LIFE_HOURS), now)).toBeCloseTo(0.5);
+    expect(freshness(hoursAgo(36), now, 36)).toBeCloseTo(0.5);
     expect(quality(0, 0)).toBe(1);
     expect(quality(10, 0) - quality(0, 0)).toBeGreaterThan(quality(20, 0) - quality(10, 0));
     expect(ageText(hoursAgo(2), now)).toBe('2 h old');
@@ -157,5 +161,40 @@ describe('diversity', () => {
   it('diversify keeps every item', () => {
     const list = Array.from({ length: 25 }, () => scoreCandidate(candidate({ authorId: 'same' }), context()));
     expect(diversify(list)).toHaveLength(25);
+  });
+
+  it('diversify re-ranks only the places stored, and the rest keeps score order', () => {
+    const list = Array.from({ length: 500 }, (_, i) => scoreCandidate(candidate({ authorId: `a${i % 7}`, createdAt: hoursAgo(i / 10) }), context()));
+    list.sort((a, b) => b.score - a.score);
+    const out = diversify(list, { window: 10, authorCap: 2, groupCap: 3, explorationEvery: 8, placed: 60 });
+    expect(out).toHaveLength(500);
+    expect(new Set(out.map((s) => s.candidate.postId)).size).toBe(500);
+    const tail = out.slice(60).map((s) => s.score);
+    for (let i = 1; i < tail.length; i++) expect(tail[i]!).toBeLessThanOrEqual(tail[i - 1]!);
+    // Within the placed 60, every page of 10 keeps the author cap.
+    for (let page = 0; page < 6; page++) {
+      const counts = new Map<string, number>();
+      for (const s of out.slice(page * 10, page * 10 + 10)) counts.set(s.candidate.authorId, (counts.get(s.candidate.authorId) ?? 0) + 1);
+      expect(Math.max(...counts.values())).toBeLessThanOrEqual(2);
+    }
+  });
+
+  it('topic diversity (MMR on tag sets) spreads the first page over topics, and is off at 0', () => {
+    const pottery = Array.from({ length: 12 }, (_, i) => candidate({ tags: ['pottery'], createdAt: hoursAgo(i * 0.1) }));
+    const other = ['birding', 'chess', 'baking', 'running'].map((t, i) => candidate({ tags: [t], createdAt: hoursAgo(2 + i * 0.1) }));
+    const topics = (list: ReturnType<typeof rankCandidates>) => new Set(list.slice(0, 10).flatMap((s) => s.candidate.tags)).size;
+    const ctx = context();
+    expect(topics(rankCandidates([...pottery, ...other], { ...ctx, weights: { ...rankerWeights, topicDiversity: 0 } }))).toBe(1);
+    expect(topics(rankCandidates([...pottery, ...other], { ...ctx, weights: { ...rankerWeights, topicDiversity: 0.5 } }))).toBe(5);
+  });
+
+  it('the learned collaborative term names its evidence, and counts for nothing at weight 0', () => {
+    const post = candidate({ collaborative: 0.8, coEngagers: 12 });
+    const weighted = { ...rankerWeights, terms: { ...rankerWeights.terms, collaborative: 1 } };
+    const terms = affinityTerms(post, context({ weights: weighted }));
+    expect(terms[0]).toMatchObject({ kind: 'collaborative', text: 'People with tastes like yours engaged with this: 12 of them' });
+    expect(terms[0]!.value).toBeCloseTo(0.8);
+    const off = affinityTerms(post, context({ weights: { ...rankerWeights, terms: { ...rankerWeights.terms, collaborative: 0 } } }));
+    expect(off.some((t) => t.kind === 'collaborative')).toBe(false);
   });
 });

@@ -8,9 +8,10 @@
 //   restraint  what the person asked for and what they have already seen: show less of an author ×0.15, of a topic
 //              or group ×0.3; already opened ×0.2, each earlier view ×0.6
 //
-// Then re-ranking for diversity (at most 2 posts per author and 3 per group in any page of 10) with every 8th
-// place kept for exploration. Explanations are the affinity terms themselves, largest first, so they cannot drift
+// Then re-ranking for diversity (at most 2 posts per author and 3 per group in any page of 10, topics spread by MMR
+// on tag sets) with every 8th place kept for exploration. Explanations are the affinity terms themselves, largest first, so they cannot drift
 // from what actually ranked the post.
+import { rankerWeights, type RankerWeights } from './ranker-weights';
 import { interestWeight, strongestInferred, type InterestSignal } from './weights';
 
 export const candidateSources = ['following', 'group', 'interest', 'co_engagement', 'trending', 'newcomer', 'exploration', 'recent'] as const;
@@ -38,6 +39,11 @@ export type Candidate = {
   coEngagers: number;
   /** The author's first post, made soon after they joined. */
   newcomer: boolean;
+  /**
+   * The learned collaborative signal, 0..1: how strongly a taste model trained on everyone's engagement expects
+   * this person to engage with this post. Absent until a model supplies it (the quality bench does; see README).
+   */
+  collaborative?: number;
 };
 
 export type FeedControlSet = {
@@ -70,9 +76,11 @@ export type RankContext = {
   useInferred: boolean;
   controls: FeedControlSet;
   seen: Map<string, { views: number; opened: boolean }>;
+  /** The fitted numbers (ranker-weights.ts) unless given: the quality bench passes candidates while fitting them. */
+  weights?: RankerWeights;
 };
 
-export type TermKind = 'author' | 'group' | 'interest' | 'friends' | 'co_engagement' | 'trending' | 'newcomer' | 'exploration' | 'recent';
+export type TermKind = 'author' | 'group' | 'interest' | 'friends' | 'co_engagement' | 'collaborative' | 'trending' | 'newcomer' | 'exploration' | 'recent';
 
 /** One reason a post is in the feed, with its share of the affinity and the control that acts on it. */
 export type ScoreTerm = { kind: TermKind; text: string; value: number; control: { href: string; label: string } };
@@ -90,29 +98,21 @@ export type Scored = {
   restraints: string[];
 };
 
-export const FRESHNESS_HALF_LIFE_HOURS = 36;
+export const FRESHNESS_HALF_LIFE_HOURS = rankerWeights.freshnessHalfLifeHours;
 const BASE_AFFINITY = 0.05;
 
-export const termWeights = {
-  author: 1,
-  group: 0.5,
-  /** Per unit of interest weight (follow 1, more 2, less 0.25, inferred up to 1); topics summed, capped at 2.5. */
-  interest: 1,
-  /** Per person followed who reacted, at most 4. */
-  friend: 0.25,
-  /** At 3 or more like-minded people. */
-  coEngagement: 0.6,
-  /** At 10 or more reactions this week. */
-  trending: 0.4,
-  newcomer: 0.5,
-  exploration: 0.35,
-} as const;
+/**
+ * The affinity term weights, from the fitted artifact (ranker-weights.ts). interest: per unit of interest weight
+ * (follow 1, more 2, less 0.25, inferred up to 1), topics summed, capped at 2.5; friend: per person followed who
+ * reacted, at most 4; coEngagement: at 3 or more like-minded people; trending: at 10 or more reactions this week.
+ */
+export const termWeights: RankerWeights['terms'] = rankerWeights.terms;
 
 export const restraintFactors = { lessAuthor: 0.15, lessTag: 0.3, lessGroup: 0.3, opened: 0.2, view: 0.6 } as const;
 
-export function freshness(createdAt: Date, now: Date): number {
+export function freshness(createdAt: Date, now: Date, halfLifeHours = FRESHNESS_HALF_LIFE_HOURS): number {
   const hours = Math.max(0, now.getTime() - createdAt.getTime()) / 3_600_000;
-  return Math.pow(0.5, hours / FRESHNESS_HALF_LIFE_HOURS);
+  return Math.pow(0.5, hours / halfLifeHours);
 }
 
 export function quality(reactions: number, comments: number): number {
@@ -167,6 +167,8 @@ function friendsText(names: string[]) {
 
 /** The affinity terms for one candidate: every reason it is for this person, with its value. */
 export function affinityTerms(candidate: Candidate, context: RankContext): ScoreTerm[] {
+  const fitted = context.weights ?? rankerWeights;
+  const termWeights = fitted.terms;
   const terms: ScoreTerm[] = [];
   const c = candidate;
   if (context.followedAuthors.has(c.authorId)) {
@@ -180,7 +182,7 @@ export function affinityTerms(candidate: Candidate, context: RankContext): Score
   const strongest = strongestOf(context.interests);
   for (const tag of c.tags) {
     const signal = context.interests.get(tag);
-    const weight = interestWeight(signal, context.useInferred, strongest);
+    const weight = interestWeight(signal, context.useInferred, strongest, fitted.damping);
     if (weight <= 0 || !signal) continue;
     const value = weight * termWeights.interest;
     interestTotal += value;
@@ -201,6 +203,10 @@ export function affinityTerms(candidate: Candidate, context: RankContext): Score
   if (c.coEngagers > 0 && c.sources.includes('co_engagement')) {
     terms.push({ kind: 'co_engagement', text: 'Liked by people who like what you like', value: termWeights.coEngagement * Math.min(1, c.coEngagers / 3), control: { href: '/settings/feed#history', label: 'Pause or reset what your activity teaches Hearth' } });
   }
+  if (c.collaborative && c.collaborative > 0 && termWeights.collaborative > 0) {
+    const evidence = c.coEngagers > 0 ? `: ${c.coEngagers} of them` : '';
+    terms.push({ kind: 'collaborative', text: `People with tastes like yours engaged with this${evidence}`, value: termWeights.collaborative * Math.min(1, c.collaborative), control: { href: '/settings/feed#history', label: 'Pause or reset what your activity teaches Hearth' } });
+  }
   if (c.groupId && c.weekReactions > 0 && c.sources.includes('trending')) {
     terms.push({ kind: 'trending', text: `Popular in ${c.groupName} this week`, value: termWeights.trending * Math.min(1, c.weekReactions / 10), control: { href: `/g/${c.groupSlug}`, label: `Show less from ${c.groupName}` } });
   }
@@ -210,6 +216,10 @@ export function affinityTerms(candidate: Candidate, context: RankContext): Score
   if (c.sources.includes('exploration') && interestTotal === 0 && !terms.some((t) => t.kind === 'author' || t.kind === 'group')) {
     terms.push({ kind: 'exploration', text: 'Something new: exploring outside your usual topics', value: termWeights.exploration, control: { href: '/settings/feed', label: 'Adjust your feed' } });
   }
+  // A term the fitted weights set to 0 is no reason at all: it is left out of the explanation.
+  const reasons = terms.filter((t) => t.value > 0);
+  terms.length = 0;
+  terms.push(...reasons);
   if (terms.length === 0) {
     terms.push({ kind: 'recent', text: 'New on Hearth', value: BASE_AFFINITY, control: { href: '/settings/feed', label: 'Choose your interests' } });
   }
@@ -219,7 +229,7 @@ export function affinityTerms(candidate: Candidate, context: RankContext): Score
 export function scoreCandidate(candidate: Candidate, context: RankContext): Scored {
   const terms = affinityTerms(candidate, context);
   const affinity = terms.reduce((sum, t) => sum + t.value, 0);
-  const fresh = freshness(candidate.createdAt, context.now);
+  const fresh = freshness(candidate.createdAt, context.now, (context.weights ?? rankerWeights).freshnessHalfLifeHours);
   const q = quality(candidate.reactions, candidate.comments);
   const c = context.controls;
   let restraint = 1;
@@ -248,31 +258,103 @@ export function scoreCandidate(candidate: Candidate, context: RankContext): Scor
   return { candidate, score: affinity * fresh * q * restraint, affinity, freshness: fresh, quality: q, restraint, terms, restraints };
 }
 
-export type DiversityOptions = { window: number; authorCap: number; groupCap: number; explorationEvery: number };
-export const defaultDiversity: DiversityOptions = { window: 10, authorCap: 2, groupCap: 3, explorationEvery: 8 };
+export type DiversityOptions = {
+  window: number;
+  authorCap: number;
+  groupCap: number;
+  explorationEvery: number;
+  /** Places filled by the re-ranking; the rest follows in score order (For you stores 60). */
+  placed?: number;
+  /** MMR weight on topic overlap; the fitted artifact's `topicDiversity` unless given. */
+  topicDiversity?: number;
+};
+export const defaultDiversity: DiversityOptions = { window: 10, authorCap: 2, groupCap: 3, explorationEvery: 8, placed: 60 };
+
+/** How many fitting posts, best first, each place of the diversity pass weighs against each other (MMR). */
+export const MMR_LOOKAHEAD = 100;
 
 const isExploration = (s: Scored) => s.terms.some((t) => t.kind === 'exploration');
 
+/** The largest Jaccard similarity between one tag set and any of the others. */
+function largestOverlap(tags: string[], others: string[][]): number {
+  if (tags.length === 0) return 0;
+  let max = 0;
+  for (const o of others) {
+    if (o.length === 0) continue;
+    let inter = 0;
+    for (const t of tags) if (o.includes(t)) inter++;
+    const j = inter / (tags.length + o.length - inter);
+    if (j > max) max = j;
+  }
+  return max;
+}
+
 /**
- * Greedy re-ranking: walk the list by score and take the best post that keeps the current window of `window`
- * places within the author and group caps; every `explorationEvery`-th place goes to the best exploration post left.
- * Posts that never fit come at the end, still in score order, so nothing is lost — only moved down.
+ * Greedy re-ranking of a list sorted by score, in time linear in its length: each of the first `placed` places
+ * takes the post with the best MMR value — its share of the top score, minus `topicDiversity` × its largest topic
+ * overlap with the current page of `window` — among posts that keep that page within the author and group caps.
+ * The value never exceeds the share, so the scan stops at the first post whose share cannot beat the best found,
+ * and after MMR_LOOKAHEAD posts that fit: at most `placed` × MMR_LOOKAHEAD overlaps, whatever the list's length.
+ * Every `explorationEvery`-th place goes to the best exploration post left (a pool made once). Posts that never
+ * fit, and everything after `placed`, come at the end in score order, so nothing is lost — only moved down.
  */
 export function diversify(sorted: Scored[], options: DiversityOptions = defaultDiversity): Scored[] {
-  const remaining = [...sorted];
+  const n = sorted.length;
+  const limit = Math.min(n, options.placed ?? defaultDiversity.placed!);
+  const lambda = options.topicDiversity ?? rankerWeights.topicDiversity;
+  const taken = new Uint8Array(n);
+  const exploration: number[] = [];
+  for (let i = 0; i < n; i++) if (isExploration(sorted[i]!)) exploration.push(i);
+  let explorationCursor = 0;
+  const top = sorted[0]?.score || 1;
   const out: Scored[] = [];
-  while (remaining.length > 0) {
+  let first = 0;
+  while (out.length < limit) {
     const windowStart = Math.floor(out.length / options.window) * options.window;
-    const windowItems = out.slice(windowStart);
-    const fits = (s: Scored) =>
-      windowItems.filter((w) => w.candidate.authorId === s.candidate.authorId).length < options.authorCap &&
-      (!s.candidate.groupId || windowItems.filter((w) => w.candidate.groupId === s.candidate.groupId).length < options.groupCap);
-    let index = -1;
-    if ((out.length + 1) % options.explorationEvery === 0) index = remaining.findIndex((s) => isExploration(s) && fits(s));
-    if (index < 0) index = remaining.findIndex(fits);
-    if (index < 0) index = 0;
-    out.push(remaining.splice(index, 1)[0]!);
+    const page = out.slice(windowStart);
+    const pageTags = page.map((w) => w.candidate.tags);
+    const fits = (s: Scored) => {
+      let authors = 0;
+      let groups = 0;
+      for (const w of page) {
+        if (w.candidate.authorId === s.candidate.authorId) authors++;
+        if (s.candidate.groupId && w.candidate.groupId === s.candidate.groupId) groups++;
+      }
+      return authors < options.authorCap && groups < options.groupCap;
+    };
+    let pick = -1;
+    if ((out.length + 1) % options.explorationEvery === 0) {
+      while (explorationCursor < exploration.length && taken[exploration[explorationCursor]!]) explorationCursor++;
+      for (let k = explorationCursor; k < exploration.length; k++) {
+        const i = exploration[k]!;
+        if (!taken[i] && fits(sorted[i]!)) {
+          pick = i;
+          break;
+        }
+      }
+    }
+    if (pick < 0) {
+      let best = -Infinity;
+      let considered = 0;
+      for (let i = first; i < n && considered < MMR_LOOKAHEAD; i++) {
+        if (taken[i]) continue;
+        const share = sorted[i]!.score / top;
+        if (share <= best) break;
+        if (!fits(sorted[i]!)) continue;
+        considered++;
+        const value = lambda > 0 ? share - lambda * largestOverlap(sorted[i]!.candidate.tags, pageTags) : share;
+        if (value > best) {
+          best = value;
+          pick = i;
+        }
+      }
+    }
+    if (pick < 0) pick = first;
+    taken[pick] = 1;
+    out.push(sorted[pick]!);
+    while (first < n && taken[first]) first++;
   }
+  for (let i = first; i < n; i++) if (!taken[i]) out.push(sorted[i]!);
   return out;
 }
 
@@ -281,7 +363,7 @@ export function rankCandidates(candidates: Candidate[], context: RankContext, op
   const mutedWord = mutedWordMatcher(context.controls.mutedWords);
   const scored = candidates.filter((c) => !isExcluded(c, context, mutedWord)).map((c) => scoreCandidate(c, context));
   scored.sort((a, b) => b.score - a.score || b.candidate.createdAt.getTime() - a.candidate.createdAt.getTime() || a.candidate.postId.localeCompare(b.candidate.postId));
-  return diversify(scored, options);
+  return diversify(scored, { ...options, topicDiversity: options.topicDiversity ?? (context.weights ?? rankerWeights).topicDiversity });
 }
 
 export type Explanation = {

@@ -1,5 +1,6 @@
 // The numbers behind the interest profile, in one place: what each signal is worth, how fast it fades, and what
 // the discrete interest choices (follow / more / less / hide) mean as weights. Pure: used by the app and the bench.
+import { rankerWeights } from './ranker-weights';
 
 /** Inferred interest halves every 30 days without new signals. */
 export const HALF_LIFE_DAYS = 30;
@@ -38,12 +39,13 @@ export function inferredFrom(signals: { kind: EngagementKind; at: Date }[], now:
 
 /**
  * Inferred scores grow without bound, and someone who scrolls a lot collects points on every topic; the ranker sees
- * each score relative to the person's strongest topic, damped while evidence is thin: score / (strongest + 3).
+ * each score relative to the person's strongest topic, damped while evidence is thin: score / (strongest + damping),
+ * the damping fitted on the quality bench's validation split (ranker-weights.ts).
  * The strongest topic of an active person comes close to 1; a topic they merely scroll past stays small.
  */
-export const INFERRED_DAMPING = 3;
-export function inferredStrength(score: number, strongest: number): number {
-  return score <= 0 ? 0 : score / (Math.max(score, strongest) + INFERRED_DAMPING);
+export const INFERRED_DAMPING = rankerWeights.damping;
+export function inferredStrength(score: number, strongest: number, damping = INFERRED_DAMPING): number {
+  return score <= 0 ? 0 : score / (Math.max(score, strongest) + damping);
 }
 
 /** The strongest inferred score in a profile (what inferredStrength measures against). */
@@ -72,10 +74,10 @@ export type InterestSignal = { choice: InterestChoice | null; inferred: number }
  * The weight of a topic for ranking: the explicit choice when there is one (follow 1, more 2, less 0.25), plus the
  * inferred strength (0..1) when inferred interests may be used. "less" caps the total: inference cannot undo it.
  */
-export function interestWeight(signal: InterestSignal | undefined, useInferred: boolean, strongest = signal?.inferred ?? 0): number {
+export function interestWeight(signal: InterestSignal | undefined, useInferred: boolean, strongest = signal?.inferred ?? 0, damping = INFERRED_DAMPING): number {
   if (!signal || signal.choice === 'hide') return 0;
   const explicit = signal.choice ? choiceWeights[signal.choice] : 0;
-  const inferred = useInferred ? inferredStrength(signal.inferred, strongest) : 0;
+  const inferred = useInferred ? inferredStrength(signal.inferred, strongest, damping) : 0;
   if (signal.choice === 'less') return explicit;
   return explicit + inferred;
 }
