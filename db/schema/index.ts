@@ -10,3 +10,4 @@ export * from './recommend';
 export * from './celebrations';
 export * from './mail';
 export * from './admin';
+export * from './registration';

@@ -20,6 +20,11 @@ export class SignInLimited extends CredentialsSignin {
   }
 }
 
+/** The right password for an account that waits for an admin's approval: said only after the password matched. */
+export class AwaitingApproval extends CredentialsSignin {
+  code = 'awaiting_approval';
+}
+
 /** Checks an email and password from a sign-in request (its address and device cookie) under the limits. */
 export async function authorizeCredentials(raw: unknown, request: Request) {
   const parsed = signInSchema.safeParse(raw);
@@ -30,7 +35,11 @@ export async function authorizeCredentials(raw: unknown, request: Request) {
     deviceId: knownDeviceFor(cookieValue(request.headers.get('cookie'), deviceCookieName), parsed.data.email),
   };
   const result = await guardPasswordAttempt(db, attempt, () => authenticate(db, parsed.data));
-  if (result.ok) return result.value;
+  if (result.ok) {
+    const { awaitingApproval, ...user } = result.value;
+    if (awaitingApproval) throw new AwaitingApproval();
+    return user;
+  }
   if (result.limited) throw new SignInLimited(result.limited.retryAfterSeconds, result.limited.message);
   return null;
 }
