@@ -62,7 +62,7 @@ export async function usableInvite(db: Executor, code: string, now = new Date())
 }
 
 /** Uses an invite once, if it is still usable: one atomic update, so two sign-ups cannot both take its last use. */
-export async function useInvite(tx: Executor, code: string, now = new Date()) {
+export async function spendInviteUse(tx: Executor, code: string, now = new Date()) {
   const used = await tx
     .update(instanceInvites)
     .set({ uses: sql`${instanceInvites.uses} + 1` })
@@ -92,7 +92,7 @@ export async function admitNewAccount(
       throw new RegistrationRefused(closedMessage(settings));
     case 'invite':
       if (!account.inviteCode) throw new RegistrationRefused(inviteRequiredMessage);
-      if (!(await useInvite(tx, account.inviteCode, now))) throw new RegistrationRefused(invalidInviteMessage);
+      if (!(await spendInviteUse(tx, account.inviteCode, now))) throw new RegistrationRefused(invalidInviteMessage);
       await tx.insert(instanceAuditLog).values({ actorId: account.userId, action: 'join_with_invite', targetUserId: account.userId, details: { invite: account.inviteCode.slice(0, 6) } });
       return 'admitted';
     case 'approval':

@@ -5,16 +5,29 @@ import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { getViewer } from '@/lib/auth/viewer';
 import { safeRedirect } from '@/lib/auth/schemas';
+import { awaitingApprovalMessage } from '@/lib/admin/registration';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
-  const { next } = await searchParams;
+// What GitHub or Google sign-in was refused for (lib/auth/config.ts, the signIn callback).
+const oauthRefusals: Record<string, string> = {
+  AwaitingApproval: awaitingApprovalMessage,
+  RegistrationClosed: 'This instance is not taking new accounts this way. Ask the people who run it for an invite.',
+};
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string; error?: string }> }) {
+  const { next, error } = await searchParams;
+  const refusal = typeof error === 'string' ? oauthRefusals[error] : undefined;
   if (await getViewer()) redirect(safeRedirect(next));
   return (
     <>
       <h1 className="mb-1 text-2xl font-bold">Welcome back</h1>
       <p className="mb-6 text-sm text-muted">Sign in to see what your groups have been up to.</p>
+      {refusal && (
+        <p role="alert" className="mb-4 rounded-lg border border-danger/40 bg-danger-soft px-3 py-2 text-sm text-danger">
+          {refusal}
+        </p>
+      )}
       <OAuthButtons providers={enabledProviders()} redirectTo={next ? safeRedirect(next) : undefined} />
       <SignInForm redirectTo={next ? safeRedirect(next) : undefined} />
     </>
