@@ -193,6 +193,10 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
     await insertChunked(people, (chunk) =>
       tx.insert(users).values(chunk.map(({ id, name, email, handle, passwordHash: hash, createdAt }) => ({ id, name, email, handle, passwordHash: hash, createdAt }))),
     );
+    // Who runs the demo instance (README, "Instance administration"): Sam, demo@hearth.local, is its admin, and the
+    // second person its moderator.
+    await tx.update(users).set({ instanceRole: 'admin' }).where(eq(users.id, people[0].id));
+    await tx.update(users).set({ instanceRole: 'moderator' }).where(eq(users.id, people[1].id));
     const channelOf = new Map<string, { general: string; announcements: string }>();
     for (const plan of groupPlans) {
       const [founder, ...rest] = plan.members;
