@@ -16,11 +16,14 @@ export const siteSettingsSchema = z
   .object({
     name: z.string().trim().min(1, 'Give the site a name.').max(60, 'Names are at most 60 characters.'),
     description: z.string().trim().max(500, 'Descriptions are at most 500 characters.').default(''),
-    rules: z
-      .array(z.string().trim().max(300, 'Each rule is at most 300 characters.'))
-      .max(20, 'At most 20 rules.')
-      .default([])
-      .transform((rules) => rules.filter(Boolean)),
+    // The settings form sends one rule per line; an array (rules[]) works too.
+    rules: z.preprocess(
+      (v) => (typeof v === 'string' ? v.split(/\r?\n/) : (v ?? [])),
+      z
+        .array(z.string().trim().max(300, 'Each rule is at most 300 characters.'))
+        .transform((rules) => rules.filter(Boolean))
+        .pipe(z.array(z.string()).max(20, 'At most 20 rules.')),
+    ),
     contactEmail: z.union([z.literal(''), z.string().trim().toLowerCase().max(254).pipe(z.email('Enter a valid contact address, like team@example.org.'))]).default(''),
     mailLanguage: z
       .string()
