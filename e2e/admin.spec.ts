@@ -78,11 +78,12 @@ test('a suspended member signs in to read why, can download their data, and cann
   await expect(admin).toHaveURL(/\/feed$/);
   await admin.goto('/admin/members');
   // A demo member without an instance role (the list shows admins and moderators first).
-  const candidate = admin.getByRole('listitem').filter({ has: admin.getByRole('button', { name: 'Suspend' }) }).last();
+  const candidate = admin.getByRole('listitem').filter({ has: admin.getByText(/^Manage @/) }).last();
   const email = (await candidate.getByText(/@example\.org$/).textContent())!.trim();
   const handle = email.replace('@example.org', '');
   const row = admin.getByRole('listitem').filter({ hasText: `@${handle}` });
   const reason = 'Posting the same advert in every group after two warnings.';
+  await row.getByText(`Manage @${handle}`).click();
   await row.getByLabel(`Reason for suspending @${handle}`).fill(reason);
   await row.getByRole('button', { name: 'Suspend' }).click();
   // The list shows them suspended, with the reason, and offers to lift it.
@@ -111,6 +112,7 @@ test('a suspended member signs in to read why, can download their data, and cann
     // Lift it again, so the demo member is as it was.
     await admin.goto(`/admin/members?q=${encodeURIComponent(handle)}`);
     const again = admin.getByRole('listitem').filter({ hasText: `@${handle}` });
+    await again.getByText(`Manage @${handle}`).click();
     await again.getByRole('button', { name: 'Lift suspension' }).click();
     await expect(again.getByRole('button', { name: 'Suspend' })).toBeVisible();
     await memberContext.close();

@@ -24,7 +24,7 @@ export async function AppShell({ viewer, children }: { viewer: Viewer; children:
           </nav>
           <div className="ml-auto flex items-center gap-2">
             {viewer.instanceRole && (
-              <Link href="/admin" className="hidden rounded-lg px-2 py-2 text-sm font-medium text-muted hover:bg-raised hover:text-ink sm:inline-block">
+              <Link href="/admin" className="rounded-lg px-2 py-2 text-sm font-medium text-muted hover:bg-raised hover:text-ink">
                 Admin
               </Link>
             )}

@@ -71,19 +71,17 @@ export default async function AdminMembersPage({ searchParams }: { searchParams:
                   Suspended {m.suspendedAt.toLocaleDateString('en-GB', { dateStyle: 'medium', timeZone: 'UTC' })}: {m.suspensionReason}
                 </p>
               )}
-              {m.id !== viewer.id && m.role !== 'admin' && (
-                <div className="mt-3">
-                  <MemberActions
-                    member={{ id: m.id, handle: m.handle, role: m.role, suspended: Boolean(m.suspendedAt) }}
-                    canSuspend={m.role === null || role === 'admin'}
-                    canChangeRole={role === 'admin'}
-                  />
-                </div>
-              )}
-              {m.id !== viewer.id && m.role === 'admin' && role === 'admin' && (
-                <div className="mt-3">
-                  <MemberActions member={{ id: m.id, handle: m.handle, role: m.role, suspended: false }} canSuspend={false} canChangeRole />
-                </div>
+              {m.id !== viewer.id && (m.role !== 'admin' || role === 'admin') && (
+                <details className="mt-2">
+                  <summary className="cursor-pointer text-sm font-medium text-accent">Manage @{m.handle}</summary>
+                  <div className="mt-3">
+                    <MemberActions
+                      member={{ id: m.id, handle: m.handle, role: m.role, suspended: Boolean(m.suspendedAt) }}
+                      canSuspend={m.role === null || (m.role === 'moderator' && role === 'admin')}
+                      canChangeRole={role === 'admin'}
+                    />
+                  </div>
+                </details>
               )}
             </li>
           ))}
