@@ -4,6 +4,8 @@ import { z } from 'zod';
 vi.mock('@/lib/auth/viewer', () => ({ getViewer: async () => ({ id: 'u1', handle: 'ana', name: 'Ana', image: null }) }));
 // The action hook's For you write is the db suite's business: here it would open a database, which timed out at 5 s in CI.
 vi.mock('@/lib/recommend/for-you-list', () => ({ forgetForYou: async () => {} }));
+// So is the suspension check (lib/admin/suspended.db.test.ts proves it on both databases).
+vi.mock('@/lib/admin/suspended', () => ({ isSuspended: async () => false, suspendedActionMessage: 'suspended' }));
 
 const { databaseUnavailableMessage, validatedAction, validatedActionWithUser } = await import('./action-state');
 

@@ -5,6 +5,7 @@ import { isConnectionError } from '@/db/connection';
 import { getViewer, type Viewer } from '@/lib/auth/viewer';
 import { db } from '@/db/client';
 import { forgetPerson } from '@/lib/cache/person-cache';
+import { isSuspended, suspendedActionMessage } from '@/lib/admin/suspended';
 import { forgetForYou } from '@/lib/recommend/for-you-list';
 
 export type ActionState = {
@@ -80,18 +81,25 @@ function databaseUnavailable(formData: FormData): ActionState {
 export function validatedActionWithUser<S extends z.ZodType>(
   schema: S,
   fn: (data: z.infer<S>, viewer: Viewer, formData: FormData) => Promise<ActionState | void>,
-  /** shapesFeed: false for the few actions that cannot change what For you would pick (the time zone). */
-  options: { shapesFeed?: boolean } = {},
+  /**
+   * shapesFeed: false for the few actions that cannot change what For you would pick (the time zone).
+   * allowSuspended: true only for what a suspended person may still do (erase their account; see lib/admin/suspended.ts).
+   */
+  options: { shapesFeed?: boolean; allowSuspended?: boolean } = {},
 ) {
   return async (prev: ActionState, formData: FormData): Promise<ActionState> => {
     let viewer: Viewer | null;
+    let suspended = false;
     try {
       viewer = await getViewer();
+      // Read from the database, not the session: a suspension holds from the moment it is written, on every instance.
+      if (viewer && !options.allowSuspended) suspended = await isSuspended(db, viewer.id);
     } catch (error) {
       if (isConnectionError(error)) return databaseUnavailable(formData);
       throw error;
     }
     if (!viewer) return { error: 'Your session has ended — please sign in again.' };
+    if (suspended) return { error: suspendedActionMessage };
     let result: ActionState | undefined;
     try {
       result = await validatedAction(schema, (data, fd) => fn(data, viewer, fd))(prev, formData);

@@ -87,6 +87,8 @@ const uniqueAnswers: Record<string, Answer> = {
   pending_signups_pkey: randomId,
   instance_audit_log_pkey: randomId,
   live_events_pkey: generated('an identity column'),
+  instance_invites_pkey: generated('96 random bits (crypto.randomBytes)'),
+  registration_approvals_pkey: generated('written once, in the transaction that creates the account it holds'),
   group_invites_pkey: generated('96 random bits (crypto.randomBytes)'),
   group_roles_builtin_key: generated('built-in roles are written once, by createGroupRecords for a new group'),
   media_variants_media_id_name_pk: generated('a new media id with the fixed, distinct variant names of its kind'),

@@ -4,10 +4,10 @@ import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
 import { AppShell } from '@/components/shell/app-shell';
 import { PublicShell } from '@/components/shell/public-shell';
-import { getViewer } from '@/lib/auth/viewer';
+import { getViewerOutsideSuspension } from '@/lib/auth/viewer';
 
 export default async function ProfileLayout({ children }: { children: ReactNode }) {
-  const viewer = await getViewer();
+  const viewer = await getViewerOutsideSuspension();
   if (viewer) return <AppShell viewer={viewer}>{children}</AppShell>;
   const path = (await headers()).get('x-hearth-path') ?? undefined;
   return <PublicShell returnTo={path}>{children}</PublicShell>;

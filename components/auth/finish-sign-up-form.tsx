@@ -10,6 +10,17 @@ import { FormAlert } from './form-alert';
 /** The last step of signing up: the password typed again, so the link alone never opens an account. */
 export function FinishSignUpForm({ token, email, handle }: { token: string; email: string; handle: string }) {
   const [state, action, pending] = useActionState<ActionState, FormData>(finishSignUpAction, {});
+  // Registration needs approval: the account exists, and waits for an admin.
+  if (state.success) {
+    return (
+      <section role="status" aria-labelledby="waiting-heading" className="flex flex-col gap-3 rounded-2xl border border-line bg-surface p-6">
+        <h2 id="waiting-heading" className="text-lg font-semibold">
+          Waiting for approval
+        </h2>
+        <p>{state.success}</p>
+      </section>
+    );
+  }
   return (
     <form action={action} className="flex flex-col gap-4" aria-label="Finish creating your account">
       <FormAlert message={state.error} />

@@ -3,12 +3,13 @@
 import Link from 'next/link';
 import { useActionState } from 'react';
 import { Button } from '@/components/ui/button';
-import { Field } from '@/components/ui/field';
+import { Field, TextAreaField } from '@/components/ui/field';
 import type { ActionState } from '@/lib/action-state';
 import { signUpAction } from '@/lib/auth/actions';
 import { FormAlert } from './form-alert';
 
-export function SignUpForm() {
+/** `question`: asked when registration needs approval; `inviteCode`: the invite the page was opened with. */
+export function SignUpForm({ question, approval = false, inviteCode }: { question?: string; approval?: boolean; inviteCode?: string } = {}) {
   const [state, action, pending] = useActionState<ActionState, FormData>(signUpAction, {});
   const v = state.values ?? {};
   const e = state.fieldErrors ?? {};
@@ -36,6 +37,8 @@ export function SignUpForm() {
   return (
     <form action={action} className="flex flex-col gap-4" aria-label="Create your account" noValidate>
       <FormAlert message={state.error} />
+      {inviteCode && <input type="hidden" name="inviteCode" value={inviteCode} />}
+      {e.inviteCode && <p className="text-sm text-danger">{e.inviteCode}</p>}
       <Field label="Name" name="name" autoComplete="name" required maxLength={60} defaultValue={v.name} error={e.name} hint="How you’ll appear to others. You can change it any time." />
       <Field
         label="Handle"
@@ -50,6 +53,17 @@ export function SignUpForm() {
       />
       <Field label="Email" name="email" type="email" autoComplete="email" required defaultValue={v.email} error={e.email} />
       <Field label="Password" name="password" type="password" autoComplete="new-password" required minLength={10} error={e.password} hint="At least 10 characters. A short sentence works well." />
+      {approval && question && (
+        <TextAreaField
+          label={question}
+          name="approvalAnswer"
+          required
+          maxLength={1000}
+          defaultValue={v.approvalAnswer}
+          error={e.approvalAnswer}
+          hint="An admin reads your answer before approving your account."
+        />
+      )}
       <Button type="submit" size="lg" disabled={pending}>
         {pending ? 'Creating your account…' : 'Create account'}
       </Button>

@@ -1,4 +1,6 @@
+import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { siteSettingsForRequest } from '@/lib/admin/queries';
 import { LogOut } from '@/components/ui/icons';
 import { HeaderSearch } from '@/components/search/header-search';
 import { LiveProvider } from '@/components/live/live-provider';
@@ -12,17 +14,22 @@ import { ThemeSwitcher } from './theme-switcher';
 
 /** The signed-in frame: a top bar with navigation on wide screens, a tab bar at the bottom on phones. */
 export async function AppShell({ viewer, children }: { viewer: Viewer; children: ReactNode }) {
-  const { unread, at: unreadAt } = await unreadNow(viewer);
+  const [{ unread, at: unreadAt }, site] = await Promise.all([unreadNow(viewer), siteSettingsForRequest()]);
   return (
     <LiveProvider unread={unread} unreadAt={unreadAt}>
       <div className="min-h-dvh pb-20 md:pb-0">
         <header className="sticky top-0 z-30 border-b border-line bg-page/90 backdrop-blur">
           <div className="relative mx-auto flex h-14 max-w-5xl items-center gap-4 px-4">
-            <Brand href="/feed" />
+            <Brand href="/feed" name={site.name} />
             <nav aria-label="Main" className="hidden flex-1 md:block">
               <NavLinks handle={viewer.handle} variant="top" unread={unread} />
             </nav>
             <div className="ml-auto flex items-center gap-2">
+              {viewer.instanceRole && (
+                <Link href="/admin" className="rounded-lg px-2 py-2 text-sm font-medium text-muted hover:bg-raised hover:text-ink">
+                  Admin
+                </Link>
+              )}
               <HeaderSearch />
               <ThemeSwitcher />
               <span className="hidden items-center gap-2 text-sm lg:inline-flex">

@@ -102,6 +102,10 @@ export const pendingSignups = pgTable(
     tokenHash: text('token_hash').notNull(),
     createdAt: createdAt(),
     expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+    /** The answer to the approval question, when registration needed approval at sign-up. */
+    approvalAnswer: text('approval_answer'),
+    /** The instance invite the sign-up came with (checked again, and used, when the account is made). */
+    inviteCode: text('invite_code'),
   },
   (t) => [uniqueIndex('pending_signups_token_key').on(t.tokenHash), uniqueIndex('pending_signups_email_key').on(t.email), index('pending_signups_expires_idx').on(t.expiresAt)],
 );

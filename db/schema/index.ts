@@ -14,3 +14,4 @@ export * from './live';
 export * from './two-factor';
 export * from './reports';
 export * from './blocks';
+export * from './registration';

@@ -194,8 +194,10 @@ export async function seedDemo(db: Database, options: SeedOptions): Promise<Seed
       // The planted people count as having confirmed their addresses when they joined (no banner asks them to).
       tx.insert(users).values(chunk.map(({ id, name, email, handle, passwordHash: hash, createdAt }) => ({ id, name, email, handle, passwordHash: hash, createdAt, emailVerified: createdAt }))),
     );
-    // The demo sign-in runs the instance, so /admin (and its report queue) can be tried at once.
-    await tx.update(users).set({ instanceRole: 'admin' }).where(eq(users.email, demoAccount.email));
+    // Who runs the demo instance (README, "Instance administration"): Sam, demo@hearth.local, is its admin, and the
+    // second person its moderator.
+    await tx.update(users).set({ instanceRole: 'admin' }).where(eq(users.id, people[0].id));
+    await tx.update(users).set({ instanceRole: 'moderator' }).where(eq(users.id, people[1].id));
     const channelOf = new Map<string, { general: string; announcements: string }>();
     for (const plan of groupPlans) {
       const [founder, ...rest] = plan.members;

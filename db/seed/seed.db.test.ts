@@ -40,6 +40,12 @@ describe('demo seed', () => {
     expect(owners).toHaveLength(8);
     expect(owners.every((o) => Number(o.n) === 1)).toBe(true);
     expect(await authenticate(db, { email: demoAccount.email, password: demoAccount.password })).not.toBeNull();
+    // Who runs the demo instance, as the README names them.
+    const staff = await db.select({ handle: users.handle, role: users.instanceRole }).from(users).where(sql`${users.instanceRole} is not null`).orderBy(users.instanceRole);
+    expect(staff).toEqual([
+      { handle: demoAccount.handle, role: 'admin' },
+      { handle: 'ronny_pollich1', role: 'moderator' },
+    ]);
   });
 
   it('never writes into a database that already has people', async () => {

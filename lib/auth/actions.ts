@@ -8,7 +8,8 @@ import { users } from '@/db/schema';
 import { type ActionState, formValues, validatedAction, validatedActionWithUser } from '@/lib/action-state';
 import { z } from 'zod';
 import { oauthProviders, signIn, signOut } from './config';
-import { SecondFactorNeeded, SecondFactorRefused, SignInLimited, type SecondFactors } from './credentials';
+import { AwaitingApproval, SecondFactorNeeded, SecondFactorRefused, SignInLimited, type SecondFactors } from './credentials';
+import { awaitingApprovalMessage } from '@/lib/admin/registration';
 import { hashPassword, verifyPassword } from './password';
 import { changePasswordSchema, confirmEmailSchema, emailChangeSchema, finishSignUpSchema, safeRedirect, signInSchema, signUpSchema } from './schemas';
 import { confirmEmailChange, emailChangeHours, requestEmailChange } from './email-change';
@@ -47,6 +48,7 @@ async function signInWithPassword(
           : 'That code didn’t work. Type the six digits your app shows now, or an unused recovery code.',
       };
     }
+    if (error instanceof AwaitingApproval) return { error: awaitingApprovalMessage };
     if (error instanceof AuthError) return { error: genericSignInError };
     throw error;
   }
@@ -63,7 +65,11 @@ export const signUpAction = validatedAction(signUpSchema, async (input, formData
   if (await isHandleTaken(db, input.handle)) {
     return { error: 'Please fix the highlighted fields.', fieldErrors: { handle: `The handle @${input.handle} is taken — try another.` }, values };
   }
-  await startSignUp(db, input, await requestOrigin());
+  const started = await startSignUp(db, input, await requestOrigin());
+  if (started.refused) {
+    const { field, message } = started.refused;
+    return field ? { error: 'Please fix the highlighted fields.', fieldErrors: { [field === 'invite' ? 'inviteCode' : field]: message }, values } : { error: message, values };
+  }
   return { success: `Check your inbox at ${input.email}: we sent a link to finish creating your account. It works for ${signUpLinkHours} hours.`, values };
 });
 
@@ -73,6 +79,7 @@ export const finishSignUpAction = validatedAction(finishSignUpSchema, async ({ t
   if (!verdict.allowed) return { error: verdict.message };
   const result = await finishSignUp(db, token, password);
   if (!result.ok) return result.field ? { error: 'Please fix the highlighted fields.', fieldErrors: { [result.field]: result.message } } : { error: result.message };
+  if (result.held) return { success: `Your address is confirmed. ${awaitingApprovalMessage}` };
   return signInWithPassword(result.email, password, '/welcome');
 });
 

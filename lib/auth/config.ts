@@ -8,7 +8,9 @@ import Credentials from 'next-auth/providers/credentials';
 import GitHub from 'next-auth/providers/github';
 import Google from 'next-auth/providers/google';
 import { db } from '@/db/client';
-import { accounts, profiles, users } from '@/db/schema';
+import { and, eq } from 'drizzle-orm';
+import { accounts, users } from '@/db/schema';
+import { admitNewAccount, isAwaitingApproval, registrationGate } from '@/lib/admin/registration';
 import { env } from '@/lib/env';
 import { secureCookies } from './cookies';
 import { authorizeCredentials } from './credentials';
@@ -17,7 +19,7 @@ import { enabledOAuthProviders } from './providers';
 import { resolveAuthSecret } from './secret';
 import { startSession } from './sessions';
 import { safeRedirect } from './schemas';
-import { suggestHandle } from './users';
+import { insertPerson, suggestHandle } from './users';
 
 declare module 'next-auth' {
   interface Session {
@@ -81,11 +83,9 @@ function adapter(): Adapter {
       const email = data.email.trim().toLowerCase();
       const handle = await suggestHandle(db, data.name ?? email.split('@')[0]);
       return db.transaction(async (tx) => {
-        const [row] = await tx
-          .insert(users)
-          .values({ name: data.name ?? handle, email, emailVerified: data.emailVerified, image: data.image, handle })
-          .returning();
-        await tx.insert(profiles).values({ userId: row.id });
+        // The first account becomes the instance's admin; in approval mode the account is held (lib/admin/registration.ts).
+        const { user: row, first } = await insertPerson(tx, { name: data.name ?? handle, email, emailVerified: data.emailVerified, image: data.image, handle });
+        await admitNewAccount(tx, { userId: row.id, first });
         return { ...row, email: row.email };
       });
     },
@@ -110,6 +110,19 @@ function config(): NextAuthConfig {
       ...(oauthProviders.google ? [Google({ clientId: env.AUTH_GOOGLE_ID, clientSecret: env.AUTH_GOOGLE_SECRET })] : []),
     ],
     callbacks: {
+      // OAuth: a new person is let in only as the registration mode allows (an invite link cannot come this way),
+      // and an account waiting for approval cannot sign in.
+      async signIn({ account }) {
+        if (!account || account.type === 'credentials') return true;
+        const [linked] = await db
+          .select({ userId: accounts.userId })
+          .from(accounts)
+          .where(and(eq(accounts.provider, account.provider), eq(accounts.providerAccountId, account.providerAccountId)))
+          .limit(1);
+        if (linked) return (await isAwaitingApproval(db, linked.userId)) ? '/sign-in?error=AwaitingApproval' : true;
+        const gate = await registrationGate(db, {});
+        return gate.ok ? true : '/sign-in?error=RegistrationClosed';
+      },
       // Where Auth.js sends people after its own routes: the same rule as the sign-in form (lib/auth/schemas.ts).
       redirect({ url, baseUrl }) {
         let path = url;

@@ -54,6 +54,11 @@ function passkeyAnswer(raw: string) {
   }
 }
 
+/** The right password for an account that waits for an admin's approval: said only after the password matched. */
+export class AwaitingApproval extends CredentialsSignin {
+  code = 'awaiting_approval';
+}
+
 /** Checks an email and password from a sign-in request (its address and device cookie) under the limits. */
 export async function authorizeCredentials(raw: unknown, request: Request) {
   const parsed = signInSchema.safeParse(raw);
@@ -85,7 +90,10 @@ export async function authorizeCredentials(raw: unknown, request: Request) {
   });
   if (result.ok) {
     if (result.value.needed) throw new SecondFactorNeeded(result.value.needed);
-    return result.value.user;
+    // The right password (and second factor) of an account waiting for an admin's approval: said only now.
+    const { awaitingApproval, ...user } = result.value.user;
+    if (awaitingApproval) throw new AwaitingApproval();
+    return user;
   }
   if (result.limited) throw new SignInLimited(result.limited.retryAfterSeconds, result.limited.message);
   return null;

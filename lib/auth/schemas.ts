@@ -35,6 +35,10 @@ export const signUpSchema = z.object({
   handle: handleSchema,
   email: emailSchema,
   password: passwordSchema,
+  /** An instance invite code (`/sign-up?invite=CODE`), when registration is invite-only. */
+  inviteCode: z.string().trim().max(100).optional(),
+  /** The answer to the approval question, when registration needs approval. */
+  approvalAnswer: z.string().trim().max(1000, 'Answers are at most 1,000 characters.').optional(),
 });
 
 export const signInSchema = z.object({

@@ -6,6 +6,7 @@ import crypto from 'node:crypto';
 import { and, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { outbox, pendingSignups } from '@/db/schema';
+import { admitNewAccount, registrationGate, RegistrationRefused, type Gate } from '@/lib/admin/registration';
 import { sendMail } from '@/lib/mail/outbox';
 import { hashToken } from './email-change';
 import { hashPassword, verifyPassword } from './password';
@@ -18,7 +19,15 @@ export const signUpLinkHours = 24;
  * Starts a sign-up. Both paths hash the password and write one mail, so neither the answer nor its timing says
  * whether the address was registered. Returns the link's token for a new address (tests use it; the mail carries it).
  */
-export async function startSignUp(db: Executor, input: SignUpInput, origin: string, now = new Date()): Promise<{ token?: string }> {
+export async function startSignUp(
+  db: Executor,
+  input: SignUpInput & { inviteCode?: string; approvalAnswer?: string },
+  origin: string,
+  now = new Date(),
+): Promise<{ token?: string; refused?: Extract<Gate, { ok: false }> }> {
+  // The registration mode answers the same for every address, so it tells nobody who is registered.
+  const gate = await registrationGate(db, input, now);
+  if (!gate.ok) return { refused: gate };
   const email = input.email.trim().toLowerCase();
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
@@ -37,7 +46,16 @@ export async function startSignUp(db: Executor, input: SignUpInput, origin: stri
     const token = crypto.randomBytes(32).toString('base64url');
     const expiresAt = new Date(now.getTime() + signUpLinkHours * 3_600_000);
     // One pending sign-up per address: asking again (or twice at once) replaces the earlier link.
-    const pending = { name: input.name, handle: input.handle, passwordHash, tokenHash: hashToken(token), createdAt: now, expiresAt };
+    const pending = {
+      name: input.name,
+      handle: input.handle,
+      passwordHash,
+      tokenHash: hashToken(token),
+      createdAt: now,
+      expiresAt,
+      approvalAnswer: gate.mode === 'approval' ? (input.approvalAnswer?.trim() ?? '') : null,
+      inviteCode: gate.inviteCode ?? null,
+    };
     await tx.insert(pendingSignups).values({ email, ...pending }).onConflictDoUpdate({ target: pendingSignups.email, set: pending });
     await sendMail(tx, {
       userId: null,
@@ -63,7 +81,8 @@ export async function findPendingSignUp(db: Executor, token: string, now = new D
 
 export const expiredSignUpMessage = 'This link has expired or was already used. Sign up again to get a new one.';
 
-export type FinishResult = { ok: true; userId: string; email: string } | { ok: false; field?: 'password'; message: string };
+/** `held`: the account exists but waits for an admin's approval before it can sign in. */
+export type FinishResult = { ok: true; userId: string; email: string; held: boolean } | { ok: false; field?: 'password'; message: string };
 
 /** Creates the account a link names, when the password typed matches the one chosen at sign-up. */
 export async function finishSignUp(db: Executor, token: string, password: string, now = new Date()): Promise<FinishResult> {
@@ -83,7 +102,25 @@ export async function finishSignUp(db: Executor, token: string, password: string
     // Deleting first claims the link: of two tabs finishing at once, one creates the account.
     const claimed = await tx.delete(pendingSignups).where(eq(pendingSignups.id, pending.id)).returning({ id: pendingSignups.id });
     if (claimed.length === 0) return { ok: false, message: expiredSignUpMessage } satisfies FinishResult;
-    const created = await createAccount(tx, { email: pending.email, name: pending.name, handle: pending.handle, password }, { passwordHash: pending.passwordHash, emailVerified: now });
+    let held = false;
+    let created: Awaited<ReturnType<typeof createAccount>>;
+    try {
+      created = await createAccount(
+        tx,
+        { email: pending.email, name: pending.name, handle: pending.handle, password },
+        {
+          passwordHash: pending.passwordHash,
+          emailVerified: now,
+          inTransaction: async (inner, userId, first) => {
+            held = (await admitNewAccount(inner, { userId, first, inviteCode: pending.inviteCode, approvalAnswer: pending.approvalAnswer }, now)) === 'held';
+          },
+        },
+      );
+    } catch (error) {
+      // The instance stopped admitting this sign-up while the link waited (closed, or the invite used up).
+      if (error instanceof RegistrationRefused) return { ok: false, message: error.message } satisfies FinishResult;
+      throw error;
+    }
     if (!created.ok) {
       // Someone took the address or the handle while the link waited.
       return {
@@ -96,7 +133,7 @@ export async function finishSignUp(db: Executor, token: string, password: string
     }
     // The mail that brought the link is theirs now: it appears in their privacy dashboard with the rest.
     await tx.update(outbox).set({ userId: created.userId }).where(and(isNull(outbox.userId), eq(sql`lower(${outbox.toAddress})`, pending.email.toLowerCase())));
-    return { ok: true, userId: created.userId, email: pending.email } satisfies FinishResult;
+    return { ok: true, userId: created.userId, email: pending.email, held } satisfies FinishResult;
   });
 }
 

@@ -1,7 +1,8 @@
 // Creating accounts: shared by sign-up, OAuth first sign-in and the demo seed.
 import { and, eq, gt, inArray, sql } from 'drizzle-orm';
-import type { Executor } from '@/db/client';
-import { profiles, releasedHandles, users } from '@/db/schema';
+import type { Executor, Transaction } from '@/db/client';
+import { instanceAuditLog, profiles, releasedHandles, users, type NewUser } from '@/db/schema';
+import { isAwaitingApproval } from '@/lib/admin/registration';
 import { uniqueViolation } from '@/lib/db-errors';
 import { coolDownCutoff, handleDigest, legacyHandleDigest } from '@/lib/privacy/handles';
 import { hashPassword, verifyPassword } from './password';
@@ -40,20 +41,45 @@ export async function isHandleCoolingDown(db: Executor, handle: string, now = ne
   return Boolean(row);
 }
 
-/** Creates a person and their empty profile in one transaction. */
+// Any fixed number: the transaction-level advisory lock that makes "the first account" one account.
+const firstAccountLock = 0x4845_4152; // "HEAR"
+
+/**
+ * Inserts a person and their empty profile, inside the caller's transaction. The first account on an empty
+ * instance becomes its admin: while no account is seen, creations queue behind a transaction-level advisory lock and
+ * look again, so of two first sign-ups at once only the one that commits first finds the table empty.
+ */
+export async function insertPerson(tx: Transaction, values: Omit<NewUser, 'instanceRole'>) {
+  let first = !(await anyAccount(tx));
+  if (first) {
+    await tx.execute(sql`select pg_advisory_xact_lock(${firstAccountLock})`);
+    first = !(await anyAccount(tx));
+  }
+  const [user] = await tx
+    .insert(users)
+    .values({ ...values, instanceRole: first ? 'admin' : null })
+    .returning();
+  await tx.insert(profiles).values({ userId: user.id });
+  if (first) await tx.insert(instanceAuditLog).values({ actorId: null, action: 'first_admin', targetUserId: user.id, details: { why: 'the first account on an empty instance' } });
+  return { user, first };
+}
+
+async function anyAccount(tx: Transaction) {
+  const [row] = await tx.select({ id: users.id }).from(users).limit(1);
+  return Boolean(row);
+}
+
+/** Creates a person and their empty profile in one transaction (the first account on an empty instance is its admin). */
 export async function createAccount(
   db: Executor,
   input: SignUpInput,
-  options: { passwordHash?: string; emailVerified?: Date } = {},
+  options: { passwordHash?: string; emailVerified?: Date; inTransaction?: (tx: Transaction, userId: string, first: boolean) => Promise<void> } = {},
 ): Promise<CreateAccountResult> {
   const passwordHash = options.passwordHash ?? (await hashPassword(input.password));
   try {
     const userId = await db.transaction(async (tx) => {
-      const [user] = await tx
-        .insert(users)
-        .values({ name: input.name, email: input.email, handle: input.handle, passwordHash, emailVerified: options.emailVerified })
-        .returning({ id: users.id });
-      await tx.insert(profiles).values({ userId: user.id });
+      const { user, first } = await insertPerson(tx, { name: input.name, email: input.email, handle: input.handle, passwordHash, emailVerified: options.emailVerified });
+      await options.inTransaction?.(tx, user.id, first);
       return user.id;
     });
     return { ok: true, userId };
@@ -95,5 +121,7 @@ export async function authenticate(db: Executor, raw: unknown) {
   const user = await findUserByEmail(db, parsed.data.email);
   const ok = await verifyPassword(user?.passwordHash, parsed.data.password);
   if (!user || !ok) return null;
-  return { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion };
+  // Told only after the right password: an account waiting for approval cannot sign in yet.
+  const awaitingApproval = await isAwaitingApproval(db, user.id);
+  return { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion, awaitingApproval };
 }

@@ -47,7 +47,8 @@ export const eraseAccountAction = validatedActionWithUser(eraseAccountSchema, as
   await eraseAccount(db, user.id, { keepContent: input.content === 'keep' });
   revalidatePath('/', 'layout');
   await signOut({ redirectTo: '/?erased=1' });
-});
+  // A suspended person may still delete their account (lib/admin/suspended.ts).
+}, { allowSuspended: true });
 
 /** Deletes one item of the caller's own data (a reaction, a bookmark, a follow …) from the dashboard. */
 export const deletePrivacyItemAction = validatedActionWithUser(privacyItemSchema, async ({ table, key }, viewer) => {

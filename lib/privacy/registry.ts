@@ -30,6 +30,8 @@ import {
   siteSettings,
   liveEvents,
   pushSubscriptions,
+  instanceInvites,
+  registrationApprovals,
   groupBans,
   groupMilestones,
   groupInvites,
@@ -972,6 +974,26 @@ export const registry: RegistryEntry[] = [
     (row) => row.id,
     (key) => eq(pushSubscriptions.id, key),
   ),
+  {
+    ...ownedRows(instanceInvites, (id) => eq(instanceInvites.creatorId, id), instanceInvites.createdAt, {
+      table: 'instance_invites',
+      category: 'account',
+      description: 'Invite links to this instance you made as one of its admins, with your note, expiry and how often each was used.',
+      purpose: 'So the admins can see which invite links exist, who made them, and revoke them.',
+      retention: 'Kept with the instance; your name is removed from them when you erase your account',
+    }),
+    // The links belong to the instance (people may be about to use them): erasure removes only who made them.
+    async erase(tx, userId) {
+      await tx.update(instanceInvites).set({ creatorId: null }).where(eq(instanceInvites.creatorId, userId));
+    },
+  },
+  ownedRows(registrationApprovals, (id) => eq(registrationApprovals.userId, id), registrationApprovals.createdAt, {
+    table: 'registration_approvals',
+    category: 'account',
+    description: 'Your registration while it waits for an admin’s approval: the question you were asked and your answer.',
+    purpose: 'So an admin can decide whether to approve your account; deleted when they decide.',
+    retention: 'Until an admin approves or rejects your registration',
+  }),
   ownedRows(consents, (id) => eq(consents.userId, id), consents.updatedAt, {
     table: 'consents',
     category: 'account',

@@ -1,5 +1,6 @@
 'use server';
 
+import { isSuspended } from '@/lib/admin/suspended';
 import { and, desc, eq, notInArray, sql } from 'drizzle-orm';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
@@ -24,7 +25,8 @@ export const runSearchAction = validatedAction(searchSchema, async (input) => {
   const q = parseQuery(input.q);
   if (!q) redirect('/search');
   const viewer = await getViewer();
-  if (viewer && !(await historyPaused(viewer.id))) {
+  // A suspended person may search what is public, but nothing is written for them.
+  if (viewer && !(await isSuspended(db, viewer.id)) && !(await historyPaused(viewer.id))) {
     await db.transaction(async (tx) => {
       await tx.delete(searchHistory).where(and(eq(searchHistory.userId, viewer.id), sql`lower(${searchHistory.query}) = lower(${q.text})`));
       await tx.insert(searchHistory).values({ userId: viewer.id, query: q.text });

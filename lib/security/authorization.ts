@@ -27,6 +27,7 @@ const e2eTwoFactor = 'e2e/two-factor.spec.ts';
 const reportsTest = 'lib/reports/reports.db.test.ts';
 const blocksTest = 'lib/blocks/blocks.db.test.ts';
 const commentEdits = 'lib/posts/comment-edit.db.test.ts';
+const adminTest = 'lib/admin/admin.db.test.ts';
 
 export const authorization: Record<string, Entry> = {
   // Accounts
@@ -156,6 +157,14 @@ export const authorization: Record<string, Entry> = {
   'lib/search/actions.ts#deleteRecentSearchAction': { who: 'the person, for their own searches only', tests: [searchTest] },
   'lib/search/actions.ts#clearRecentSearchesAction': { who: 'the person, for their own searches only', tests: [searchTest] },
   'app/api/search/route.ts#GET': { who: 'anyone (rate-limited per person or address); results are only what the caller may see', tests: [searchTest, 'e2e/search.spec.ts'], public: true, via: 'typeahead' },
+  // Instance administration (a suspended caller is refused by every action but the allow-list: lib/admin/suspended.db.test.ts)
+  'lib/admin/actions.ts#saveSiteSettingsAction': { who: 'instance admins', tests: [adminTest, 'e2e/admin.spec.ts'] },
+  'lib/admin/actions.ts#createInstanceInviteAction': { who: 'instance admins', tests: [adminTest] },
+  'lib/admin/actions.ts#revokeInstanceInviteAction': { who: 'instance admins', tests: [adminTest] },
+  'lib/admin/actions.ts#decideRegistrationAction': { who: 'instance admins, on accounts waiting for approval', tests: [adminTest, 'e2e/admin.spec.ts'] },
+  'lib/admin/actions.ts#suspendMemberAction': { who: 'instance admins and moderators; never an admin, a moderator only by an admin, never themself', tests: [adminTest, 'e2e/admin.spec.ts'] },
+  'lib/admin/actions.ts#unsuspendMemberAction': { who: 'instance admins and moderators', tests: [adminTest] },
+  'lib/admin/actions.ts#setInstanceRoleAction': { who: 'instance admins; never removing the last admin', tests: [adminTest] },
   // Route handlers
   'app/api/auth/[...nextauth]/route.ts#GET': { who: 'Auth.js (its own CSRF protection), answering on the request’s public origin', tests: [e2eAuth, 'lib/auth/origin.test.ts'], public: true, via: 'onPublicOrigin' },
   // The credentials callback is a way into every account: it passes the same limits as the sign-in form.
@@ -218,4 +227,5 @@ export const postReadsWithoutVisibility: Record<string, string> = {
   'lib/recommend/onboarding.ts': 'counts posts per topic to order the onboarding topics',
   'lib/recommend/profile.ts': 'tags of posts a person engaged with, for their own interest profile',
   'lib/reports/targets.ts': 'the report queue shows reported posts, removed ones included, to the moderators who review them (the reporter’s own path applies visiblePosts)',
+  'lib/admin/dashboard.ts': 'counts posts (today, per day) for the instance dashboard; no post is shown',
 };

@@ -5,11 +5,19 @@ import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { getViewer } from '@/lib/auth/viewer';
 import { safeRedirect } from '@/lib/auth/schemas';
+import { awaitingApprovalMessage } from '@/lib/admin/registration';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string; reset?: string }> }) {
-  const { next, reset } = await searchParams;
+// What GitHub or Google sign-in was refused for (lib/auth/config.ts, the signIn callback).
+const oauthRefusals: Record<string, string> = {
+  AwaitingApproval: awaitingApprovalMessage,
+  RegistrationClosed: 'This instance is not taking new accounts this way. Ask the people who run it for an invite.',
+};
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string; reset?: string; error?: string }> }) {
+  const { next, reset, error } = await searchParams;
+  const refusal = typeof error === 'string' ? oauthRefusals[error] : undefined;
   if (await getViewer()) redirect(safeRedirect(next));
   return (
     <>
@@ -18,6 +26,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       {reset && (
         <p role="status" className="mb-4 rounded-lg bg-raised px-3 py-2 text-sm text-success">
           Your password was changed and every device was signed out. Sign in with the new one.
+        </p>
+      )}
+      {refusal && (
+        <p role="alert" className="mb-4 rounded-lg border border-danger/40 bg-danger-soft px-3 py-2 text-sm text-danger">
+          {refusal}
         </p>
       )}
       <OAuthButtons providers={enabledProviders()} redirectTo={next ? safeRedirect(next) : undefined} />

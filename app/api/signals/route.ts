@@ -16,6 +16,7 @@ export async function POST(request: Request) {
   if ((site && site !== 'same-origin') || (origin && host && new URL(origin).host !== host)) return plain('Cross-site requests are refused.', 403);
   const viewer = await getViewer();
   if (!viewer) return plain('Sign in first.', 401);
+  if (viewer.suspended) return plain('Your account is suspended: nothing is recorded for it.', 403);
   const verdict = await limitPersonNow(viewer.id, rules.signals);
   if (!verdict.allowed) return plain(verdict.message, 429);
   const text = await request.text();

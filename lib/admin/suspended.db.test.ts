@@ -1,0 +1,113 @@
+// The class guard: a suspended person is refused by every Server Action in the authorization matrix, and nothing
+// changes, except the few they keep (allowedWhileSuspended): erasing their account, signing in and out.
+import fs from 'node:fs';
+import path from 'node:path';
+import { count, eq, sql } from 'drizzle-orm';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { db, rowsOf } from '@/db/client';
+import { searchHistory, users } from '@/db/schema';
+import { createAccount } from '@/lib/auth/users';
+import { authorization } from '@/lib/security/authorization';
+import { actAs, call, type Action } from '@/test/actions';
+import { allowedWhileSuspended, suspendedActionMessage } from './suspended';
+
+vi.mock('@/lib/auth/viewer', () => import('@/test/actions'));
+vi.mock('next/cache', () => import('@/test/actions'));
+vi.mock('@/lib/auth/config', () => ({ oauthProviders: { github: false, google: false }, signIn: async () => {}, signOut: async () => {}, auth: async () => null }));
+vi.mock('next-auth', () => ({ AuthError: class AuthError extends Error {} }));
+vi.mock('next/headers', () => ({ headers: async () => new Headers({ host: 'hearth.example' }), cookies: async () => ({ get: () => undefined, set: () => {} }) }));
+
+const root = process.cwd();
+let suspended: { id: string; handle: string; name: string; image: null };
+
+/** Row counts of every table, and the suspended person's own row: "nothing changed" looks at all of it. */
+async function snapshot() {
+  const tables = rowsOf<{ name: string }>(await db.execute(sql`select tablename as name from pg_tables where schemaname = current_schema() order by 1`)).map((t) => t.name);
+  const counts: Record<string, number> = {};
+  for (const table of tables) {
+    const [row] = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from ${sql.identifier(table)}`));
+    counts[table] = row.n;
+  }
+  const [person] = await db.select().from(users).where(eq(users.id, suspended.id));
+  return { counts, person };
+}
+
+beforeAll(async () => {
+  await createAccount(db, { name: 'Admin', handle: 'first_admin', email: 'admin@example.org', password: 'a long enough password' });
+  const created = await createAccount(db, { name: 'Sus Pended', handle: 'sus_pended', email: 'sus@example.org', password: 'a long enough password' });
+  if (!created.ok) throw new Error(created.message);
+  await db.update(users).set({ suspendedAt: new Date(), suspensionReason: 'Spam' }).where(eq(users.id, created.userId));
+  suspended = { id: created.userId, handle: 'sus_pended', name: 'Sus Pended', image: null };
+});
+
+describe('a suspended person', () => {
+  it('is refused by every Server Action in the matrix but those allowed, and nothing changes', async () => {
+    actAs(suspended);
+    const before = await snapshot();
+    const actionKeys = Object.keys(authorization).filter((key) => key.startsWith('lib/'));
+    const refused: string[] = [];
+    const allowed: string[] = [];
+    for (const key of actionKeys) {
+      const [file, name] = key.split('#');
+      const mod = (await import(/* @vite-ignore */ path.join(root, file))) as Record<string, unknown>;
+      const fn = mod[name];
+      expect(typeof fn, key).toBe('function');
+      if (key in allowedWhileSuspended) {
+        allowed.push(key);
+        continue;
+      }
+      // Public actions with a form (sign-up, search) are proved below; every other action takes (state, formData).
+      if (authorization[key].public) continue;
+      expect((fn as (...args: unknown[]) => unknown).length, `${key} is not a form action: guard it and add it here`).toBe(2);
+      const result = await (fn as Action)({}, new FormData());
+      expect(result, key).toEqual({ error: suspendedActionMessage });
+      refused.push(key);
+    }
+    expect(refused.length).toBeGreaterThanOrEqual(60);
+    // The allow-list names only actions that exist.
+    expect(allowed.sort()).toEqual(Object.keys(allowedWhileSuspended).sort());
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('refuses with real input too (the guard comes before anything is read from the form)', async () => {
+    actAs(suspended);
+    const { createPostAction } = await import('@/lib/posts/actions');
+    const { updateProfileAction } = await import('@/lib/profiles/actions');
+    const before = await snapshot();
+    expect(await call(createPostAction, { body: 'Still here!' })).toEqual({ error: suspendedActionMessage });
+    expect(await call(updateProfileAction, { name: 'Renamed', bio: 'new bio' })).toEqual({ error: suspendedActionMessage });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('may still erase their account (the form is checked, not refused)', async () => {
+    actAs(suspended);
+    const { eraseAccountAction } = await import('@/lib/privacy/actions');
+    const result = await call(eraseAccountAction, { confirmHandle: 'someone_else', password: 'a long enough password', content: 'remove' });
+    expect(result.error).not.toBe(suspendedActionMessage);
+    expect(result.error ?? '').not.toBe('');
+  });
+
+  it('searches without anything being remembered', async () => {
+    actAs(suspended);
+    const { runSearchAction } = await import('@/lib/search/actions');
+    await expect(call(runSearchAction, { q: 'pottery' })).rejects.toThrow(/NEXT_REDIRECT/);
+    const [history] = await db.select({ n: count() }).from(searchHistory).where(eq(searchHistory.userId, suspended.id));
+    expect(history.n).toBe(0);
+  });
+
+  it('is answered 403 by the signals route', async () => {
+    actAs({ ...suspended, suspended: true });
+    const { POST } = await import('@/app/api/signals/route');
+    const response = await POST(new Request('https://hearth.example/api/signals', { method: 'POST', body: '{"events":[]}' }));
+    expect(response.status).toBe(403);
+  });
+
+  it('the allow-list and the matrix agree with the source: the guard sits in validatedActionWithUser', () => {
+    const source = fs.readFileSync(path.join(root, 'lib/action-state.ts'), 'utf8');
+    expect(source).toContain('isSuspended(db, viewer.id)');
+    const optedOut = fs
+      .readFileSync(path.join(root, 'lib/privacy/actions.ts'), 'utf8')
+      .split('allowSuspended: true').length - 1;
+    expect(optedOut).toBe(1);
+  });
+});
