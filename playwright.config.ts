@@ -24,7 +24,12 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions } }],
+  projects: [
+    { name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions }, testIgnore: /admin\.spec\.ts$/ },
+    // Journeys that change the whole instance (registration switched to approval, a demo member suspended) run
+    // alone, after every other journey: a sign-up or sign-in elsewhere must never meet them half-way.
+    { name: 'instance-wide', use: { ...devices['Desktop Chrome'], launchOptions }, testMatch: /admin\.spec\.ts$/, dependencies: ['chromium'] },
+  ],
   webServer: {
     command: 'node scripts/e2e-server.mjs',
     url: `${baseURL}/sign-in`,
