@@ -115,6 +115,6 @@ describe('changing the email address', () => {
     actAs(kim);
     for (let i = 0; i < 5; i++) expect((await call(requestEmailChangeAction, { newEmail: `kim${i}@example.org`, currentPassword: password })).success).toBeDefined();
     const refused = await call(requestEmailChangeAction, { newEmail: 'kim9@example.org', currentPassword: password });
-    expect(refused.error).toMatch(/^You’re going a little fast\. Try again in \d+ minutes?\.$/);
+    expect(refused.error).toMatch(/^You’re going a little fast\. Try again in \d+ (seconds?|minutes?)\.$/);
   });
 });

@@ -3,6 +3,7 @@
 // Turning it off or making new recovery codes asks for the password or a code, so a session left open on a shared
 // computer is not enough.
 import type { PublicKeyCredentialCreationOptionsJSON, PublicKeyCredentialRequestOptionsJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
+import { isSuspended, suspendedActionMessage } from '@/lib/admin/suspended';
 import { eq } from 'drizzle-orm';
 import { headers } from 'next/headers';
 import { revalidatePath } from 'next/cache';
@@ -95,6 +96,8 @@ export const removePasskeyAction = validatedActionWithUser(removePasskeySchema, 
 export async function passkeyRegistrationOptionsAction(): Promise<{ options: PublicKeyCredentialCreationOptionsJSON } | { error: string }> {
   const viewer = await getViewer();
   if (!viewer) return { error: 'Your session has ended — please sign in again.' };
+  // Not a form action, so validatedActionWithUser's suspension guard is not in front of it: the same rule, here.
+  if (await isSuspended(db, viewer.id)) return { error: suspendedActionMessage };
   const limited = await limitPerson(db, viewer.id, rules.twoFactorChange);
   if (!limited.allowed) return { error: limited.message };
   const rp = await relyingParty();
@@ -111,6 +114,7 @@ const registerSchema = z.object({
 export async function registerPasskeyAction(input: { name: string; response: string }): Promise<TwoFactorState> {
   const viewer = await getViewer();
   if (!viewer) return { error: 'Your session has ended — please sign in again.' };
+  if (await isSuspended(db, viewer.id)) return { error: suspendedActionMessage };
   const parsed = registerSchema.safeParse(input);
   if (!parsed.success) return { error: parsed.error.issues[0].message };
   let response: RegistrationResponseJSON;
