@@ -21,7 +21,7 @@ test('two people see each other’s posts, comments, reactions and notifications
   await a.goto('/feed');
   // Following: newest first, so the new post is at the top once shown (For you ranks it among the rest).
   await a.getByRole('button', { name: 'Following' }).click();
-  await expect(a.getByText('Newest first, from your groups and the people and topics you follow.')).toBeVisible();
+  await expect(a.getByText('Your feed is now Following.')).toBeVisible();
   await a.waitForLoadState('networkidle');
 
   // Ben posts: Ana's feed does not move; a button says there is one new post, and shows it when asked.
