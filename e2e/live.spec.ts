@@ -21,7 +21,7 @@ test('two people see each other’s posts, comments, reactions and notifications
   await a.goto('/feed');
   // Following: newest first, so the new post is at the top once shown (For you ranks it among the rest).
   await a.getByRole('button', { name: 'Following' }).click();
-  await expect(a.getByText('Newest first, from your groups and the people and topics you follow.')).toBeVisible();
+  await expect(a.getByText('Your feed is now Following.')).toBeVisible();
   await a.waitForLoadState('networkidle');
 
   // Ben posts: Ana's feed does not move; a button says there is one new post, and shows it when asked.
@@ -39,6 +39,10 @@ test('two people see each other’s posts, comments, reactions and notifications
   // Both open the post; Ana comments and Ben sees it appear, and his unread count move, with no reload.
   const postUrl = await a.getByRole('article').filter({ hasText: 'Live from the kiln room' }).getByRole('link', { name: /\d+ comments?$/ }).getAttribute('href');
   expect(postUrl).toMatch(/^\/p\//);
+  // Ben starts with nothing unread (Ana's follow and his first-post milestone are read).
+  await b.goto('/notifications');
+  await b.getByRole('button', { name: 'Mark all as read' }).click();
+  await expect(b.getByRole('button', { name: /Mark all as read|Working/ })).toHaveCount(0);
   await Promise.all([a.goto(postUrl!), b.goto(postUrl!)]);
   await b.waitForLoadState('networkidle');
   const nav = b.getByRole('navigation', { name: 'Main', exact: true });
