@@ -73,7 +73,8 @@ describe('sending the outbox', () => {
   it('queues a failed send again with a growing wait, and gives up after the last attempt', async () => {
     await db.insert(outbox).values({ userId: null, toAddress: 'flaky@example.org', subject: 'Flaky', body: 'Try me' });
     const failing: Sender = { sendMail: async () => Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:25')) };
-    let now = new Date('2026-12-06T10:00:00Z');
+    // A minute ahead of the clock the row was queued by: due, whatever day the test runs.
+    let now = new Date(Date.now() + 60_000);
     const first = await drainOutbox(db, config(failing), { now: () => now });
     expect(first).toMatchObject({ retried: 1, sent: 0 });
     let [row] = await db.select().from(outbox);
@@ -106,9 +107,9 @@ describe('sending the outbox', () => {
         throw Object.assign(new Error('421 Try again later'), { responseCode: 421 });
       },
     };
-    const now = new Date();
-    expect(await drainOutbox(db, config(refusing), { now: () => now })).toMatchObject({ failed: 1, retried: 1 });
-    const later = new Date(now.getTime() + 60_000);
+    // By the database's clock (the rows were queued by its now()), then a minute past the retry's wait.
+    expect(await drainOutbox(db, config(refusing))).toMatchObject({ failed: 1, retried: 1 });
+    const later = new Date(Date.now() + 60_000 + 1000);
     expect(await drainOutbox(db, config(), { now: () => later })).toMatchObject({ sent: 1 });
     const rows = await db.select({ to: outbox.toAddress, status: outbox.status }).from(outbox);
     expect(Object.fromEntries(rows.map((r) => [r.to, r.status]))).toEqual({ 'nobody@example.org': 'failed', 'later@example.org': 'sent' });

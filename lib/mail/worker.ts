@@ -5,7 +5,7 @@
 // that saw the first copy can tell the second is the same message. A failed send is tried again after 30 s, 1, 2,
 // 4 … minutes; after the last attempt the row is 'failed' with the server's answer in `last_error`.
 import os from 'node:os';
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Database, Executor } from '@/db/client';
 import { rowsOf } from '@/db/client';
@@ -35,14 +35,15 @@ type OutboxRow = typeof outbox.$inferSelect;
  * out. One statement: the inner select skips rows another worker has locked, the update marks them 'sending'
  * with a lease and counts the attempt.
  */
-export async function claimDue(db: Executor, limit = 10, now = new Date()): Promise<OutboxRow[]> {
-  const at = now.toISOString();
-  const lease = new Date(now.getTime() + leaseSeconds * 1000).toISOString();
+export async function claimDue(db: Executor, limit = 10, now?: Date): Promise<OutboxRow[]> {
+  // The database's clock, as every instance sees the same one (rows are queued with its now()); a test may pass a time.
+  // The lease is cut to milliseconds: finish() finds the claim again by it, through a JavaScript Date.
+  const at = now ? sql`${now.toISOString()}::timestamptz` : sql`clock_timestamp()`;
   const result = await db.execute(sql`
-    update ${outbox} set status = 'sending', lease_until = ${lease}::timestamptz, attempts = ${outbox.attempts} + 1
+    update ${outbox} set status = 'sending', lease_until = date_trunc('milliseconds', ${at} + ${`${leaseSeconds} seconds`}::interval), attempts = ${outbox.attempts} + 1
     where ${outbox.id} in (
       select o.id from outbox o
-      where (o.status = 'queued' and o.next_attempt_at <= ${at}::timestamptz) or (o.status = 'sending' and o.lease_until < ${at}::timestamptz)
+      where (o.status = 'queued' and o.next_attempt_at <= ${at}) or (o.status = 'sending' and o.lease_until < ${at})
       order by o.next_attempt_at
       limit ${limit}
       for update skip locked
@@ -86,7 +87,7 @@ async function stillWanted(db: Executor, row: OutboxRow): Promise<string | null>
   return null;
 }
 
-async function finish(db: Executor, row: OutboxRow, set: Partial<OutboxRow>) {
+async function finish(db: Executor, row: OutboxRow, set: { [K in keyof OutboxRow]?: OutboxRow[K] | SQL }) {
   // Only while this worker's claim holds: a row retaken after its lease ran out belongs to the other worker now.
   await db
     .update(outbox)
@@ -99,12 +100,14 @@ export type DrainResult = { sent: number; failed: number; retried: number; skipp
 /** Claims and sends due messages until none are left (or `maxBatches` claims were made). */
 export async function drainOutbox(db: Database, config: WorkerConfig, options: { batch?: number; maxBatches?: number; now?: () => Date } = {}): Promise<DrainResult> {
   const result: DrainResult = { sent: 0, failed: 0, retried: 0, skipped: 0 };
-  const now = options.now ?? (() => new Date());
+  // Unless a test travels in time, every time here is the database's (see claimDue).
+  const now = options.now;
+  const at = (plusSeconds = 0) => (now ? new Date(now().getTime() + plusSeconds * 1000) : sql`clock_timestamp() + ${`${plusSeconds} seconds`}::interval`);
   const site = await getSiteSettings(db);
   const publicUrl = config.publicUrl ?? env.AUTH_URL ?? 'http://localhost:3000';
   const from = config.from ?? env.MAIL_FROM ?? `${site.name.replace(/[<>"\r\n]/g, '')} <hearth@${hostOf(publicUrl)}>`;
   for (let batch = 0; batch < (options.maxBatches ?? 20); batch++) {
-    const rows = await claimDue(db, options.batch ?? 10, now());
+    const rows = await claimDue(db, options.batch ?? 10, now?.());
     if (rows.length === 0) break;
     for (const row of rows) {
       const unwanted = await stillWanted(db, row);
@@ -126,7 +129,7 @@ export async function drainOutbox(db: Database, config: WorkerConfig, options: {
           messageId: messageIdOf(row.id, from),
           headers: links ? { 'List-Unsubscribe': `<${links.oneClick}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } : undefined,
         });
-        await finish(db, row, { status: 'sent', sentAt: now(), lastError: null });
+        await finish(db, row, { status: 'sent', sentAt: at(), lastError: null });
         result.sent++;
       } catch (error) {
         const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);
@@ -137,7 +140,7 @@ export async function drainOutbox(db: Database, config: WorkerConfig, options: {
           await finish(db, row, { status: 'failed', lastError: message });
           result.failed++;
         } else {
-          await finish(db, row, { status: 'queued', lastError: message, nextAttemptAt: new Date(now().getTime() + retryDelaySeconds(row.attempts) * 1000) });
+          await finish(db, row, { status: 'queued', lastError: message, nextAttemptAt: at(retryDelaySeconds(row.attempts)) });
           result.retried++;
         }
       }

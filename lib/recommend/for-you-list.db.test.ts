@@ -19,6 +19,34 @@ vi.mock('next/cache', () => import('@/test/actions'));
 vi.mock('@/lib/auth/config', () => ({ signOut: async () => {} }));
 
 let counter = 0;
+/**
+ * The database as a ranking sees it, held still just after its first statement (where it reads the list's version)
+ * until `release()`: so "the person changed something while the ranking ran" happens in that order on every engine,
+ * not by the luck of two connections of a pool.
+ */
+function heldAfterFirstStatement() {
+  let read!: () => void;
+  let release!: () => void;
+  const versionRead = new Promise<void>((r) => (read = r));
+  const gate = new Promise<void>((r) => (release = r));
+  let statements = 0;
+  const executor = new Proxy(db, {
+    get(target, prop) {
+      const value = Reflect.get(target, prop) as unknown;
+      if (prop !== 'execute' || typeof value !== 'function') return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      return async (...args: unknown[]) => {
+        const result = await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+        if (++statements === 1) {
+          read();
+          await gate;
+        }
+        return result;
+      };
+    },
+  });
+  return { executor, versionRead, release };
+}
+
 async function person(name: string): Promise<Viewer> {
   counter += 1;
   const handle = `${name.toLowerCase()}_fy${counter}`;
@@ -94,9 +122,12 @@ describe('the precomputed For you list', () => {
     await post(author, 'Something to rank');
     await getFeed(reader, { mode: 'foryou' });
     const personalization = await personalizationOf(db, reader.id);
-    // The ranking starts, then the person changes something before it is written.
-    const ranking = rankAndStoreForYou(db, reader.id, personalization);
+    // The ranking starts (it has read the list's version), then the person changes something before it is written.
+    const held = heldAfterFirstStatement();
+    const ranking = rankAndStoreForYou(held.executor, reader.id, personalization);
+    await held.versionRead;
     await forgetForYou(db, reader.id);
+    held.release();
     await ranking;
     expect((await stored(reader.id))!.items).toBeNull();
   });
@@ -122,8 +153,11 @@ describe('the precomputed For you list', () => {
     await db.insert(follows).values({ followerId: reader.id, followeeId: author.id });
     await post(author, 'Ranked before the change');
     expect(await stored(reader.id)).toBeUndefined();
-    const ranking = rankAndStoreForYou(db, reader.id, await personalizationOf(db, reader.id));
+    const held = heldAfterFirstStatement();
+    const ranking = rankAndStoreForYou(held.executor, reader.id, await personalizationOf(db, reader.id));
+    await held.versionRead;
     await forgetForYou(db, reader.id);
+    held.release();
     await ranking;
     expect((await stored(reader.id))!.items).toBeNull();
     expect((await stored(reader.id))!.version).toBe(1);
