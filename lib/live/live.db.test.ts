@@ -14,7 +14,7 @@ import { forYouLists } from '@/db/schema';
 import { liveStreamFor } from './instance';
 import { messageFor } from './audience';
 import { createLiveBus, type LiveBus, type LiveEvent } from './bus';
-import { openLiveStream } from './stream';
+import { MAX_STREAMS_PER_PERSON, openLiveStream, openStreams } from './stream';
 
 vi.mock('@/lib/auth/viewer', () => import('@/test/actions'));
 vi.mock('next/cache', () => import('@/test/actions'));
@@ -199,6 +199,34 @@ describe('live events', () => {
     await readUntil('event: end');
     expect(text).toContain('"reason":"signed-out"');
     abort.abort();
+  });
+
+  it('a person holds at most MAX_STREAMS_PER_PERSON streams on an instance: a new one ends the oldest', async () => {
+    const ana = await person('Ana');
+    const b = bus();
+    const streams = Array.from({ length: MAX_STREAMS_PER_PERSON + 2 }, () => openLiveStream({ handle: getDatabase(), bus: b, owner: { userId: ana.id, sessionId: ana.sessionId }, watch: {} }));
+    // Every stream opens; then two of them — the first two to have registered — are ended ('replaced').
+    const readers = streams.map((stream) => stream.getReader());
+    const texts = readers.map(() => '');
+    readers.forEach((reader, i) => {
+      void (async () => {
+        for (;;) {
+          const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
+          if (done) return;
+          texts[i] += new TextDecoder().decode(value);
+        }
+      })();
+    });
+    const start = Date.now();
+    while (texts.filter((t) => t.includes('event: end')).length < 2 || texts.some((t) => !t.includes(': open'))) {
+      if (Date.now() - start > 10_000) throw new Error(JSON.stringify(texts));
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    await new Promise((r) => setTimeout(r, 100));
+    const ended = texts.filter((t) => t.includes('event: end'));
+    expect(ended).toHaveLength(2);
+    expect(ended.every((t) => t.includes('"reason":"replaced"'))).toBe(true);
+    await Promise.all(readers.map((r) => r.cancel().catch(() => {})));
   });
 
   it.runIf(testDatabaseKind() === 'postgres')('the bus reads back what was written while its connection was cut (a server restart)', async () => {

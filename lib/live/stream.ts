@@ -60,7 +60,12 @@ export function openLiveStream(options: {
       let closed = false;
       let chain = Promise.resolve();
       const send = (message: LiveMessage) => {
-        if (!closed) controller.enqueue(frame(message));
+        if (closed) return;
+        try {
+          controller.enqueue(frame(message));
+        } catch {
+          close();
+        }
       };
       const consider = (event: LiveEvent) => {
         // In order, one at a time: each decision reads the database as it is when the event is sent.
@@ -84,9 +89,12 @@ export function openLiveStream(options: {
         closed = true;
         unsubscribe();
         clearInterval(heartbeat);
-        const mine = openByPerson.get(owner.userId)?.filter((o) => o !== entry) ?? [];
-        if (mine.length) openByPerson.set(owner.userId, mine);
-        else openByPerson.delete(owner.userId);
+        const mine = openByPerson.get(owner.userId);
+        if (mine) {
+          const at = mine.indexOf(entry);
+          if (at >= 0) mine.splice(at, 1);
+          if (mine.length === 0) openByPerson.delete(owner.userId);
+        }
         try {
           if (reason) controller.enqueue(encoder.encode(`event: end\ndata: ${JSON.stringify({ reason })}\n\n`));
           controller.close();
@@ -98,19 +106,33 @@ export function openLiveStream(options: {
       const list = openByPerson.get(owner.userId) ?? [];
       list.push(entry);
       openByPerson.set(owner.userId, list);
-      while (list.length > MAX_STREAMS_PER_PERSON) list[0].close();
+      // Over the cap, the oldest of the person's streams on this instance ends (that tab reconnects, or was closed).
+      while (list.length > MAX_STREAMS_PER_PERSON) list.shift()!.close('replaced');
       cleanup = () => close();
       options.signal?.addEventListener('abort', () => close(), { once: true });
 
+      const ping = () => {
+        if (closed) return;
+        try {
+          controller.enqueue(encoder.encode(': ping\n\n'));
+        } catch {
+          close();
+        }
+      };
       const heartbeat = setInterval(() => {
+        // A client that stopped reading without the connection closing (frames piling up unread) is let go.
+        if (controller.desiredSize !== null && controller.desiredSize < -8) {
+          close();
+          return;
+        }
         currentSession(handle, owner)
           .then((now) => {
             if (now !== version) close('signed-out');
-            else if (!closed) controller.enqueue(encoder.encode(': ping\n\n'));
+            else ping();
           })
           .catch(() => {
             // The database is away (a restart): keep the stream; the bus reads back what it missed.
-            if (!closed) controller.enqueue(encoder.encode(': ping\n\n'));
+            ping();
           });
       }, options.heartbeatMs ?? HEARTBEAT_MS);
 
