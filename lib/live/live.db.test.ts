@@ -14,7 +14,7 @@ import { forYouLists } from '@/db/schema';
 import { liveStreamFor } from './instance';
 import { messageFor } from './audience';
 import { createLiveBus, type LiveBus, type LiveEvent } from './bus';
-import { MAX_STREAMS_PER_PERSON, openLiveStream, openStreams } from './stream';
+import { MAX_STREAMS_PER_PERSON, openLiveStream } from './stream';
 
 vi.mock('@/lib/auth/viewer', () => import('@/test/actions'));
 vi.mock('next/cache', () => import('@/test/actions'));
