@@ -21,7 +21,7 @@ test('navigation reaches every part of Hearth and marks where you are', async ({
   await expect(page.getByRole('heading', { name: 'Sam Rivera' })).toBeVisible();
 
   await nav.getByRole('link', { name: 'Notifications' }).click();
-  await expect(page.getByRole('heading', { name: 'Notifications' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Notifications', level: 1 })).toBeVisible();
 
   await nav.getByRole('link', { name: 'Privacy' }).click();
   await expect(page.getByRole('heading', { name: 'Your privacy' })).toBeVisible();
