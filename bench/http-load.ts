@@ -1,7 +1,7 @@
 // The machinery bench:load and bench:cluster share: the production build, sessions minted as Auth.js makes them, an
 // autocannon run over a rotation of signed-in people with every response's own latency, and meters of the CPU and
 // memory the servers' processes use (from /proc).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -205,4 +205,27 @@ export async function callAction(origin: string, page: string, id: string, cooki
     signal: AbortSignal.timeout(15_000),
   });
   return { status: response.status, text: await response.text() };
+}
+
+/**
+ * The production server as `npm start` runs it (a 256 MB old space) on 127.0.0.1:`port`, for a benchmark: rate limits,
+ * jobs and seeding off. BENCH_NODE_ARGS adds node flags, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+ */
+export function startBenchServer(port: number, secret: string, env: Record<string, string>): ChildProcess {
+  const nodeArgs = ['--max-old-space-size=256', ...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean)];
+  return spawn(process.execPath, [...nodeArgs, path.resolve('scripts', 'server.mjs'), '-p', String(port), '-H', '127.0.0.1'], {
+    env: {
+      ...process.env,
+      ...env,
+      NODE_ENV: 'production',
+      AUTH_SECRET: secret,
+      AUTH_TRUST_HOST: 'true',
+      HEARTH_BENCH: '1',
+      HEARTH_RATE_LIMITS: 'off',
+      HEARTH_JOBS: 'off',
+      HEARTH_SEED: 'off',
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }

@@ -10,7 +10,7 @@
 //     the writer writing, p95 against p95 in the same run.
 // The last line:
 //   live streams=<n> event_p95_ms=<n> rss_mb_per_1000=<n> foryou_p95_with_vs_without=<ratio>
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -22,7 +22,7 @@ import { isScale, scales, type ScaleName } from './dataset/generate';
 import { loadPeople, personIndexes, type BenchPerson } from './dataset/people';
 import { seedBench } from './dataset/seed';
 import { engineEnv, isEngine, openBenchDatabase, type Engine } from './dataset/target';
-import { actionId, callAction, drive, ensureBuild, formatTable, mintCookies, percentile, settle, treeRssMb, type Target } from './http-load';
+import { actionId, callAction, drive, ensureBuild, formatTable, mintCookies, percentile, settle, treeRssMb, type Target, startBenchServer } from './http-load';
 
 const args = process.argv.slice(2);
 const valueOf = (flag: string) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
@@ -42,23 +42,7 @@ const PER_PERSON = 6;
 const SECRET = crypto.randomBytes(33).toString('base64url');
 const origin = `http://127.0.0.1:${port}`;
 
-function startServer(env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ['--max-old-space-size=256', path.resolve('scripts', 'server.mjs'), '-p', String(port), '-H', '127.0.0.1'], {
-    env: {
-      ...process.env,
-      ...env,
-      NODE_ENV: 'production',
-      AUTH_SECRET: SECRET,
-      AUTH_TRUST_HOST: 'true',
-      HEARTH_BENCH: '1',
-      HEARTH_RATE_LIMITS: 'off',
-      HEARTH_JOBS: 'off',
-      HEARTH_SEED: 'off',
-      NEXT_TELEMETRY_DISABLED: '1',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-}
+const startServer = (env: Record<string, string>) => startBenchServer(port, SECRET, env);
 
 async function waitForServer(probe: Target, server: ChildProcess) {
   const deadline = Date.now() + 60_000;

@@ -3,7 +3,7 @@
 // in as a rotating set of seeded people. Each page is measured against the floor (the cheapest signed-in page) in the
 // same run, so the ratios hold on a busy machine. The last line:
 //   load foryou_p95_vs_floor=<ratio> following_p95_vs_floor=<ratio> errors=<n> rss_mb=<n>
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -14,7 +14,7 @@ import { isScale, scales, type ScaleName } from './dataset/generate';
 import { loadPeople, personIndexes, type BenchPerson } from './dataset/people';
 import { seedBench } from './dataset/seed';
 import { engineEnv, isEngine, openBenchDatabase, type Engine } from './dataset/target';
-import { drive as driveAt, ensureBuild, formatTable, mintCookies, settle, type Result, type Target } from './http-load';
+import { drive as driveAt, ensureBuild, formatTable, mintCookies, settle, type Result, type Target, startBenchServer } from './http-load';
 
 const args = process.argv.slice(2);
 const valueOf = (flag: string) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
@@ -34,27 +34,7 @@ if (!isEngine(engine) || !isScale(scale) || !(duration > 0) || connectionsList.s
 const SECRET = crypto.randomBytes(33).toString('base64url');
 const origin = `http://127.0.0.1:${port}`;
 
-function startServer(env: Record<string, string>): ChildProcess {
-  const entry = path.resolve('scripts', 'server.mjs');
-  // As `npm start` runs it: a 256 MB old space (package.json; README, Configuration). BENCH_NODE_ARGS adds node flags,
-  // e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server, or another --max-old-space-size.
-  const nodeArgs = ['--max-old-space-size=256', ...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean)];
-  return spawn(process.execPath, [...nodeArgs, entry, '-p', String(port), '-H', '127.0.0.1'], {
-    env: {
-      ...process.env,
-      ...env,
-      NODE_ENV: 'production',
-      AUTH_SECRET: SECRET,
-      AUTH_TRUST_HOST: 'true',
-      HEARTH_BENCH: '1',
-      HEARTH_RATE_LIMITS: 'off',
-      HEARTH_JOBS: 'off',
-      HEARTH_SEED: 'off',
-      NEXT_TELEMETRY_DISABLED: '1',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-}
+const startServer = (env: Record<string, string>) => startBenchServer(port, SECRET, env);
 
 const drive = (route: string, targets: Target[], connections: number, seconds: number, serverPid: number) => driveAt(origin, route, targets, connections, seconds, serverPid);
 
