@@ -32,8 +32,11 @@ export default defineConfig({
           include: ['**/*.db.test.ts'],
           exclude: ['node_modules/**'],
           globalSetup: ['test/db-global-setup.ts'],
+          // next-auth imports 'next/server' without an extension, which Node's ESM resolver refuses: run it through Vite.
+          server: { deps: { inline: ['next-auth'] } },
           setupFiles: ['test/db-setup.ts'],
-          testTimeout: 30_000,
+          // Each refusal proof (test/proofs.ts) reads every table and three people's views twice.
+          testTimeout: 60_000,
           hookTimeout: 60_000,
         },
       },

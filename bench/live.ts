@@ -141,7 +141,9 @@ async function main() {
     const react = actionId('lib/posts/actions.ts', 'toggleReactionAction');
     const writerCookie = cookies.get(writer!.id)!;
 
+    const step = (what: string) => console.error(`[${new Date().toISOString().slice(11, 19)}] ${what}`);
     // Warm up, then For you without streams.
+    step('warming up, then For you without streams');
     for (const t of foryou) await fetch(origin + t.path, { headers: { cookie: t.cookie } }).then((r) => r.text());
     await drive(origin, 'foryou', foryou, Math.min(8, connections), smoke ? 1 : 3, pid);
     await settle(pid, smoke ? 5 : 60);
@@ -149,6 +151,7 @@ async function main() {
     await settle(pid, smoke ? 5 : 30);
     const rssBefore = treeRssMb(pid);
 
+    step(`opening ${streamCount} streams`);
     // Open the streams, a few at a time.
     const started = performance.now();
     for (let i = 0; i < streamCount; i++) streams.push(openStream(cookies.get(watchers[i % watchers.length]!.id)!, target.id));
@@ -166,7 +169,11 @@ async function main() {
     const writeOnce = async () => {
       const counts = streams.map((st) => st.reactions.length);
       const sent = performance.now();
-      const answer = await callAction(origin, `/p/${target.id}`, react, writerCookie, { postId: target.id, emoji: ['❤️', '👍'][emoji++ % 2]! });
+      // A write that does not answer within callAction's 15 s is a write error, counted, not the end of the run.
+      const answer = await callAction(origin, `/p/${target.id}`, react, writerCookie, { postId: target.id, emoji: ['❤️', '👍'][emoji++ % 2]! }).catch((error: unknown) => {
+        console.error(`a write failed: ${error instanceof Error ? error.message : String(error)}`);
+        return { status: 0, text: '' };
+      });
       if (answer.status !== 200) {
         writeErrors++;
         return;
@@ -180,7 +187,9 @@ async function main() {
       });
     };
     const half = Math.ceil(writes / 2);
+    step(`${failedOpen} streams failed to open; ${half} writes`);
     for (let i = 0; i < half; i++) await writeOnce();
+    step(`${writes - half} writes while For you runs with the streams open`);
     // The other half while For you is driven, spread over its run.
     const gap = (duration * 1000) / Math.max(1, writes - half) / 2;
     const underLoad = (async () => {

@@ -49,11 +49,13 @@ async function main() {
   console.log('');
   console.log(`(total ${result.seconds.toFixed(1)} s)`);
   if (args.includes('--fit')) {
-    const fitted = { ...result.fitted, fittedOn: `bench:quality --scale ${scaleName} --seeds ${seedCount} --people ${people}: validation splits, median over seeds` };
+    const fitted = { ...result.fitted, fittedOn: `bench:quality --scale ${scaleName} --seeds ${seedCount} --people ${people}: one fit on the validation people of every seed, its caution chosen by cross-validation inside them (never the test split)` };
     const file = path.join(process.cwd(), 'lib/recommend/ranker-weights.ts');
     const text = fs.readFileSync(file, 'utf8');
     const start = text.indexOf('export const rankerWeights');
-    fs.writeFileSync(file, `${text.slice(0, start)}export const rankerWeights: RankerWeights = ${JSON.stringify(fitted, null, 2)};\n`);
+    // Written as the file's own TypeScript (keys unquoted), so a fit is one small diff.
+    const literal = JSON.stringify(fitted, null, 2).replace(/^(\s*)"(\w+)":/gm, '$1$2:').replace(/\n(\s*)}/g, ',\n$1}');
+    fs.writeFileSync(file, `${text.slice(0, start)}export const rankerWeights: RankerWeights = ${literal};\n`);
     console.log(`(wrote version ${fitted.version} of the fitted numbers to lib/recommend/ranker-weights.ts, replacing version ${rankerWeights.version})`);
   }
   console.log(result.line);

@@ -18,6 +18,8 @@ describe('the database', () => {
   });
 });
 
+// Server only: embedded PGlite admits one process (a lock file refuses a second), so two instances cannot start on it.
+// The PostgreSQL pass of .ci/run runs these.
 describe.runIf(process.env.HEARTH_TEST_DB === 'postgres')('migrations on a PostgreSQL server', () => {
   it('two instances starting at once on an empty database both succeed, and migrate it once', async () => {
     const { adminUrl, urlForDatabase } = await import('../test/db-env');

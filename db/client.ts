@@ -10,6 +10,8 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+// The one thing db/ takes from lib/: the validated settings (lib/env.ts depends on nothing of Hearth's).
+import { dataDir, env } from '../lib/env';
 import { resilientClient } from './connection';
 import * as schema from './schema';
 
@@ -69,28 +71,6 @@ export interface PoolSettings {
   idleTimeout?: number;
   /** Seconds to wait for a connection to open. */
   connectTimeout?: number;
-}
-
-const poolVariables = {
-  max: { name: 'DB_POOL_MAX', unit: 'connections', min: 2, max: 1000 },
-  idleTimeout: { name: 'DB_IDLE_TIMEOUT_S', unit: 'seconds', min: 0, max: 86_400 },
-  connectTimeout: { name: 'DB_CONNECT_TIMEOUT_S', unit: 'seconds', min: 1, max: 600 },
-} as const;
-
-/**
- * The app pool's settings from DB_POOL_MAX, DB_IDLE_TIMEOUT_S and DB_CONNECT_TIMEOUT_S (validated with the same bounds
- * in lib/env.ts; checked again here for scripts that do not load it). Unset ones keep postgresPoolOptions' defaults.
- */
-export function poolSettingsFrom(source: Record<string, string | undefined>): PoolSettings {
-  const settings: PoolSettings = {};
-  for (const [key, v] of Object.entries(poolVariables) as [keyof PoolSettings, (typeof poolVariables)[keyof PoolSettings]][]) {
-    const raw = source[v.name];
-    if (raw === undefined || raw === '') continue;
-    const value = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
-    if (!(value >= v.min && value <= v.max)) throw new Error(`${v.name} must be a whole number of ${v.unit} from ${v.min} to ${v.max}; it is "${raw}".`);
-    settings[key] = value;
-  }
-  return settings;
 }
 
 /** `logger` sees every statement before it is sent (the db suite's guard, test/sql-guard.ts). */
@@ -212,8 +192,9 @@ const slot: Slot = ((globalThis as { __hearthDatabase?: Slot }).__hearthDatabase
 /** Opens the database from the environment on first use. */
 export function getDatabase(): DatabaseHandle {
   if (!slot.handle) {
-    const url = process.env.DATABASE_URL;
-    slot.handle = url ? openPostgres(url, poolSettingsFrom(process.env)) : openPglite(path.resolve(/*turbopackIgnore: true*/ process.env.DATA_DIR || '.data'));
+    // DB_POOL_MAX, DB_IDLE_TIMEOUT_S and DB_CONNECT_TIMEOUT_S, validated in lib/env.ts; unset ones keep postgresPoolOptions'.
+    const pool = { max: env.DB_POOL_MAX, idleTimeout: env.DB_IDLE_TIMEOUT_S, connectTimeout: env.DB_CONNECT_TIMEOUT_S };
+    slot.handle = env.DATABASE_URL ? openPostgres(env.DATABASE_URL, pool) : openPglite(dataDir);
   }
   return slot.handle;
 }

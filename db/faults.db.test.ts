@@ -9,6 +9,7 @@ import { ensureDatabase, openPostgres, rowsOf, type Database } from './client';
 import { isConnectionError } from './connection';
 import { posts, profiles, users } from './schema';
 
+// Server only (see above): PGlite has no connection to drop. The PostgreSQL pass runs it.
 describe.runIf(process.env.HEARTH_TEST_DB === 'postgres')('surviving dropped connections (PostgreSQL)', () => {
   let db: Database;
   let admin: postgres.Sql;

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { demo, newPerson, signIn, signUp } from './helpers';
+import { demo, newPerson, sayYes, signIn, signUp, createGroup } from './helpers';
 
 test('an owner adds a group milestone and a thank-you; a new member’s first post is celebrated, thanked and congratulated', async ({ browser }) => {
   const ownerCtx = await browser.newContext();
@@ -11,12 +11,7 @@ test('an owner adds a group milestone and a thank-you; a new member’s first po
   const slug = `glaze-${Date.now().toString(36)}`;
 
   await signUp(owner, ana);
-  await owner.goto('/g/new');
-  await owner.getByLabel('Name').fill('Glaze Lab');
-  await owner.getByLabel('Address').fill(slug);
-  await owner.getByLabel('Topic').fill('ceramics');
-  await owner.getByRole('button', { name: 'Create group' }).click();
-  await expect(owner).toHaveURL(new RegExp(`/g/${slug}$`));
+  await createGroup(owner, { name: 'Glaze Lab', slug });
 
   // The owner's Celebrations tab: a milestone of the group's own, and a thank-you for first posts.
   await owner.goto(`/g/${slug}/settings?tab=celebrations`);
@@ -34,6 +29,8 @@ test('an owner adds a group milestone and a thank-you; a new member’s first po
 
   // Ben joins and posts for the first time.
   await signUp(member, ben);
+  // Ben lets others celebrate his milestones (every consent is off until a person says yes).
+  await sayYes(member, ['Public celebrations']);
   await member.goto(`/g/${slug}`);
   await member.getByRole('button', { name: 'Join group' }).click();
   await member.getByLabel('Your post').fill('Hello, glaze people!');
@@ -55,18 +52,20 @@ test('an owner adds a group milestone and a thank-you; a new member’s first po
   await member.goto('/notifications?kind=thank_you');
   await expect(member.getByRole('link', { name: /A thank-you from Glaze Lab \(Ana Lopez\): Thanks Ben Ito for your 1st post in Glaze Lab!/ })).toBeVisible();
 
-  // Ana, a co-member, congratulates him from her feed.
+  // Ana, a co-member, congratulates him from the week's celebrations (her feed shows two, and the group's own come first).
   await owner.goto('/feed');
-  const card = owner.getByRole('region', { name: 'Celebrations' }).getByRole('listitem', { name: 'Ben Ito’s milestone: First post' });
+  await owner.getByRole('region', { name: 'Celebrations' }).getByRole('link', { name: 'See all celebrations' }).click();
+  await expect(owner).toHaveURL(/\/celebrations$/);
+  const card = owner.getByRole('main').getByRole('listitem', { name: 'Ben Ito’s milestone: First post' });
   // The button answers at once (optimistic); reload only after the Server Action's POST has answered.
-  // (Not the page's own time-zone report, which also posts to /feed.)
-  const saved = owner.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/feed' && !(r.request().postData() ?? '').includes('timeZone'));
-  await card.getByRole('button', { name: 'Congratulate Ben Ito' }).click();
-  await expect(card.getByRole('button', { name: 'Congratulate Ben Ito' })).toHaveAttribute('aria-pressed', 'true');
+  // (Not the page's own time-zone report, which also posts to the page.)
+  const saved = owner.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/celebrations' && !(r.request().postData() ?? '').includes('timeZone'));
+  await card.getByRole('button', { name: 'Congratulate 0 — Ben Ito' }).click();
+  await expect(card.getByRole('button', { name: 'Congratulated 1 — Ben Ito' })).toHaveAttribute('aria-pressed', 'true');
   await saved;
   await owner.reload();
-  await expect(card.getByRole('button', { name: 'Congratulate Ben Ito' })).toHaveAttribute('aria-pressed', 'true');
-  await expect(card.getByRole('button', { name: 'Congratulate Ben Ito' })).toContainText('1');
+  await expect(card.getByRole('button', { name: 'Congratulated 1 — Ben Ito' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(card.getByRole('button', { name: 'Congratulated 1 — Ben Ito' })).toContainText('1');
 
   await member.goto('/notifications?kind=celebration');
   await expect(member.getByRole('link', { name: /Ana Lopez congratulated you on “First post”/ })).toBeVisible();
@@ -98,8 +97,11 @@ test('the demo account congratulates a friend on their cake day', async ({ page 
   await expect(page).toHaveURL(/\/feed/);
   const cake = page.getByRole('region', { name: 'Celebrations' }).getByRole('listitem').filter({ hasText: /Cake day/ }).first();
   await expect(cake).toBeVisible();
-  const button = cake.getByRole('button', { name: /^Congratulate / });
+  const button = cake.getByRole('button', { name: /^Congratulated? \d+ — / });
   const before = await button.getAttribute('aria-pressed');
   await button.click();
   await expect(button).toHaveAttribute('aria-pressed', before === 'true' ? 'false' : 'true');
+  // The word says it too: "Congratulated" once given, "Congratulate" again once taken back.
+  if (before === 'true') await expect(button).not.toContainText('Congratulated');
+  else await expect(button).toContainText('Congratulated');
 });

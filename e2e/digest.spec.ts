@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { newPerson, signUp } from './helpers';
+import { checkedScreenshot } from './layout';
 
 test('the digest is off until asked for: choosing Weekly in settings, then the preview shows the posts with their reasons', async ({ page }) => {
   const person = newPerson();
@@ -12,7 +13,7 @@ test('the digest is off until asked for: choosing Weekly in settings, then the p
   const form = page.getByRole('form', { name: 'Email digest' });
   await expect(form.getByRole('radio', { name: /^Off/ })).toBeChecked();
   await expect(page.getByText('The digest is off: Hearth sends you none.')).toBeVisible();
-  await page.screenshot({ path: test.info().outputPath('digest-settings.png'), fullPage: true });
+  await checkedScreenshot(page, { path: test.info().outputPath('digest-settings.png'), fullPage: true });
 
   await form.getByRole('radio', { name: /^Weekly/ }).check();
   await form.getByRole('button', { name: 'Save' }).click();
@@ -35,17 +36,17 @@ test('the digest is off until asked for: choosing Weekly in settings, then the p
   await expect(page.getByText(/^Stop these emails: http/m)).toBeVisible();
   // Links point at the site as this visit sees it.
   await expect(page.getByText(/^Everything else is in your feed:\nhttp:\/\/127\.0\.0\.1:\d+\/feed$/m)).toBeVisible();
-  await page.screenshot({ path: test.info().outputPath('digest-preview.png'), fullPage: true });
+  await checkedScreenshot(page, { path: test.info().outputPath('digest-preview.png'), fullPage: true });
 
   // The phone width.
   await page.setViewportSize({ width: 390, height: 844 });
   await page.reload();
   await expect(page.getByRole('list', { name: 'Posts in the digest' })).toBeVisible();
-  await page.screenshot({ path: test.info().outputPath('digest-preview-390.png'), fullPage: true });
+  await checkedScreenshot(page, { path: test.info().outputPath('digest-preview-390.png'), fullPage: true });
   await page.goto('/settings/digest');
-  await page.screenshot({ path: test.info().outputPath('digest-settings-390.png'), fullPage: true });
+  await checkedScreenshot(page, { path: test.info().outputPath('digest-settings-390.png'), fullPage: true });
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.goto('/settings/digest/preview');
   await expect(page.getByRole('list', { name: 'Posts in the digest' })).toBeVisible();
-  await page.screenshot({ path: test.info().outputPath('digest-preview-dark.png'), fullPage: true });
+  await checkedScreenshot(page, { path: test.info().outputPath('digest-preview-dark.png'), fullPage: true });
 });

@@ -27,6 +27,11 @@ test('onboarding picks interests → the feed explains itself → "show less" re
   picked.push(((await chips.nth(2).locator('input').getAttribute('value')) ?? '').trim());
   await chips.nth(2).click();
   await consent.getByRole('radio', { name: 'Yes, use my activity' }).check();
+  // The other consents are asked too, none pre-ticked; an unticked box is the answer "no".
+  await expect(consent.getByRole('checkbox', { name: /Use inferred interests/ })).not.toBeChecked();
+  await consent.getByRole('checkbox', { name: /Use inferred interests/ }).check();
+  await expect(page.getByRole('checkbox', { name: /Suggest me to others/ })).not.toBeChecked();
+  await expect(page.getByRole('checkbox', { name: /Public celebrations/ })).not.toBeChecked();
   await page.getByRole('button', { name: 'Show me my feed' }).click();
   await expect(page).toHaveURL(/\/feed$/);
 
@@ -36,7 +41,7 @@ test('onboarding picks interests → the feed explains itself → "show less" re
   await expect(reasons.first()).toBeVisible();
   const texts = await reasons.allTextContents();
   expect(texts.some((t) => picked.some((tag) => t === `Because you follow #${tag}`))).toBe(true);
-  await page.locator('article').first().getByText('Why this post? See the calculation').click();
+  await page.locator('article').first().getByText('See the calculation').click();
   await expect(page.locator('article').first().getByRole('table', { name: 'Score of this post' })).toContainText('Freshness');
 
   // "Show less like this" for the first author: their posts recede on the next load.

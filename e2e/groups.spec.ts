@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { newPerson, signUp } from './helpers';
+import { actionAnswered, newPerson, signUp, createGroup } from './helpers';
 
 test('an owner builds a group; a newcomer joins by invite, is welcomed, posts, becomes a Mentor and pins', async ({ browser }) => {
   const ownerCtx = await browser.newContext();
@@ -14,7 +14,11 @@ test('an owner builds a group; a newcomer joins by invite, is welcomed, posts, b
   await signUp(owner, ownerPerson);
   await owner.goto('/g/new');
   await owner.getByLabel('Name').fill('Kiln Friends');
+  // The address is suggested from the name as it is typed, and stays editable (then the name no longer moves it).
+  await expect(owner.getByLabel('Address')).toHaveValue('kiln-friends');
   await owner.getByLabel('Address').fill(slug);
+  await owner.getByLabel('Name').fill('Kiln Friends');
+  await expect(owner.getByLabel('Address')).toHaveValue(slug);
   await owner.getByLabel('Topic').fill('ceramics');
   await owner.getByLabel('Description').fill('Small-batch firing, shared kiln space.');
   await owner.getByLabel('Only people with an invite link').check();
@@ -28,7 +32,7 @@ test('an owner builds a group; a newcomer joins by invite, is welcomed, posts, b
   await owner.getByLabel('Welcome message').fill('Hello {name}, welcome to {group}! Show us your first pot.');
   await expect(owner.getByTestId('welcome-preview')).toHaveText(`Hello ${ownerPerson.name}, welcome to Kiln Friends! Show us your first pot.`);
   await owner.getByRole('button', { name: 'Save settings' }).click();
-  await expect(owner.getByRole('status')).toHaveText('Saved. Your group is updated.');
+  await expect(owner.getByRole('status').filter({ hasText: 'Saved.' })).toHaveText('Saved. Your group is updated.');
 
   // A custom role that may pin.
   await owner.getByRole('link', { name: 'Roles' }).click();
@@ -70,10 +74,11 @@ test('an owner builds a group; a newcomer joins by invite, is welcomed, posts, b
   await expect(post.getByRole('link', { name: '#first-firing' })).toBeVisible();
   // Reactions: pick one; it is counted and remembered.
   await post.getByRole('button', { name: 'Add a reaction' }).click();
-  await post.getByRole('button', { name: 'React with celebrate (0)' }).click();
-  await expect(post.getByRole('button', { name: 'React with celebrate (1)' })).toHaveAttribute('aria-pressed', 'true');
+  // The button answers at once; reload only once the Server Action has answered.
+  await actionAnswered(member, () => post.getByRole('button', { name: 'React with celebrate: 0' }).click());
+  await expect(post.getByRole('button', { name: 'React with celebrate: 1' })).toHaveAttribute('aria-pressed', 'true');
   await member.reload();
-  await expect(post.getByRole('button', { name: 'React with celebrate (1)' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(post.getByRole('button', { name: 'React with celebrate: 1' })).toHaveAttribute('aria-pressed', 'true');
 
   // …and a forged request into #announcements is refused by the server.
   await owner.goto(`/g/${slug}`);
@@ -106,8 +111,8 @@ test('an owner builds a group; a newcomer joins by invite, is welcomed, posts, b
 
   // The audit log tells the owner who did what.
   await owner.goto(`/g/${slug}/settings?tab=audit`);
-  await expect(owner.getByRole('cell', { name: 'post.pin' })).toBeVisible();
-  await expect(owner.getByRole('cell', { name: /role\.assign/ })).toBeVisible();
+  await expect(owner.getByRole('cell', { name: /^pinned a post by/ })).toBeVisible();
+  await expect(owner.getByRole('cell', { name: /^gave a role to/ })).toBeVisible();
 
   await ownerCtx.close();
   await memberCtx.close();
@@ -116,16 +121,51 @@ test('an owner builds a group; a newcomer joins by invite, is welcomed, posts, b
 test('the permission checker explains what a member can do in a channel, and why', async ({ page }) => {
   await signUp(page, newPerson());
   const slug = `check-${Date.now().toString(36)}`;
-  await page.goto('/g/new');
-  await page.getByLabel('Name').fill('Checker Club');
-  await page.getByLabel('Address').fill(slug);
-  await page.getByLabel('Topic').fill('testing');
-  await page.getByRole('button', { name: 'Create group' }).click();
-  await expect(page).toHaveURL(new RegExp(`/g/${slug}$`));
+  await createGroup(page, { name: 'Checker Club', slug, topic: 'testing' });
   await page.goto(`/g/${slug}/settings?tab=checker`);
   await page.getByLabel('Channel').selectOption({ label: '#announcements' });
   await page.getByRole('button', { name: 'Check' }).click();
   const table = page.getByRole('table');
   await expect(table.getByRole('caption')).toContainText('in #announcements');
   await expect(table.getByRole('row', { name: /^Post/ })).toContainText('The owner has every permission.');
+});
+
+test('someone who has not joined sees the reactions, "Join … to react" and a Join button, on lists and on the post page', async ({ browser }) => {
+  const ownerCtx = await browser.newContext();
+  const visitorCtx = await browser.newContext();
+  const owner = await ownerCtx.newPage();
+  const visitor = await visitorCtx.newPage();
+  const slug = `glaze-${Date.now().toString(36)}`;
+  const tag = `glazes${Date.now().toString(36)}`;
+  await signUp(owner, newPerson());
+  await createGroup(owner, { name: 'Glaze Lab', slug });
+  await owner.getByLabel('Your post').fill('Celadon test tiles');
+  await owner.getByLabel('Tags').fill(`#${tag}`);
+  await owner.getByRole('button', { name: 'Post', exact: true }).click();
+  await expect(owner.getByRole('status').filter({ hasText: 'Posted in #general.' })).toBeVisible();
+  await owner.reload();
+  const ownPost = owner.getByRole('article').filter({ hasText: 'Celadon test tiles' });
+  await ownPost.getByRole('button', { name: 'Add a reaction' }).click();
+  // The button answers at once; reload only after the Server Action's POST has answered (else the reload can win).
+  await actionAnswered(owner, () => ownPost.getByRole('button', { name: 'React with love: 0' }).click());
+  await owner.reload();
+  await expect(ownPost.getByRole('button', { name: 'React with love: 1' })).toBeVisible();
+
+  await signUp(visitor, newPerson());
+  // On a list (the tag page): the count, the hint and a Join button.
+  await visitor.goto(`/t/${tag}`);
+  const card = visitor.getByRole('article').filter({ hasText: 'Celadon test tiles' });
+  await expect(card.getByRole('group', { name: 'Reactions' })).toContainText('1');
+  await expect(card.getByText('Join Glaze Lab to react and comment.')).toBeVisible();
+  await expect(card.getByRole('button', { name: 'Join Glaze Lab' })).toBeVisible();
+  // On the post page: the comment section says so, with the Join button; joining opens the comment form.
+  await card.getByRole('link', { name: /ago|just now|now/ }).first().click();
+  await expect(visitor).toHaveURL(/\/p\/[\w-]+$/);
+  await expect(visitor.getByText('Join Glaze Lab to react and comment.')).toBeVisible();
+  await visitor.getByRole('button', { name: 'Join Glaze Lab' }).click();
+  await expect(visitor.getByLabel('Your comment')).toBeVisible();
+  await expect(visitor.getByRole('button', { name: 'React with love: 1' })).toBeVisible();
+
+  await ownerCtx.close();
+  await visitorCtx.close();
 });

@@ -22,8 +22,24 @@ export async function signUp(page: Page, person: ReturnType<typeof newPerson>, o
   await page.getByRole('button', { name: 'Create my account' }).click();
   await expect(page).toHaveURL(/\/welcome$/);
   if (options.onboarding) return;
-  await page.getByRole('link', { name: 'Skip for now' }).click();
+  await page.getByRole('button', { name: 'Skip for now' }).click();
   await expect(page).toHaveURL(/\/feed$/);
+}
+
+/**
+ * Consents are off until a person says yes: this says yes on the privacy page to each consent named by its label
+ * (as a person who skipped onboarding would later), and comes back to where the page was.
+ */
+export async function sayYes(page: Page, labels: string[]) {
+  const back = page.url();
+  await page.goto('/settings/privacy');
+  for (const label of labels) {
+    const toggle = page.getByRole('switch', { name: label });
+    await expect(toggle).toHaveAttribute('aria-checked', 'false');
+    await toggle.click();
+    await expect(page.getByRole('switch', { name: label })).toHaveAttribute('aria-checked', 'true');
+  }
+  await page.goto(back);
 }
 
 /**
@@ -75,4 +91,27 @@ export async function onTwoDevices(browser: Browser, person: ReturnType<typeof n
   await signIn(b, person.email, person.password);
   await expect(b).toHaveURL(/\/feed$/);
   return { a, b, close: async () => Promise.all([laptop.close(), phone.close()]) };
+}
+
+/** Creates a group through /g/new (the signed-in person becomes its owner) and waits for its page. */
+export async function createGroup(page: Page, group: { name: string; slug: string; topic?: string }) {
+  await page.goto('/g/new');
+  await page.getByLabel('Name').fill(group.name);
+  await page.getByLabel('Address').fill(group.slug);
+  await page.getByLabel('Topic').fill(group.topic ?? 'ceramics');
+  await page.getByRole('button', { name: 'Create group' }).click();
+  await expect(page).toHaveURL(new RegExp(`/g/${group.slug}$`));
+}
+
+/**
+ * Does `act` and waits for the answer of the Server Action it sent. An optimistic control (a reaction, a bookmark)
+ * answers on the page at once; a reload or a navigation before the action's POST has answered can win the race on a
+ * busy machine and find nothing stored. (The time-zone reporter's own action is not the one awaited.)
+ */
+export async function actionAnswered(page: Page, act: () => Promise<unknown>) {
+  const answered = page.waitForResponse(
+    (r) => r.request().method() === 'POST' && Boolean(r.request().headers()['next-action']) && !(r.request().postData() ?? '').includes('timeZone'),
+  );
+  await act();
+  return answered;
 }

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { firstLinkIn, newestMail, newPerson, onTwoDevices, signIn } from './helpers';
+import { checkedScreenshot } from './layout';
 
 test('forgot password → the mail arrives over SMTP → a new password → every device signed out → sign in with the new one', async ({ browser }) => {
   const person = newPerson();
@@ -73,18 +74,18 @@ test('the new pages, light and at 390 px (screenshots to look at)', async ({ bro
     const page = await context.newPage();
     await page.goto('/sign-in');
     await expect(page.getByRole('link', { name: 'Forgot password?' })).toBeVisible();
-    await page.screenshot({ path: `test-results/mail/sign-in-${viewport.name}.png`, fullPage: true });
+    await checkedScreenshot(page, { path: `test-results/mail/sign-in-${viewport.name}.png`, fullPage: true });
     await page.goto('/forgot-password');
     await page.getByLabel('Email').fill('someone@example.org');
     await page.getByRole('button', { name: 'Send me a link' }).click();
     await expect(page.getByRole('status')).toBeVisible();
-    await page.screenshot({ path: `test-results/mail/forgot-password-${viewport.name}.png`, fullPage: true });
+    await checkedScreenshot(page, { path: `test-results/mail/forgot-password-${viewport.name}.png`, fullPage: true });
     await page.goto('/reset-password?token=not-a-real-token-at-all-0000');
     await expect(page.getByRole('link', { name: 'Ask for a new one' })).toBeVisible();
-    await page.screenshot({ path: `test-results/mail/reset-expired-${viewport.name}.png`, fullPage: true });
+    await checkedScreenshot(page, { path: `test-results/mail/reset-expired-${viewport.name}.png`, fullPage: true });
     await page.goto('/unsubscribe/moderation.bm9ib2R5.0000');
     await expect(page.getByText('This unsubscribe link is not valid')).toBeVisible();
-    await page.screenshot({ path: `test-results/mail/unsubscribe-invalid-${viewport.name}.png`, fullPage: true });
+    await checkedScreenshot(page, { path: `test-results/mail/unsubscribe-invalid-${viewport.name}.png`, fullPage: true });
     await signIn(page, 'demo@hearth.local', 'hearth-demo-2026');
     await expect(page).toHaveURL(/\/feed$/);
     await page.goto('/notifications');
@@ -95,7 +96,7 @@ test('the new pages, light and at 390 px (screenshots to look at)', async ({ bro
     await email.getByRole('button', { name: 'Save email choices' }).click();
     await expect(email.getByRole('status')).toContainText('Saved.');
     await page.getByRole('heading', { name: 'Email' }).scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `test-results/mail/email-choices-${viewport.name}.png` });
+    await checkedScreenshot(page, { path: `test-results/mail/email-choices-${viewport.name}.png` });
     await context.close();
   }
 });

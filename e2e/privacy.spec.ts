@@ -1,7 +1,8 @@
 import fs from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
-import { newPerson, signIn, signUp, onTwoDevices } from './helpers';
+import { newPerson, sayYes, signIn, signUp, onTwoDevices } from './helpers';
+import { checkedScreenshot } from './layout';
 
 test('erasing the account needs the password and the handle, then sign-in fails and the profile is gone', async ({ page }) => {
   const person = newPerson();
@@ -98,13 +99,19 @@ test('a consent switches off in one click and the consent log shows it', async (
   await signUp(page, person);
   await page.goto('/settings/privacy');
   const consent = page.getByRole('switch', { name: 'Use my activity to personalize' });
+  // Skipping onboarding turned nothing on, and the log says so, one line per question skipped.
+  await expect(consent).toHaveAttribute('aria-checked', 'false');
+  const log = page.getByRole('list', { name: 'Consent log' });
+  await expect(log.getByRole('listitem')).toHaveCount(4);
+  await expect(log.getByRole('listitem').filter({ hasText: 'Use my activity to personalize: off (you skipped the question when you joined)' })).toHaveCount(1);
+  await consent.click();
   await expect(consent).toHaveAttribute('aria-checked', 'true');
+  await expect(page.getByRole('status').filter({ hasText: '“Use my activity to personalize” is on.' })).toBeVisible();
   await consent.click();
   await expect(consent).toHaveAttribute('aria-checked', 'false');
   await expect(page.getByRole('status').filter({ hasText: '“Use my activity to personalize” is off, from now on.' })).toBeVisible();
-  const log = page.getByRole('list', { name: 'Consent log' });
-  await expect(log.getByRole('listitem')).toHaveCount(1);
-  await expect(log.getByRole('listitem').first()).toContainText('Use my activity to personalize: on → off');
+  await expect(log.getByRole('listitem')).toHaveCount(6);
+  await expect(log.getByRole('listitem').first()).toContainText('Use my activity to personalize: on → off (on your privacy page)');
   await page.reload();
   await expect(page.getByRole('switch', { name: 'Use my activity to personalize' })).toHaveAttribute('aria-checked', 'false');
 });
@@ -129,9 +136,9 @@ test('on a phone the privacy page and a drill-down fit without sideways scrollin
     expect(overflow, path).toBeLessThanOrEqual(0);
   }
   await page.goto('/settings/privacy');
-  await page.screenshot({ path: 'test-results/screens/privacy-phone-light.png', fullPage: true });
+  await checkedScreenshot(page, { path: 'test-results/screens/privacy-phone-light.png', fullPage: true });
   await page.goto('/settings/privacy/interests');
-  await page.screenshot({ path: 'test-results/screens/privacy-interests-phone-light.png', fullPage: true });
+  await checkedScreenshot(page, { path: 'test-results/screens/privacy-interests-phone-light.png', fullPage: true });
 });
 
 test('retention: the page previews the next purge, and each kind of data keeps its own choice', async ({ page }) => {
@@ -157,6 +164,8 @@ test('retention: the page previews the next purge, and each kind of data keeps i
 test('what Hearth thinks you like: a saved post teaches a topic, deleting the bookmark takes it back, and pin, ban and remove work', async ({ page }) => {
   const person = newPerson();
   await signUp(page, person);
+  // Learning from activity needs the person's yes (nothing is on until then).
+  await sayYes(page, ['Use my activity to personalize', 'Use inferred interests']);
   const tagged = page
     .getByRole('list', { name: 'Posts' })
     .getByRole('article')
@@ -174,9 +183,9 @@ test('what Hearth thinks you like: a saved post teaches a topic, deleting the bo
   await expect(page.getByRole('table')).toBeVisible();
   // (Scrolling the feed recorded views too: they count, at 0.5 each.)
   const first = page.getByRole('list', { name: 'Interests and their signals' }).getByRole('listitem').filter({ hasText: /from 1 bookmark\b/ }).first();
-  await expect(first).toContainText(/Inferred score \d+\.\d, from 1 bookmark( and \d+ views?)? in #/);
+  await expect(first).toContainText(/Inferred \d\.\d\d \(score \d+\.\d\), from 1 bookmark( and \d+ views?)? in #/);
   const tag = (await first.getByRole('heading', { level: 3 }).innerText()).slice(1);
-  const scoreOf = async (item: typeof first) => Number(/Inferred score (\d+\.\d)/.exec(await item.innerText())![1]);
+  const scoreOf = async (item: typeof first) => Number(/Inferred \d\.\d\d \(score (\d+\.\d)\)/.exec(await item.innerText())![1]);
   const before = await scoreOf(first);
   expect(before).toBeGreaterThanOrEqual(3);
   await expect(page.getByRole('row', { name: new RegExp(`#${tag}\\b`) }).getByRole('cell').nth(1)).toContainText(`(score ${before.toFixed(1)})`);
@@ -204,7 +213,8 @@ test('what Hearth thinks you like: a saved post teaches a topic, deleting the bo
 test('switching personalization off offers to delete what it collected, and deleting it empties the views list', async ({ page }) => {
   const person = newPerson();
   await signUp(page, person);
-  // Opening a post records an open (the person allows activity-based personalization by default).
+  // Opening a post records an open once the person allows activity-based personalization (off until they say yes).
+  await sayYes(page, ['Use my activity to personalize']);
   const postId = await page.getByRole('list', { name: 'Posts' }).getByRole('article').first().getAttribute('data-post-id');
   const beacon = page.waitForRequest((r) => r.url().endsWith('/api/signals') && r.method() === 'POST');
   await page.goto(`/p/${postId}`);

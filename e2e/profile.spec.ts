@@ -5,6 +5,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import sharp from 'sharp';
 import { jpegWithGps } from '../test/fixtures/images';
 import { demo, newPerson, signIn, signUp } from './helpers';
+import { checkedScreenshot } from './layout';
 
 async function visitor(browser: Browser, options: { colorScheme?: 'light' | 'dark'; viewport?: { width: number; height: number } } = {}) {
   const context = await browser.newContext(options);
@@ -109,7 +110,7 @@ test('a signed-out visitor sees the theme, in light and dark mode; a members-onl
   const accentOf = (p: Page) => p.getByText('Themed and public').evaluate((el) => getComputedStyle(el.closest('.profile-theme')!).getPropertyValue('--color-accent').trim());
   expect(await accentOf(light.page)).toBe('#1f5fa8');
   await expect(light.page.getByRole('heading', { name: 'Groups' })).toHaveCount(0);
-  await light.page.screenshot({ path: path.join('test-results', 'screens', 'profile-themed-desktop-light.png'), fullPage: true });
+  await checkedScreenshot(light.page, { path: path.join('test-results', 'screens', 'profile-themed-desktop-light.png'), fullPage: true });
   await light.context.close();
 
   const dark = await visitor(browser, { colorScheme: 'dark', viewport: { width: 375, height: 812 } });
@@ -119,7 +120,7 @@ test('a signed-out visitor sees the theme, in light and dark mode; a members-onl
   expect(await accentOf(dark.page)).toBe('#5787be');
   const overflow = await dark.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
-  await dark.page.screenshot({ path: path.join('test-results', 'screens', 'profile-themed-phone-dark.png'), fullPage: true });
+  await checkedScreenshot(dark.page, { path: path.join('test-results', 'screens', 'profile-themed-phone-dark.png'), fullPage: true });
   await dark.context.close();
 
   // Back to members only: a signed-out visitor gets neither the name nor the bio, not even in the HTML.
@@ -145,7 +146,7 @@ test('screenshots of a themed demo profile at phone and desktop widths', async (
     await page.goto('/u/demo');
     await expect(page.getByRole('heading', { name: 'Sam Rivera' })).toBeVisible();
     await expect(page.getByRole('link', { name: 'garden diary' })).toBeVisible();
-    await page.screenshot({ path: path.join('test-results', 'screens', `profile-demo-${size.name}.png`), fullPage: true });
+    await checkedScreenshot(page, { path: path.join('test-results', 'screens', `profile-demo-${size.name}.png`), fullPage: true });
     await context.close();
   }
 });

@@ -1,20 +1,22 @@
-// Screenshots of the main pages at phone and desktop widths, light and dark, kept in test-results/screens to look at.
+// The main pages at phone (390 px) and desktop widths, light and dark: each must fit its width with every image
+// loaded (e2e/layout.ts) before its screenshot is kept in test-results/screens to look at.
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { demo, signIn } from './helpers';
+import { checkedScreenshot } from './layout';
 
 const widths = [
-  { name: 'phone', width: 375, height: 812 },
+  { name: 'phone', width: 390, height: 844 },
   { name: 'desktop', width: 1280, height: 900 },
 ];
 
 for (const size of widths) {
   for (const scheme of ['light', 'dark'] as const) {
-    test(`screenshots at ${size.name} width, ${scheme}`, async ({ browser }) => {
+    test(`the main pages fit at ${size.name} width, ${scheme}, with every image loaded`, async ({ browser }) => {
       const context = await browser.newContext({ viewport: { width: size.width, height: size.height }, colorScheme: scheme });
       const page = await context.newPage();
       const shot = async (name: string) => {
-        await page.screenshot({ path: path.join('test-results', 'screens', `${name}-${size.name}-${scheme}.png`) });
+        await checkedScreenshot(page, { path: path.join('test-results', 'screens', `${name}-${size.name}-${scheme}.png`) });
       };
       await page.goto('/');
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();

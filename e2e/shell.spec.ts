@@ -84,6 +84,20 @@ test('on a phone the navigation sits at the bottom and the page does not scroll 
   expect(overflow).toBeLessThanOrEqual(0);
   await mobileNav.getByRole('link', { name: 'Groups' }).click();
   await expect(page.getByRole('heading', { name: 'Groups', level: 1 })).toBeVisible();
+  // Discover is one of the tab bar's places too.
+  await mobileNav.getByRole('link', { name: 'Discover' }).click();
+  await expect(page).toHaveURL(/\/discover$/);
+});
+
+test('every settings page links the others, Account & security among them', async ({ page }) => {
+  await page.goto('/settings/privacy');
+  const settings = page.getByRole('navigation', { name: 'Settings' });
+  await expect(settings.getByRole('link', { name: 'Privacy' })).toHaveAttribute('aria-current', 'page');
+  await settings.getByRole('link', { name: 'Account & security' }).click();
+  await expect(page).toHaveURL(/\/settings\/account$/);
+  await expect(page.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name: 'Account & security' })).toHaveAttribute('aria-current', 'page');
+  await page.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name: 'Feed' }).click();
+  await expect(page).toHaveURL(/\/settings\/feed$/);
 });
 
 test('pages carry a nonce-based Content-Security-Policy and nothing breaks it', async ({ page }) => {

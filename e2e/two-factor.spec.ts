@@ -122,3 +122,38 @@ test('a passkey: added on the account page, then it confirms a password sign-in'
   await keys.getByRole('button', { name: 'Remove passkey Test laptop' }).click();
   await expect(page.getByRole('region', { name: 'Two-factor sign-in' })).toContainText('No passkeys yet.');
 });
+
+test('without JavaScript, the second step asks for the password again and the app’s code signs in', async ({ page, browser }) => {
+  const person = newPerson();
+  await signUp(page, person);
+  await page.goto('/settings/account');
+  const section = page.getByRole('region', { name: 'Two-factor sign-in' });
+  await section.getByRole('button', { name: 'Set up an authenticator app' }).click();
+  const key = (await section.getByLabel('Setup key').textContent())!.trim();
+  const confirm = section.getByRole('form', { name: 'Confirm authenticator app' });
+  await confirm.getByLabel('Six-digit code from the app').fill(codeFor(key, -1));
+  await confirm.getByRole('button', { name: 'Turn on' }).click();
+  await expect(section).toContainText('On: signing in with your password also needs');
+
+  // A browser without scripts keeps nothing between the two steps, and the server never sends the password back.
+  const ctx = await browser.newContext({ javaScriptEnabled: false });
+  const bare = await ctx.newPage();
+  await signIn(bare, person.email, person.password);
+  const form = bare.getByRole('form', { name: 'Confirm sign-in' });
+  await expect(form.getByRole('heading', { name: 'Confirm it’s you' })).toBeVisible();
+  await expect(form.getByLabel('Password, again')).toHaveValue('');
+  // A wrong password with a right code is refused as a wrong password is.
+  await form.getByLabel('Password, again').fill('not the password');
+  await form.getByLabel('Code from your app or a recovery code').fill(codeFor(key));
+  await form.getByRole('button', { name: 'Confirm sign-in' }).click();
+  await expect(bare.getByRole('main').getByRole('alert')).toHaveText('That email and password don’t match an account. Check them and try again.');
+  await expect(bare).toHaveURL(/\/sign-in/);
+  // From the start again, with the password and the app's code: in.
+  await signIn(bare, person.email, person.password);
+  await form.getByLabel('Password, again').fill(person.password);
+  await form.getByLabel('Code from your app or a recovery code').fill(codeFor(key));
+  await form.getByRole('button', { name: 'Confirm sign-in' }).click();
+  await expect(bare).toHaveURL(/\/feed$/);
+  await expect(bare.getByRole('heading', { name: 'Your feed' })).toBeVisible();
+  await ctx.close();
+});

@@ -7,6 +7,8 @@ import { db } from '@/db/client';
 import { forgetPerson } from '@/lib/cache/person-cache';
 import { isSuspended, suspendedActionMessage } from '@/lib/admin/suspended';
 import { forgetForYou } from '@/lib/recommend/for-you-list';
+import { log } from '@/lib/log';
+import { isRedirectError } from 'next/dist/client/components/redirect-error';
 
 export type ActionState = {
   error?: string;
@@ -74,19 +76,54 @@ export const databaseUnavailableMessage =
   'Hearth can’t reach its database for a moment, so this may not have been saved. Please try again in a few seconds.';
 
 function databaseUnavailable(formData: FormData): ActionState {
-  console.error('[db] an action could not reach the database');
+  log.error('[db] an action could not reach the database');
   return { error: databaseUnavailableMessage, values: formValues(formData) };
+}
+
+/**
+ * What an action can make stale for the person who took it, each forgotten on every instance (through a version in
+ * PostgreSQL). An action declares what it makes stale (`invalidates`); the wrapper applies exactly that, and only
+ * when the action succeeded — a refusal changed nothing, so it forgets nothing.
+ */
+const staleness = {
+  /** What lib/cache/person-cache.ts keeps for them (the feed's suggested groups and people). */
+  personCache: async (userId: string) => {
+    await forgetPerson(db, userId);
+    // The page this action's answer renders reads the version again: the one read with the session is now old.
+    const viewer = await getViewer();
+    if (viewer?.id === userId) viewer.cacheVersion = undefined;
+  },
+  /**
+   * Their stored For you list, ranked again on their next view. Only for what the ranker must know at once (mutes,
+   * "show less", a reset, a pause, consents): a reaction or a follow never re-ranks the list the person is reading.
+   */
+  forYou: (userId: string) => forgetForYou(db, userId),
+} satisfies Record<string, (userId: string) => Promise<void>>;
+
+export type Staleness = keyof typeof staleness;
+
+export type ActionOptions = {
+  /** What this action's success makes stale for the person (nothing unless declared). */
+  invalidates?: readonly Staleness[];
+  /** True only for what a suspended person may still do (erase their account; see lib/admin/suspended.ts). */
+  allowSuspended?: boolean;
+};
+
+/** Forgets what a successful action declared stale. A failure to forget is logged, never turned into an error. */
+async function applyInvalidations(userId: string, invalidates: readonly Staleness[]) {
+  for (const kind of invalidates) {
+    await staleness[kind](userId).catch((error) => {
+      if (!isConnectionError(error)) log.error({ err: error }, `[cache] could not mark ${kind} out of date`);
+    });
+  }
 }
 
 export function validatedActionWithUser<S extends z.ZodType>(
   schema: S,
   fn: (data: z.infer<S>, viewer: Viewer, formData: FormData) => Promise<ActionState | void>,
-  /**
-   * shapesFeed: false for the few actions that cannot change what For you would pick (the time zone).
-   * allowSuspended: true only for what a suspended person may still do (erase their account; see lib/admin/suspended.ts).
-   */
-  options: { shapesFeed?: boolean; allowSuspended?: boolean } = {},
+  options: ActionOptions = {},
 ) {
+  const invalidates = options.invalidates ?? [];
   return async (prev: ActionState, formData: FormData): Promise<ActionState> => {
     let viewer: Viewer | null;
     let suspended = false;
@@ -100,22 +137,15 @@ export function validatedActionWithUser<S extends z.ZodType>(
     }
     if (!viewer) return { error: 'Your session has ended — please sign in again.' };
     if (suspended) return { error: suspendedActionMessage };
-    let result: ActionState | undefined;
+    let result: ActionState;
     try {
       result = await validatedAction(schema, (data, fd) => fn(data, viewer, fd))(prev, formData);
-      return result;
-    } finally {
-      // Whatever the person just changed, what was computed for them before is stale (lib/cache/person-cache.ts),
-      // and their For you list is ranked again on their next view (lib/recommend/for-you-list.ts). A refused action
-      // changed nothing (actions write in one transaction, or not at all), so it forgets nothing either; one that
-      // threw (a redirect, or a failure) is forgotten, to be safe.
-      if (!result?.error) await forgetPerson(db, viewer.id).catch((error) => {
-        if (!isConnectionError(error)) console.error('[cache] could not mark what was computed for the person out of date:', error);
-      });
-      if (!result?.error && options.shapesFeed !== false)
-        await forgetForYou(db, viewer.id).catch((error) => {
-          if (!isConnectionError(error)) console.error('[feed] could not mark the For you list out of date:', error);
-        });
+    } catch (error) {
+      // A redirect is how an action says "done, go there": it succeeded. Anything else thrown rolled back.
+      if (isRedirectError(error)) await applyInvalidations(viewer.id, invalidates);
+      throw error;
     }
+    if (!result.error) await applyInvalidations(viewer.id, invalidates);
+    return result;
   };
 }

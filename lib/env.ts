@@ -21,7 +21,11 @@ const schema = z.object({
   AUTH_GITHUB_SECRET: z.string().optional(),
   AUTH_GOOGLE_ID: z.string().optional(),
   AUTH_GOOGLE_SECRET: z.string().optional(),
+  /** The port of `npm run dev` / `npm start` (scripts/server.mjs reads it too, with `-p` before it). */
+  PORT: wholeNumber('PORT', 'port', 0, 65_535).optional(),
   HEARTH_SEED: z.enum(['auto', 'off']).default('auto'),
+  /** `1` serves the load benchmark's floor page (/bench/floor, lib/bench/floor.ts); bench/load.ts sets it. Otherwise a 404. */
+  HEARTH_BENCH: z.enum(['0', '1']).optional(),
   HEARTH_RATE_LIMITS: z.enum(['on', 'off']).default('on'),
   HEARTH_JOBS: z.enum(['on', 'off']).default('on'),
   /** Show outgoing mail at /dev/mail (to instance admins) and in the log; on by default in development, never in production. */
@@ -49,8 +53,8 @@ const schema = z.object({
   HEARTH_INSTANCES: wholeNumber('HEARTH_INSTANCES', 'instances', 1, 1000).default(1),
   /** Encrypts Server Action closures; every instance must have the same one (base64 of 16, 24 or 32 bytes). */
   NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: z.string().optional(),
-  // The app's pool on a PostgreSQL server. Read by db/client.ts (getDatabase, as it reads DATABASE_URL) with the
-  // same bounds; unset, the defaults of postgresPoolOptions there: 10 connections, 30 s idle, 5 s to connect.
+  // The app's pool on a PostgreSQL server, read by db/client.ts (getDatabase); unset, the defaults of
+  // postgresPoolOptions there: 10 connections, 30 s idle, 5 s to connect.
   DB_POOL_MAX: wholeNumber('DB_POOL_MAX', 'connections', 2, 1000).optional(),
   DB_IDLE_TIMEOUT_S: wholeNumber('DB_IDLE_TIMEOUT_S', 'seconds', 0, 86_400).optional(),
   DB_CONNECT_TIMEOUT_S: wholeNumber('DB_CONNECT_TIMEOUT_S', 'seconds', 1, 600).optional(),
@@ -74,8 +78,9 @@ const schema = z.object({
 
 export type Env = z.infer<typeof schema>;
 
-function load(): Env {
-  const raw = Object.fromEntries(Object.entries(process.env).map(([k, v]) => [k, v === '' ? undefined : v]));
+/** Parses settings from an environment (empty values count as unset); throws one message naming every bad one. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const raw = Object.fromEntries(Object.entries(source).map(([k, v]) => [k, v === '' ? undefined : v]));
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
@@ -84,6 +89,16 @@ function load(): Env {
   return parsed.data;
 }
 
+function load(): Env {
+  // Next writes NODE_ENV into its bundles at build time: read it as the literal expression so the running code agrees
+  // with the build it is part of (a production build is production, whatever the shell says).
+  return parseEnv({ ...process.env, NODE_ENV: process.env.NODE_ENV });
+}
+
+/**
+ * Every setting Hearth reads, parsed once. Tests may assign a field (`env.HEARTH_RATE_LIMITS = 'on'`) to turn a
+ * behaviour on for the tests about it; nothing else writes here.
+ */
 export const env = load();
 
 /** Absolute path of the embedded database and local state (auth secret in development). */

@@ -2,10 +2,12 @@
 // missing, when none was ever applied, or when the database does not answer in time. And the app pool's settings.
 import { sql } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
-import { db, openPostgres, poolSettingsFrom, rowsOf, type Database } from '@/db/client';
+import { db, openPostgres, rowsOf, type Database } from '@/db/client';
 import journal from '@/db/migrations/meta/_journal.json';
 import { GET } from '@/app/readyz/route';
 import { missingMigrations, readiness } from './health';
+import { log } from '@/lib/log';
+import { databaseFingerprint, expectAllowed, expectRefused, routeAnswer } from '@/test/proofs';
 
 type Row = { id: number; hash: string; created_at: string | number };
 const lastTag = journal.entries[journal.entries.length - 1].tag;
@@ -55,11 +57,11 @@ describe('readiness', () => {
     expect(await readiness(silent, { timeoutMs: 50 })).toEqual({ ready: false, reason: 'the database did not answer within 50 ms' });
     expect(Date.now() - started).toBeLessThan(1000);
     const refused = { execute: () => Promise.reject(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })) } as unknown as Database;
-    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const logged = vi.spyOn(log, 'error').mockImplementation(() => {});
     try {
       expect(await readiness(refused)).toEqual({ ready: false, reason: 'the database is unreachable' });
       // The cause goes to the log, not to whoever asks /readyz.
-      expect(logged).toHaveBeenCalledWith('[readyz] the database did not answer', expect.objectContaining({ code: 'ECONNREFUSED' }));
+      expect(logged).toHaveBeenCalledWith({ err: expect.objectContaining({ code: 'ECONNREFUSED' }) }, '[readyz] the database did not answer');
     } finally {
       logged.mockRestore();
     }
@@ -92,19 +94,18 @@ describe('GET /readyz', () => {
       expect(await not.json()).toEqual({ status: 'unavailable', reason: `1 migration(s) not applied: ${lastTag}` });
     });
   });
+
+  it('proved: anyone is told the state and nothing else, and asking writes nothing', async () => {
+    const tables = await databaseFingerprint();
+    const answer = await expectAllowed(() => routeAnswer(GET()), { effect: async () => expect(await databaseFingerprint(), 'a probe writes nothing').toEqual(tables) });
+    expect(answer.body, 'no personal data: the state and a count').toEqual({ status: 'ready', migrations: journal.entries.length });
+    await withoutLastMigration(async () => {
+      await expectRefused(() => routeAnswer(GET()), { error: `1 migration(s) not applied: ${lastTag}` });
+    });
+  });
 });
 
 describe('the app pool (DB_POOL_MAX, DB_IDLE_TIMEOUT_S, DB_CONNECT_TIMEOUT_S)', () => {
-  it('reads the settings, keeps the defaults for unset ones, and refuses nonsense with the variable named', () => {
-    expect(poolSettingsFrom({})).toEqual({});
-    expect(poolSettingsFrom({ DB_POOL_MAX: '', DB_IDLE_TIMEOUT_S: undefined })).toEqual({});
-    expect(poolSettingsFrom({ DB_POOL_MAX: '25', DB_IDLE_TIMEOUT_S: '0', DB_CONNECT_TIMEOUT_S: '3' })).toEqual({ max: 25, idleTimeout: 0, connectTimeout: 3 });
-    expect(() => poolSettingsFrom({ DB_POOL_MAX: 'ten' })).toThrow('DB_POOL_MAX must be a whole number of connections from 2 to 1000; it is "ten".');
-    expect(() => poolSettingsFrom({ DB_POOL_MAX: '1' })).toThrow(/DB_POOL_MAX/);
-    expect(() => poolSettingsFrom({ DB_CONNECT_TIMEOUT_S: '0' })).toThrow(/DB_CONNECT_TIMEOUT_S/);
-    expect(() => poolSettingsFrom({ DB_IDLE_TIMEOUT_S: '1.5' })).toThrow(/DB_IDLE_TIMEOUT_S/);
-  });
-
   it('opens postgres.js with them (no connection is made until a query)', async () => {
     const configured = openPostgres('postgres://nobody@127.0.0.1:9/none', { max: 3, idleTimeout: 7, connectTimeout: 2 });
     const defaults = openPostgres('postgres://nobody@127.0.0.1:9/none');

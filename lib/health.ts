@@ -4,6 +4,7 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import { db as appDatabase, rowsOf, type Database } from '@/db/client';
 import journal from '@/db/migrations/meta/_journal.json';
+import { log } from '@/lib/log';
 
 export type Readiness = { ready: true; migrations: number } | { ready: false; reason: string };
 
@@ -40,7 +41,7 @@ async function check(database: Database, committed: readonly JournalEntry[]): Pr
   try {
     await database.execute(sql`select 1`);
   } catch (error) {
-    console.error('[readyz] the database did not answer', error);
+    log.error({ err: error }, '[readyz] the database did not answer');
     return { ready: false, reason: 'the database is unreachable' };
   }
   let appliedAt: number[];
@@ -50,7 +51,7 @@ async function check(database: Database, committed: readonly JournalEntry[]): Pr
   } catch (error) {
     // 42P01 undefined_table, 3F000 invalid_schema_name: the migrator never ran here.
     if (['42P01', '3F000'].includes(codeOf(error) ?? '')) return { ready: false, reason: 'no migrations have been applied' };
-    console.error('[readyz] could not read the applied migrations', error);
+    log.error({ err: error }, '[readyz] could not read the applied migrations');
     return { ready: false, reason: 'the applied migrations could not be read' };
   }
   const missing = missingMigrations(committed, appliedAt);

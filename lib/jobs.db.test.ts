@@ -17,6 +17,7 @@ async function settled(boss: Awaited<ReturnType<typeof startJobRunner>>, ids: st
   }
 }
 
+// Server only: pg-boss needs connections of its own, which embedded PGlite cannot give. The PostgreSQL pass runs it.
 describe.runIf(testDatabaseKind() === 'postgres')('daily job through pg-boss', () => {
   it('schedules one cron however many instances start, and awards a cake day once when the job runs twice', { timeout: 60_000 }, async () => {
     const [{ name }] = rowsOf<{ name: string }>(await db.execute(sql`select current_database() as name`));
@@ -24,9 +25,9 @@ describe.runIf(testDatabaseKind() === 'postgres')('daily job through pg-boss', (
     const now = '2026-11-29T08:00:00.000Z';
     const [maya] = await db.insert(users).values({ name: 'Maya', email: 'maya.boss@example.org', handle: 'maya_boss', createdAt: new Date('2024-11-29T17:00:00Z') }).returning();
 
-    // Two app instances start against the same server.
-    const a = await startJobRunner(db, url, { runToday: false });
-    const b = await startJobRunner(db, url, { runToday: false });
+    // Two app instances start against the same server at the same moment (pg-boss's queue creation, done twice at
+    // once, deadlocked before the set-up took a lock).
+    const [a, b] = await Promise.all([startJobRunner(db, url, { runToday: false }), startJobRunner(db, url, { runToday: false })]);
     try {
       const schedules = (await a.getSchedules()).filter((s) => s.name === DAILY_QUEUE);
       expect(schedules).toHaveLength(1);

@@ -18,6 +18,8 @@ import { purgeExpiredSignUps } from '@/lib/auth/signup';
 import { purgeLiveEvents } from '@/lib/live/bus';
 import { sendDueDigests } from '@/lib/digest/send';
 import { purgePasswordResets } from '@/lib/auth/password-reset';
+import { log } from '@/lib/log';
+import { trainTasteModel } from '@/lib/recommend/taste';
 
 export async function runDailyJobs(db: Database, now = new Date()) {
   const milestones = await runDailyMilestones(db, now);
@@ -29,9 +31,12 @@ export async function runDailyJobs(db: Database, now = new Date()) {
   await purgePasswordResets(db, now);
   // Each person's retention choices: views and opens, searches, notifications and stale inferred interests.
   const purged = await purgeExpired(db, now);
+  // The taste model from the engagements of everyone who allows it (lib/recommend/taste.ts): after the purge, so
+  // nothing the retention choices removed is learned from.
+  const taste = await trainTasteModel(db, now);
   // Last: the digests that are due (lib/digest/send.ts), each claimed per person, so a repeated run sends none twice.
   const digests = await sendDueDigests(db, now);
-  return { awarded: milestones.awarded + groupMilestones.awarded, purged, digests };
+  return { awarded: milestones.awarded + groupMilestones.awarded, purged, digests, taste };
 }
 
 export const DAILY_QUEUE = 'hearth-daily';
@@ -74,7 +79,7 @@ export async function runDailyOnce(db: Database, now = new Date()): Promise<Dail
     const result = await runDailyJobs(db, now);
     await db
       .update(jobRuns)
-      .set({ finishedAt: sql`now()`, outcome: `${result.awarded} milestones; purged ${result.purged.signals} signals, ${result.purged.searches} searches, ${result.purged.notifications} notifications; ${result.digests.sent} digests sent` })
+      .set({ finishedAt: sql`now()`, outcome: `${result.awarded} milestones; purged ${result.purged.signals} signals, ${result.purged.searches} searches, ${result.purged.notifications} notifications; ${result.digests.sent} digests sent; taste model from ${result.taste.engagements} engagements of ${result.taste.people} people` })
       .where(and(eq(jobRuns.job, 'daily'), eq(jobRuns.day, day)));
     return { ran: true, day, result };
   } catch (error) {
@@ -86,6 +91,15 @@ export async function runDailyOnce(db: Database, now = new Date()): Promise<Dail
 
 export type DailyJobData = { now?: string };
 
+/** Any fixed number: the transaction-level advisory lock under which an instance sets up its pg-boss queue. */
+const setupLock = 7_301_946_112;
+
+/** One line for every run a runner asked for, whichever runner it was, so an operator sees who did the day's work. */
+function logRun(who: string, run: DailyRun) {
+  if (!run.ran) log.info(`[jobs] ${who}: the run for ${run.day} was already done (or is running) elsewhere`);
+  else log.info(`[jobs] ${who} for ${run.day}: ${run.result.awarded} milestones awarded; purged ${run.result.purged.signals} signals, ${run.result.purged.searches} searches, ${run.result.purged.notifications} notifications, ${run.result.purged.topicsReset} stale topics; ${run.result.digests.sent} digests sent`);
+}
+
 /**
  * Starts pg-boss on the server: creates the queue and the cron schedule (both idempotent, so every instance may do
  * it), works the queue, and asks for today's run at start-up (one per day, by singleton key) so a server started
@@ -94,16 +108,18 @@ export type DailyJobData = { now?: string };
 export async function startJobRunner(db: Database, connectionString: string, options: { schema?: string; runToday?: boolean } = {}) {
   const { default: Boss } = await import('pg-boss');
   const boss: PgBoss = new Boss({ connectionString, schema: options.schema ?? 'pgboss', max: 3, application_name: 'hearth-jobs' });
-  boss.on('error', (error) => console.error('[jobs] pg-boss reported an error', error));
-  await boss.start();
-  await boss.createQueue(DAILY_QUEUE, { name: DAILY_QUEUE, retryLimit: 3, retryDelay: 15 * 60, expireInSeconds: 30 * 60 });
-  await boss.schedule(DAILY_QUEUE, DAILY_CRON, {}, { tz: 'UTC' });
+  boss.on('error', (error) => log.error({ err: error }, '[jobs] pg-boss reported an error'));
+  // Instances starting together set up one after another: pg-boss's create_queue, run at the same moment for the
+  // same queue by two instances, deadlocks on its partition table (seen with two instances behind nginx). The
+  // transaction only holds the lock; pg-boss works on its own connections meanwhile.
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${setupLock})`);
+    await boss.start();
+    await boss.createQueue(DAILY_QUEUE, { name: DAILY_QUEUE, retryLimit: 3, retryDelay: 15 * 60, expireInSeconds: 30 * 60 });
+    await boss.schedule(DAILY_QUEUE, DAILY_CRON, {}, { tz: 'UTC' });
+  });
   await boss.work<DailyJobData>(DAILY_QUEUE, async (jobs) => {
-    for (const job of jobs) {
-      const run = await runDailyOnce(db, job.data?.now ? new Date(job.data.now) : new Date());
-      if (!run.ran) console.log(`[jobs] daily job ${job.id}: the run for ${run.day} was already done (or is running) elsewhere`);
-      else console.log(`[jobs] daily job ${job.id} for ${run.day}: ${run.result.awarded} milestones awarded; purged ${run.result.purged.signals} signals, ${run.result.purged.searches} searches, ${run.result.purged.notifications} notifications, ${run.result.purged.topicsReset} stale topics; ${run.result.digests.sent} digests sent`);
-    }
+    for (const job of jobs) logRun(`daily job ${job.id}`, await runDailyOnce(db, job.data?.now ? new Date(job.data.now) : new Date()));
   });
   if (options.runToday !== false) {
     const today = new Date().toISOString().slice(0, 10);
@@ -119,7 +135,7 @@ export async function startJobRunner(db: Database, connectionString: string, opt
 export function startScheduler(db: Database, kind: 'pglite' | 'postgres', connectionString?: string) {
   if (kind === 'postgres' && connectionString) {
     const started = startJobRunner(db, connectionString).catch((error) => {
-      console.error('[jobs] pg-boss could not start; falling back to the in-process daily check', error);
+      log.error({ err: error }, '[jobs] pg-boss could not start; falling back to the in-process daily check');
       return startInProcess(db);
     });
     // Awaitable, so a graceful shutdown (lib/startup.ts, lib/shutdown.ts) waits for pg-boss to finish its work.
@@ -135,9 +151,11 @@ export function startScheduler(db: Database, kind: 'pglite' | 'postgres', connec
 function startInProcess(db: Database) {
   const tick = async () => {
     try {
-      await runDailyOnce(db);
+      const run = await runDailyOnce(db);
+      // Every few minutes a "not today" would drown the log: only the run that did the work says so.
+      if (run.ran) logRun('daily job (in-process check)', run);
     } catch (error) {
-      console.error('[jobs] the daily job failed; it will be tried again in a few minutes', error);
+      log.error({ err: error }, '[jobs] the daily job failed; it will be tried again in a few minutes');
     }
   };
   const timer = setInterval(tick, 5 * 60 * 1000);

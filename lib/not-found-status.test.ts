@@ -33,10 +33,7 @@ describe('pages that can say "not found"', () => {
 
   it('have no loading boundary above them, so their 404 is a real one', () => {
     const soft = saysNotFound.map((p) => ({ page: p, loading: loadingAbove(p) })).filter((p) => p.loading.length > 0);
-    expect(soft, 'move the page out of the loading boundary (see app/(main)/(streamed)/loading.tsx)').toEqual([]);
+    expect(soft, 'move the page out of the loading boundary (and see lib/no-javascript-pages.test.ts: no page streams)').toEqual([]);
   });
 
-  it('leaves the other pages their loading state', () => {
-    expect(loadingAbove('app/(main)/(streamed)/feed/page.tsx')).toEqual(['app/(main)/(streamed)/loading.tsx']);
-  });
 });

@@ -5,6 +5,7 @@ import { lt, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { rateLimits } from '@/db/schema';
 import { db as appDb, rowsOf } from '@/db/client';
+import { env } from '@/lib/env';
 import { keyedDigest } from '@/lib/keyed-digest';
 
 export interface Rule {
@@ -59,7 +60,7 @@ export function limitPerson(db: Executor, userId: string, ...ruleList: Rule[]) {
 export type Verdict = { allowed: true } | { allowed: false; retryAfterSeconds: number; message: string };
 
 export function rateLimitsEnabled() {
-  return process.env.HEARTH_RATE_LIMITS !== 'off';
+  return env.HEARTH_RATE_LIMITS !== 'off';
 }
 
 /** The counter's key: keyed with the server secret, so stored keys cannot be reversed by trying every address. */

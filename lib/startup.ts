@@ -1,27 +1,31 @@
-import { closeDatabase, ensureDatabase } from '@/db/client';
-import { demoAccount, seedDemo } from '@/db/seed';
-import { hashPassword } from '@/lib/auth/password';
-import { processImage, rasterizeSvg } from '@/lib/media/process-image';
+import { closeDatabase, ensureDatabase, type DatabaseHandle } from '@/db/client';
 import { hostConfigurationProblem, instancesConfigurationProblem, MissingAuthSecretError, resolveAuthSecret } from '@/lib/auth/secret';
 import { env } from '@/lib/env';
 import { startScheduler } from '@/lib/jobs';
 import { smtpTransport, startMailWorker } from '@/lib/mail/worker';
 import { onShutdown } from '@/lib/shutdown';
 import { startPushDelivery } from '@/lib/push/instance';
+import { log } from '@/lib/log';
+import { renderUnrenderedComments } from '@/lib/posts/comment-html-backfill';
 
-export async function startHearth() {
+export interface StartOptions {
+  /** Runs once the database is migrated, before the workers start: `npm run dev` plants the demo community (instrumentation.ts). */
+  plantDemo?: (handle: DatabaseHandle) => Promise<void>;
+}
+
+export async function startHearth(options: StartOptions = {}) {
   try {
     resolveAuthSecret();
   } catch (error) {
     if (error instanceof MissingAuthSecretError) {
-      console.error(`\n✖ Hearth will not start: ${error.message}\n`);
+      log.fatal(`Hearth will not start: ${error.message}`);
       process.exit(1);
     }
     throw error;
   }
   const configurationProblem = hostConfigurationProblem(env) ?? instancesConfigurationProblem(env);
   if (configurationProblem) {
-    console.error(`\n✖ Hearth will not start: ${configurationProblem}\n`);
+    log.fatal(`Hearth will not start: ${configurationProblem}`);
     process.exit(1);
   }
 
@@ -29,32 +33,29 @@ export async function startHearth() {
   try {
     handle = await ensureDatabase();
   } catch (error) {
-    console.error(`\n✖ Hearth could not open its database: ${error instanceof Error ? error.message : error}\n`);
+    log.fatal({ err: error }, 'Hearth could not open its database');
     process.exit(1);
   }
   // Run by scripts/server.mjs after draining requests, in reverse order: the job runner stops before this.
   onShutdown('close the database', () => closeDatabase());
 
   // Only `npm run dev` plants the demo community by itself; `npm start` never seeds.
-  if (env.NODE_ENV === 'development' && env.HEARTH_SEED !== 'off') {
-    const result = await seedDemo(handle.db, { hashPassword, processImage, rasterize: rasterizeSvg, log: (line) => console.log(`  ${line}`) });
-    const port = process.env.PORT ?? '3000';
-    console.log(
-      `\n  Hearth is running at http://localhost:${port} on ${handle.kind === 'pglite' ? 'embedded PostgreSQL' : 'PostgreSQL'} (${handle.location}).` +
-        (result.seeded ? '' : `\n  Demo community already planted (${result.reason}).`) +
-        `\n  Demo sign-in: ${demoAccount.email} / ${demoAccount.password}\n`,
-    );
-  }
+  if (options.plantDemo) await options.plantDemo(handle);
+
+  // Comments from before they were rendered on write get their stored HTML, in the background (idempotent), after the demo seed's.
+  renderUnrenderedComments(handle.db)
+    .then((n) => n > 0 && log.info(`Rendered and stored the HTML of ${n} older comments.`))
+    .catch((error) => log.error({ err: error }, '[posts] could not render older comments'));
 
   // Web Push for notifications, when VAPID keys are configured (or generated, in development).
-  if (!startPushDelivery()) console.log('  Web Push is off: set VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY and VAPID_SUBJECT to turn it on.');
+  if (!startPushDelivery()) log.info('Web Push is off: set VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY and VAPID_SUBJECT to turn it on.');
   // Mail goes out wherever SMTP_URL is set, whatever HEARTH_JOBS says: each instance runs a worker, and the
   // outbox claims make every message go once (lib/mail/worker.ts).
   if (env.SMTP_URL) {
     const stopMail = startMailWorker(handle.db, { transport: smtpTransport(env.SMTP_URL) });
     onShutdown('stop the mail worker', () => stopMail());
   } else if (env.NODE_ENV === 'production') {
-    console.warn('[mail] SMTP_URL is not set: mail (sign-up links, password resets) waits in the outbox and is not sent.');
+    log.warn('[mail] SMTP_URL is not set: mail (sign-up links, password resets) waits in the outbox and is not sent.');
   }
 
   if (env.HEARTH_JOBS !== 'off') {

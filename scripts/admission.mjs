@@ -43,9 +43,12 @@ export function wholeNumberSetting(env, name, { fallback, min = 0, max = Number.
  * `timeoutMs`, or arrives while `maxQueue` others wait, gets a 503.
  *
  * The returned handler also has `close()` (for shutdown: answers every waiting request with a 503, refuses new
- * ones, and returns how many it answered) and `stats()` ({ active, waiting }).
+ * ones, and returns how many it answered) and `stats()` ({ active, waiting }). `warn` takes its overload lines, `fail`
+ * a handler's error (scripts/server.mjs passes its logger).
  */
-export function admission(limit, handler, { maxQueue = defaultMaxQueue, timeoutMs = defaultQueueTimeoutMs, warn = console.warn } = {}) {
+// Console by default for the unit tests; scripts/server.mjs passes its pino logger.
+// eslint-disable-next-line no-console
+export function admission(limit, handler, { maxQueue = defaultMaxQueue, timeoutMs = defaultQueueTimeoutMs, warn = console.warn, fail = console.error } = {}) {
   let active = 0;
   let closed = false;
   const lastWarning = new Map();
@@ -87,7 +90,7 @@ export function admission(limit, handler, { maxQueue = defaultMaxQueue, timeoutM
     Promise.resolve()
       .then(() => handler(req, res))
       .catch((error) => {
-        console.error(error);
+        fail(error);
         if (!res.headersSent) res.writeHead(500).end();
         finish();
       });

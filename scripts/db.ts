@@ -2,15 +2,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { closeDatabase, ensureDatabase, getDatabase } from '../db/client';
-import { demoAccount, seedDemo } from '../db/seed';
-import { hashPassword } from '../lib/auth/password';
-import { processImage, rasterizeSvg } from '../lib/media/process-image';
+import { demoAccount, seedDemo } from '../lib/demo/seed';
 
 const command = process.argv[2];
 
 async function seed() {
   const handle = await ensureDatabase();
-  const result = await seedDemo(handle.db, { hashPassword, processImage, rasterize: rasterizeSvg, log: console.log });
+  const result = await seedDemo(handle.db, { pictures: true, log: console.log });
   if (!result.seeded) console.log(`Not seeding ${handle.location}: ${result.reason}. (npm run db:reset starts over.)`);
   else console.log(`Demo sign-in: ${demoAccount.email} / ${demoAccount.password}`);
 }

@@ -38,6 +38,8 @@ function within(promise, ms) {
  * @param {string} [o.reason] the signal, for the log
  * @param {(line: string) => void} [o.log]
  */
+// Console by default for the unit tests; scripts/server.mjs passes its pino logger.
+// eslint-disable-next-line no-console
 export async function drain({ server, queue, inFlight, steps, limitMs = defaultShutdownMs, stepMs = stepLimitMs, reason = 'SIGTERM', log = console.log }) {
   const started = Date.now();
   const closed = new Promise((resolve) => server.close(() => resolve()));

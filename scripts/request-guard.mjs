@@ -6,7 +6,20 @@
 // that is not one of them (proxy-addr, as Express does). X-Forwarded-For then holds that one address, so everything
 // downstream (rate limits, sessions) reads the same answer, and the forwarded host and protocol are kept only when a
 // trusted proxy set them.
+import crypto from 'node:crypto';
 import proxyaddr from 'proxy-addr';
+
+/**
+ * Gives the request an id of its own (a random UUID): in the X-Request-Id header Next's code and the log read
+ * (lib/log.ts), and answered back in the response's, so a person or a proxy can quote it. One sent by the client is
+ * replaced: an id is only worth something if nobody else can choose it.
+ */
+export function settleRequestId(req, res) {
+  const id = crypto.randomUUID();
+  req.headers['x-request-id'] = id;
+  res.setHeader('X-Request-Id', id);
+  return id;
+}
 
 /**
  * HEARTH_TRUSTED_PROXIES: unset or empty trusts no proxy; a number trusts that many hops in front of Hearth;

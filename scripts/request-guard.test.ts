@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionBodyLimit, crossOriginAction, oversizedAction, settleClient, trustFrom } from './request-guard.mjs';
+import { actionBodyLimit, crossOriginAction, oversizedAction, settleClient, settleRequestId, trustFrom } from './request-guard.mjs';
 import { maxUploadBytesPerSubmit } from '@/lib/media/limits';
 
 function request(socket: string, headers: Record<string, string>, extra: { method?: string; url?: string } = {}) {
@@ -65,5 +65,18 @@ describe('oversized Server Actions', () => {
 
   it('uses the same limit as next.config.ts', () => {
     expect(actionBodyLimit).toBe(maxUploadBytesPerSubmit);
+  });
+});
+
+describe('the request id', () => {
+  it('gives each request a fresh id, in the request for Next and the log and in the answer, replacing one the client sent', () => {
+    const answered: Record<string, string> = {};
+    const res = { setHeader: (name: string, value: string) => (answered[name.toLowerCase()] = value) };
+    const req = request('198.51.100.9', { 'x-request-id': 'chosen-by-the-client' });
+    const id = settleRequestId(req, res);
+    expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(req.headers['x-request-id']).toBe(id);
+    expect(answered['x-request-id']).toBe(id);
+    expect(settleRequestId(request('198.51.100.9', {}), res)).not.toBe(id);
   });
 });

@@ -11,14 +11,16 @@
 // and runs the shutdown steps the app registered (lib/shutdown.ts), then exits.
 //
 //   node --max-old-space-size=256 scripts/server.mjs [-p port] [-H hostname]
+import { AsyncLocalStorage } from 'node:async_hooks';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import next from 'next';
+import pino from 'pino';
 import { admission, defaultMaxQueue, defaultQueueTimeoutMs, wholeNumberSetting } from './admission.mjs';
 import { defaultShutdownMs, drain } from './drain.mjs';
-import { crossOriginAction, oversizedAction, settleClient, trustFrom } from './request-guard.mjs';
+import { crossOriginAction, oversizedAction, settleClient, settleRequestId, trustFrom } from './request-guard.mjs';
 
 /** The value after a flag (`-p 3000`, `--port 3000`), if given. */
 function option(...names) {
@@ -26,6 +28,10 @@ function option(...names) {
   for (let i = 0; i < args.length - 1; i++) if (names.includes(args[i])) return args[i + 1];
   return undefined;
 }
+
+// The server's own lines (start, refusal to start, shutdown, a handler that threw) are JSON lines like the app's
+// (lib/log.ts), so one log reader takes them all.
+const log = pino({ base: { pid: process.pid } });
 
 const port = Number(option('-p', '--port') ?? process.env.PORT ?? 3000);
 // Every interface unless -H names one, as `next start` does (not $HOSTNAME: containers set it to their own name).
@@ -38,7 +44,8 @@ try {
   queueTimeoutMs = wholeNumberSetting(process.env, 'HEARTH_QUEUE_TIMEOUT_MS', { fallback: defaultQueueTimeoutMs, min: 1, max: 600_000, unit: 'milliseconds' });
   shutdownMs = wholeNumberSetting(process.env, 'HEARTH_SHUTDOWN_MS', { fallback: defaultShutdownMs, min: 0, max: 600_000, unit: 'milliseconds' });
 } catch (error) {
-  console.error(`\n✖ Hearth will not start: ${error.message}\n`);
+  log.fatal({ reason: error.message }, `Hearth will not start: ${error.message}`);
+  log.flush?.();
   process.exit(1);
 }
 
@@ -62,7 +69,17 @@ try {
   // next({ dev: false }) has already refused to start without a build
 }
 
-const admitted = admission(maxRenders, (req, res) => handle(req, res), { maxQueue, timeoutMs: queueTimeoutMs });
+// Each request runs inside its own context, which lib/log.ts reads: every log line written while it is handled carries
+// its id. Entered when Next is handed the request, not when it arrives: a request that waited in the queue is started
+// from another one's ending, and must not inherit that one's context.
+const requestContext = (globalThis.__hearthRequestContext ??= new AsyncLocalStorage());
+const handleInContext = (req, res) => requestContext.run({ requestId: req.headers['x-request-id'] }, () => handle(req, res));
+const admitted = admission(maxRenders, handleInContext, {
+  maxQueue,
+  timeoutMs: queueTimeoutMs,
+  warn: (message) => log.warn(message),
+  fail: (error) => log.error({ err: error }, 'a request handler threw'),
+});
 /** Responses not yet closed, for the shutdown: it tells them to close their connection and counts them. */
 const inFlight = new Set();
 let draining;
@@ -83,6 +100,7 @@ const server = http.createServer((req, res) => {
   res.once('close', () => inFlight.delete(res));
   if (draining) res.setHeader('Connection', 'close');
   settleClient(req, trust);
+  settleRequestId(req, res);
   if (pathname === '/readyz') {
     // A draining instance is not ready: the balancer stops sending it new requests.
     if (draining) {
@@ -91,7 +109,7 @@ const server = http.createServer((req, res) => {
       return;
     }
     // Past the queue: a busy instance is still a ready one.
-    handle(req, res);
+    handleInContext(req, res);
     return;
   }
   if (crossOriginAction(req)) {
@@ -106,13 +124,14 @@ const server = http.createServer((req, res) => {
   }
   // Live updates (app/api/live) are long-lived streams, not page renders: they do not wait for, nor hold, a turn.
   if (pathname === '/api/live') {
-    handle(req, res);
+    handleInContext(req, res);
     return;
   }
   admitted(req, res);
 });
 server.listen(port, hostname, () => {
-  console.log(
+  log.info(
+    { buildId, port, hostname: hostname ?? null, maxRenders, maxQueue, queueTimeoutMs },
     `Hearth (build ${buildId}) is listening on http://${hostname ?? 'localhost'}:${port} ` +
       `(at most ${maxRenders} requests in progress at once, ${maxQueue} waiting for up to ${queueTimeoutMs} ms)`,
   );
@@ -120,7 +139,7 @@ server.listen(port, hostname, () => {
 
 const stop = (signal) => {
   if (draining) {
-    console.log(`[shutdown] ${signal} again: exiting now`);
+    log.warn({ signal }, `[shutdown] ${signal} again: exiting now`);
     process.exit(1);
   }
   // Open live streams end first (lib/live/stream.ts), so their tabs reconnect to another instance at once and the
@@ -128,10 +147,10 @@ const stop = (signal) => {
   globalThis.__hearthCloseLiveStreams?.('restart');
   // The steps lib/startup.ts registered (lib/shutdown.ts), already in the order they run.
   const steps = [...(globalThis.__hearthShutdown ?? [])];
-  draining = drain({ server, queue: admitted, inFlight, steps, limitMs: shutdownMs, reason: signal }).then(
+  draining = drain({ server, queue: admitted, inFlight, steps, limitMs: shutdownMs, reason: signal, log: (line) => log.info({ signal }, line) }).then(
     (code) => process.exit(code),
     (error) => {
-      console.error('[shutdown] failed', error);
+      log.error({ err: error, signal }, '[shutdown] failed');
       process.exit(1);
     },
   );

@@ -15,6 +15,8 @@ const steps = [];
 let passed = 0;
 let failed = 0;
 let skipped = 0;
+// The names of failed tests, repeated in the summary: CI keeps only the end of the log.
+const failedTests = [];
 
 function run(name, command, args, env = {}) {
   const started = Date.now();
@@ -27,14 +29,33 @@ function run(name, command, args, env = {}) {
   return ok;
 }
 
-function countVitest(file) {
+function firstLine(text) {
+  return String(text ?? '').split('\n').find((l) => l.trim())?.trim().slice(0, 300) ?? '';
+}
+
+function countVitest(file, label) {
   try {
     const report = JSON.parse(fs.readFileSync(file, 'utf8'));
     passed += report.numPassedTests ?? 0;
     failed += report.numFailedTests ?? 0;
     skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+    for (const file of report.testResults ?? []) {
+      const where = path.relative(process.cwd(), file.name);
+      for (const t of file.assertionResults ?? []) {
+        if (t.status === 'failed') failedTests.push(`${label}: ${where} › ${t.fullName}: ${firstLine(t.failureMessages?.[0])}`);
+      }
+      // A file that failed outside any test (an import error, a hook) has no failed assertion to name.
+      if (file.status === 'failed' && !(file.assertionResults ?? []).some((t) => t.status === 'failed')) {
+        failedTests.push(`${label}: ${where}: ${firstLine(file.message)}`);
+      }
+    }
+    if (report.numFailedTests === 0 && report.success === false && !failedTests.some((t) => t.startsWith(label))) {
+      failed += 1;
+      failedTests.push(`${label}: the run failed outside any test (an unhandled error; see the log above)`);
+    }
   } catch {
     failed += 1; // no report: the runner itself failed
+    failedTests.push(`${label}: no report (the runner itself failed)`);
   }
 }
 
@@ -44,8 +65,21 @@ function countPlaywright(file) {
     passed += stats.expected ?? 0;
     failed += (stats.unexpected ?? 0) + (stats.flaky ?? 0);
     skipped += stats.skipped ?? 0;
+    const walk = (suite, titles) => {
+      for (const child of suite.suites ?? []) walk(child, child.title ? [...titles, child.title] : titles);
+      for (const spec of suite.specs ?? []) {
+        for (const t of spec.tests ?? []) {
+          if (t.status === 'unexpected' || t.status === 'flaky') {
+            const error = t.results?.find((r) => r.error)?.error?.message;
+            failedTests.push(`e2e (${t.status}): ${spec.file}:${spec.line} › ${[...titles, spec.title].join(' › ')}: ${firstLine(error)}`);
+          }
+        }
+      }
+    };
+    for (const suite of JSON.parse(fs.readFileSync(file, 'utf8')).suites ?? []) walk(suite, []);
   } catch {
     failed += 1;
+    failedTests.push('e2e: no report (the runner itself failed)');
   }
 }
 
@@ -54,19 +88,21 @@ const want = (part) => !only || only === part;
 if (want('static')) {
   run('typecheck', 'npx', ['tsc', '--noEmit']);
   run('lint', 'npx', ['eslint', '--max-warnings=0', '.']);
+  // Dead code: unused files, exports and dependencies (knip.jsonc).
+  run('dead code (knip)', 'npx', ['knip', '--no-progress']);
 }
 
 if (want('vitest')) {
   const pgliteReport = path.join(resultsDir, 'vitest-pglite.json');
   fs.rmSync(pgliteReport, { force: true });
   run('unit + db tests (embedded PostgreSQL)', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${pgliteReport}`], { HEARTH_TEST_DB: 'pglite' });
-  countVitest(pgliteReport);
+  countVitest(pgliteReport, 'PGlite');
 
   if (process.env.TEST_DATABASE_URL) {
     const serverReport = path.join(resultsDir, 'vitest-postgres.json');
     fs.rmSync(serverReport, { force: true });
     run('db tests (PostgreSQL server)', 'npx', ['vitest', 'run', '--project', 'db', '--reporter=default', '--reporter=json', `--outputFile.json=${serverReport}`], { HEARTH_TEST_DB: 'postgres' });
-    countVitest(serverReport);
+    countVitest(serverReport, 'PostgreSQL');
   } else {
     console.log('\n(TEST_DATABASE_URL is not set: the db suite ran on embedded PostgreSQL only. .ci/run adds a server.)');
   }
@@ -79,6 +115,10 @@ if (want('e2e')) {
   const nginx = ensureNginx();
   // One production build for every journey; its own directory, so a running `npm run dev` is left alone.
   if (run('production build', 'npx', ['next', 'build'], { NEXT_TELEMETRY_DISABLED: '1' })) {
+    // The demo seed and faker stay out of the production server bundle (scripts/check-server-bundle.mjs).
+    run('production bundle without the demo seed', 'node', ['scripts/check-server-bundle.mjs']);
+    // What the browser is sent: every page within its JavaScript budget, no zod or drizzle-orm (scripts/check-client-bundle.mjs).
+    run('browser bundle within budget', 'node', ['scripts/check-client-bundle.mjs']);
     const report = path.join(resultsDir, 'e2e-report.json');
     fs.rmSync(report, { force: true });
     run('browser journeys (Playwright)', 'npx', ['playwright', 'test'], { PLAYWRIGHT_CHROMIUM_PATH: chromium, NEXT_TELEMETRY_DISABLED: '1', ...(nginx.path ? { NGINX_PATH: nginx.path } : {}) });
@@ -122,5 +162,6 @@ const failedSteps = steps.filter((s) => !s.ok);
 console.log('\n━━ summary ━━');
 for (const s of steps) console.log(`${s.ok ? '✓' : '✖'} ${s.name} (${s.seconds} s)`);
 if (failedSteps.length) console.log(`\nFailed: ${failedSteps.map((s) => s.name).join(', ')}`);
+for (const t of failedTests) console.log(`  ✖ ${t}`);
 console.log(`tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failedSteps.length || failed ? 1 : 0);

@@ -2,15 +2,14 @@
 import { eq } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { profiles, users } from '@/db/schema';
-import { demoAccount, seedDemo } from '@/db/seed';
-import { hashPassword } from '@/lib/auth/password';
+import { demoAccount, seedDemo } from '@/lib/demo/seed';
 import { startSession } from '@/lib/auth/sessions';
 import { processImage } from '@/lib/media/process-image';
 import { storeImage } from '@/lib/media/store';
 import { jpegWithGps } from './fixtures/images';
 
 export async function seedHeavyPerson() {
-  const result = await seedDemo(db, { hashPassword, now: new Date() });
+  const result = await seedDemo(db, { now: new Date() });
   if (!result.seeded) throw new Error(`seed failed: ${result.reason}`);
   const [user] = await db.select().from(users).where(eq(users.email, demoAccount.email));
   const processed = await processImage(await jpegWithGps(400, 400), { kind: 'avatar' });

@@ -50,8 +50,26 @@ export function bareColumnsInSubqueries(statement: string): { column: string; su
   return bare;
 }
 
+const recorders = new Set<string[]>();
+
+/**
+ * The statements (their SQL text, parameters apart) sent while `work` runs: a test that two paths do the same work
+ * compares these, which no busy machine can blur, before it compares times.
+ */
+export async function statementsOf(work: () => Promise<unknown>): Promise<string[]> {
+  const seen: string[] = [];
+  recorders.add(seen);
+  try {
+    await work();
+  } finally {
+    recorders.delete(seen);
+  }
+  return seen;
+}
+
 export const sqlGuard: Logger = {
   logQuery(query) {
+    for (const seen of recorders) seen.push(query);
     const bare = bareColumnsInSubqueries(query);
     if (bare.length) {
       throw new Error(

@@ -83,8 +83,6 @@ function sentence(rng: Rng, words: number) {
   return s[0]!.toUpperCase() + s.slice(1) + '.';
 }
 
-export type Community = ReturnType<typeof generateCommunity>;
-
 /**
  * The community: people, groups and their structure in memory (small), and the big tables as row generators.
  * `passwordHash` is one argon2id hash shared by everyone (hashing 20 000 passwords would take minutes).
@@ -246,7 +244,14 @@ export function generateCommunity(scaleName: ScaleName, options: { seed?: number
 
   const tables: TableRows[] = [
     { table: 'users', columns: ['id', 'name', 'email', 'handle', 'password_hash', 'created_at'], rows: { [Symbol.iterator]: personRow }, estimate: P },
-    { table: 'profiles', columns: ['user_id', 'bio', 'visibility'], rows: userIds.map((id, i) => [id, `Bench person number ${i}.`, i % 4 === 3 ? 'everyone' : 'members']), estimate: P },
+    { table: 'profiles', columns: ['user_id', 'bio', 'visibility', 'suggest_me'], rows: userIds.map((id, i) => [id, `Bench person number ${i}.`, i % 4 === 3 ? 'everyone' : 'members', true]), estimate: P },
+    // Consent is off until a person says yes: the bench community has said yes to what the app asks at onboarding.
+    {
+      table: 'consents',
+      columns: ['user_id', 'kind', 'granted'],
+      rows: userIds.flatMap((id) => ['personalize_activity', 'inferred_interests', 'suggest_me', 'public_celebrations'].map((kind) => [id, kind, true])),
+      estimate: P * 4,
+    },
     {
       table: 'groups',
       columns: ['id', 'slug', 'name', 'description', 'topic', 'visibility', 'created_at'],

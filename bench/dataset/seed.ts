@@ -1,12 +1,10 @@
 // Plants the benchmark community into an empty (or earlier benchmark) database, table by table, and reports rows
 // per second. Refuses a database that holds anyone who is not a benchmark person.
-import fs from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { migrateDatabase, rowsOf, type DatabaseHandle } from '../../db/client';
 import { hashPassword } from '../../lib/auth/password';
 import { rebuildInferredProfiles } from '../../lib/recommend/rebuild';
 import { BENCH_PASSWORD, generateCommunity, scales, type ScaleName } from './generate';
-import { pgliteDir } from './target';
 import { copyRows } from './write';
 
 export type SeedReport = { table: string; rows: number; seconds: number }[];
@@ -54,6 +52,3 @@ export async function seedBench(handle: DatabaseHandle, scaleName: ScaleName, op
   const seconds = (performance.now() - started) / 1000;
   return { report, rows, seconds, rowsPerSecond: rows / seconds, community, now, scale: scales[scaleName] };
 }
-
-/** Whether the embedded benchmark directory of a scale exists (seeded before). */
-export const pgliteSeeded = (scale: ScaleName) => fs.existsSync(pgliteDir(scale));

@@ -81,7 +81,6 @@ export function itemKnn(c: Community, s: TrainState, options: KnnOptions): Ranke
   };
 }
 
-export type AlsRankOptions = AlsOptions & { freshnessHalfLifeHours: number };
 /** Implicit ALS (alsmodel in als.ts) with a freshness prior: pool posts by max(0, x_u·y_i) × 2^(−age / half-life), then the rest by x_u·y_i. */
 export function alsRanker(c: Community, s: TrainState, model: AlsModel, freshnessHalfLifeHours: number): Ranker {
   const pool = poolPosts(s);

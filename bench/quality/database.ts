@@ -39,6 +39,14 @@ function tablesBetween(c: Community, from: number, to: number, first: boolean): 
   const joined = people.filter((p) => inRange(p.joinedAt) || (first && p.joinedAt < from));
   tables.push(
     { table: 'feed_preferences', columns: ['user_id', 'mode', 'onboarded_at'], rows: joined.map((p) => [p.id, 'foryou', new Date(p.joinedAt)]), estimate: joined.length },
+    // Consent is off until a person says yes (migration 0026): the quality community said yes to personalization
+    // from activity and to inferred interests at onboarding, as the benchmark community does (bench/dataset).
+    {
+      table: 'consents',
+      columns: ['user_id', 'kind', 'granted', 'updated_at'],
+      rows: joined.flatMap((p) => ['personalize_activity', 'inferred_interests'].map((kind) => [p.id, kind, true, new Date(p.joinedAt)])),
+      estimate: joined.length * 2,
+    },
     {
       table: 'tag_follows',
       columns: ['user_id', 'tag', 'created_at'],
@@ -104,7 +112,8 @@ function migratedSnapshot(): Promise<Blob> {
 
 /** On a PostgreSQL server (`--db postgres`): a database of its own per seed, made afresh and dropped afterwards. */
 async function serverDatabase(seed: number): Promise<{ handle: DatabaseHandle; drop(): Promise<void> }> {
-  const name = `hearth_bench_quality_${seed}`;
+  // The process id too: two runs on one server (other sessions, other seeds) never share a database.
+  const name = `hearth_bench_quality_${seed}_${process.pid}`;
   const admin = postgres(`${serverUrl()}/postgres`, { max: 1, onnotice: () => {} });
   await admin.unsafe(`drop database if exists ${name}`);
   await admin.unsafe(`create database ${name}`);

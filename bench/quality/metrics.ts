@@ -31,8 +31,3 @@ export function topicDiversity(tagSets: number[][]): number {
   }
   return 1 - sum / pairs;
 }
-
-/** Distinct authors over the list's length. */
-export function authorDiversity(authors: number[]): number {
-  return authors.length === 0 ? 0 : new Set(authors).size / authors.length;
-}

@@ -11,12 +11,13 @@ import { DAY, generateCommunity, model, REACTION, type Community, type Scale } f
 import { advanceCommunity, loadCommunity, type QualityEngine } from './database';
 import { ndcgAt, recallAt, topicDiversity } from './metrics';
 import { gatherFor, type Gathered } from './production';
+import { trainTasteModel } from '../../lib/recommend/taste';
 import { createRng } from './random';
 import { rankCost } from './rank-cost';
 import { bootstrap, mean, ratio, type Interval } from './stats';
 import { testPositives, trainState, type TrainState } from './state';
 
-export const methods = ['hearth', 'hearth_shipped', 'hearth_learned', 'popular', 'chrono', 'itemknn', 'als', 'random'] as const;
+export const methods = ['hearth', 'hearth_shipped', 'hearth_without_taste', 'popular', 'chrono', 'itemknn', 'als', 'random'] as const;
 export type Method = (typeof methods)[number];
 export const peers = ['popular', 'chrono', 'itemknn', 'als'] as const satisfies readonly Method[];
 export type Peer = (typeof peers)[number];
@@ -24,7 +25,7 @@ export type Peer = (typeof peers)[number];
 export const methodLabels: Record<Method, string> = {
   hearth: 'Hearth (production candidates, numbers fitted on validation)',
   hearth_shipped: '  same, the shipped ranker-weights.ts',
-  hearth_learned: '  same + learned collaborative term (ALS; bench only)',
+  hearth_without_taste: '  same without the taste model (no taste source, collaborative term 0)',
   popular: 'Most popular in the window',
   chrono: 'Reverse-chronological',
   itemknn: 'Item-kNN, time-aware',
@@ -56,11 +57,11 @@ type SeedResult = {
   sample: PersonScores[] /* by method index */;
   cold: PersonScores[];
   candidateRecall: Float64Array;
-  /** Candidate recall if the ALS model's top 200 pool posts were a candidate source too. */
-  learnedRecall: Float64Array;
+  /** Candidate recall without the taste source (what the other sources propose). */
+  recallWithoutTaste: Float64Array;
   tuned: Record<string, string>;
   fitted: RankerWeights;
-  stats: { people: number; posts: number; poolPosts: number; evaluated: number; cold: number; meanCandidates: number; trainReactions: number };
+  stats: { people: number; posts: number; poolPosts: number; evaluated: number; cold: number; meanCandidates: number; tasteCandidates: number; trainReactions: number };
 };
 
 export type BenchResult = {
@@ -87,12 +88,15 @@ function protocol(c: Community, s: TrainState, person: number, list: number[], k
   return out;
 }
 
-function hearthRanker(gathered: Map<number, Gathered>, weights: RankerWeights, learned?: AlsModel): Ranker {
+const withoutTaste = (candidates: Candidate[]) => candidates.filter((x) => x.sources.some((s) => s !== 'taste'));
+
+/** Production's ranking of production's candidates; `ablate` leaves the taste model out (its source and its term). */
+function hearthRanker(gathered: Map<number, Gathered>, weights: RankerWeights, ablate = false): Ranker {
   return (person) => {
     const g = gathered.get(person);
     if (!g) return [];
-    const context: RankContext = { ...g.context, weights };
-    const candidates = learned ? g.candidates.map((x) => ({ ...x, collaborative: Math.max(0, learned.score(person, postIndex(x.postId))) })) : g.candidates;
+    const context: RankContext = { ...g.context, weights: ablate ? { ...weights, terms: { ...weights.terms, collaborative: 0 } } : weights };
+    const candidates = ablate ? withoutTaste(g.candidates) : g.candidates;
     return rankCandidates(candidates, context).map((x) => postIndex(x.candidate.postId));
   };
 }
@@ -121,28 +125,101 @@ function sample(rng: ReturnType<typeof createRng>, people: number[], n: number):
 
 const eligible = (c: Community, s: TrainState, positives: Set<number>[]) => c.people.filter((p) => p.joinedAt < s.now && positives[p.index]!.size > 0).map((p) => p.index);
 
-/** Hearth's numbers fitted on validation: freshness half-life and damping by grid, term weights by coordinate ascent on NDCG@10, then topic diversity. */
-function fitHearth(c: Community, s: TrainState, positives: Set<number>[], people: number[], gathered: Map<number, Gathered>, diversityFloor: number) {
-  const evaluate = (w: RankerWeights) => score(c, s, positives, people, hearthRanker(gathered, w));
-  let best: RankerWeights = { ...rankerWeights, terms: { ...rankerWeights.terms }, topicDiversity: 0 };
-  let bestNdcg = meanNdcg(evaluate(best));
+/** One seed's validation split, as the fit sees it. */
+type ValidationSet = { c: Community; s: TrainState; positives: Set<number>[]; people: number[]; gathered: Map<number, Gathered> };
+
+/**
+ * Where every fit starts: a fixed, neutral point (every term 1, a day's half-life, no damping beyond 1, no topic
+ * spreading), not the shipped numbers, so a fit never depends on earlier fits.
+ */
+export const FIT_START: RankerWeights = {
+  version: 0,
+  fittedOn: 'the neutral start of a fit',
+  terms: { author: 1, group: 1, interest: 1, friend: 1, coEngagement: 1, collaborative: 1, trending: 1, newcomer: 1, exploration: 1 },
+  freshnessHalfLifeHours: 24,
+  damping: 1,
+  topicDiversity: 0,
+};
+
+/**
+ * A move is taken only when its gain over the current numbers exceeds z standard errors of the paired gains; z is
+ * chosen among these by two-fold cross-validation inside the validation people (fitHearthCrossValidated).
+ */
+export const FIT_Z_CHOICES = [1, 2, 3] as const;
+
+const concat = (arrays: Float64Array[]) => {
+  const out = new Float64Array(arrays.reduce((n, a) => n + a.length, 0));
+  let o = 0;
+  for (const a of arrays) {
+    out.set(a, o);
+    o += a.length;
+  }
+  return out;
+};
+
+/** The mean of some per-person numbers and its standard error. */
+function meanAndSe(xs: Float64Array) {
+  const n = xs.length;
+  const m = mean(xs);
+  let sq = 0;
+  for (const x of xs) sq += (x - m) * (x - m);
+  return { mean: m, se: n > 1 ? Math.sqrt(sq / (n - 1) / n) : 0 };
+}
+
+/** Mean and standard error of the paired per-person gains of `next` over `current`. */
+function pairedGain(next: Float64Array, current: Float64Array) {
+  const { mean: gain, se } = meanAndSe(next.map((x, i) => x - current[i]!));
+  return { gain, se };
+}
+
+/**
+ * Hearth's numbers fitted on the validation splits of every seed at once (the people of all seeds pooled: three
+ * times the evidence of one seed): freshness half-life and damping by grid, term weights by coordinate ascent on
+ * NDCG@10, then topic diversity. Each move must beat the current numbers by more than `minZ` standard errors of
+ * the paired per-person gains — on a few hundred people a plain "any gain" follows noise (it did: numbers fitted per
+ * seed on 72 people scored below their starting point on test).
+ */
+export function fitHearth(sets: ValidationSet[], diversityFloor: number, minZ: number) {
+  const evaluate = (w: RankerWeights) => {
+    const runs = sets.map((v) => score(v.c, v.s, v.positives, v.people, hearthRanker(v.gathered, w)));
+    return { ndcg: concat(runs.map((r) => r.ndcg)), diversity: concat(runs.map((r) => r.diversity)) };
+  };
+  let best: RankerWeights = { ...FIT_START, terms: { ...FIT_START.terms } };
+  let bestNdcg = evaluate(best).ndcg;
+  let moves = 0;
   const tryWeights = (w: RankerWeights) => {
-    const v = meanNdcg(evaluate(w));
-    if (v > bestNdcg + 1e-9) {
+    const next = evaluate(w).ndcg;
+    const { gain, se } = pairedGain(next, bestNdcg);
+    if (gain > 1e-9 && gain > minZ * se) {
       best = w;
-      bestNdcg = v;
+      bestNdcg = next;
+      moves++;
     }
   };
-  for (const freshnessHalfLifeHours of [12, 24, 36, 72, 144]) for (const damping of [0.5, 1, 3, 10]) tryWeights({ ...best, freshnessHalfLifeHours, damping });
-  for (let pass = 0; pass < 2; pass++) {
+  // The grid: the best point of it, then only if it beats the start by the margin.
+  let gridBest = best, gridNdcg = bestNdcg;
+  for (const freshnessHalfLifeHours of [12, 24, 36, 72, 144]) {
+    for (const damping of [0.5, 1, 3, 10]) {
+      const w = { ...best, freshnessHalfLifeHours, damping };
+      const r = evaluate(w).ndcg;
+      if (mean(r) > mean(gridNdcg)) {
+        gridBest = w;
+        gridNdcg = r;
+      }
+    }
+  }
+  if (gridBest !== best) tryWeights(gridBest);
+  for (let pass = 0; pass < 3; pass++) {
+    const before = moves;
     for (const term of Object.keys(best.terms) as (keyof RankerWeights['terms'])[]) {
-      for (const factor of [0, 0.5, 2]) {
-        const value = Math.round(best.terms[term] * factor * 1000) / 1000;
+      // A term at 0 is tried at a few values (a product with 0 would never leave it).
+      for (const value of best.terms[term] === 0 ? [0.25, 1, 2] : [0, 0.5, 2].map((factor) => Math.round(best.terms[term] * factor * 1000) / 1000)) {
         if (value === best.terms[term]) continue;
         tryWeights({ ...best, terms: { ...best.terms, [term]: value } });
       }
     }
     for (const freshnessHalfLifeHours of [best.freshnessHalfLifeHours / 2, best.freshnessHalfLifeHours * 2]) tryWeights({ ...best, freshnessHalfLifeHours });
+    if (moves === before) break;
   }
   // Topic diversity: the λ with the best NDCG among those keeping intra-list diversity ≥ 0.9 × reverse-chronological's
   // on validation; if none does, the most diverse.
@@ -154,7 +231,31 @@ function fitHearth(c: Community, s: TrainState, positives: Set<number>[], people
     if (entry.diversity > mostDiverse.diversity) mostDiverse = entry;
     if (entry.diversity >= 0.9 * diversityFloor && (!chosen || entry.ndcg > chosen.ndcg)) chosen = entry;
   }
-  return { ...best, topicDiversity: (chosen ?? mostDiverse).lambda };
+  return { weights: { ...best, topicDiversity: (chosen ?? mostDiverse).lambda }, people: bestNdcg.length, validationNdcg: mean(bestNdcg) };
+}
+
+/** NDCG@10 of fixed numbers for each person of some validation sets. */
+function validationNdcg(sets: ValidationSet[], w: RankerWeights) {
+  return concat(sets.map((v) => score(v.c, v.s, v.positives, v.people, hearthRanker(v.gathered, w)).ndcg));
+}
+
+/**
+ * The fit, with how cautious it is chosen on validation alone: the validation people split in two halves (alternate
+ * people of each seed); for each z, fit on one half and score on the other, both ways; then the one-standard-error
+ * rule: the most cautious z whose held-out NDCG is within one standard error of the best one's. That z fits the
+ * numbers on all of them. The test split plays no part.
+ */
+export function fitHearthCrossValidated(sets: ValidationSet[], diversityFloor: number, log: (line: string) => void = () => {}) {
+  const half = (k: 0 | 1) => sets.map((v) => ({ ...v, people: v.people.filter((_, i) => i % 2 === k) }));
+  const [a, b] = [half(0), half(1)];
+  const held: Record<number, { mean: number; se: number }> = {};
+  for (const z of FIT_Z_CHOICES) {
+    held[z] = meanAndSe(concat([validationNdcg(b, fitHearth(a, diversityFloor, z).weights), validationNdcg(a, fitHearth(b, diversityFloor, z).weights)]));
+  }
+  const best = FIT_Z_CHOICES.reduce((x, y) => (held[y]!.mean > held[x]!.mean ? y : x));
+  const z = Math.max(...FIT_Z_CHOICES.filter((c) => held[c]!.mean >= held[best]!.mean - held[best]!.se));
+  log(`fit caution chosen by two-fold cross-validation on the validation people: ${FIT_Z_CHOICES.map((c) => `z=${c} held-out NDCG@10 ${held[c]!.mean.toFixed(4)} ± ${held[c]!.se.toFixed(4)}`).join(', ')}; best z=${best}, the most cautious within one standard error z=${z}`);
+  return { ...fitHearth(sets, diversityFloor, z), z, held };
 }
 
 function argmax<T>(options: T[], value: (o: T) => number): T {
@@ -178,7 +279,22 @@ const alsGrid: AlsOptions[] = [
 ];
 const freshnessGrid = [12, 24, 48, 96, Infinity];
 
-async function runSeed(options: BenchOptions, seed: number): Promise<SeedResult> {
+/** A seed up to the point where Hearth's numbers are needed: validation gathered and peers tuned, the test split loaded. */
+type PreparedSeed = {
+  seed: number;
+  c: Community;
+  validation: ValidationSet;
+  chronoDiversityV: number;
+  tuned: Record<string, string>;
+  st: TrainState;
+  pt: Set<number>[];
+  testPeople: number[];
+  coldPeople: number[];
+  gatheredT: Map<number, Gathered>;
+  peerLists: Omit<Lists, 'hearth' | 'hearth_shipped' | 'hearth_without_taste'>;
+};
+
+async function prepareSeed(options: BenchOptions, seed: number): Promise<PreparedSeed> {
   const log = options.log ?? (() => {});
   const c = generateCommunity({ ...options.scale, seed });
   const testDays = options.scale.testDays;
@@ -195,6 +311,9 @@ async function runSeed(options: BenchOptions, seed: number): Promise<SeedResult>
   // Validation: the database and the state as they stood at Tv; positives in [Tv, T).
   const database = await loadCommunity(c, Tv, options.engine);
   log(`seed ${seed}: community loaded up to the validation split (${took()})`);
+  // The daily job's taste model, trained by production's code on what the database holds at Tv.
+  const tasteV = await trainTasteModel(database.handle.db, new Date(Tv));
+  log(`seed ${seed}: taste model trained at the validation split: ${tasteV.people} people, ${tasteV.posts} posts, ${tasteV.engagements} pairs (${took()})`);
   const sv = trainState(c, Tv);
   const pv = testPositives(c, sv);
   const valPeople = sample(rng, eligible(c, sv, pv), options.validationPeople);
@@ -208,7 +327,6 @@ async function runSeed(options: BenchOptions, seed: number): Promise<SeedResult>
   const chronoRuns = [true, false].map((fill) => ({ fill, r: evalV(reverseChronological(c, sv, { fill })) }));
   const chronoFill = argmax(chronoRuns, (x) => meanNdcg(x.r));
   tuned.chrono = `fill=${chronoFill.fill}`;
-  const chronoDiversityV = mean(chronoFill.r.diversity);
   const knnOptions = argmax(
     [3, 7, 30, Infinity].flatMap((historyHalfLifeDays) => freshnessGrid.map((freshnessHalfLifeHours) => ({ historyHalfLifeDays, freshnessHalfLifeHours }))),
     (o) => meanNdcg(evalV(itemKnn(c, sv, o))),
@@ -224,15 +342,10 @@ async function runSeed(options: BenchOptions, seed: number): Promise<SeedResult>
   }
   tuned.als = `factors=${alsBest.options.factors} reg=${alsBest.options.regularization} alpha=${alsBest.options.alpha} freshness_half_life_h=${alsBest.freshness}`;
   log(`seed ${seed}: peers tuned on validation (${took()})`);
-  const fitted = fitHearth(c, sv, pv, valPeople, gatheredV, chronoDiversityV);
-  // The learned collaborative term: its weight on top of the fitted numbers, on validation too.
-  const learnedWeight = argmax([0, 0.25, 0.5, 1, 2, 4], (w) => meanNdcg(evalV(hearthRanker(gatheredV, { ...fitted, terms: { ...fitted.terms, collaborative: w } }, alsBest.model!))));
-  tuned.hearth_learned = `collaborative=${learnedWeight}`;
-  tuned.hearth = `freshness_half_life_h=${fitted.freshnessHalfLifeHours} damping=${fitted.damping} topic_diversity=${fitted.topicDiversity} terms=${JSON.stringify(fitted.terms)}`;
-  log(`seed ${seed}: Hearth fitted on validation (${took()})`);
 
-  // Test: read once, with what validation chose.
+  // Test: gathered now, read once after the fit, with what validation chose.
   await advanceCommunity(database, c, T);
+  await trainTasteModel(database.handle.db, new Date(T));
   const st = trainState(c, T);
   const pt = testPositives(c, st);
   const all = eligible(c, st, pt);
@@ -244,40 +357,52 @@ async function runSeed(options: BenchOptions, seed: number): Promise<SeedResult>
   log(`seed ${seed}: test split loaded, candidates of ${gatheredT.size} people gathered (${took()})`);
 
   const alsT = trainAls(c, st, alsBest.options);
+  return {
+    seed,
+    c,
+    validation: { c, s: sv, positives: pv, people: valPeople, gathered: gatheredV },
+    chronoDiversityV: mean(chronoFill.r.diversity),
+    tuned,
+    st,
+    pt,
+    testPeople,
+    coldPeople,
+    gatheredT,
+    peerLists: {
+      popular: mostPopular(c, st, { days: popularDays }),
+      chrono: reverseChronological(c, st, { fill: chronoFill.fill }),
+      itemknn: itemKnn(c, st, knnOptions),
+      als: alsRanker(c, st, alsT, alsBest.freshness),
+      random: randomOrder(c, st),
+    },
+  };
+}
+
+/** The test split of one seed, scored once with the numbers fitted on validation. */
+function scoreSeed(p: PreparedSeed, fitted: RankerWeights, z: number): SeedResult {
+  const { c, st, pt, testPeople, coldPeople, gatheredT } = p;
   const lists: Lists = {
     hearth: hearthRanker(gatheredT, fitted),
     hearth_shipped: hearthRanker(gatheredT, rankerWeights),
-    hearth_learned: hearthRanker(gatheredT, { ...fitted, terms: { ...fitted.terms, collaborative: learnedWeight } }, alsT),
-    popular: mostPopular(c, st, { days: popularDays }),
-    chrono: reverseChronological(c, st, { fill: chronoFill.fill }),
-    itemknn: itemKnn(c, st, knnOptions),
-    als: alsRanker(c, st, alsT, alsBest.freshness),
-    random: randomOrder(c, st),
+    hearth_without_taste: hearthRanker(gatheredT, fitted, true),
+    ...p.peerLists,
   };
   const sampleScores = methods.map((m) => score(c, st, pt, testPeople, lists[m]));
   const coldScores = methods.map((m) => score(c, st, pt, coldPeople, lists[m]));
-  const candidateRecall = Float64Array.from(testPeople, (p) => {
-    const ids = new Set(gatheredT.get(p)!.candidates.map((x: Candidate) => postIndex(x.postId)));
-    let hits = 0;
-    for (const i of pt[p]!) if (ids.has(i)) hits++;
-    return hits / pt[p]!.size;
-  });
-  const alsTop = alsRanker(c, st, alsT, Infinity);
-  const learnedRecall = Float64Array.from(testPeople, (p) => {
-    const ids = new Set(gatheredT.get(p)!.candidates.map((x: Candidate) => postIndex(x.postId)));
-    for (const i of protocol(c, st, p, alsTop(p), 200)) ids.add(i);
-    let hits = 0;
-    for (const i of pt[p]!) if (ids.has(i)) hits++;
-    return hits / pt[p]!.size;
-  });
-  log(`seed ${seed}: test scored (${took()})`);
+  const recallOf = (pick: (x: Candidate[]) => Candidate[]) =>
+    Float64Array.from(testPeople, (person) => {
+      const ids = new Set(pick(gatheredT.get(person)!.candidates).map((x) => postIndex(x.postId)));
+      let hits = 0;
+      for (const i of pt[person]!) if (ids.has(i)) hits++;
+      return hits / pt[person]!.size;
+    });
   return {
-    seed,
+    seed: p.seed,
     sample: sampleScores,
     cold: coldScores,
-    candidateRecall,
-    learnedRecall,
-    tuned,
+    candidateRecall: recallOf((x) => x),
+    recallWithoutTaste: recallOf(withoutTaste),
+    tuned: { ...p.tuned, hearth: `freshness_half_life_h=${fitted.freshnessHalfLifeHours} damping=${fitted.damping} topic_diversity=${fitted.topicDiversity} terms=${JSON.stringify(fitted.terms)} (one fit on the validation people of every seed, caution z=${z})` },
     fitted,
     stats: {
       people: c.people.length,
@@ -285,45 +410,27 @@ async function runSeed(options: BenchOptions, seed: number): Promise<SeedResult>
       poolPosts: st.windowEnd - st.windowStart,
       evaluated: testPeople.length,
       cold: coldPeople.length,
-      meanCandidates: mean(testPeople.map((p) => gatheredT.get(p)!.candidates.length)),
-      trainReactions: c.events.kind.filter((k, i) => k === REACTION && c.events.at[i]! < T).length,
+      meanCandidates: mean(testPeople.map((person) => gatheredT.get(person)!.candidates.length)),
+      tasteCandidates: mean(testPeople.map((person) => gatheredT.get(person)!.candidates.filter((x) => x.sources.includes('taste')).length)),
+      trainReactions: c.events.kind.filter((k, i) => k === REACTION && c.events.at[i]! < c.splitAt).length,
     },
-  };
-}
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
-
-/** The fitted numbers over seeds: the median of each (what `--fit` writes to lib/recommend/ranker-weights.ts). */
-function medianWeights(list: RankerWeights[]): RankerWeights {
-  const terms = Object.fromEntries(Object.keys(rankerWeights.terms).map((k) => [k, median(list.map((w) => w.terms[k as keyof RankerWeights['terms']]))])) as RankerWeights['terms'];
-  return {
-    version: rankerWeights.version + 1,
-    fittedOn: '',
-    terms,
-    freshnessHalfLifeHours: median(list.map((w) => w.freshnessHalfLifeHours)),
-    damping: median(list.map((w) => w.damping)),
-    topicDiversity: median(list.map((w) => w.topicDiversity)),
   };
 }
 
 export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const started = performance.now();
-  const seeds: SeedResult[] = [];
-  for (const seed of options.seeds) seeds.push(await runSeed(options, seed));
+  const log = options.log ?? (() => {});
+  const prepared: PreparedSeed[] = [];
+  for (const seed of options.seeds) prepared.push(await prepareSeed(options, seed));
+  const fitStarted = performance.now();
+  const fit = fitHearthCrossValidated(prepared.map((p) => p.validation), mean(prepared.map((p) => p.chronoDiversityV)), log);
+  log(`Hearth fitted on the validation people of ${prepared.length} seed(s) (${fit.people} people, validation NDCG@10 ${fit.validationNdcg.toFixed(3)}; ${((performance.now() - fitStarted) / 1000).toFixed(1)} s)`);
+  const fittedWeights: RankerWeights = { ...fit.weights, version: rankerWeights.version + 1, fittedOn: '' };
+  const seeds = prepared.map((p) => scoreSeed(p, fittedWeights, fit.z));
   const rankMs = rankCost(options.rankCostSizes ?? [1000, 10_000]);
 
   const idx = (m: Method) => methods.indexOf(m);
-  const pooledCold = (m: Method) => {
-    const arrays = seeds.map((s) => s.cold[idx(m)]!.ndcg);
-    const n = arrays.reduce((x, a) => x + a.length, 0);
-    const out = new Float64Array(n);
-    let o = 0;
-    for (const a of arrays) {
-      out.set(a, o);
-      o += a.length;
-    }
-    return out;
-  };
+  const pooledCold = (m: Method) => concat(seeds.map((s) => s.cold[idx(m)]!.ndcg));
   const one = (pick: (s: SeedResult) => Float64Array) => bootstrap(seeds.map((s) => [pick(s)]), (m) => m[0]!);
   const summary = Object.fromEntries(
     methods.map((m) => [
@@ -339,11 +446,13 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const best = argmax([...peers], (p) => summary[p].ndcg10.value);
   const vs = (m: Method) => bootstrap(seeds.map((s) => [s.sample[idx('hearth')]!.ndcg, s.sample[idx(m)]!.ndcg]), (x) => ratio(x[0]!, x[1]!));
   const vsBest = vs(best), vsChrono = vs('chrono'), vsPopular = vs('popular');
-  const coldVsBest = bootstrap([[pooledCold('hearth'), pooledCold(best)]], (x) => ratio(x[0]!, x[1]!));
+  // Cold start against the strongest peer on the cold-start people themselves (not the best peer overall, which may
+  // be weak for people with no history).
+  const bestCold = argmax([...peers], (p) => summary[p].coldNdcg10.value);
+  const coldVsBest = bootstrap([[pooledCold('hearth'), pooledCold(bestCold)]], (x) => ratio(x[0]!, x[1]!));
   const candidateRecall = one((s) => s.candidateRecall);
-  const learnedRecall = one((s) => s.learnedRecall);
-  const vsLearned = bootstrap(seeds.map((s) => [s.sample[idx('hearth_learned')]!.ndcg, s.sample[idx('hearth')]!.ndcg]), (x) => ratio(x[0]!, x[1]!));
-  const learnedVsBest = bootstrap(seeds.map((s) => [s.sample[idx('hearth_learned')]!.ndcg, s.sample[idx(best)]!.ndcg]), (x) => ratio(x[0]!, x[1]!));
+  const recallWithoutTaste = one((s) => s.recallWithoutTaste);
+  const vsWithoutTaste = bootstrap(seeds.map((s) => [s.sample[idx('hearth')]!.ndcg, s.sample[idx('hearth_without_taste')]!.ndcg]), (x) => ratio(x[0]!, x[1]!));
 
   const f3 = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : String(x));
   const f1 = (x: number) => x.toFixed(1);
@@ -364,19 +473,18 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     `Quality bench (${options.scale.name}, seeds ${options.seeds.join(', ')}, candidates from ${options.engine ?? 'pglite'}): ${st.people} people, ~${st.posts} posts per seed; pool = the ${model.exposureDays} days before T ` +
       `(~${st.poolPosts} posts, the simulation's exposure window); tuned on the ${options.scale.testDays} days before T, tested on the ${options.scale.testDays} days after; ` +
       `${seeds.map((s) => s.stats.evaluated).join('/')} people sampled for the test, ${seeds.map((s) => s.stats.cold).join('/')} cold-start people (≤ ${COLD_START_ENGAGEMENTS} engagements) apart; ` +
-      `${f1(mean(seeds.map((s) => s.stats.meanCandidates)))} production candidates per person; candidate recall ${ci(candidateRecall)}`,
+      `${f1(mean(seeds.map((s) => s.stats.meanCandidates)))} production candidates per person (${f1(mean(seeds.map((s) => s.stats.tasteCandidates)))} from the taste source); candidate recall ${ci(candidateRecall)}`,
     '',
     fmt(header),
     fmt(widths.map((w) => '-'.repeat(w))),
     ...rows.map(fmt),
     '',
-    `Best peer: ${methodLabels[best]}. Ratios (mean over seeds [95% CI]): vs best peer ${ci(vsBest)}, vs reverse-chronological ${ci(vsChrono)}, vs most popular ${ci(vsPopular)}, cold-start vs best peer ${ci(coldVsBest)}.`,
-    `Learned collaborative term (bench only, not yet supplied in production): NDCG@10 × ${ci(vsLearned)} over Hearth, ${ci(learnedVsBest)} vs best peer; candidate recall with the ALS top 200 as a source ${ci(learnedRecall)}.`,
+    `Best peer: ${methodLabels[best]}. Ratios (mean over seeds [95% CI]): vs best peer ${ci(vsBest)}, vs reverse-chronological ${ci(vsChrono)}, vs most popular ${ci(vsPopular)}, cold-start vs the best peer on cold-start people (${methodLabels[bestCold]}) ${ci(coldVsBest)}.`,
+    `Taste model (production's, lib/recommend/taste.ts): Hearth's NDCG@10 is × ${ci(vsWithoutTaste)} of the same without it; candidate recall without the taste source ${ci(recallWithoutTaste)}.`,
     `Ranking cost (rankCandidates, CPU ms per person, fastest of 7 runs): ${Object.entries(rankMs).map(([n, ms]) => `${Number(n).toLocaleString('en')} candidates ${ms.toFixed(1)} ms`).join(', ')}.`,
     '',
     'Tuned on validation:',
     ...seeds.flatMap((s) => Object.entries(s.tuned).map(([k, v]) => `  seed ${s.seed} ${k}: ${v}`)),
   ].join('\n');
-  const fitted = medianWeights(seeds.map((s) => s.fitted));
-  return { options, seeds, summary, line, table, fitted, rankMs, seconds: (performance.now() - started) / 1000 };
+  return { options, seeds, summary, line, table, fitted: fittedWeights, rankMs, seconds: (performance.now() - started) / 1000 };
 }

@@ -36,4 +36,5 @@ export function bootstrap(perSeed: Float64Array[][], stat: (means: number[]) => 
   return { value, lo: draws[Math.floor(0.025 * resamples)]!, hi: draws[Math.min(resamples - 1, Math.ceil(0.975 * resamples) - 1)]! };
 }
 
-export const ratio = (a: number, b: number) => (b > 0 ? a / b : 0);
+/** a / b; a positive a over a zero b is Infinity (not 0: a resample where the peer scores nothing is Hearth's best case), 0 / 0 is 1. */
+export const ratio = (a: number, b: number) => (b > 0 ? a / b : a > 0 ? Infinity : 1);

@@ -1,7 +1,7 @@
 import { ActionForm } from '@/components/ui/action-form';
 import { endSessionAction } from '@/lib/auth/actions';
 import type { SessionSummary } from '@/lib/auth/sessions';
-import { timeAgo } from '@/lib/format';
+import { RelativeTime } from '@/components/ui/relative-time';
 
 /** Where the person is signed in, each device with its own "Sign out". */
 export function SessionsList({ sessions }: { sessions: SessionSummary[] }) {
@@ -15,11 +15,12 @@ export function SessionsList({ sessions }: { sessions: SessionSummary[] }) {
               {s.current && <span className="ml-2 rounded-full bg-raised px-2 py-0.5 text-xs font-normal text-muted">This device</span>}
             </p>
             <p className="text-sm text-muted">
-              Signed in <time dateTime={s.createdAt.toISOString()}>{timeAgo(s.createdAt)}</time> · last used{' '}
-              <time dateTime={s.lastSeenAt.toISOString()}>{timeAgo(s.lastSeenAt)}</time>
+              Signed in <RelativeTime date={s.createdAt} /> · last used{' '}
+              <RelativeTime date={s.lastSeenAt} />
             </p>
           </div>
-          <ActionForm action={endSessionAction} submit={<>Sign out<span className="sr-only"> {s.current ? 'this device' : s.device}</span></>} variant="secondary" size="sm" pending="Signing out…" label={`Session: ${s.device}`}>
+          {/* No name on the form: named forms are landmarks, and two devices of one kind would share one. */}
+          <ActionForm action={endSessionAction} submit={<>Sign out<span className="sr-only"> {s.current ? 'this device' : s.device}</span></>} variant="secondary" size="sm" pending="Signing out…">
             <input type="hidden" name="sessionId" value={s.id} />
           </ActionForm>
         </li>

@@ -10,14 +10,18 @@ import { passkeySignInOptionsAction } from '@/lib/auth/two-factor/actions';
 import { FormAlert } from './form-alert';
 
 export function SignInForm({ redirectTo }: { redirectTo?: string }) {
+  // The Server Action itself is the form's action, so the form posts as plain HTML before (and without) JavaScript:
+  // a refusal comes back as this page with the error, a success redirects signed in (lib/auth/actions.ts).
+  const [state, action, pending] = useActionState<SignInState, FormData>(signInAction, {});
   // Kept here, not in the form: with two-factor sign-in the password is sent again with the code (lib/auth/credentials.ts).
   // Anything but "now the second factor" empties it, as a refused password should be.
   const [password, setPassword] = useState('');
-  const [state, action, pending] = useActionState<SignInState, FormData>(async (prev, formData) => {
-    const next = await signInAction(prev, formData);
-    if (!next.secondFactor) setPassword('');
-    return next;
-  }, {});
+  const [answered, setAnswered] = useState(state);
+  if (answered !== state) {
+    // Adjusting state while rendering (React's pattern for a value that follows another): no extra paint.
+    setAnswered(state);
+    if (!state.secondFactor) setPassword('');
+  }
   const [restarted, setRestarted] = useState<SignInState | null>(null);
   const secondFactor = state !== restarted ? state.secondFactor : undefined;
   if (secondFactor) {
@@ -50,7 +54,7 @@ export function SignInForm({ redirectTo }: { redirectTo?: string }) {
         onChange={(e) => setPassword(e.target.value)}
         error={state.fieldErrors?.password}
       />
-      <Link href="/forgot-password" className="-mt-2 self-end text-sm font-medium text-accent hover:underline">
+      <Link href="/forgot-password" className="-mt-2 self-end text-sm font-medium text-accent underline underline-offset-2">
         Forgot password?
       </Link>
       <Button type="submit" size="lg" disabled={pending}>
@@ -58,7 +62,7 @@ export function SignInForm({ redirectTo }: { redirectTo?: string }) {
       </Button>
       <p className="text-center text-sm text-muted">
         New here?{' '}
-        <Link href="/sign-up" className="font-medium text-accent hover:underline">
+        <Link href="/sign-up" className="font-medium text-accent underline underline-offset-2">
           Create an account
         </Link>
       </p>
@@ -110,7 +114,12 @@ function SecondFactorForm({
       <FormAlert message={passkeyError ?? state.error} />
       {redirectTo && <input type="hidden" name="redirectTo" value={redirectTo} />}
       <input type="hidden" name="email" value={state.values?.email ?? ''} />
-      <input type="hidden" name="password" value={password} />
+      {password ? (
+        <input type="hidden" name="password" value={password} />
+      ) : (
+        // Without JavaScript the browser kept no password between the two steps (the server never sends it back).
+        <Field label="Password, again" name="password" type="password" autoComplete="current-password" required />
+      )}
       <input ref={passkeyField} type="hidden" name="passkey" defaultValue="" />
       <Field
         label={factors.totp ? 'Code from your app or a recovery code' : 'Recovery code'}
@@ -125,13 +134,27 @@ function SecondFactorForm({
         {pending ? 'Checking…' : 'Confirm sign-in'}
       </Button>
       {factors.passkey && (
-        <Button type="button" variant="secondary" size="lg" disabled={pending} onClick={signInWithPasskey}>
+        <Button type="button" variant="secondary" size="lg" disabled={pending} onClick={signInWithPasskey} className="noscript:hidden">
           Use a passkey
         </Button>
       )}
-      <button type="button" onClick={onBack} className="self-center text-sm font-medium text-accent hover:underline">
+      {factors.passkey && (
+        // A passkey answers through the browser's WebAuthn API, which only a script can call.
+        <noscript>
+          <p className="text-sm text-muted">A passkey needs JavaScript in this browser. Without it, type one of your recovery codes.</p>
+        </noscript>
+      )}
+      {/* A link, so it works before JavaScript too: a fresh sign-in form. */}
+      <Link
+        href={redirectTo ? `/sign-in?next=${encodeURIComponent(redirectTo)}` : '/sign-in'}
+        onClick={(event) => {
+          event.preventDefault();
+          onBack();
+        }}
+        className="self-center text-sm font-medium text-accent underline underline-offset-2"
+      >
         Back to email and password
-      </button>
+      </Link>
     </form>
   );
 }

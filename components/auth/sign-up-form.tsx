@@ -69,7 +69,7 @@ export function SignUpForm({ question, approval = false, inviteCode }: { questio
       </Button>
       <p className="text-center text-sm text-muted">
         Already a member?{' '}
-        <Link href="/sign-in" className="font-medium text-accent hover:underline">
+        <Link href="/sign-in" className="font-medium text-accent underline underline-offset-2">
           Sign in
         </Link>
       </p>

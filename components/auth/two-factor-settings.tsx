@@ -253,7 +253,7 @@ function Passkeys({ passkeys, onCodes }: { passkeys: Settings['passkeys']; onCod
       <Status state={state} />
       <div className="flex flex-col gap-3 sm:flex-row sm:items-end">
         <Field label="Passkey name" name="passkeyName" value={name} onChange={(e) => setName(e.target.value)} placeholder="Laptop" maxLength={60} className="sm:flex-1" />
-        <Button variant="secondary" onClick={add} disabled={adding}>
+        <Button variant="secondary" onClick={add} disabled={adding} className="noscript:hidden">
           {adding ? 'Waiting for your device…' : 'Add a passkey'}
         </Button>
       </div>

@@ -6,11 +6,20 @@ import { timeAgo } from '@/lib/format';
 
 /**
  * "Why this post?": the whole calculation behind a For you place, drawn when the person opens it (the numbers
- * arrive with the page; only the table waits for the click, so closed tables cost nothing to render).
+ * arrive with the page; only the table waits for the click, so closed tables cost nothing to render). Without
+ * JavaScript it is a link to /feed/why, which shows the same table.
  */
-export function CalculationDetails({ postId, breakdown, rankedAt }: { postId: string; breakdown: { label: string; value: string }[]; rankedAt?: string }) {
+export function CalculationDetails({ postId, breakdown, rankedAt, className }: { postId: string; breakdown: { label: string; value: string }[]; rankedAt?: string; className?: string }) {
   return (
-    <LazyDetails className="mt-1" summaryClassName="cursor-pointer text-xs text-muted hover:text-ink" summary="Why this post? See the calculation">
+    <LazyDetails className={className} summaryClassName="cursor-pointer py-1 text-xs text-muted hover:text-ink" summary="See the calculation" noscriptHref={`/feed/why?post=${postId}`}>
+      <CalculationTable postId={postId} breakdown={breakdown} rankedAt={rankedAt} />
+    </LazyDetails>
+  );
+}
+
+/** The calculation: each term of the score, then how they combine. */
+export function CalculationTable({ postId, breakdown, rankedAt }: { postId: string; breakdown: { label: string; value: string }[]; rankedAt?: string }) {
+  return (
       <>
         <table className="mt-2 w-full text-xs" aria-label="Score of this post" id={`why-${postId}`}>
           <tbody>
@@ -32,6 +41,5 @@ export function CalculationDetails({ postId, breakdown, rankedAt }: { postId: st
           </Link>
         </p>
       </>
-    </LazyDetails>
   );
 }

@@ -7,9 +7,9 @@ export async function Greeting({ viewer }: { viewer: Viewer }) {
   const greeting = await getFeedGreeting(viewer);
   if (!greeting) return null;
   return (
-    <div className="mb-2">
-      <p className="text-2xl font-bold">{greeting.salutation}</p>
-      {greeting.line && <p className="mt-1 text-muted">{greeting.line}</p>}
+    <div className="mb-4">
+      <p className="text-base font-medium">{greeting.salutation}</p>
+      {greeting.line && <p className="text-sm text-muted">{greeting.line}</p>}
       {!greeting.timeZoneKnown && <TimeZoneReporter />}
     </div>
   );

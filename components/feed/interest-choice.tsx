@@ -13,7 +13,11 @@ const choices = [
   { value: 'none', label: 'Neutral' },
 ] as const;
 
-/** Follow / more / less / hide for one topic: discrete choices, not a numeric slider. The clicked button is the value. */
+/**
+ * Follow / more / less / hide for one topic: discrete choices, not a numeric slider. The clicked button is the value.
+ * Only a choice the person made is filled in the accent; Neutral, the default, is marked quietly, so in a long list
+ * the eye finds what was chosen.
+ */
 export function InterestChoice({ tag, current }: { tag: string; current: string | null }) {
   const [state, action, pending] = useActionState<ActionState, FormData>(setInterestChoiceAction, {});
   const selected = current ?? 'none';
@@ -31,7 +35,13 @@ export function InterestChoice({ tag, current }: { tag: string; current: string 
             aria-pressed={selected === c.value}
             className={cn(
               'px-2.5 py-1 text-xs font-medium transition disabled:opacity-60',
-              selected === c.value ? (c.value === 'hide' ? 'bg-danger text-white' : 'bg-accent text-accent-ink') : 'bg-surface text-ink hover:bg-raised',
+              selected !== c.value
+                ? 'bg-surface text-ink hover:bg-raised'
+                : c.value === 'none'
+                  ? 'bg-raised text-muted'
+                  : c.value === 'hide'
+                    ? 'bg-danger text-danger-ink'
+                    : 'bg-accent text-accent-ink',
             )}
           >
             {c.label}

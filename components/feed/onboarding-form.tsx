@@ -1,14 +1,32 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
+import Link from 'next/link';
 import { useActionState, useEffect, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import type { ActionState } from '@/lib/action-state';
+import { consentInfo } from '@/lib/privacy/consent';
 import { cn } from '@/lib/cn';
 import { completeOnboardingAction } from '@/lib/recommend/actions';
 import type { OnboardingChoices } from '@/lib/recommend/onboarding';
+import { FormStatus } from '@/components/ui/form-status';
 
-/** Pick at least three interests, maybe some groups, and answer the consent question (nothing pre-ticked). */
+/** One consent asked at onboarding: unticked unless the person ticks it, and unticked is the answer "no". */
+function ConsentCheckbox({ name, label, explanation }: { name: string; label: string; explanation: string }) {
+  return (
+    <label className="mt-3 flex items-start gap-2 text-sm">
+      <input type="checkbox" name={name} value="yes" className="mt-0.5" aria-describedby={`${name}-explanation`} />
+      <span>
+        <span className="font-medium">{label}</span>
+        <span id={`${name}-explanation`} className="block text-muted">
+          {explanation}
+        </span>
+      </span>
+    </label>
+  );
+}
+
+/** Pick at least three interests, maybe some groups, and answer the consent questions (nothing pre-ticked). */
 export function OnboardingForm({ choices }: { choices: OnboardingChoices }) {
   const [state, action, pending] = useActionState<ActionState, FormData>(completeOnboardingAction, {});
   const [picked, setPicked] = useState<Set<string>>(new Set());
@@ -37,7 +55,8 @@ export function OnboardingForm({ choices }: { choices: OnboardingChoices }) {
               key={t.tag}
               className={cn(
                 'cursor-pointer rounded-full border px-3 py-1.5 text-sm transition has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-accent',
-                picked.has(t.tag) ? 'border-accent bg-accent text-accent-ink' : 'border-line bg-surface hover:bg-raised',
+                // Styled by the checkbox itself too (has-[:checked]), so a pick shows before and without JavaScript.
+                picked.has(t.tag) ? 'border-accent bg-accent text-accent-ink' : 'border-line bg-surface hover:bg-raised has-[:checked]:border-accent has-[:checked]:bg-accent has-[:checked]:text-accent-ink',
               )}
             >
               <input type="checkbox" name="tags[]" value={t.tag} checked={picked.has(t.tag)} onChange={() => toggle(t.tag)} className="sr-only" />
@@ -94,17 +113,22 @@ export function OnboardingForm({ choices }: { choices: OnboardingChoices }) {
             {errors.personalize}
           </p>
         )}
+        <ConsentCheckbox name="inferred" label={consentInfo.inferred_interests.label} explanation={consentInfo.inferred_interests.explanation} />
       </fieldset>
 
-      {state.error && !state.fieldErrors && (
-        <p role="alert" className="text-sm text-danger">
-          {state.error}
-        </p>
-      )}
+      <fieldset>
+        <legend className="text-lg font-semibold">4. What others may see of you</legend>
+        <p className="mt-1 text-sm text-muted">Nothing here is on unless you tick it.</p>
+        <ConsentCheckbox name="suggestMe" label={consentInfo.suggest_me.label} explanation={consentInfo.suggest_me.explanation} />
+        <ConsentCheckbox name="celebrations" label={consentInfo.public_celebrations.label} explanation={consentInfo.public_celebrations.explanation} />
+      </fieldset>
+
+      <FormStatus state={state} besideFields={['tags', 'personalize']} />
       {state.success && (
-        <p role="status" className="text-sm text-success">
-          {state.success}
-        </p>
+        // Hydrated, the page moves on to the feed by itself; before (or without) JavaScript, the way is a link.
+        <Link href="/feed" className="self-start font-medium text-accent underline underline-offset-2">
+          Go to your feed
+        </Link>
       )}
       <Button type="submit" size="lg" disabled={pending} className="self-start">
         {pending ? 'Setting up…' : 'Show me my feed'}

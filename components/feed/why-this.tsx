@@ -3,24 +3,28 @@ import { Sparkles } from '@/components/ui/icons';
 import type { Explanation } from '@/lib/recommend/rank';
 import { CalculationDetails } from './calculation-details';
 
-/** Why a post is in For you: the largest terms of its score, each linking to the control that changes it. */
+/**
+ * Why a post is in For you, as one quiet line under its author line: the largest terms of its score, each linking to
+ * the control that changes it, and the whole calculation one click away. The post leads; the reason follows. (The
+ * post's age is on the author line already.)
+ */
 export function WhyThis({ explanation, postId }: { explanation: Explanation; postId: string }) {
   return (
-    <div className="mb-3 rounded-lg bg-raised px-3 py-2 text-sm">
-      <p className="flex flex-wrap items-center gap-x-2 gap-y-1">
-        <Sparkles aria-hidden="true" className="size-4 shrink-0 text-accent" />
-        <span className="sr-only">Why you see this: </span>
-        {explanation.reasons.map((reason, i) => (
-          <span key={reason.text}>
-            {i > 0 && <span aria-hidden="true" className="mr-2 text-muted">·</span>}
-            <Link href={reason.href} title={reason.label} className="font-medium hover:underline" data-testid="feed-reason">
-              {reason.text}
-            </Link>
+    <div className="mt-2 flex flex-wrap items-center gap-x-2 gap-y-0.5 text-xs text-muted">
+      <Sparkles aria-hidden="true" className="size-3.5 shrink-0 text-accent" />
+      <span className="sr-only">Why you see this: </span>
+      {/* Each separator ends its reason, so a line that wraps breaks after a dot, never before one. */}
+      {explanation.reasons.map((reason) => (
+        <span key={reason.text}>
+          <Link href={reason.href} title={reason.label} className="underline decoration-dotted underline-offset-2 hover:text-ink hover:decoration-solid" data-testid="feed-reason">
+            {reason.text}
+          </Link>
+          <span aria-hidden="true" className="ml-2">
+            ·
           </span>
-        ))}
-        <span className="text-muted">· {explanation.age}</span>
-      </p>
-      <CalculationDetails postId={postId} breakdown={explanation.breakdown} rankedAt={explanation.rankedAt?.toISOString()} />
+        </span>
+      ))}
+      <CalculationDetails postId={postId} breakdown={explanation.breakdown} rankedAt={explanation.rankedAt?.toISOString()} className="open:basis-full" />
     </div>
   );
 }

@@ -1,15 +1,19 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useActionState, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field, TextAreaField as TextArea } from '@/components/ui/field';
 import type { ActionState } from '@/lib/action-state';
 import { createGroupAction } from '@/lib/groups/actions';
+import { suggestSlug } from '@/lib/groups/slug';
 
 export function CreateGroupForm() {
   const [state, action, pending] = useActionState<ActionState, FormData>(createGroupAction, {});
   const v = state.values ?? {};
   const e = state.fieldErrors ?? {};
+  // The address follows the name as it is typed, until the person edits the address themself.
+  const [slug, setSlug] = useState<string | null>(null);
+  const [suggested, setSuggested] = useState('');
   return (
     <form action={action} className="flex flex-col gap-4" aria-label="Create a group" noValidate>
       {state.error && (
@@ -17,8 +21,17 @@ export function CreateGroupForm() {
           {state.error}
         </p>
       )}
-      <Field label="Name" name="name" required maxLength={60} defaultValue={v.name} error={e.name} />
-      <Field label="Address" name="slug" required maxLength={40} defaultValue={v.slug} error={e.slug} hint="Lowercase letters, digits and dashes: your group lives at /g/address." />
+      <Field label="Name" name="name" required maxLength={60} defaultValue={v.name} error={e.name} onChange={(event) => setSuggested(suggestSlug(event.currentTarget.value))} />
+      <Field
+        label="Address"
+        name="slug"
+        required
+        maxLength={40}
+        value={slug ?? (suggested || v.slug || '')}
+        onChange={(event) => setSlug(event.currentTarget.value)}
+        error={e.slug}
+        hint="Suggested from the name; change it if you like. Lowercase letters, digits and dashes: your group lives at /g/address."
+      />
       <Field label="Topic" name="topic" required maxLength={40} defaultValue={v.topic} error={e.topic} hint="One word or two, like ceramics or trail running." />
       <TextArea label="Description" name="description" maxLength={500} defaultValue={v.description} error={e.description} />
       <fieldset className="flex flex-col gap-2">

@@ -46,7 +46,7 @@ export function GroupSettingsForm({ group, viewerName, memberCount }: { group: S
               aria-label={`Use ${c}`}
               aria-pressed={accent === c}
               onClick={() => setAccent(c)}
-              className="size-8 rounded-full border-2 border-transparent aria-pressed:border-ink"
+              className="size-8 rounded-full border-2 border-transparent aria-pressed:border-ink noscript:hidden"
               style={{ backgroundColor: c }}
             />
           ))}

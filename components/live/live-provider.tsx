@@ -5,9 +5,9 @@
 // person is reading: new posts wait behind a button, new comments and reactions fill in where they belong.
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 
-export type LiveKind = 'notification' | 'comment' | 'reaction' | 'post' | 'join_request';
+export type LiveKind = 'notification' | 'comment' | 'reaction' | 'post' | 'join_request' | 'celebration' | 'congratulation' | 'report';
 export type LiveMessage = { id: number; kind: LiveKind; postId?: string; groupId?: string };
-type Watch = { post?: string; group?: string; feed?: boolean };
+type Watch = { post?: string; group?: string; feed?: boolean; reports?: boolean };
 type Handler = (message: LiveMessage) => void;
 
 /** Stable for the provider's life, so pages that register never cause a reconnect by re-rendering. */
@@ -38,11 +38,13 @@ export function LiveProvider({ unread: serverUnread, unreadAt, children }: { unr
   }
 
   const query = useMemo(() => {
-    const merged: Watch = Object.values(watches).reduce((all, w) => ({ ...all, ...w }), {} as Watch);
+    // What any mounted LiveWatch asks for (a watch that leaves a field unset does not unset another's).
+    const merged: Watch = Object.values(watches).reduce((all, w) => ({ ...all, ...Object.fromEntries(Object.entries(w).filter(([, v]) => v !== undefined && v !== false)) }), {} as Watch);
     const params = new URLSearchParams();
     if (merged.post) params.set('post', merged.post);
     if (merged.group) params.set('group', merged.group);
     if (merged.feed) params.set('feed', '1');
+    if (merged.reports) params.set('reports', '1');
     return params.toString();
   }, [watches]);
 
@@ -75,7 +77,7 @@ export function LiveProvider({ unread: serverUnread, unreadAt, children }: { unr
       if (message.kind === 'notification') refreshUnread();
       for (const handler of handlers.current) handler(message);
     };
-    const kinds: LiveKind[] = ['notification', 'comment', 'reaction', 'post', 'join_request'];
+    const kinds: LiveKind[] = ['notification', 'comment', 'reaction', 'post', 'join_request', 'celebration', 'congratulation', 'report'];
     kinds.forEach((kind) => source.addEventListener(kind, deliver as EventListener));
     source.addEventListener('open', () => {
       // After a gap (a restart, a lost connection) the count may have moved without an event reaching this tab.
@@ -101,6 +103,7 @@ export function LiveProvider({ unread: serverUnread, unreadAt, children }: { unr
   // The service worker (public/sw.js): the offline page, static assets, Web Push. Production only: in development it
   // would serve stale build files between edits.
   useEffect(() => {
+    // eslint-disable-next-line no-restricted-properties -- browser code: Next writes NODE_ENV into the bundle at build time
     if (process.env.NODE_ENV === 'production' && 'serviceWorker' in navigator) navigator.serviceWorker.register('/sw.js').catch(() => {});
   }, []);
 
@@ -147,13 +150,17 @@ export function useUnread(fallback: number) {
   return useContext(Unread) ?? fallback;
 }
 
-/** Tells the stream what this page shows: a post (its comments and reactions), a group (its new posts), or the feed. */
+/**
+ * Tells the stream what this page shows: a post (its comments and reactions), a group (its new posts, celebrations,
+ * and — for those who work them — its join requests and reports), the feed (new posts, celebrations), or the
+ * instance's report queue.
+ */
 export function LiveWatch(props: Watch) {
   const live = useContext(Api);
-  const { post, group, feed } = props;
+  const { post, group, feed, reports } = props;
   useEffect(() => {
     if (!live) return;
-    return live.watch(`${post ?? ''}|${group ?? ''}|${feed ? 1 : 0}`, { post, group, feed });
-  }, [live, post, group, feed]);
+    return live.watch(`${post ?? ''}|${group ?? ''}|${feed ? 1 : 0}|${reports ? 1 : 0}`, { post, group, feed, reports });
+  }, [live, post, group, feed, reports]);
   return null;
 }

@@ -19,7 +19,8 @@ export function LiveRefresh({ kinds, announce }: { kinds: LiveKind[]; announce?:
   });
   useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
   return (
-    <p role="status" className="sr-only">
+    // A polite live region, not a status: the page's own status lines (an action's answer) stay the only "status".
+    <p aria-live="polite" aria-atomic="true" className="sr-only">
       {said}
     </p>
   );

@@ -4,6 +4,7 @@
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { ArrowUp } from '@/components/ui/icons';
+import { adoptNextOrder } from '@/components/feed/stable-list';
 import { showNewPostsAction } from '@/lib/recommend/actions';
 import { useLiveEvent } from './live-provider';
 
@@ -14,6 +15,8 @@ export function NewPostsPill({ rerank = false }: { rerank?: boolean }) {
   useLiveEvent(['post'], () => setCount((n) => n + 1));
   const show = () =>
     startTransition(async () => {
+      // Asked for: the list the server sends next replaces the one on screen.
+      adoptNextOrder();
       if (rerank) await showNewPostsAction({}, new FormData());
       router.refresh();
       setCount(0);

@@ -1,51 +1,61 @@
 'use client';
 
 import { PartyPopper } from '@/components/ui/icons';
-import { useOptimistic, useState, useTransition } from 'react';
+import { useActionState, useOptimistic, useState, useTransition, type FormEvent } from 'react';
+import { useConfirmed } from '@/components/ui/use-confirmed';
 import { congratulateAction } from '@/lib/milestones/actions';
 import { cn } from '@/lib/cn';
 
-/** "Congratulate" with its count, like a reaction: it answers at once, and the server confirms (or puts it back). */
+type State = { count: number; on: boolean };
+
+const turned = (s: State, on: boolean): State => (s.on === on ? s : { count: Math.max(0, s.count + (on ? 1 : -1)), on });
+
+/**
+ * "Congratulate" with its count, like a reaction, in a real form: before the page's JavaScript has loaded it posts
+ * to the Server Action; once hydrated it answers at once, and the server confirms (or puts it back).
+ */
 export function CongratulateButton({ milestoneId, name, count, congratulated }: { milestoneId: string; name: string; count: number; congratulated: boolean }) {
-  const [state, setState] = useState({ count, on: congratulated });
-  const [optimistic, flip] = useOptimistic(state, (s) => ({ count: s.count + (s.on ? -1 : 1), on: !s.on }));
+  const [state, setState] = useConfirmed<State>({ count, on: congratulated }, [count, congratulated]);
+  const [optimistic, turn] = useOptimistic(state, turned);
+  const [answer, formAction] = useActionState(congratulateAction, {});
   const [error, setError] = useState<string | null>(null);
   const [, startTransition] = useTransition();
-  const toggle = () =>
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const on = !optimistic.on;
     startTransition(async () => {
-      flip(undefined);
+      turn(on);
       const data = new FormData();
       data.set('milestoneId', milestoneId);
       const result = await congratulateAction({}, data);
-      if (result.error) setError(result.error);
-      else {
-        setError(null);
-        setState((s) => ({ count: s.count + (s.on ? -1 : 1), on: !s.on }));
-      }
+      setError(result.error ?? null);
+      if (!result.error) setState((s) => turned(s, on));
     });
+  };
+  const shownError = error ?? answer.error;
   return (
-    <div className="flex flex-wrap items-center gap-2">
+    <form action={formAction} onSubmit={onSubmit} className="flex flex-wrap items-center gap-2">
+      <input type="hidden" name="milestoneId" value={milestoneId} />
       <button
-        type="button"
-        onClick={toggle}
+        type="submit"
         aria-pressed={optimistic.on}
-        aria-label={`Congratulate ${name}`}
+        // The name holds the visible words in order ("Congratulate 3"), then whom (axe: label-content-name-mismatch).
+        aria-label={`${optimistic.on ? 'Congratulated' : 'Congratulate'} ${optimistic.count} — ${name}`}
         className={cn(
           'inline-flex h-8 items-center gap-1.5 rounded-full border px-3 text-sm font-medium transition',
           optimistic.on ? 'border-transparent bg-accent-soft text-accent' : 'border-line bg-surface hover:bg-raised',
         )}
       >
         <PartyPopper aria-hidden="true" className="size-4" />
-        {optimistic.on ? 'Congratulated' : 'Congratulate'}
-        <span className="tabular-nums text-muted" aria-label={`${optimistic.count} ${optimistic.count === 1 ? 'congratulation' : 'congratulations'}`}>
-          {optimistic.count}
-        </span>
+        {optimistic.on ? 'Congratulated' : 'Congratulate'}{' '}
+        {/* The space keeps the word and the count two words for assistive technology (the gap alone is only visual). */}
+        <span className="tabular-nums text-muted">{optimistic.count}</span>
       </button>
-      {error && (
+      {shownError && (
         <span role="status" className="text-sm text-danger">
-          {error}
+          {shownError}
         </span>
       )}
-    </div>
+    </form>
   );
 }

@@ -2,10 +2,13 @@
 // and visitors may leave a note.
 import Link from 'next/link';
 import { ActionForm } from '@/components/ui/action-form';
+import { Emoji } from '@/components/ui/emoji';
 import type { MilestoneVisibility } from '@/db/schema/notifications';
 import { setMilestoneVisibilityAction } from '@/lib/milestones/actions';
 import { ThankYouNoteForm } from './thank-you-note-form';
 import { dateFormat } from '@/lib/intl';
+import { accentTextStyle } from '@/lib/theme/accent';
+import type { CSSProperties } from 'react';
 
 export type MemoryItem = {
   id: string;
@@ -27,12 +30,12 @@ export function MemoryList({ memories, name, isSelf, canThank }: { memories: Mem
         <li key={m.id} id={`memory-${m.id}`} className="flex flex-col gap-1">
           <div className="flex items-baseline justify-between gap-2">
             <span>
-              <span aria-hidden="true">🎉 </span>
+              <Emoji emoji="🎉" label="" className="mr-1.5" />
               {m.title}
               {m.group && (
                 <>
                   {' · '}
-                  <Link href={`/g/${m.group.slug}`} className="hover:underline" style={m.group.accent ? { color: m.group.accent } : undefined}>
+                  <Link href={`/g/${m.group.slug}`} className={m.group.accent ? 'accent-text underline' : 'underline'} style={m.group.accent ? (accentTextStyle(m.group.accent) as CSSProperties) : undefined}>
                     {m.group.name}
                   </Link>
                 </>

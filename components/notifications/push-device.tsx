@@ -41,9 +41,12 @@ export function PushDevice({ publicKey }: { publicKey: string }) {
     });
   return (
     <div className="flex flex-wrap items-center gap-3">
-      <Button type="button" variant="secondary" size="sm" onClick={turnOn} disabled={pending}>
+      <Button type="button" variant="secondary" size="sm" onClick={turnOn} disabled={pending} className="noscript:hidden">
         {pending ? 'Asking the browser…' : 'Push to this device'}
       </Button>
+      <noscript>
+        <p className="text-sm text-muted">Push to this device needs JavaScript: the browser subscribes through a script.</p>
+      </noscript>
       <p role="status" className={message?.ok === false ? 'text-sm text-danger' : 'text-sm text-muted'}>
         {message?.text}
       </p>

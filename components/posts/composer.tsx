@@ -5,7 +5,8 @@ import { Button } from '@/components/ui/button';
 import { ImageFileInput } from '@/components/ui/image-file-input';
 import type { ActionState } from '@/lib/action-state';
 import { createPostAction } from '@/lib/posts/actions';
-import { MAX_POST_IMAGES, MAX_POST_LENGTH } from '@/lib/posts/schemas';
+import { MAX_POST_IMAGES, MAX_POST_LENGTH } from '@/lib/posts/limits';
+import { FormStatus } from '@/components/ui/form-status';
 
 /** Write a post: in a group channel the viewer may post in, or on their own profile. */
 export function Composer({ groupId, channels, defaultChannelId }: { groupId?: string; channels?: { id: string; name: string }[]; defaultChannelId?: string }) {
@@ -74,16 +75,7 @@ export function Composer({ groupId, channels, defaultChannelId }: { groupId?: st
           </label>
         </div>
       </details>
-      {state.error && !state.fieldErrors?.body && !state.fieldErrors?.tags && !state.fieldErrors?.images && (
-        <p role="alert" className="text-sm text-danger">
-          {state.error}
-        </p>
-      )}
-      {state.success && (
-        <p role="status" className="text-sm text-success">
-          {state.success}
-        </p>
-      )}
+      <FormStatus state={state} besideFields={['body', 'tags', 'images']} />
     </form>
   );
 }

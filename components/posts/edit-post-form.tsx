@@ -4,7 +4,8 @@ import { useActionState } from 'react';
 import { Button } from '@/components/ui/button';
 import type { ActionState } from '@/lib/action-state';
 import { editPostAction } from '@/lib/posts/actions';
-import { MAX_POST_LENGTH } from '@/lib/posts/schemas';
+import { MAX_POST_LENGTH } from '@/lib/posts/limits';
+import { FormStatus } from '@/components/ui/form-status';
 
 export function EditPostForm({ postId, body, tags }: { postId: string; body: string; tags: string[] }) {
   const [state, action, pending] = useActionState<ActionState, FormData>(editPostAction, {});
@@ -21,16 +22,7 @@ export function EditPostForm({ postId, body, tags }: { postId: string; body: str
           Tags
           <input name="tags" defaultValue={state.values?.tags ?? tags.map((t) => `#${t}`).join(', ')} className="h-10 rounded-lg border border-line bg-page px-3 text-base font-normal" />
         </label>
-        {state.error && (
-          <p role="alert" className="text-sm text-danger">
-            {Object.values(state.fieldErrors ?? {}).join(' ') || state.error}
-          </p>
-        )}
-        {state.success && (
-          <p role="status" className="text-sm text-success">
-            {state.success}
-          </p>
-        )}
+        <FormStatus state={state} />
         <Button type="submit" disabled={pending} className="self-start">
           {pending ? 'Saving…' : 'Save changes'}
         </Button>

@@ -13,6 +13,7 @@ export function PostList({
   badges,
   moreLabel = 'Show older posts',
   endText = 'You’re all caught up.',
+  joinHints = true,
 }: {
   page: PostPage;
   olderHref: (cursor: string) => string;
@@ -23,14 +24,17 @@ export function PostList({
   /** For lists not in time order (search results): what the link to the next page and the end say. */
   moreLabel?: string;
   endText?: string | null;
+  /** Each post of a group the viewer has not joined says "Join … to react" with a Join button (off on the group's own page, which has one). */
+  joinHints?: boolean;
 }) {
   if (page.items.length === 0) return <EmptyState title={empty} />;
   return (
     <div className="flex flex-col gap-4">
-      <ul className="flex flex-col gap-4" aria-label="Posts">
+      {/* The target of "Skip to posts" (app/layout.tsx): focus lands here, and the next Tab is in the first post. */}
+      <ul id="posts" tabIndex={-1} className="flex scroll-mt-20 flex-col gap-4 focus:outline-none" aria-label="Posts">
         {page.items.map((post) => (
           <li key={post.id}>
-            <PostCard post={post} can={can ?? { react: post.viewerSignedIn && (!post.group || post.viewerIsMember) }} badge={badges?.get(post.author.id)} />
+            <PostCard post={post} can={can ?? { react: post.viewerSignedIn && (!post.group || post.viewerIsMember) }} badge={badges?.get(post.author.id)} joinHint={joinHints} />
           </li>
         ))}
       </ul>

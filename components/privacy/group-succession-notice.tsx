@@ -14,7 +14,7 @@ export function GroupSuccessionNotice({ succession }: { succession: GroupSuccess
         <ul className="list-disc pl-5" aria-label="Groups you own">
           {groups.map((g) => (
             <li key={g.slug}>
-              <Link href={`/g/${g.slug}/settings?tab=members`} className="text-accent hover:underline">
+              <Link href={`/g/${g.slug}/settings?tab=members`} className="text-accent underline underline-offset-2">
                 {g.name}
               </Link>
               {g.heir ? ` passes to ${g.heir.name} (@${g.heir.handle}), ${g.heir.why}.` : `: you are its only member, so ${alone}.`}

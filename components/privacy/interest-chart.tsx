@@ -16,6 +16,18 @@ function Bar({ value, tone = 'accent' }: { value: number; tone?: 'accent' | 'mut
   );
 }
 
+/** A table cell that, on a phone, is a line of its own with the column's name in front. */
+const mobileCell = 'py-2 pr-2 max-sm:flex max-sm:items-center max-sm:gap-2 max-sm:py-0.5 max-sm:pr-0';
+
+/** The column's name, shown only on phones (where the header row is hidden); screen readers have the real header. */
+function MobileLabel({ children }: { children: string }) {
+  return (
+    <span aria-hidden="true" className="w-24 shrink-0 text-xs text-muted sm:hidden">
+      {children}
+    </span>
+  );
+}
+
 const confidenceText = { none: 'none', low: 'low', medium: 'medium', high: 'high' } as const;
 
 /**
@@ -24,10 +36,12 @@ const confidenceText = { none: 'none', low: 'low', medium: 'medium', high: 'high
  */
 export function InterestChart({ interests, useInferred }: { interests: InterestView[]; useInferred: boolean }) {
   return (
+    // On a phone each row becomes a small card (topic, then one line a column, each with its name), so nothing
+    // scrolls sideways; the table stays a table for screen readers.
     <div className="overflow-x-auto">
-      <table className="w-full border-collapse text-left text-sm">
+      <table className="w-full border-collapse text-left text-sm max-sm:block">
         <caption className="sr-only">Your interests: your own choice beside the interest Hearth inferred, with how sure it is</caption>
-        <thead>
+        <thead className="max-sm:sr-only">
           <tr className="border-b border-line text-xs text-muted">
             <th scope="col" className="py-2 pr-2 font-medium">
               Interest
@@ -43,29 +57,32 @@ export function InterestChart({ interests, useInferred }: { interests: InterestV
             </th>
           </tr>
         </thead>
-        <tbody>
+        <tbody className="max-sm:block">
           {interests.map((i) => (
-            <tr key={i.tag} className="border-b border-line last:border-0">
-              <th scope="row" className="py-2 pr-2 font-medium">
+            <tr key={i.tag} className="border-b border-line last:border-0 max-sm:block max-sm:py-2">
+              <th scope="row" className="py-2 pr-2 font-medium max-sm:block max-sm:py-0.5">
                 <Link href={`#interest-${i.tag}`} className="hover:underline">
                   #{i.tag}
                 </Link>
               </th>
-              <td className="py-2 pr-2">
+              <td className={mobileCell}>
+                <MobileLabel>Your choice</MobileLabel>
                 <span className="flex items-center gap-2">
                   <Bar value={i.choice ? choiceWeights[i.choice] / strongestChoice : 0} tone={i.choice === 'hide' ? 'danger' : 'accent'} />
                   <span className="whitespace-nowrap">{i.choice ? (i.choice === 'hide' ? 'Banned' : `${choiceLabels[i.choice]} · ${choiceWeights[i.choice]}`) : 'None'}</span>
                 </span>
               </td>
-              <td className="py-2 pr-2">
+              <td className={mobileCell}>
+                <MobileLabel>Inferred</MobileLabel>
                 <span className="flex items-center gap-2">
                   <Bar value={i.strength} tone={useInferred ? 'accent' : 'muted'} />
                   <span className="whitespace-nowrap tabular-nums">
-                    {i.strength.toFixed(2)} <span className="text-muted">(score {i.inferred.toFixed(1)})</span>
+                    {i.inferredText}
                   </span>
                 </span>
               </td>
-              <td className="py-2 whitespace-nowrap">
+              <td className={`${mobileCell} whitespace-nowrap`}>
+                <MobileLabel>Confidence</MobileLabel>
                 {confidenceText[i.confidence]} <span className="text-muted">({i.signals})</span>
               </td>
             </tr>

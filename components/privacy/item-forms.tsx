@@ -1,10 +1,10 @@
 import { ActionForm } from '@/components/ui/action-form';
 import { clearPrivacyCategoryAction, deletePrivacyItemAction } from '@/lib/privacy/actions';
 
-/** Deletes one item of the person's data. */
+/** Deletes one item of the person's data. The form has no name: a named form is a landmark, and one per item would repeat. */
 export function DeleteItemForm({ table, itemKey }: { table: string; itemKey: string }) {
   return (
-    <ActionForm action={deletePrivacyItemAction} submit="Delete" pending="Deleting…" variant="secondary" size="sm" className="mt-3" label="Delete this item">
+    <ActionForm action={deletePrivacyItemAction} submit="Delete" pending="Deleting…" variant="secondary" size="sm" className="mt-3">
       <input type="hidden" name="table" value={table} />
       <input type="hidden" name="key" value={itemKey} />
     </ActionForm>

@@ -9,9 +9,10 @@ import { Toast } from '@/components/ui/toast';
 import { cn } from '@/lib/cn';
 import type { ActionState } from '@/lib/action-state';
 import { avatarBackgrounds, avatarShapeLabels, avatarStyles, generatedAvatarUrl } from '@/lib/profiles/avatar';
+import { consentInfo } from '@/lib/privacy/consent';
 import { previewBioAction, updateProfileAction } from '@/lib/profiles/actions';
 import type { ProfileForEditing } from '@/lib/profiles/queries';
-import { profileLimits } from '@/lib/profiles/schemas';
+import { profileLimits } from '@/lib/profiles/limits';
 import { accentPalette, bannerGradientNames, bannerGradients, checkAccent, isBannerGradient } from '@/lib/profiles/theme';
 import { visibilityLabels, type ProfileSection } from '@/lib/profiles/visibility';
 import { ProfileView, type ProfileDisplay } from './profile-view';
@@ -341,8 +342,8 @@ export function ProfileEditor({ profile, timeZones }: { profile: ProfileForEditi
           <label className="inline-flex items-start gap-2 text-sm">
             <input type="checkbox" name="suggestMe" defaultChecked={initial.suggestMe === 'on'} className="mt-0.5 accent-[var(--color-accent)]" />
             <span>
-              <span className="font-medium">Suggest me to others</span>
-              <span className="block text-xs text-muted">People in your groups may see you among “people you might like”. Never shown when your profile is only for you.</span>
+              <span className="font-medium">{consentInfo.suggest_me.label}</span>
+              <span className="block text-xs text-muted">{consentInfo.suggest_me.explanation}</span>
             </span>
           </label>
         </fieldset>

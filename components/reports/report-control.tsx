@@ -24,6 +24,9 @@ function SelfHarmHelp() {
 /**
  * "Report" for a post, comment, profile or group: a button that opens a small form (a reason, a note) in place.
  * Keyboard: Enter or Space opens it, focus moves to the first reason, Escape closes it and returns to the button.
+ * Without JavaScript the button is hidden and a link in its place opens the same form on a page of its own
+ * (/report), which posts to the Server Action and comes back with the answer: a page of twenty cards does not carry
+ * twenty forms nobody opened.
  */
 export function ReportControl({ kind, targetId, what, className }: { kind: ReportTargetKind; targetId: string; /** "this post by Ana" */ what: string; className?: string }) {
   const [open, setOpen] = useState(false);
@@ -37,7 +40,7 @@ export function ReportControl({ kind, targetId, what, className }: { kind: Repor
         aria-expanded={open}
         aria-controls={panelId}
         onClick={() => setOpen((o) => !o)}
-        className="rounded text-muted hover:text-ink hover:underline"
+        className="rounded text-muted hover:text-ink hover:underline noscript:hidden"
       >
         Report<span className="sr-only"> {what}</span>
       </button>
@@ -52,19 +55,38 @@ export function ReportControl({ kind, targetId, what, className }: { kind: Repor
             }
           }}
         >
-          <ReportForm kind={kind} targetId={targetId} what={what} />
+          <ReportForm kind={kind} targetId={targetId} what={what} focusFirst />
         </div>
       )}
+      <noscript>
+        <a href={`/report?${new URLSearchParams({ kind, id: targetId })}`} className="rounded text-muted hover:text-ink hover:underline">
+          Report<span className="sr-only"> {what}</span>
+        </a>
+      </noscript>
     </div>
   );
 }
 
-function ReportForm({ kind, targetId, what }: { kind: ReportTargetKind; targetId: string; what: string }) {
+/** The report form: in place under the Report button, or on the /report page. */
+export function ReportForm({
+  kind,
+  targetId,
+  what,
+  focusFirst = false,
+}: {
+  kind: ReportTargetKind;
+  targetId: string;
+  what: string;
+  /** Opened by the button: focus moves into it. */
+  focusFirst?: boolean;
+}) {
   const [state, action, pending] = useActionState(reportAction, {});
   const [reason, setReason] = useState(state.values?.reason ?? '');
   const first = useRef<HTMLInputElement>(null);
   const noteId = useId();
-  useEffect(() => first.current?.focus(), []);
+  useEffect(() => {
+    if (focusFirst) first.current?.focus();
+  }, [focusFirst]);
   if (state.success) {
     return (
       <div className="flex flex-col gap-2">

@@ -46,7 +46,7 @@ function Target({ item }: { item: QueueItem }) {
       <blockquote className="line-clamp-6 whitespace-pre-wrap break-words rounded-lg border-l-4 border-line bg-raised px-3 py-2 text-sm">{t.text}</blockquote>
       {t.link && (
         <p className="text-sm">
-          <Link href={t.link} className="text-accent hover:underline">
+          <Link href={t.link} className="text-accent underline underline-offset-2">
             Open the {item.kind === 'comment' ? 'post it is under' : item.kind}
           </Link>
           {t.commentsLocked && <span className="text-muted"> · comments locked</span>}

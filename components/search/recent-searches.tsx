@@ -1,9 +1,9 @@
 import Link from 'next/link';
 import { History, X } from '@/components/ui/icons';
 import { ActionForm } from '@/components/ui/action-form';
-import { timeAgo } from '@/lib/format';
 import { clearRecentSearchesAction, deleteRecentSearchAction } from '@/lib/search/actions';
 import type { RecentSearch } from '@/lib/search/queries';
+import { RelativeTime } from '@/components/ui/relative-time';
 
 /** The person's recent searches, each removable, and all of them at once. Only they see this. */
 export function RecentSearches({ searches, paused }: { searches: RecentSearch[]; paused: boolean }) {
@@ -25,7 +25,7 @@ export function RecentSearches({ searches, paused }: { searches: RecentSearch[];
               <Link href={`/search?q=${encodeURIComponent(s.query)}`} className="min-w-0 flex-1 truncate text-sm hover:underline">
                 {s.query}
               </Link>
-              <span className="shrink-0 text-xs text-muted">{timeAgo(s.createdAt)}</span>
+              <span className="shrink-0 text-xs text-muted"><RelativeTime date={s.createdAt} /></span>
               <ActionForm
                 action={deleteRecentSearchAction}
                 submit={

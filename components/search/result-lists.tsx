@@ -1,10 +1,9 @@
 import Link from 'next/link';
-import { Lock } from '@/components/ui/icons';
+import { VisibilityMark } from '@/components/groups/visibility-mark';
 import { Avatar } from '@/components/ui/avatar';
 import { plural } from '@/lib/format';
 import type { GroupHit, InterestHit, PersonHit } from '@/lib/search/queries';
 
-const visibilityLabel = { public: 'Public', request: 'Request to join', invite: 'Invite only' } as const;
 const choiceLabel = { more: 'Showing more', less: 'Showing less', hide: 'Hidden from your feed' } as const;
 
 export function GroupResults({ groups }: { groups: GroupHit[] }) {
@@ -27,15 +26,7 @@ export function GroupResults({ groups }: { groups: GroupHit[] }) {
                   ·<span className="font-medium text-accent">Member</span>
                 </>
               )}
-              {g.visibility !== 'public' && (
-                <>
-                  ·
-                  <span className="inline-flex items-center gap-1">
-                    <Lock aria-hidden="true" className="size-3" />
-                    {visibilityLabel[g.visibility]}
-                  </span>
-                </>
-              )}
+              <VisibilityMark visibility={g.visibility} />
             </p>
           </div>
         </li>

@@ -32,9 +32,12 @@ export async function AppShell({ viewer, children }: { viewer: Viewer; children:
               )}
               <HeaderSearch />
               <ThemeSwitcher />
-              <span className="hidden items-center gap-2 text-sm lg:inline-flex">
+              <span className="hidden min-w-0 items-center gap-2 text-sm lg:inline-flex">
                 <Avatar name={viewer.name} handle={viewer.handle} image={viewer.image} size={28} alt="Your avatar" />
-                <span className="sr-only">Signed in as</span>@{viewer.handle}
+                {/* A long handle is cut short here (it is whole on the profile), so the header's row never runs past the screen. */}
+                <span className="max-w-28 truncate">
+                  <span className="sr-only">Signed in as</span>@{viewer.handle}
+                </span>
               </span>
               <form action={signOutAction}>
                 <button type="submit" title="Sign out" className="inline-flex items-center gap-1.5 whitespace-nowrap rounded-lg px-2 py-2 text-sm text-muted hover:bg-raised hover:text-ink">

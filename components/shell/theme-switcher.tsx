@@ -10,11 +10,14 @@ const options: { value: Theme; label: string; Icon: typeof Sun }[] = [
   { value: 'dark', label: 'Use dark theme', Icon: Moon },
 ];
 
+// The form ignores the action's answer: only a hand-made request, with no theme or an unknown one, gets the error it carries.
+const setTheme = setThemeAction as (formData: FormData) => Promise<void>;
+
 /** Three buttons in one form: works without JavaScript and remembers the choice in a cookie. */
 export async function ThemeSwitcher({ className }: { className?: string }) {
   const current = parseTheme((await cookies()).get(themeCookie)?.value);
   return (
-    <form action={setThemeAction} className={cn('inline-flex rounded-lg border border-line p-0.5', className)} aria-label="Colour theme">
+    <form action={setTheme} className={cn('inline-flex rounded-lg border border-line p-0.5', className)} aria-label="Colour theme">
       {options.map(({ value, label, Icon }) => (
         <button
           key={value}

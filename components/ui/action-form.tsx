@@ -4,6 +4,7 @@ import { useActionState, useEffect, useRef, type ReactNode } from 'react';
 import type { ActionState } from '@/lib/action-state';
 import { cn } from '@/lib/cn';
 import { Button, type ButtonVariant } from './button';
+import { FormStatus } from './form-status';
 
 type ServerAction = (state: ActionState, data: FormData) => Promise<ActionState>;
 
@@ -21,6 +22,8 @@ export function ActionForm({
   className,
   resetOnSuccess = false,
   label,
+  onAnswer,
+  announceSuccess = true,
 }: {
   action: ServerAction;
   children?: ReactNode;
@@ -32,29 +35,38 @@ export function ActionForm({
   resetOnSuccess?: boolean;
   /** Accessible name of the form, when the page has several. */
   label?: string;
+  /** Told each answer the action gives (in the browser, once hydrated): for a page that acts on it beyond the form. */
+  onAnswer?: (state: ActionState) => void;
+  /** False when the page says what happened elsewhere (a folded post's notice): the form then shows errors only. */
+  announceSuccess?: boolean;
 }) {
   const [state, formAction, pending] = useActionState(action, {});
   const ref = useRef<HTMLFormElement>(null);
   useEffect(() => {
     if (resetOnSuccess && state.success) ref.current?.reset();
   }, [state, resetOnSuccess]);
-  const fieldErrors = Object.values(state.fieldErrors ?? {});
+  // Each answer once (the first state is no answer), however often the page renders around it.
+  const told = useRef(state);
+  useEffect(() => {
+    if (state === told.current) return;
+    told.current = state;
+    onAnswer?.(state);
+  }, [state, onAnswer]);
   return (
-    <form ref={ref} action={formAction} aria-label={label} className={cn('flex flex-wrap items-end gap-2', className)}>
+    <form
+      ref={ref}
+      action={formAction}
+      // A second submit while the first is on its way is ignored (the button is not disabled: disabling the focused
+      // button would drop the person's focus to the page).
+      onSubmit={(event) => pending && event.preventDefault()}
+      aria-label={label}
+      className={cn('flex flex-wrap items-end gap-2', className)}
+    >
       {children}
-      <Button type="submit" variant={variant} size={size} disabled={pending}>
+      <Button type="submit" variant={variant} size={size} aria-disabled={pending || undefined}>
         {pending ? (pendingLabel ?? 'Working…') : submit}
       </Button>
-      {(state.error || fieldErrors.length > 0) && (
-        <div role="alert" className="basis-full text-sm text-danger">
-          {fieldErrors.length > 0 ? fieldErrors.join(' ') : state.error}
-        </div>
-      )}
-      {state.success && !state.error && (
-        <p role="status" className="basis-full text-sm text-success">
-          {state.success}
-        </p>
-      )}
+      <FormStatus state={announceSuccess ? state : { ...state, success: undefined }} className="basis-full" />
     </form>
   );
 }

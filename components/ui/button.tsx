@@ -5,7 +5,7 @@ const variants = {
   primary: 'bg-accent text-accent-ink hover:brightness-110',
   secondary: 'border border-line bg-surface text-ink hover:bg-raised',
   ghost: 'text-ink hover:bg-raised',
-  danger: 'bg-danger text-white hover:brightness-110',
+  danger: 'bg-danger text-danger-ink hover:brightness-110',
 } as const;
 
 const sizes = {
@@ -18,7 +18,7 @@ export type ButtonVariant = keyof typeof variants;
 
 export function buttonClass(variant: ButtonVariant = 'primary', size: keyof typeof sizes = 'md', className?: string) {
   return cn(
-    'inline-flex items-center justify-center gap-2 rounded-lg font-medium transition disabled:cursor-not-allowed disabled:opacity-60',
+    'inline-flex items-center justify-center gap-2 rounded-lg font-medium transition disabled:cursor-not-allowed disabled:opacity-60 aria-disabled:cursor-wait aria-disabled:opacity-60',
     variants[variant],
     sizes[size],
     className,

@@ -1,12 +1,12 @@
 import { bigint, index, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { users } from './auth';
 
-export const liveEventKinds = ['notification', 'comment', 'reaction', 'post', 'join_request'] as const;
+export const liveEventKinds = ['notification', 'comment', 'reaction', 'post', 'join_request', 'celebration', 'congratulation', 'report'] as const;
 export type LiveEventKind = (typeof liveEventKinds)[number];
 
 /**
  * What just happened, as ids only, for the live streams (lib/live): written by triggers on the tables themselves
- * (migration 0017), so no write path can forget to announce itself, and announced with NOTIFY on commit. Kept one
+ * (migrations 0017 and 0024), so no write path can forget to announce itself, and announced with NOTIFY on commit. Kept one
  * hour so a stream that reconnects with Last-Event-ID is sent what it missed; the daily job and each instance's
  * listener delete older rows.
  */
@@ -19,7 +19,7 @@ export const liveEvents = pgTable(
     userId: text('user_id').references(() => users.id, { onDelete: 'cascade' }),
     postId: text('post_id'),
     groupId: text('group_id'),
-    /** The row that was written (a notification, comment or join request). */
+    /** The row that was written (a notification, comment, join request, milestone or report; for a congratulation, its milestone). */
     subjectId: text('subject_id'),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },

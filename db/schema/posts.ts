@@ -107,6 +107,8 @@ export const comments = pgTable(
     /** One level of replies: a reply's parent is always a top-level comment. */
     parentId: text('parent_id').references((): AnyPgColumn => comments.id, { onDelete: 'cascade' }),
     body: text('body').notNull(),
+    /** The body rendered when written (lib/posts/render.ts). Null only for comments from before that, until backfilled. */
+    bodyHtml: text('body_html'),
     createdAt: createdAt(),
     editedAt: at('edited_at'),
     removedAt: at('removed_at'),

@@ -29,7 +29,7 @@ export const userSessions = pgTable(
   (t) => [index('user_sessions_user_idx').on(t.userId, t.lastSeenAt)],
 );
 
-/** What a person has agreed to right now, one row per consent they have answered (unanswered ones use the default). */
+/** What a person has agreed to right now, one row per consent they have answered (an unanswered one is off). */
 export const consents = pgTable(
   'consents',
   {
@@ -43,7 +43,10 @@ export const consents = pgTable(
   (t) => [primaryKey({ columns: [t.userId, t.kind] })],
 );
 
-/** Every change of a consent: what, when, old → new. Shown to the person on their privacy page. */
+/**
+ * Every answer to a consent — the first one (even a "no", or skipping the question) and every change after it: what,
+ * when, old → new, and where it was given. Shown to the person on their privacy page and in their export.
+ */
 export const consentLog = pgTable(
   'consent_log',
   {
@@ -54,6 +57,8 @@ export const consentLog = pgTable(
     kind: text('kind').notNull(),
     oldValue: boolean('old_value').notNull(),
     newValue: boolean('new_value').notNull(),
+    /** Where the answer was given (lib/privacy/consent.ts consentSources); null for answers logged before it was kept. */
+    via: text('via'),
     createdAt: createdAt(),
   },
   (t) => [index('consent_log_user_idx').on(t.userId, t.createdAt)],

@@ -39,7 +39,7 @@ export const profiles = pgTable('profiles', {
   showGroups: boolean('show_groups').notNull().default(true),
   showInterests: boolean('show_interests').notNull().default(true),
   showMilestones: boolean('show_milestones').notNull().default(true),
-  suggestMe: boolean('suggest_me').notNull().default(true),
+  suggestMe: boolean('suggest_me').notNull().default(false),
   pinnedPostId: text('pinned_post_id').references(() => posts.id, { onDelete: 'set null' }),
   /** IANA time zone for the greeting; null until set (then taken from the browser). */
   timeZone: text('time_zone'),

@@ -189,3 +189,56 @@ export const forYouLists = pgTable('for_you_lists', {
    */
   version: integer('version').notNull().default(0),
 });
+
+/**
+ * A person's taste vector, learned by the daily job (lib/recommend/taste.ts) from the engagements of everyone who
+ * allows activity-based personalization: k numbers that say which posts people like them engage with. Personal data
+ * (in the privacy registry: shown in "What Hearth thinks you like", exported, deleted on reset, consent withdrawal
+ * and erasure). `engagements` is how many of the person's engagements it was learned from.
+ */
+export const tasteVectors = pgTable('taste_vectors', {
+  userId: text('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  factors: real('factors').array().notNull(),
+  /** ‖factors‖, for cosine similarity between people in SQL. */
+  norm: real('norm').notNull(),
+  engagements: integer('engagements').notNull(),
+  trainedAt: at('trained_at').notNull(),
+});
+
+export const postFactorSources = ['daily', 'fold_in'] as const;
+
+/**
+ * A post's factors in the taste model: trained by the daily job, or folded in from the taste vectors of its early
+ * engagers as they engage (`a`, `b`: the sums the fold-in solves from; only for folded-in posts). About posts, not
+ * people: the sums mix many people's vectors and name none.
+ */
+export const postFactors = pgTable(
+  'post_factors',
+  {
+    postId: text('post_id')
+      .primaryKey()
+      .references(() => posts.id, { onDelete: 'cascade' }),
+    factors: real('factors').array().notNull(),
+    source: text('source', { enum: postFactorSources }).notNull(),
+    a: real('a').array(),
+    b: real('b').array(),
+    engagements: integer('engagements').notNull().default(0),
+    updatedAt: at('updated_at').notNull().defaultNow(),
+  },
+  (t) => [check('post_factors_source', sql`${t.source} in ('daily', 'fold_in')`)],
+);
+
+/** The taste model's one current row: when it was trained, its settings, and XᵀX over every taste vector (for fold-in). */
+export const tasteModels = pgTable('taste_models', {
+  id: text('id').primaryKey(),
+  trainedAt: at('trained_at').notNull(),
+  factors: integer('factors').notNull(),
+  regularization: real('regularization').notNull(),
+  alpha: real('alpha').notNull(),
+  gram: real('gram').array().notNull(),
+  people: integer('people').notNull(),
+  posts: integer('posts').notNull(),
+  engagements: integer('engagements').notNull(),
+});

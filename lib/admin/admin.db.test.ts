@@ -9,6 +9,7 @@ import type { Viewer } from '@/lib/auth/viewer';
 import { finishSignUpAction, signUpAction } from '@/lib/auth/actions';
 import { authenticate, createAccount } from '@/lib/auth/users';
 import { actAs, call } from '@/test/actions';
+import { expectAllowed, expectRefused } from '@/test/proofs';
 import {
   createInstanceInviteAction,
   decideRegistrationAction,
@@ -96,7 +97,7 @@ describe('saveSiteSettingsAction', () => {
   it('saves for an admin (an upsert on the one row) and writes what changed to the audit log', async () => {
     await db.delete(siteSettings);
     actAs(admin);
-    const saved = await call(saveSiteSettingsAction, settingsForm());
+    const saved = await expectAllowed(() => call(saveSiteSettingsAction, settingsForm()), { changes: [siteSettings, instanceAuditLog] });
     expect(saved.success).toContain('site name');
     const settings = await getSiteSettings(db);
     expect(settings).toMatchObject({ name: 'Riverside Makers', rules: ['Be kind.', 'No spam.'], contactEmail: 'team@riverside.example', registrationMode: 'open' });
@@ -120,16 +121,14 @@ describe('saveSiteSettingsAction', () => {
 
   it('asks for the approval question, and refuses moderators and members without changing anything', async () => {
     actAs(admin);
+    await expectRefused(() => call(saveSiteSettingsAction, settingsForm({ registrationMode: 'approval', approvalQuestion: '' })), { error: 'Please fix the highlighted fields.', caller: admin });
     const noQuestion = await call(saveSiteSettingsAction, settingsForm({ registrationMode: 'approval', approvalQuestion: '' }));
     expect(noQuestion.fieldErrors?.approvalQuestion).toContain('Ask newcomers a question');
-    const before = await db.select().from(siteSettings);
-    const logsBefore = (await auditOf('update_settings')).length;
     for (const caller of [moderator, member]) {
       actAs(caller);
-      expect(await call(saveSiteSettingsAction, settingsForm({ name: 'Taken over' }))).toEqual({ error: notAdminMessage });
+      await expectRefused(() => call(saveSiteSettingsAction, settingsForm({ name: 'Taken over' })), { error: notAdminMessage, caller });
     }
-    expect(await db.select().from(siteSettings)).toEqual(before);
-    expect(await auditOf('update_settings')).toHaveLength(logsBefore);
+    expect((await getSiteSettings(db)).name).toBe('Riverside Makers');
   });
 });
 
@@ -158,7 +157,8 @@ describe('registration modes', () => {
   it('invite: needs a usable code; the code is used once per account, and an exhausted one refuses', async () => {
     await setMode('invite');
     actAs(admin);
-    expect((await call(createInstanceInviteAction, { note: 'for the workshop', maxUses: '1', expiresInDays: '7' })).success).toContain('Invite link created');
+    const created = await expectAllowed(() => call(createInstanceInviteAction, { note: 'for the workshop', maxUses: '1', expiresInDays: '7' }), { changes: [instanceInvites] });
+    expect(created.success).toContain('Invite link created');
     const [invite] = await db.select().from(instanceInvites).where(eq(instanceInvites.note, 'for the workshop'));
     expect(invite).toMatchObject({ creatorId: admin.id, maxUses: 1, uses: 0 });
     expect(invite.expiresAt!.getTime()).toBeGreaterThan(Date.now() + 6 * 86_400_000);
@@ -186,17 +186,25 @@ describe('registration modes', () => {
   it('invite: a revoked link refuses; only admins create and revoke', async () => {
     await setMode('invite');
     actAs(moderator);
-    expect(await call(createInstanceInviteAction, { note: 'mod try' })).toEqual({ error: notAdminMessage });
-    expect(await db.select().from(instanceInvites).where(eq(instanceInvites.note, 'mod try'))).toEqual([]);
+    await expectRefused(() => call(createInstanceInviteAction, { note: 'mod try' }), { error: notAdminMessage, caller: moderator });
+    actAs(null);
+    await expectRefused(() => call(createInstanceInviteAction, { note: 'nobody' }), { error: 'Your session has ended — please sign in again.' });
     actAs(admin);
     await call(createInstanceInviteAction, { note: 'to revoke' });
     const [invite] = await db.select().from(instanceInvites).where(eq(instanceInvites.note, 'to revoke'));
     actAs(member);
-    expect(await call(revokeInstanceInviteAction, { inviteId: invite.id })).toEqual({ error: notAdminMessage });
-    expect((await db.select().from(instanceInvites).where(eq(instanceInvites.id, invite.id)))[0].revokedAt).toBeNull();
+    await expectRefused(() => call(revokeInstanceInviteAction, { inviteId: invite.id }), { error: notAdminMessage, caller: member });
+    actAs(moderator);
+    await expectRefused(() => call(revokeInstanceInviteAction, { inviteId: invite.id }), { error: notAdminMessage, caller: moderator });
     actAs(admin);
-    expect((await call(revokeInstanceInviteAction, { inviteId: invite.id })).success).toContain('revoked');
+    await expectRefused(() => call(revokeInstanceInviteAction, { inviteId: '' }), { error: 'Please fix the highlighted fields.', caller: admin });
+    const revoked = await expectAllowed(() => call(revokeInstanceInviteAction, { inviteId: invite.id }), {
+      changes: [instanceInvites, instanceAuditLog],
+      effect: async () => expect((await db.select().from(instanceInvites).where(eq(instanceInvites.id, invite.id)))[0].revokedAt).toBeInstanceOf(Date),
+    });
+    expect(revoked.success).toContain('revoked');
     expect((await auditOf('revoke_invite'))[0].actorId).toBe(admin.id);
+    await expectRefused(() => call(revokeInstanceInviteAction, { inviteId: invite.id }), { error: 'That invite is already revoked, or does not exist.', caller: admin });
     actAs(null);
     expect((await call(signUpAction, { ...newcomer(), inviteCode: invite.id })).fieldErrors?.inviteCode).toBe(invalidInviteMessage);
   });
@@ -220,12 +228,17 @@ describe('registration modes', () => {
     // Members and moderators cannot decide.
     for (const caller of [member, moderator]) {
       actAs(caller);
-      expect(await call(decideRegistrationAction, { userId: account.id, decision: 'approve' })).toEqual({ error: notAdminMessage });
+      await expectRefused(() => call(decideRegistrationAction, { userId: account.id, decision: 'approve' }), { error: notAdminMessage, caller, others: [account.id, admin.id] });
     }
     expect(await db.select().from(registrationApprovals).where(eq(registrationApprovals.userId, account.id))).toHaveLength(1);
 
     actAs(admin);
-    expect((await call(decideRegistrationAction, { userId: account.id, decision: 'approve', reason: 'Welcome aboard' })).success).toContain('Approved');
+    await expectRefused(() => call(decideRegistrationAction, { userId: account.id, decision: 'maybe' }), { error: 'Please fix the highlighted fields.', others: [account.id] });
+    await expectRefused(() => call(decideRegistrationAction, { userId: member.id, decision: 'reject' }), { error: 'That registration was already decided.', others: [account.id, member.id] });
+    const approved = await expectAllowed(() => call(decideRegistrationAction, { userId: account.id, decision: 'approve', reason: 'Welcome aboard' }), {
+      changes: [registrationApprovals, outbox, instanceAuditLog],
+    });
+    expect(approved.success).toContain('Approved');
     expect(await db.select().from(registrationApprovals).where(eq(registrationApprovals.userId, account.id))).toEqual([]);
     expect(await authenticate(db, { email: input.email, password })).toMatchObject({ id: account.id, awaitingApproval: false });
     const [mail] = await mailTo(input.email);
@@ -233,7 +246,7 @@ describe('registration modes', () => {
     expect(mail.body).toContain('https://hearth.example/sign-in');
     expect(mail.body).toContain('Welcome aboard');
     expect((await auditOf('approve_registration'))[0]).toMatchObject({ actorId: admin.id, targetUserId: account.id });
-    expect(await call(decideRegistrationAction, { userId: account.id, decision: 'approve' })).toEqual({ error: 'That registration was already decided.' });
+    await expectRefused(() => call(decideRegistrationAction, { userId: account.id, decision: 'approve' }), { error: 'That registration was already decided.', others: [account.id] });
   });
 
   it('approval: a rejection deletes the account and mails the reason', async () => {
@@ -266,23 +279,29 @@ describe('suspendMemberAction and unsuspendMemberAction', () => {
   it('moderators and admins suspend with a reason and lift it; members cannot; admins cannot be suspended', async () => {
     const target = await person();
     actAs(member);
-    expect(await call(suspendMemberAction, { userId: target.id, reason: 'spam' })).toEqual({ error: notModeratorMessage });
-    expect((await db.select({ at: users.suspendedAt }).from(users).where(eq(users.id, target.id)))[0].at).toBeNull();
+    await expectRefused(() => call(suspendMemberAction, { userId: target.id, reason: 'spam' }), { error: notModeratorMessage, caller: member, others: [target.id] });
+    actAs(null);
+    await expectRefused(() => call(suspendMemberAction, { userId: target.id, reason: 'spam' }), { error: 'Your session has ended — please sign in again.', others: [target.id] });
 
     actAs(moderator);
     expect((await call(suspendMemberAction, { userId: target.id, reason: '' })).fieldErrors?.reason).toContain('Say why');
-    expect((await call(suspendMemberAction, { userId: target.id, reason: 'Repeated spam in #general' })).success).toContain('Suspended');
+    await expectRefused(() => call(suspendMemberAction, { userId: target.id, reason: '' }), { error: 'Please fix the highlighted fields.', others: [target.id] });
+    await expectRefused(() => call(suspendMemberAction, { userId: moderator.id, reason: 'me' }), { error: 'You cannot suspend yourself.', others: [target.id] });
+    await expectRefused(() => call(suspendMemberAction, { userId: 'nobody-here', reason: 'ghost' }), { error: 'That account no longer exists.', others: [target.id] });
+    const suspended = await expectAllowed(() => call(suspendMemberAction, { userId: target.id, reason: 'Repeated spam in #general' }), { changes: [users, instanceAuditLog] });
+    expect(suspended.success).toContain('Suspended');
+    await expectRefused(() => call(suspendMemberAction, { userId: target.id, reason: 'Again' }), { error: 'That account is already suspended.', others: [target.id] });
     const [row] = await db.select().from(users).where(eq(users.id, target.id));
     expect(row).toMatchObject({ suspensionReason: 'Repeated spam in #general', suspendedById: moderator.id });
     expect(row.suspendedAt).toBeInstanceOf(Date);
-    expect(await call(suspendMemberAction, { userId: admin.id, reason: 'coup' })).toMatchObject({ error: expect.stringContaining('Admins cannot be suspended') });
-    expect((await db.select({ at: users.suspendedAt }).from(users).where(eq(users.id, admin.id)))[0].at).toBeNull();
+    await expectRefused(() => call(suspendMemberAction, { userId: admin.id, reason: 'coup' }), { error: /Admins cannot be suspended/, others: [admin.id, target.id] });
 
     actAs(member);
-    expect(await call(unsuspendMemberAction, { userId: target.id, reason: 'friend' })).toEqual({ error: notModeratorMessage });
-    expect((await db.select({ at: users.suspendedAt }).from(users).where(eq(users.id, target.id)))[0].at).not.toBeNull();
+    await expectRefused(() => call(unsuspendMemberAction, { userId: target.id, reason: 'friend' }), { error: notModeratorMessage, caller: member, others: [target.id] });
+    actAs(moderator);
+    await expectRefused(() => call(unsuspendMemberAction, { userId: member.id, reason: 'never was' }), { error: 'That account is not suspended.', others: [target.id, member.id] });
     actAs(admin);
-    expect((await call(unsuspendMemberAction, { userId: target.id, reason: 'Appeal accepted' })).success).toBe('Suspension lifted.');
+    expect((await expectAllowed(() => call(unsuspendMemberAction, { userId: target.id, reason: 'Appeal accepted' }), { changes: [users] })).success).toBe('Suspension lifted.');
     expect((await db.select({ at: users.suspendedAt }).from(users).where(eq(users.id, target.id)))[0].at).toBeNull();
     const logs = await db.select().from(instanceAuditLog).where(eq(instanceAuditLog.targetUserId, target.id)).orderBy(instanceAuditLog.createdAt);
     expect(logs.map((l) => [l.action, l.actorId])).toEqual([
@@ -297,21 +316,21 @@ describe('setInstanceRoleAction', () => {
     const target = await person();
     for (const caller of [moderator, member]) {
       actAs(caller);
-      expect(await call(setInstanceRoleAction, { userId: target.id, role: 'admin' })).toEqual({ error: notAdminMessage });
+      await expectRefused(() => call(setInstanceRoleAction, { userId: target.id, role: 'admin' }), { error: notAdminMessage, caller, others: [target.id] });
     }
-    expect((await db.select({ role: users.instanceRole }).from(users).where(eq(users.id, target.id)))[0].role).toBeNull();
+    actAs(admin);
+    await expectRefused(() => call(setInstanceRoleAction, { userId: target.id, role: 'owner' }), { error: 'Please fix the highlighted fields.', others: [target.id] });
 
     actAs(admin);
-    expect((await call(setInstanceRoleAction, { userId: target.id, role: 'moderator' })).success).toBe('They are an instance moderator now.');
+    expect((await expectAllowed(() => call(setInstanceRoleAction, { userId: target.id, role: 'moderator' }), { changes: [users] })).success).toBe('They are an instance moderator now.');
     expect((await auditOf('grant_moderator'))[0]).toMatchObject({ actorId: admin.id, targetUserId: target.id, details: { from: 'member', to: 'moderator' } });
     // The one admin cannot step down, nor be demoted.
     const admins = await db.select({ id: users.id }).from(users).where(eq(users.instanceRole, 'admin'));
     expect(admins).toEqual([{ id: admin.id }]);
-    expect(await call(setInstanceRoleAction, { userId: admin.id, role: 'none' })).toEqual({ error: lastAdminMessage });
-    expect((await db.select({ role: users.instanceRole }).from(users).where(eq(users.id, admin.id)))[0].role).toBe('admin');
+    await expectRefused(() => call(setInstanceRoleAction, { userId: admin.id, role: 'none' }), { error: lastAdminMessage, others: [target.id] });
 
     // With a second admin, either may step down — but two demotions at once still leave one.
-    expect((await call(setInstanceRoleAction, { userId: target.id, role: 'admin' })).success).toBe('They are an instance admin now.');
+    expect((await expectAllowed(() => call(setInstanceRoleAction, { userId: target.id, role: 'admin' }), { changes: [users] })).success).toBe('They are an instance admin now.');
     actAs(admin);
     const mine = call(setInstanceRoleAction, { userId: target.id, role: 'none' });
     actAs({ ...target });

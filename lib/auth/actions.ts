@@ -114,10 +114,10 @@ export async function signOutEverywhereAction() {
 
 const oauthSchema = z.object({ provider: z.enum(['github', 'google']), redirectTo: z.string().optional() });
 
-/** Starts GitHub or Google sign-in — only for a provider that is configured. */
-export async function oauthSignInAction(formData: FormData) {
+/** Starts GitHub or Google sign-in — only for a provider that is configured; any other is answered, and nothing starts. */
+export async function oauthSignInAction(formData: FormData): Promise<{ error: string } | undefined> {
   const parsed = oauthSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success || !oauthProviders[parsed.data.provider]) return;
+  if (!parsed.success || !oauthProviders[parsed.data.provider]) return { error: 'That way of signing in is not set up here.' };
   await signIn(parsed.data.provider, { redirectTo: safeRedirect(parsed.data.redirectTo) });
 }
 

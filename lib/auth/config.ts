@@ -17,9 +17,10 @@ import { authorizeCredentials } from './credentials';
 import { deviceCookieDays, deviceCookieName, rememberDevice } from './device';
 import { enabledOAuthProviders } from './providers';
 import { resolveAuthSecret } from './secret';
-import { startSession } from './sessions';
+import { endSession, startSession } from './sessions';
 import { safeRedirect } from './schemas';
 import { insertPerson, suggestHandle } from './users';
+import { log } from '@/lib/log';
 
 declare module 'next-auth' {
   interface Session {
@@ -154,12 +155,20 @@ function config(): NextAuthConfig {
         return session;
       },
     },
+    events: {
+      // Signing out — by the action or by Auth.js's own /api/auth/signout — ends this browser's session row, so the
+      // token stops opening anything at once (getViewer requires the row) instead of when the cookie would expire.
+      async signOut(message) {
+        const token = 'token' in message ? message.token : null;
+        if (token?.uid && token.sid) await endSession(db, token.uid, token.sid);
+      },
+    },
     logger: {
       // A wrong password is an expected outcome, not an error with a stack trace.
       error(error) {
         // (Auth.js errors carry their kind in `type`; class names are minified in production.)
         if ((error as { type?: string }).type === 'CredentialsSignin') return;
-        console.error('[auth]', error);
+        log.error({ err: error }, '[auth]');
       },
     },
   };

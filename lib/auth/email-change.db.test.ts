@@ -1,8 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { env } from '@/lib/env';
 import { db } from '@/db/client';
 import { emailChanges, outbox, userSessions, users } from '@/db/schema';
 import { actAs, call } from '@/test/actions';
+import { expectAllowed, expectRefused } from '@/test/proofs';
 import { confirmEmailChangeAction, requestEmailChangeAction } from './actions';
 import { confirmEmailChange, expiredLinkMessage, hashToken, requestEmailChange } from './email-change';
 import { hashPassword } from './password';
@@ -30,12 +32,17 @@ const mailTo = (address: string) => db.select().from(outbox).where(eq(outbox.toA
 const tokenIn = (body: string) => body.match(/confirm-email\?token=([\w-]+)/)?.[1];
 
 afterEach(() => {
-  process.env.HEARTH_RATE_LIMITS = 'off';
+  env.HEARTH_RATE_LIMITS = 'off';
 });
 
 describe('changing the email address', () => {
   it('needs the current password and a different address, and changes nothing until the link is opened', async () => {
     const maya = await person('maya_mail');
+    actAs(maya);
+    await expectRefused(() => call(requestEmailChangeAction, { newEmail: 'maya.new@example.org', currentPassword: 'not my password' }), { error: 'Please fix the highlighted fields.', caller: maya });
+    await expectRefused(() => call(requestEmailChangeAction, { newEmail: 'MAYA_MAIL@example.org', currentPassword: password }), { error: 'Please fix the highlighted fields.', caller: maya });
+    actAs(null);
+    await expectRefused(() => call(requestEmailChangeAction, { newEmail: 'maya.new@example.org', currentPassword: password }), { error: 'Your session has ended — please sign in again.', others: [maya.id] });
     actAs(maya);
     const wrong = await call(requestEmailChangeAction, { newEmail: 'maya.new@example.org', currentPassword: 'not my password' });
     expect(wrong.fieldErrors?.currentPassword).toBe('That is not your current password.');
@@ -44,7 +51,7 @@ describe('changing the email address', () => {
     const invalid = await call(requestEmailChangeAction, { newEmail: 'not an address', currentPassword: password });
     expect(invalid.fieldErrors?.newEmail).toMatch(/valid email/);
 
-    const sent = await call(requestEmailChangeAction, { newEmail: 'Maya.New@Example.org', currentPassword: password });
+    const sent = await expectAllowed(() => call(requestEmailChangeAction, { newEmail: 'Maya.New@Example.org', currentPassword: password }), { changes: [emailChanges, outbox] });
     expect(sent.success).toBe('We sent a link to maya.new@example.org. Open it within 24 hours to confirm; until then your address stays maya_mail@example.org.');
     const [user] = await db.select().from(users).where(eq(users.id, maya.id));
     expect(user.email).toBe('maya_mail@example.org');
@@ -66,12 +73,12 @@ describe('changing the email address', () => {
     const { token } = await requestEmailChange(db, sam, 'sam.new@example.org', 'http://localhost:3000');
 
     actAs(intruder);
-    expect((await call(confirmEmailChangeAction, { token: token! })).error).toMatch(/for another account/);
+    await expectRefused(() => call(confirmEmailChangeAction, { token: token! }), { error: /for another account/, others: [sam.id] });
     actAs(null);
-    expect((await call(confirmEmailChangeAction, { token: token! })).error).toBe('Your session has ended — please sign in again.');
+    await expectRefused(() => call(confirmEmailChangeAction, { token: token! }), { error: 'Your session has ended — please sign in again.', others: [sam.id, intruder.id] });
 
     actAs(sam);
-    const done = await call(confirmEmailChangeAction, { token: token! });
+    const done = await expectAllowed(() => call(confirmEmailChangeAction, { token: token! }), { changes: [users, emailChanges, userSessions, outbox] });
     expect(done.error).toBeUndefined();
     expect(navigation.redirects.at(-1)).toBe('/settings/account?email=changed');
     const [user] = await db.select().from(users).where(eq(users.id, sam.id));
@@ -84,7 +91,7 @@ describe('changing the email address', () => {
     expect(notice.subject).toBe('Your Hearth email address was changed');
     expect(notice.body).toContain('s***@example.org');
     // Single use.
-    expect((await call(confirmEmailChangeAction, { token: token! })).error).toBe(expiredLinkMessage);
+    await expectRefused(() => call(confirmEmailChangeAction, { token: token! }), { error: expiredLinkMessage, others: [intruder.id] });
   });
 
   it('refuses an expired link and one replaced by a newer request', async () => {
@@ -110,7 +117,7 @@ describe('changing the email address', () => {
   });
 
   it('is rate-limited: five requests an hour', async () => {
-    process.env.HEARTH_RATE_LIMITS = 'on';
+    env.HEARTH_RATE_LIMITS = 'on';
     const kim = await person('kim_mail');
     actAs(kim);
     for (let i = 0; i < 5; i++) expect((await call(requestEmailChangeAction, { newEmail: `kim${i}@example.org`, currentPassword: password })).success).toBeDefined();

@@ -2,9 +2,11 @@
 // confirms the address and changes nothing else.
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { env } from '@/lib/env';
 import { db } from '@/db/client';
 import { outbox, userSessions, users } from '@/db/schema';
 import { actAs, call } from '@/test/actions';
+import { expectAllowed, expectRefused } from '@/test/proofs';
 import { confirmEmailChange } from './email-change';
 import { resendConfirmationAction } from './reset-actions';
 import { startSession } from './sessions';
@@ -23,14 +25,14 @@ async function person(handle: string, verified: boolean) {
 }
 
 afterEach(() => {
-  process.env.HEARTH_RATE_LIMITS = 'off';
+  env.HEARTH_RATE_LIMITS = 'off';
 });
 
 describe('confirming an address', () => {
   it('mails a link to an unconfirmed address; opening it confirms the address and ends no session', async () => {
     const maya = await person('maya_unconfirmed', false);
     actAs(maya);
-    const answer = await call(resendConfirmationAction, {});
+    const answer = await expectAllowed(() => call(resendConfirmationAction, {}), { changes: [outbox] });
     expect(answer.success).toBe(`We sent a new link to ${maya.email}. It works for a day.`);
     const [mail] = await db.select().from(outbox).where(eq(outbox.toAddress, maya.email));
     expect(mail).toMatchObject({ subject: 'Confirm your email address for Hearth', kind: 'account', userId: maya.id });
@@ -51,10 +53,10 @@ describe('confirming an address', () => {
   it('refuses a confirmed address, and more than three links an hour, writing nothing', async () => {
     const sam = await person('sam_confirmed', true);
     actAs(sam);
-    expect(await call(resendConfirmationAction, {})).toEqual({ error: 'Your address is already confirmed.' });
+    await expectRefused(() => call(resendConfirmationAction, {}), { error: 'Your address is already confirmed.', caller: sam });
     expect(await db.select().from(outbox).where(eq(outbox.userId, sam.id))).toEqual([]);
 
-    process.env.HEARTH_RATE_LIMITS = 'on';
+    env.HEARTH_RATE_LIMITS = 'on';
     const lee = await person('lee_unconfirmed', false);
     actAs(lee);
     for (let i = 0; i < 3; i++) expect((await call(resendConfirmationAction, {})).success).toBeTruthy();
@@ -64,9 +66,9 @@ describe('confirming an address', () => {
   });
 
   it('refuses a signed-out caller', async () => {
+    const maya = await person('maya_signed_out', false);
     actAs(null);
-    const before = await db.select({ id: outbox.id }).from(outbox);
-    expect(await call(resendConfirmationAction, {})).toEqual({ error: 'Your session has ended — please sign in again.' });
-    expect(await db.select({ id: outbox.id }).from(outbox)).toEqual(before);
+    await expectRefused(() => call(resendConfirmationAction, {}), { error: 'Your session has ended — please sign in again.', others: [maya.id] });
+    expect(await db.select().from(outbox).where(eq(outbox.userId, maya.id))).toEqual([]);
   });
 });

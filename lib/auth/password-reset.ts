@@ -15,6 +15,7 @@ import { hashToken } from './email-change';
 import { hashPassword } from './password';
 import { endAllSessions } from './sessions';
 import { findUserByEmail } from './users';
+import { log } from '@/lib/log';
 
 export const passwordResetMinutes = 30;
 
@@ -40,7 +41,7 @@ export async function answerPasswordResetRequest(db: Database, input: { email: s
   if (!verdict.allowed) return { error: verdict.message, values: { email } };
   defer(() =>
     requestPasswordReset(db, email, input.origin).catch((error) => {
-      console.error('[auth] a password reset link could not be written', error);
+      log.error({ err: error }, '[auth] a password reset link could not be written');
     }),
   );
   return { success: resetRequestAnswer(email), values: { email } };

@@ -39,5 +39,4 @@ export const resendConfirmationAction = validatedActionWithUser(
     if (!result.ok) return { error: result.message };
     return { success: `We sent a new link to ${result.email}. It works for a day.` };
   },
-  { shapesFeed: false },
 );

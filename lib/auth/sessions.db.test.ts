@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { db } from '@/db/client';
 import { userSessions, users } from '@/db/schema';
 import { call } from '@/test/actions';
+import { expectAllowed, expectRefused } from '@/test/proofs';
 import { endAllSessions, listSessions, startSession, touchSession } from './sessions';
 
 // getViewer() reads the session from Auth.js; here the test chooses what the cookie would carry.
@@ -80,12 +81,16 @@ describe('sessions', () => {
     expect(listed.find((s) => s.current)?.id).toBe(laptop);
 
     // Sam cannot end Maya's session by its id.
-    const refused = await call(endSessionAction, { sessionId: mayas });
-    expect(refused.error).toBe('That session has already ended.');
+    await expectRefused(() => call(endSessionAction, { sessionId: mayas }), { error: 'That session has already ended.', others: [maya.id] });
     expect(await viewerFor(maya.id, mayas)).not.toBeNull();
+    session = null;
+    await expectRefused(() => call(endSessionAction, { sessionId: phone }), { error: 'Your session has ended — please sign in again.', others: [maya.id, sam.id] });
 
     session = { user: { id: sam.id }, sessionVersion: 0, sessionId: laptop };
-    const ended = await call(endSessionAction, { sessionId: phone });
+    const ended = await expectAllowed(() => call(endSessionAction, { sessionId: phone }), {
+      changes: [userSessions],
+      effect: async () => expect((await listSessions(db, sam.id)).map((s) => s.id)).toEqual([laptop]),
+    });
     expect(ended.success).toBe('Signed out on that device.');
     expect(await viewerFor(sam.id, phone)).toBeNull();
     expect(await viewerFor(sam.id, laptop)).not.toBeNull();

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { db } from '@/db/client';
 import { outbox, pendingSignups, users } from '@/db/schema';
 import { call } from '@/test/actions';
+import { expectAllowed, expectRefused } from '@/test/proofs';
 import { finishSignUpAction, signUpAction } from './actions';
 import { expiredSignUpMessage, finishSignUp, purgeExpiredSignUps, signUpLinkHours, startSignUp } from './signup';
 import { createAccount } from './users';
@@ -46,7 +47,7 @@ describe('signUpAction', () => {
     const newcomer = form();
 
     const forOwner = await call(signUpAction, { ...form({ email: owner.email.toUpperCase() }), password: 'another password entirely' });
-    const forNewcomer = await call(signUpAction, newcomer);
+    const forNewcomer = await expectAllowed(() => call(signUpAction, newcomer), { changes: [pendingSignups, outbox] });
     const answer = (state: typeof forOwner, email: string) => state.success?.toLowerCase().replace(email.toLowerCase(), '<address>');
     expect(forOwner.error).toBeUndefined();
     expect(answer(forOwner, owner.email.toUpperCase())).toBe(answer(forNewcomer, newcomer.email));
@@ -73,6 +74,8 @@ describe('signUpAction', () => {
   it('still refuses a taken handle by name (handles are public)', async () => {
     const first = form();
     await createAccount(db, first);
+    await expectRefused(() => call(signUpAction, form({ handle: first.handle })), { error: 'Please fix the highlighted fields.' });
+    await expectRefused(() => call(signUpAction, form({ email: 'not an address', password: 'short' })), { error: 'Please fix the highlighted fields.' });
     const again = await call(signUpAction, form({ handle: first.handle }));
     expect(again.fieldErrors?.handle).toBe(`The handle @${first.handle} is taken — try another.`);
     expect(again.success).toBeUndefined();
@@ -85,11 +88,13 @@ describe('finishing from the link', () => {
     const { token } = await startSignUp(db, input, 'https://hearth.example');
     expect(token).toBeTruthy();
 
+    await expectRefused(() => call(finishSignUpAction, { token: token!, password: 'not the one I chose' }), { error: 'Please fix the highlighted fields.' });
     const wrong = await call(finishSignUpAction, { token: token!, password: 'not the one I chose' });
     expect(wrong.fieldErrors?.password).toBe('That is not the password you chose when you signed up.');
     expect(await accountsFor(input.email)).toEqual([]);
 
-    await call(finishSignUpAction, { token: token!, password });
+    // Signing in is Auth.js's part (recorded here; lib/auth/sign-in.db.test.ts drives the real one).
+    await expectAllowed(() => call(finishSignUpAction, { token: token!, password }), { changes: [users, pendingSignups, outbox] });
     const [account] = await db.select().from(users).where(eq(users.email, input.email));
     expect(account).toMatchObject({ handle: input.handle, name: input.name });
     expect(account.emailVerified).toBeInstanceOf(Date);
@@ -98,8 +103,7 @@ describe('finishing from the link', () => {
     expect(await db.select().from(pendingSignups).where(eq(pendingSignups.email, input.email))).toEqual([]);
 
     // The link is used up.
-    const again = await call(finishSignUpAction, { token: token!, password });
-    expect(again.error).toBe(expiredSignUpMessage);
+    await expectRefused(() => call(finishSignUpAction, { token: token!, password }), { error: expiredSignUpMessage });
     expect(await accountsFor(input.email)).toHaveLength(1);
   });
 

@@ -21,7 +21,7 @@ describe('createAccount', () => {
     expect(user.passwordHash).toMatch(/^\$argon2id\$/);
     expect(user.passwordHash).not.toContain(input.password);
     const [profile] = await db.select().from(profiles).where(eq(profiles.userId, result.userId));
-    expect(profile).toBeDefined();
+    expect(profile).toMatchObject({ userId: result.userId });
   });
 
   it('refuses an email that differs only in case, naming the field', async () => {

@@ -24,6 +24,11 @@ export type Viewer = {
   suspended?: boolean;
   /** 'admin' or 'moderator' of the instance, if either. */
   instanceRole?: 'admin' | 'moderator' | null;
+  /**
+   * The person's cache version (users.cache_version) as this request read it with the session, so the person cache
+   * (lib/cache/person-cache.ts) needs no read of its own on the page.
+   */
+  cacheVersion?: number;
 };
 
 /**
@@ -45,6 +50,7 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
       verified: users.emailVerified,
       suspendedAt: users.suspendedAt,
       instanceRole: users.instanceRole,
+      cacheVersion: users.cacheVersion,
       // An account waiting for an admin's approval is not signed in, however a session came to exist (OAuth).
       held: sql<boolean>`exists (select 1 from registration_approvals ra where ra.user_id = ${qualified(users.id)})`,
     })
@@ -64,6 +70,7 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
     unconfirmedEmail: row.verified ? null : row.email,
     suspended: Boolean(row.suspendedAt),
     instanceRole: row.instanceRole,
+    cacheVersion: row.cacheVersion,
   };
 });
 

@@ -1,19 +1,20 @@
 // The benchmark floor page: absent unless HEARTH_BENCH=1, and its one query reads only the viewer's own rows.
 import { afterEach, describe, expect, it } from 'vitest';
+import { env } from '@/lib/env';
 import { db } from '@/db/client';
 import { userSessions, users } from '@/db/schema';
 import { benchEnabled, floorReading } from './floor';
 
 afterEach(() => {
-  delete process.env.HEARTH_BENCH;
+  env.HEARTH_BENCH = undefined;
 });
 
 describe('benchmark floor', () => {
   it('exists only when HEARTH_BENCH=1', () => {
     expect(benchEnabled()).toBe(false);
-    process.env.HEARTH_BENCH = 'true';
+    env.HEARTH_BENCH = '0';
     expect(benchEnabled()).toBe(false);
-    process.env.HEARTH_BENCH = '1';
+    env.HEARTH_BENCH = '1';
     expect(benchEnabled()).toBe(true);
   });
 

@@ -5,8 +5,9 @@ import { count, eq } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { userSessions } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/viewer';
+import { env } from '@/lib/env';
 
-export const benchEnabled = () => process.env.HEARTH_BENCH === '1';
+export const benchEnabled = () => env.HEARTH_BENCH === '1';
 
 /** One trivial, indexed query about the viewer: how many browsers they are signed in on. */
 export async function floorReading(viewer: Viewer): Promise<number> {

@@ -38,7 +38,7 @@ export const blockPersonAction = validatedActionWithUser(blockSchema, async (inp
   });
   refresh(target.handle);
   return { success: `You blocked @${target.handle}. Neither of you will see the other’s posts or comments, and they cannot reach you. They are not told.` };
-});
+}, { invalidates: ['personCache'] });
 
 /** Ends a block the viewer made. Follows removed by the block do not come back. */
 export const unblockPersonAction = validatedActionWithUser(blockSchema, async (input, viewer) => {
@@ -52,4 +52,4 @@ export const unblockPersonAction = validatedActionWithUser(blockSchema, async (i
   await forgetPerson(db, input.userId);
   if (target) refresh(target.handle);
   return { success: target ? `You unblocked @${target.handle}.` : 'Unblocked.' };
-});
+}, { invalidates: ['personCache'] });

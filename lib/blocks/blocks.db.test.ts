@@ -3,7 +3,7 @@
 import { and, count, eq, or, sql } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
 import { db, rowsOf } from '@/db/client';
-import { channels, comments, follows, groupMembers, media, mediaVariants, mentions, milestones, notifications, postImages, posts, profiles, userBlocks, users, feedControls, activitySignals } from '@/db/schema';
+import { activitySignals, bookmarks, channels, comments, feedControls, follows, groupMembers, media, mediaVariants, mentions, milestones, notifications, postImages, posts, profiles, reactions, userBlocks, users } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/viewer';
 import { createGroupRecords } from '@/lib/groups/setup';
 import { getMediaAccess } from '@/lib/media/queries';
@@ -24,10 +24,12 @@ import { personalizationOf } from '@/lib/recommend/profile';
 import { getFeedControlsPage } from '@/lib/recommend/queries';
 import { searchAll, typeahead } from '@/lib/search/queries';
 import { actAs, call } from '@/test/actions';
+import { expectAllowed, expectRefused } from '@/test/proofs';
 import { generateMetadata } from '@/app/(main)/p/[id]/page';
 import { blockPersonAction, unblockPersonAction } from './actions';
 import { listBlockedPeople } from './queries';
 import { blockBetween } from './rule';
+import { sayYes } from '@/test/consents';
 
 vi.mock('@/lib/auth/viewer', () => import('@/test/actions'));
 vi.mock('next/cache', () => import('@/test/actions'));
@@ -40,6 +42,8 @@ const word = () => `zb${(++n).toString(36).replace(/\d/g, (d) => 'abcdefghij'[Nu
 async function person(name: string): Promise<Viewer> {
   const handle = `${name.toLowerCase()}_bl${++n}${Math.random().toString(36).replace(/[^a-z]/g, '').slice(0, 4)}`;
   const [u] = await db.insert(users).values({ name, email: `${handle}@example.org`, handle }).returning();
+  // They said yes to everything asked at onboarding (consents are off until a person does).
+  await sayYes(u.id);
   return { id: u.id, handle, name, image: null };
 }
 
@@ -60,16 +64,16 @@ async function scene() {
   const tag = word();
   const text = word();
   actAs(author);
-  expect((await call(createPostAction, { body: `Tide pools at dawn, ${text} — @${reader.handle} come along`, tags: tag })).error).toBeUndefined();
+  await expectAllowed(() => call(createPostAction, { body: `Tide pools at dawn, ${text} — @${reader.handle} come along`, tags: tag }), { changes: [posts] });
   const [post] = await db.select().from(posts).where(eq(posts.authorId, author.id));
   const [image] = await db.insert(media).values({ ownerId: author.id, kind: 'post_image', width: 8, height: 8, sha256: text }).returning();
   await db.insert(mediaVariants).values({ mediaId: image.id, name: '640', width: 8, height: 8, contentType: 'image/webp', etag: `"${text}"`, bytes: Buffer.from('not really an image') });
   await db.insert(postImages).values({ postId: post.id, mediaId: image.id, position: 0 });
   await db.insert(follows).values({ followerId: reader.id, followeeId: author.id });
   actAs(reader);
-  expect((await call(createCommentAction, { postId: post.id, body: 'Count me in' })).error).toBeUndefined();
-  expect((await call(toggleReactionAction, { postId: post.id, emoji: '❤️' })).error).toBeUndefined();
-  expect((await call(toggleBookmarkAction, { postId: post.id, on: 'true' })).error).toBeUndefined();
+  await expectAllowed(() => call(createCommentAction, { postId: post.id, body: 'Count me in' }), { changes: [comments] });
+  await expectAllowed(() => call(toggleReactionAction, { postId: post.id, emoji: '❤️' }), { changes: [reactions] });
+  await expectAllowed(() => call(toggleBookmarkAction, { postId: post.id, on: 'true' }), { changes: [bookmarks] });
   const [comment] = await db.select().from(comments).where(eq(comments.postId, post.id));
   return { author, reader, post, imageId: image.id, tag, text, comment };
 }
@@ -92,11 +96,13 @@ describe('blocking and unblocking', () => {
   it('refuses blocking yourself or someone who does not exist, and writes nothing', async () => {
     const me = await person('Me');
     actAs(me);
-    expect((await call(blockPersonAction, { userId: me.id })).error).toBe('You cannot block yourself.');
-    expect((await call(blockPersonAction, { userId: crypto.randomUUID() })).error).toBe('That person no longer has an account.');
-    expect((await call(blockPersonAction, { userId: '' })).error).toBeTruthy();
+    await expectRefused(() => call(blockPersonAction, { userId: me.id }), { error: 'You cannot block yourself.' });
+    await expectRefused(() => call(blockPersonAction, { userId: crypto.randomUUID() }), { error: 'That person no longer has an account.' });
+    await expectRefused(() => call(blockPersonAction, { userId: '' }), { error: 'Please fix the highlighted fields.' });
     const [row] = await db.select({ n: count() }).from(userBlocks).where(or(eq(userBlocks.blockerId, me.id), eq(userBlocks.blockedId, me.id)));
     expect(Number(row.n)).toBe(0);
+    actAs(null);
+    await expectRefused(() => call(blockPersonAction, { userId: me.id }), { error: 'Your session has ended — please sign in again.', others: [me.id] });
   });
 
   it('a block is stored once, ends follows both ways, and is listed for the blocker alone', async () => {
@@ -106,7 +112,11 @@ describe('blocking and unblocking', () => {
       { followerId: a.id, followeeId: b.id },
       { followerId: b.id, followeeId: a.id },
     ]);
-    const result = await block(a, b);
+    actAs(a);
+    const result = await expectAllowed(() => call(blockPersonAction, { userId: b.id }), {
+      changes: [userBlocks, follows],
+      effect: async () => expect(await db.select().from(userBlocks).where(eq(userBlocks.blockedId, b.id))).toEqual([expect.objectContaining({ blockerId: a.id })]),
+    });
     expect(result.success).toContain(`You blocked @${b.handle}`);
     await block(a, b); // a second click: still one row
     expect(await blocksOf(a.id)).toEqual([b.id]);
@@ -123,13 +133,13 @@ describe('blocking and unblocking', () => {
     expect(await getPost(reader, post.id)).toBeNull();
     // The blocked person cannot lift it, nor can anyone else: nothing changes.
     actAs(reader);
-    expect((await call(unblockPersonAction, { userId: author.id })).error).toBe('You have not blocked that person.');
+    await expectRefused(() => call(unblockPersonAction, { userId: author.id }), { error: 'You have not blocked that person.' });
     const stranger = await person('Stranger');
     actAs(stranger);
-    expect((await call(unblockPersonAction, { userId: reader.id })).error).toBe('You have not blocked that person.');
+    await expectRefused(() => call(unblockPersonAction, { userId: reader.id }), { error: 'You have not blocked that person.' });
     expect(await blocksOf(author.id)).toEqual([reader.id]);
     actAs(author);
-    expect((await call(unblockPersonAction, { userId: reader.id })).success).toBe(`You unblocked @${reader.handle}.`);
+    expect((await expectAllowed(() => call(unblockPersonAction, { userId: reader.id }), { changes: [userBlocks] })).success).toBe(`You unblocked @${reader.handle}.`);
     expect(await blocksOf(author.id)).toEqual([]);
     expect((await getPost(reader, post.id))?.id).toBe(post.id);
     expect(await db.select().from(follows).where(eq(follows.followerId, reader.id))).toEqual([]);
@@ -177,7 +187,7 @@ describe.each([
     const s = await scene();
     await blockIn(s);
     actAs(s.reader);
-    expect((await call(toggleReactionAction, { postId: s.post.id, emoji: '🎉' })).error).toBe('That post does not exist, or you cannot see it.');
+    await expectRefused(() => call(toggleReactionAction, { postId: s.post.id, emoji: '🎉' }), { error: 'That post does not exist, or you cannot see it.' });
     expect((await getPost(s.author, s.post.id))?.reactions).toEqual({ '❤️': 1 });
   });
 
@@ -336,14 +346,14 @@ describe('they cannot reach you', () => {
     const g = await groupWith(owner, [member, third, neutral]);
     const postBy = async (who: Viewer, body: string) => {
       actAs(who);
-      expect((await call(createPostAction, { groupId: g.groupId, channelId: g.channelId, body })).error).toBeUndefined();
+      await expectAllowed(() => call(createPostAction, { groupId: g.groupId, channelId: g.channelId, body }), { changes: [posts] });
       const [p] = await db.select().from(posts).where(eq(posts.authorId, who.id));
       return p;
     };
     const post = await postBy(member, 'A member’s post');
     const open = await postBy(neutral, 'A neutral post');
     actAs(third);
-    expect((await call(createCommentAction, { postId: open.id, body: 'A third person answers' })).error).toBeUndefined();
+    await expectAllowed(() => call(createCommentAction, { postId: open.id, body: 'A third person answers' }), { changes: [comments] });
     const [thirds] = await db.select().from(comments).where(eq(comments.authorId, third.id));
     await block(owner, member);
     await block(third, owner);
@@ -351,11 +361,11 @@ describe('they cannot reach you', () => {
     actAs(owner);
     // The owner moderates the group, so both are still in view; neither may be answered.
     expect((await getPost(owner, post.id))?.id).toBe(post.id);
-    expect((await call(createCommentAction, { postId: post.id, body: 'Hello?' })).error).toBe(
-      'You blocked this person, so you cannot comment on this post. Unblock them in Settings → Blocked people first.',
-    );
+    await expectRefused(() => call(createCommentAction, { postId: post.id, body: 'Hello?' }), {
+      error: 'You blocked this person, so you cannot comment on this post. Unblock them in Settings → Blocked people first.',
+    });
     expect(ids(await getComments(owner, open.id))).toEqual([thirds.id]);
-    expect((await call(createCommentAction, { postId: open.id, parentId: thirds.id, body: 'Reply' })).error).toBe('You cannot reply to this comment.');
+    await expectRefused(() => call(createCommentAction, { postId: open.id, parentId: thirds.id, body: 'Reply' }), { error: 'You cannot reply to this comment.' });
     expect(await db.select({ n: count() }).from(comments)).toEqual(before);
   });
 
@@ -364,18 +374,18 @@ describe('they cannot reach you', () => {
     const blocker = await person('Blocker');
     const blocked = await person('Blocked');
     actAs(host);
-    expect((await call(createPostAction, { body: 'Open thread' })).error).toBeUndefined();
+    await expectAllowed(() => call(createPostAction, { body: 'Open thread' }), { changes: [posts] });
     const [post] = await db.select().from(posts).where(eq(posts.authorId, host.id));
     actAs(blocker);
-    expect((await call(createCommentAction, { postId: post.id, body: 'First!' })).error).toBeUndefined();
+    await expectAllowed(() => call(createCommentAction, { postId: post.id, body: 'First!' }), { changes: [comments] });
     const [first] = await db.select().from(comments).where(eq(comments.authorId, blocker.id));
     await block(blocker, blocked);
     actAs(blocked);
     // Hidden from them: they do not see it under the post...
     expect(ids(await getComments(blocked, post.id))).not.toContain(first.id);
     // ...and a reply sent anyway is refused; a comment of their own on the post is fine, and the blocker never sees it.
-    expect((await call(createCommentAction, { postId: post.id, parentId: first.id, body: 'Reply' })).error).toBe('You cannot reply to this comment.');
-    expect((await call(createCommentAction, { postId: post.id, body: 'My own comment' })).error).toBeUndefined();
+    await expectRefused(() => call(createCommentAction, { postId: post.id, parentId: first.id, body: 'Reply' }), { error: 'You cannot reply to this comment.' });
+    await expectAllowed(() => call(createCommentAction, { postId: post.id, body: 'My own comment' }), { changes: [comments] });
     const [mine] = await db.select().from(comments).where(eq(comments.authorId, blocked.id));
     expect(ids(await getComments(blocker, post.id))).toEqual([first.id]);
     expect(ids(await getComments(host, post.id)).sort()).toEqual([first.id, mine.id].sort());
@@ -389,7 +399,7 @@ describe('they cannot reach you', () => {
     const friend = await person('Friend');
     await block(blocker, blocked);
     actAs(blocked);
-    expect((await call(createPostAction, { body: `Hey @${blocker.handle} and @${friend.handle}` })).error).toBeUndefined();
+    await expectAllowed(() => call(createPostAction, { body: `Hey @${blocker.handle} and @${friend.handle}` }), { changes: [posts] });
     const [post] = await db.select().from(posts).where(eq(posts.authorId, blocked.id));
     expect((await db.select().from(mentions).where(eq(mentions.postId, post.id))).map((m) => m.userId)).toEqual([friend.id]);
     expect(post.bodyHtml).toContain(`/u/${friend.handle}`);
@@ -397,7 +407,7 @@ describe('they cannot reach you', () => {
     expect(await db.select().from(notifications).where(and(eq(notifications.userId, blocker.id), eq(notifications.actorId, blocked.id)))).toEqual([]);
     // The other way: the blocker mentioning the person they blocked.
     actAs(blocker);
-    expect((await call(createPostAction, { body: `Not talking to @${blocked.handle}` })).error).toBeUndefined();
+    await expectAllowed(() => call(createPostAction, { body: `Not talking to @${blocked.handle}` }), { changes: [posts] });
     const [theirs] = await db.select().from(posts).where(eq(posts.authorId, blocker.id));
     expect(await db.select().from(mentions).where(eq(mentions.postId, theirs.id))).toEqual([]);
   });
@@ -407,9 +417,9 @@ describe('they cannot reach you', () => {
     const b = await person('Ben');
     await block(a, b);
     actAs(b);
-    expect((await call(followPersonAction, { userId: a.id, on: 'true' })).error).toBe(`You cannot follow @${a.handle}.`);
+    await expectRefused(() => call(followPersonAction, { userId: a.id, on: 'true' }), { error: `You cannot follow @${a.handle}.`, others: [a.id] });
     actAs(a);
-    expect((await call(followPersonAction, { userId: b.id, on: 'true' })).error).toBe(`You blocked @${b.handle}. Unblock them first to follow them.`);
+    await expectRefused(() => call(followPersonAction, { userId: b.id, on: 'true' }), { error: `You blocked @${b.handle}. Unblock them first to follow them.`, others: [b.id] });
     expect(await db.select().from(follows).where(or(eq(follows.followerId, a.id), eq(follows.followerId, b.id)))).toEqual([]);
     expect(await db.select().from(notifications).where(or(eq(notifications.userId, a.id), eq(notifications.userId, b.id)))).toEqual([]);
   });
@@ -436,8 +446,8 @@ describe('they cannot reach you', () => {
     await db.insert(follows).values({ followerId: b.id, followeeId: a.id }); // behind the block's back
     expect(await milestoneSeenBy(db, b.id, m.id)).toMatchObject({ celebrated: false, onProfile: false });
     actAs(b);
-    expect((await call(congratulateAction, { milestoneId: m.id })).error).toBe('That milestone is not there, or it is not shared with you.');
-    expect((await call(sendThankYouNoteAction, { milestoneId: m.id, body: 'Well done!' })).error).toBe('That milestone is not there, or it is not shared with you.');
+    await expectRefused(() => call(congratulateAction, { milestoneId: m.id }), { error: 'That milestone is not there, or it is not shared with you.' });
+    await expectRefused(() => call(sendThankYouNoteAction, { milestoneId: m.id, body: 'Well done!' }), { error: 'That milestone is not there, or it is not shared with you.' });
     expect(await db.select().from(notifications).where(eq(notifications.userId, a.id))).toEqual([]);
   });
 
@@ -474,10 +484,10 @@ describe('group moderation across a block', () => {
     const peer = await person('Peer');
     const g = await groupWith(owner, [member, peer]);
     actAs(member);
-    expect((await call(createPostAction, { groupId: g.groupId, channelId: g.channelId, body: 'Spam in the group' })).error).toBeUndefined();
+    await expectAllowed(() => call(createPostAction, { groupId: g.groupId, channelId: g.channelId, body: 'Spam in the group' }), { changes: [posts] });
     const [post] = await db.select().from(posts).where(eq(posts.authorId, member.id));
     actAs(peer);
-    expect((await call(createCommentAction, { postId: post.id, body: 'Hm' })).error).toBeUndefined();
+    await expectAllowed(() => call(createCommentAction, { postId: post.id, body: 'Hm' }), { changes: [comments] });
     const [peerComment] = await db.select().from(comments).where(eq(comments.authorId, peer.id));
     await block(member, owner);
     await block(member, peer);
@@ -490,7 +500,7 @@ describe('group moderation across a block', () => {
     expect(await getPost(peer, post.id)).toBeNull();
     expect(ids((await getGroupPosts(peer, g.groupId)).items)).not.toContain(post.id);
     actAs(owner);
-    expect((await call(removeCommentAction, { commentId: peerComment.id, reason: 'Off topic' })).error).toBeUndefined();
+    await expectAllowed(() => call(removeCommentAction, { commentId: peerComment.id, reason: 'Off topic' }), { changes: [comments] });
     const [removed] = await db.select().from(comments).where(eq(comments.id, peerComment.id));
     expect(removed.removedAt).not.toBeNull();
   });

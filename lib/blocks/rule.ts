@@ -5,9 +5,10 @@ import { userBlocks } from '@/db/schema';
 
 /**
  * Whether the viewer and `other` (SQL naming a person id, written with its table's name when it sits in a
- * subquery) are separated by a block, in either direction. Two primary-key lookups.
+ * subquery) are separated by a block, in either direction. Two primary-key lookups. The viewer is an id, or SQL
+ * naming one (the live streams decide for many viewers in one query: lib/live/audience.ts).
  */
-export function blockedEitherWay(viewerId: string, other: SQL): SQL {
+export function blockedEitherWay(viewerId: string | SQL, other: SQL): SQL {
   return sql`exists (select 1 from user_blocks ub
     where (ub.blocker_id = ${viewerId} and ub.blocked_id = ${other}) or (ub.blocker_id = ${other} and ub.blocked_id = ${viewerId}))`;
 }
@@ -17,7 +18,7 @@ export function blockedEitherWay(viewerId: string, other: SQL): SQL {
  * and comments" (the owner holds every flag). Such moderators keep seeing, in their group, the posts and comments
  * of people they blocked or who blocked them — a block must not become a way to hide from moderation.
  */
-export function moderatesGroup(viewerId: string, groupId: SQL): SQL {
+export function moderatesGroup(viewerId: string | SQL, groupId: SQL): SQL {
   return sql`exists (select 1 from group_member_roles bmr join group_roles br on br.id = bmr.role_id
     where bmr.group_id = ${groupId} and bmr.user_id = ${viewerId} and 'remove_content' = any(br.permissions))`;
 }

@@ -103,14 +103,14 @@ describe('person cache', () => {
     expect(await version()).toBe(before + 1);
   });
 
-  it("is forgotten after each of the person's Server Actions that went through, not after a refused one", async () => {
+  it("is forgotten, on every instance, after a Server Action of the person's that declares it and went through, not after a refused one", async () => {
     const ivy = await person('Ivy');
     let runs = 0;
     const compute = async () => ++runs;
     await cachedForPerson(ivy, 'k', compute);
     const instanceB = instanceMemory();
     actAs({ id: ivy, handle: 'ivy', name: 'Ivy', image: null });
-    const action = validatedActionWithUser(z.object({ n: z.coerce.number().min(1) }), async () => ({ success: 'ok' }));
+    const action = validatedActionWithUser(z.object({ n: z.coerce.number().min(1) }), async () => ({ success: 'ok' }), { invalidates: ['personCache'] });
     expect((await action({}, new FormData())).error).toBeTruthy();
     restoreMemory(instanceB);
     expect(await cachedForPerson(ivy, 'k', compute)).toBe(1);
@@ -119,5 +119,30 @@ describe('person cache', () => {
     expect((await action({}, ok)).success).toBe('ok');
     restoreMemory(instanceB);
     expect(await cachedForPerson(ivy, 'k', compute)).toBe(2);
+  });
+
+  it('uses the version the request read with the session, and an action that forgets the person makes its page read it again', async () => {
+    const jo = await person('Jo');
+    const version = async () => (await db.select({ v: users.cacheVersion }).from(users).where(eq(users.id, jo)))[0]!.v;
+    let runs = 0;
+    const compute = async () => ++runs;
+    const read = await version();
+    expect(await cachedForPerson(jo, 'k', compute, Date.now(), read)).toBe(1);
+    expect(await cachedForPerson(jo, 'k', compute, Date.now(), read)).toBe(1);
+    // Another instance forgot the person: a request that read the new version does not use this instance's entry.
+    const instanceB = instanceMemory();
+    await forgetPerson(db, jo);
+    restoreMemory(instanceB);
+    expect(await cachedForPerson(jo, 'k', compute, Date.now(), await version())).toBe(2);
+    // An action of theirs that forgets the cache: the viewer of its request (read before it) no longer names a version,
+    // so the page it answers with reads the version afresh instead of trusting the old one.
+    const viewer = { id: jo, handle: 'jo', name: 'Jo', image: null, cacheVersion: await version() };
+    actAs(viewer);
+    const action = validatedActionWithUser(z.object({}), async () => ({ success: 'ok' }), { invalidates: ['personCache'] });
+    const instanceC = instanceMemory();
+    expect((await action({}, new FormData())).success).toBe('ok');
+    restoreMemory(instanceC);
+    expect(viewer.cacheVersion).toBeUndefined();
+    expect(await cachedForPerson(jo, 'k', compute, Date.now(), viewer.cacheVersion)).toBe(3);
   });
 });

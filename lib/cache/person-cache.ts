@@ -2,8 +2,8 @@
 // few minutes (the feed's "suggested groups and people"), correct on any number of app instances.
 //
 // Each entry remembers the person's cache version (users.cache_version) it was computed under, and is used only
-// while the version in the database is the same. Whatever the person does through a Server Action bumps the version
-// (forgetPerson, called by lib/action-state.ts), so their own choices — a mute, a follow, a new interest — show on
+// while the version in the database is the same. A Server Action that changes what is computed here declares it
+// (`invalidates: ['personCache']`, applied by lib/action-state.ts on success) and bumps the version, so their own choices — a mute, a follow, a new interest — show on
 // their very next request, whichever instance serves it: the check is one primary-key read, judged by equality of a
 // number the database keeps, never by comparing two machines' clocks. Other people's activity shows within the TTL.
 // Past the TTL an entry is still served while a fresh one is computed in the background (a person's next view gets
@@ -46,10 +46,14 @@ function store<T>(id: string, compute: () => Promise<T>, now: number, version: n
   return value;
 }
 
-/** The cached value of `key` for this person, computing it when absent, too old or made stale (see above). */
-export async function cachedForPerson<T>(userId: string, key: string, compute: () => Promise<T>, now = Date.now()): Promise<T> {
+/**
+ * The cached value of `key` for this person, computing it when absent, too old or made stale (see above).
+ * `knownVersion`: the person's cache version as this request already read it from the database (the viewer's, read
+ * with the session: lib/auth/viewer.ts), which spares the read here; it must come from the database in this request.
+ */
+export async function cachedForPerson<T>(userId: string, key: string, compute: () => Promise<T>, now = Date.now(), knownVersion?: number): Promise<T> {
   const id = `${userId}\u0000${key}`;
-  const version = await versionOf(userId);
+  const version = knownVersion ?? (await versionOf(userId));
   const hit = slot.get(id);
   if (hit && hit.version === version) {
     if (now - hit.at < TTL_MS) return hit.value as Promise<T>;

@@ -26,6 +26,4 @@ export const setDigestAction = validatedActionWithUser(
     const unconfirmed = result.verified ? '' : ' Your email address is not confirmed yet, so nothing is sent until it is.';
     return { success: `Email digest: ${result.subscription.frequency}. The next one comes on ${when(nextDigestAt(result.subscription))}.${unconfirmed}` };
   },
-  // Choosing a digest changes no feed.
-  { shapesFeed: false },
 );

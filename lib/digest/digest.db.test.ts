@@ -3,7 +3,7 @@
 import { and, count, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { db } from '@/db/client';
-import { activitySignals, consentLog, digestSubscriptions, feedControls, feedPreferences, follows, forYouLists, groupMembers, interestScores, outbox, posts, postTags, users, userSessions } from '@/db/schema';
+import { activitySignals, consentLog, digestSubscriptions, feedControls, feedPreferences, follows, forYouLists, groupMembers, interestScores, outbox, postTags, posts, userSessions, users } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/viewer';
 import { createGroupRecords } from '@/lib/groups/setup';
 import { turnOffMailKind } from '@/lib/mail/preferences';
@@ -11,9 +11,11 @@ import { consentLogOf } from '@/lib/privacy/consents';
 import { getFeed } from '@/lib/recommend/feed';
 import { forgetForYou } from '@/lib/recommend/for-you-list';
 import { actAs, call } from '@/test/actions';
+import { expectAllowed, expectRefused } from '@/test/proofs';
 import { setDigestAction } from './actions';
 import { buildDigest, digestSince, type Digest } from './build';
 import { sendDigest, sendDueDigests } from './send';
+import { sayYes } from '@/test/consents';
 
 vi.mock('@/lib/auth/viewer', () => import('@/test/actions'));
 vi.mock('next/cache', () => import('@/test/actions'));
@@ -67,10 +69,10 @@ describe('choosing the digest', () => {
     expect(row?.frequency).toBe('weekly');
     expect(row?.lastSentAt).toBeNull();
 
-    expect((await call(setDigestAction, { frequency: 'daily' })).success).toMatch(/^Email digest: daily/);
+    expect((await expectAllowed(() => call(setDigestAction, { frequency: 'daily' }), { changes: [digestSubscriptions] })).success).toMatch(/^Email digest: daily/);
     expect((await db.select().from(digestSubscriptions).where(eq(digestSubscriptions.userId, me.id)))[0]?.frequency).toBe('daily');
 
-    expect((await call(setDigestAction, { frequency: 'off' })).success).toBe('Email digest is off. No more digests will be sent.');
+    expect((await expectAllowed(() => call(setDigestAction, { frequency: 'off' }), { changes: [digestSubscriptions] })).success).toBe('Email digest is off. No more digests will be sent.');
     expect(await db.select().from(digestSubscriptions).where(eq(digestSubscriptions.userId, me.id))).toEqual([]);
 
     // Started once (weekly → daily is a setting, not a consent), stopped once.
@@ -84,7 +86,7 @@ describe('choosing the digest', () => {
 
   it('refuses a signed-out caller and a choice that is not one, changing nothing', async () => {
     actAs(null);
-    expect((await call(setDigestAction, { frequency: 'weekly' })).error).toMatch(/session has ended/);
+    await expectRefused(() => call(setDigestAction, { frequency: 'weekly' }), { error: /session has ended/ });
     actAs(other);
     expect((await call(setDigestAction, { frequency: 'hourly' })).fieldErrors?.frequency).toBe('Choose Off, Daily or Weekly.');
     expect(await db.select().from(digestSubscriptions).where(eq(digestSubscriptions.userId, other.id))).toEqual([]);
@@ -95,7 +97,7 @@ describe('choosing the digest', () => {
   it('says so when the address is not confirmed yet', async () => {
     const unconfirmed = await person('Una', { verified: false });
     actAs(unconfirmed);
-    expect((await call(setDigestAction, { frequency: 'daily' })).success).toMatch(/not confirmed yet, so nothing is sent until it is/);
+    expect((await expectAllowed(() => call(setDigestAction, { frequency: 'daily' }), { changes: [digestSubscriptions] })).success).toMatch(/not confirmed yet, so nothing is sent until it is/);
   });
 
   it('the one-click unsubscribe (turnOffMailKind) deletes the row and logs the stop', async () => {
@@ -110,6 +112,7 @@ describe('choosing the digest', () => {
 describe('what is in a digest', () => {
   it('is the For you order and its reasons, for posts since then only', async () => {
     const reader = await person('Reader');
+    await sayYes(reader.id);
     const potter = await person('Potter');
     const stranger = await person('Stranger');
     await db.insert(follows).values({ followerId: reader.id, followeeId: potter.id });
@@ -176,6 +179,7 @@ describe('what is in a digest', () => {
 
   it('with history paused: what For you shows then (explicit choices only), saying so; in the chronological mode, newest first with no reasons', async () => {
     const reader = await person('Paused');
+    await sayYes(reader.id);
     const author = await person('Author');
     const stranger = await person('Gardener');
     await db.insert(follows).values({ followerId: reader.id, followeeId: author.id });
@@ -222,7 +226,9 @@ describe('what is in a digest', () => {
   });
 
   it('starts at the later of the last visit and the last digest', () => {
-    const at = (h: number) => since(h);
+    // One clock reading for the whole test: two readings can fall in different milliseconds.
+    const now = Date.now();
+    const at = (h: number) => new Date(now - h * HOUR);
     expect(digestSince({ lastVisit: at(5), lastSentAt: at(30), subscribedAt: at(100) })).toEqual(at(5));
     expect(digestSince({ lastVisit: at(50), lastSentAt: at(30), subscribedAt: at(100) })).toEqual(at(30));
     expect(digestSince({ lastVisit: null, lastSentAt: null, subscribedAt: at(100) })).toEqual(at(100));

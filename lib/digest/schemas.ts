@@ -1,6 +1,5 @@
 import { z } from 'zod';
 
 export const digestChoices = ['off', 'daily', 'weekly'] as const;
-export type DigestChoice = (typeof digestChoices)[number];
 
 export const digestChoiceSchema = z.object({ frequency: z.enum(digestChoices, 'Choose Off, Daily or Weekly.') });

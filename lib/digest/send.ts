@@ -11,6 +11,7 @@ import { env } from '@/lib/env';
 import { sendMail } from '@/lib/mail/outbox';
 import { PURGE_HOUR_UTC, PURGE_MINUTE_UTC } from '@/lib/privacy/retention-policy';
 import { buildDigest, digestSince, lastVisitOf, type Digest } from './build';
+import { log } from '@/lib/log';
 
 const DAY = 86_400_000;
 /** Days are counted as the daily job counts them: a day turns at 03:15 UTC, when the job runs. */
@@ -118,7 +119,7 @@ export async function sendDueDigests(db: Database, now = new Date()): Promise<Di
       else run.taken += 1;
     } catch (error) {
       run.failed += 1;
-      console.error(`[digest] the digest for ${s.userId} failed; it is tried again on the next run`, error);
+      log.error({ err: error }, `[digest] the digest for ${s.userId} failed; it is tried again on the next run`);
     }
   }
   return run;

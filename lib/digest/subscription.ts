@@ -22,7 +22,7 @@ export async function digestSubscriptionOf(db: Executor, userId: string): Promis
 export async function setDigest(tx: Executor, userId: string, frequency: DigestFrequency | null, now = new Date()): Promise<{ wasOn: boolean }> {
   if (frequency === null) {
     const removed = await tx.delete(digestSubscriptions).where(eq(digestSubscriptions.userId, userId)).returning({ userId: digestSubscriptions.userId });
-    if (removed.length) await tx.insert(consentLog).values({ userId, kind: digestConsentKind, oldValue: true, newValue: false, createdAt: now });
+    if (removed.length) await tx.insert(consentLog).values({ userId, kind: digestConsentKind, oldValue: true, newValue: false, via: 'digest', createdAt: now });
     return { wasOn: removed.length > 0 };
   }
   // xmax = 0 only on a row this statement inserted: two first choices at once log one start, not two.
@@ -32,6 +32,6 @@ export async function setDigest(tx: Executor, userId: string, frequency: DigestF
     .onConflictDoUpdate({ target: digestSubscriptions.userId, set: { frequency } })
     .returning({ inserted: sql<boolean>`(xmax = 0)` });
   const existing = !row?.inserted;
-  if (!existing) await tx.insert(consentLog).values({ userId, kind: digestConsentKind, oldValue: false, newValue: true, createdAt: now });
+  if (!existing) await tx.insert(consentLog).values({ userId, kind: digestConsentKind, oldValue: false, newValue: true, via: 'digest', createdAt: now });
   return { wasOn: Boolean(existing) };
 }

@@ -50,7 +50,7 @@ export const createGroupAction = validatedActionWithUser(createGroupSchema, asyn
   }
   revalidatePath('/groups');
   redirect(`/g/${input.slug}`);
-});
+}, { invalidates: ['personCache'] });
 
 export const updateGroupSettingsAction = validatedActionWithUser(groupSettingsSchema, (input, viewer) =>
   inGroup(viewer, input.groupId, async (ctx) => {
@@ -65,6 +65,8 @@ export const updateGroupSettingsAction = validatedActionWithUser(groupSettingsSc
 
 export const dismissWelcomeAction = validatedActionWithUser(groupRefSchema, (input, viewer) =>
   inGroup(viewer, input.groupId, async (ctx) => {
+    // Only a member has a welcome to put away: anyone else is told, not answered as if it had worked.
+    if (!ctx.actor.isMember) refuse('Only members of this group see its welcome.');
     await ctx.tx
       .update(groupMembers)
       .set({ welcomedAt: new Date() })
@@ -97,6 +99,7 @@ export const joinGroupAction = validatedActionWithUser(joinSchema, (input, viewe
     await checkGoals(ctx.tx, viewer.id);
     return { success: `Welcome to ${ctx.group.name}!` };
   }),
+  { invalidates: ['personCache'] },
 );
 
 export const requestToJoinAction = validatedActionWithUser(requestSchema, (input, viewer) =>
@@ -159,6 +162,7 @@ export const leaveGroupAction = validatedActionWithUser(groupRefSchema, (input, 
     await ctx.tx.delete(groupMembers).where(and(eq(groupMembers.groupId, ctx.group.id), eq(groupMembers.userId, viewer.id)));
     return { success: `You left ${ctx.group.name}.` };
   }),
+  { invalidates: ['personCache'] },
 );
 
 export const removeMemberAction = validatedActionWithUser(memberRefSchema, (input, viewer) =>

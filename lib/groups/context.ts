@@ -1,7 +1,7 @@
 // Loading what the permission function needs, in one or two queries, for pages and actions alike.
 import { qualified } from '@/lib/sql';
 import { eq, sql } from 'drizzle-orm';
-import type { Executor } from '@/db/client';
+import { rowsOf, type Executor } from '@/db/client';
 import { channels, groupBans, groupMemberRoles, groupMembers, groupRoles, groups, type Channel, type Group } from '@/db/schema';
 import type { Actor, ChannelInfo, RoleInfo } from './permissions';
 
@@ -32,10 +32,33 @@ export async function loadActor(db: Executor, group: Pick<Group, 'id'>, userId: 
       roleIds: sql<string[]>`coalesce((select array_agg(${qualified(groupMemberRoles.roleId)}) from ${groupMemberRoles} where ${qualified(groupMemberRoles.groupId)} = ${group.id} and ${qualified(groupMemberRoles.userId)} = ${userId}), '{}')`,
     })
     .from(sql`(select 1) as one`);
+  return actorOf(userId, row, allRoles);
+}
+
+function actorOf(userId: string, row: { member: unknown; banned: unknown; roleIds: unknown }, allRoles: RoleInfo[]): Actor {
   const isMember = Boolean(row.member);
   const held = new Set(isMember ? parseArray(row.roleIds) : []);
   const memberRoles = allRoles.filter((r) => held.has(r.id) || (isMember && r.builtin === 'member'));
   return { userId, isMember, isOwner: memberRoles.some((r) => r.builtin === 'owner'), banned: Boolean(row.banned), roles: memberRoles };
+}
+
+/**
+ * Many people as the permission function sees them in one group, in two queries whatever their number (the live
+ * streams ask this for every stream watching a group when a join request or report arrives). Same rows as loadActor.
+ */
+export async function loadActors(db: Executor, groupId: string, userIds: string[]): Promise<Map<string, Actor>> {
+  const unique = [...new Set(userIds)];
+  if (unique.length === 0) return new Map();
+  const allRoles = await listRoles(db, groupId);
+  const rows = rowsOf<{ id: string; member: unknown; banned: unknown; role_ids: unknown }>(
+    await db.execute(sql`
+      select v.id,
+        exists (select 1 from group_members gm where gm.group_id = ${groupId} and gm.user_id = v.id) as member,
+        exists (select 1 from group_bans gb where gb.group_id = ${groupId} and gb.user_id = v.id) as banned,
+        coalesce((select array_agg(gmr.role_id) from group_member_roles gmr where gmr.group_id = ${groupId} and gmr.user_id = v.id), '{}') as role_ids
+      from json_array_elements_text(${JSON.stringify(unique)}::json) as v(id)`),
+  );
+  return new Map(rows.map((r) => [r.id, actorOf(r.id, { member: r.member, banned: r.banned, roleIds: r.role_ids }, allRoles)]));
 }
 
 /** postgres.js returns arrays; PGlite may too — but text[] from a subquery can arrive as '{a,b}'. */

@@ -3,7 +3,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { db, rowsOf } from '@/db/client';
-import { channels, groupMembers, groupRoles, users, type Group } from '@/db/schema';
+import { channels, groupMembers, groupRoles, type Group } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/viewer';
 import { actAs, call } from '@/test/actions';
 import { databaseFingerprint } from '@/test/db-fingerprint';
@@ -12,16 +12,13 @@ import { createGroupAction, joinGroupAction, requestToJoinAction } from './actio
 import { createChannelAction, updateChannelAction } from './channel-actions';
 import { createRoleAction, updateRoleAction } from './role-actions';
 import { createGroupRecords } from './setup';
+import { newPerson } from '@/test/people';
 
 vi.mock('@/lib/auth/viewer', () => import('@/test/actions'));
 vi.mock('next/cache', () => import('@/test/actions'));
 
 let n = 0;
-async function person(label: string): Promise<Viewer> {
-  const handle = `${label}_${++n}_${Math.random().toString(36).slice(2, 6)}`;
-  const [u] = await db.insert(users).values({ name: label, email: `${handle}@example.org`, handle }).returning();
-  return { id: u.id, handle: u.handle, name: label, image: null };
-}
+const person = newPerson;
 
 let owner: Viewer;
 let group: Group;

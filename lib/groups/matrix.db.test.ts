@@ -1,5 +1,5 @@
 // The permission matrix: every group action × every kind of caller, asserted against the Server Actions themselves.
-import { and, count, eq } from 'drizzle-orm';
+import { and, eq, type Table } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { db } from '@/db/client';
 import {
@@ -15,11 +15,12 @@ import {
   groupMilestones,
   groups,
   posts,
+  reactions,
   thankYouTemplates,
-  users,
 } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/viewer';
 import { actAs, call, type Action } from '@/test/actions';
+import { expectAllowed, expectRefused } from '@/test/proofs';
 import * as groupActions from './actions';
 import * as channelActions from './channel-actions';
 import type { Permission } from './permissions';
@@ -27,6 +28,7 @@ import * as roleActions from './role-actions';
 import { createGroupRecords } from './setup';
 import * as postActions from '@/lib/posts/actions';
 import * as celebrationActions from '@/lib/milestones/group-actions';
+import { newPerson } from '@/test/people';
 
 vi.mock('@/lib/auth/viewer', () => import('@/test/actions'));
 vi.mock('next/cache', () => import('@/test/actions'));
@@ -35,11 +37,7 @@ const kinds = ['signedOut', 'nonMember', 'member', 'customWith', 'customWithout'
 type Kind = (typeof kinds)[number];
 
 let n = 0;
-async function person(label: string): Promise<Viewer> {
-  const handle = `${label.toLowerCase().slice(0, 12)}_${++n}_${Math.random().toString(36).slice(2, 6)}`;
-  const [u] = await db.insert(users).values({ name: label, email: `${handle}@example.org`, handle }).returning();
-  return { id: u.id, handle: u.handle, name: label, image: null };
-}
+const person = newPerson;
 
 /** A group with one person of each kind, a second member to act on, a post and comment by them, a pending request, a banned outsider, an invite. */
 async function fixture(options: { flag?: Permission; lockedDownMembers?: boolean; visibility?: 'public' | 'request' | 'invite' } = {}) {
@@ -87,6 +85,8 @@ type Fx = Awaited<ReturnType<typeof fixture>>;
 interface Case {
   name: string;
   action: Action;
+  /** The tables an allowed caller's call must change (the proof that it happened). */
+  changes: Table[];
   input: (fx: Fx) => Record<string, string | string[] | undefined>;
   allowed: Kind[];
   /** The permission a custom role needs for this action (its holders are then the customWith kind). */
@@ -102,21 +102,21 @@ const everyMember: Kind[] = ['member', 'customWith', 'moderator', 'admin', 'owne
 
 const cases: Case[] = [
   {
-    name: 'update group settings',
+    name: 'update group settings', changes: [groups],
     action: groupActions.updateGroupSettingsAction,
     flag: 'manage_settings',
     input: (fx) => ({ groupId: fx.group.id, name: 'Renamed group', description: 'New words', topic: 'testing', visibility: 'public', accentColor: '#336699', welcomeMessage: 'Hi {name}', rules: ['Be kind'], joinQuestions: [] }),
     allowed: staffOnly,
   },
-  { name: 'create a channel', action: channelActions.createChannelAction, flag: 'manage_channels', input: (fx) => ({ groupId: fx.group.id, name: 'show-and-tell', description: '' }), allowed: staffOnly },
-  { name: 'rename a channel', action: channelActions.updateChannelAction, flag: 'manage_channels', input: (fx) => ({ channelId: fx.general.id, name: 'lobby', description: '' }), allowed: staffOnly },
-  { name: 'reorder channels', action: channelActions.moveChannelAction, flag: 'manage_channels', input: (fx) => ({ channelId: fx.announcements.id, direction: 'up' }), allowed: staffOnly },
-  { name: 'archive a channel', action: channelActions.archiveChannelAction, flag: 'manage_channels', input: (fx) => ({ channelId: fx.announcements.id, archived: 'true' }), allowed: staffOnly },
-  { name: 'create a role', action: roleActions.createRoleAction, flag: 'manage_roles', input: (fx) => ({ groupId: fx.group.id, name: 'Mentor', color: '#1f5fa8', permissions: [] }), allowed: staffOnly },
-  { name: 'edit the Member role', action: roleActions.updateRoleAction, flag: 'manage_roles', input: (fx) => ({ roleId: fx.memberRole.id, name: 'Member', color: '#123456', permissions: [] }), allowed: staffOnly },
-  { name: 'delete a lower custom role', action: roleActions.deleteRoleAction, flag: 'manage_roles', input: (fx) => ({ roleId: fx.helperRole.id }), allowed: staffOnly },
+  { name: 'create a channel', changes: [channels], action: channelActions.createChannelAction, flag: 'manage_channels', input: (fx) => ({ groupId: fx.group.id, name: 'show-and-tell', description: '' }), allowed: staffOnly },
+  { name: 'rename a channel', changes: [channels], action: channelActions.updateChannelAction, flag: 'manage_channels', input: (fx) => ({ channelId: fx.general.id, name: 'lobby', description: '' }), allowed: staffOnly },
+  { name: 'reorder channels', changes: [channels], action: channelActions.moveChannelAction, flag: 'manage_channels', input: (fx) => ({ channelId: fx.announcements.id, direction: 'up' }), allowed: staffOnly },
+  { name: 'archive a channel', changes: [channels], action: channelActions.archiveChannelAction, flag: 'manage_channels', input: (fx) => ({ channelId: fx.announcements.id, archived: 'true' }), allowed: staffOnly },
+  { name: 'create a role', changes: [groupRoles], action: roleActions.createRoleAction, flag: 'manage_roles', input: (fx) => ({ groupId: fx.group.id, name: 'Mentor', color: '#1f5fa8', permissions: [] }), allowed: staffOnly },
+  { name: 'edit the Member role', changes: [groupRoles], action: roleActions.updateRoleAction, flag: 'manage_roles', input: (fx) => ({ roleId: fx.memberRole.id, name: 'Member', color: '#123456', permissions: [] }), allowed: staffOnly },
+  { name: 'delete a lower custom role', changes: [groupRoles], action: roleActions.deleteRoleAction, flag: 'manage_roles', input: (fx) => ({ roleId: fx.helperRole.id }), allowed: staffOnly },
   {
-    name: 'give a member a role',
+    name: 'give a member a role', changes: [groupMemberRoles],
     action: roleActions.assignRoleAction,
     flag: 'manage_roles',
     input: (fx) => ({ groupId: fx.group.id, userId: fx.people.target.id, roleId: fx.helperRole.id }),
@@ -124,59 +124,54 @@ const cases: Case[] = [
     allowed: ['admin', 'owner'],
   },
   {
-    name: 'take a role away from a member',
+    name: 'take a role away from a member', changes: [groupAuditLog],
     action: roleActions.unassignRoleAction,
     flag: 'manage_roles',
     input: (fx) => ({ groupId: fx.group.id, userId: fx.people.target.id, roleId: fx.helperRole.id }),
     allowed: ['admin', 'owner'],
   },
-  { name: 'remove a member', action: groupActions.removeMemberAction, flag: 'manage_members', input: (fx) => ({ groupId: fx.group.id, userId: fx.people.target.id }), allowed: moderation },
-  { name: 'ban a member', action: groupActions.banMemberAction, flag: 'manage_members', input: (fx) => ({ groupId: fx.group.id, userId: fx.people.target.id, reason: 'Repeated spam' }), allowed: moderation },
-  { name: 'unban someone', action: groupActions.unbanMemberAction, flag: 'manage_members', input: (fx) => ({ groupId: fx.group.id, userId: fx.people.bannedOther.id }), allowed: moderation },
-  { name: 'approve a join request', action: groupActions.decideJoinRequestAction, flag: 'approve_requests', input: (fx) => ({ requestId: fx.request.id, decision: 'approve' }), allowed: moderation },
-  { name: 'create an invite link', action: groupActions.createInviteAction, flag: 'invite', lockedDown: true, input: (fx) => ({ groupId: fx.group.id, expiresInHours: '24', maxUses: '5' }), allowed: ['customWith', 'moderator', 'admin', 'owner'] },
-  { name: 'create an invite link (default Member role)', action: groupActions.createInviteAction, input: (fx) => ({ groupId: fx.group.id }), allowed: ['member', 'customWith', 'customWithout', 'moderator', 'admin', 'owner'] },
-  { name: 'revoke someone else’s invite', action: groupActions.revokeInviteAction, flag: 'manage_members', input: (fx) => ({ inviteId: fx.invite.id }), allowed: moderation },
-  { name: 'transfer ownership', action: groupActions.transferOwnershipAction, input: (fx) => ({ groupId: fx.group.id, userId: fx.people.target.id }), allowed: ['owner'] },
-  { name: 'leave the group', action: groupActions.leaveGroupAction, input: (fx) => ({ groupId: fx.group.id }), allowed: ['member', 'customWith', 'customWithout', 'moderator', 'admin'] },
-  { name: 'join a public group', action: groupActions.joinGroupAction, input: (fx) => ({ groupId: fx.group.id }), allowed: ['nonMember'] },
-  { name: 'join an invite-only group without an invite', action: groupActions.joinGroupAction, visibility: 'invite', input: (fx) => ({ groupId: fx.group.id }), allowed: [] },
-  { name: 'join an invite-only group with an invite', action: groupActions.joinGroupAction, visibility: 'invite', input: (fx) => ({ groupId: fx.group.id, invite: fx.invite.id }), allowed: ['nonMember'] },
-  { name: 'request to join', action: groupActions.requestToJoinAction, visibility: 'request', input: (fx) => ({ groupId: fx.group.id, answers: [] }), allowed: ['nonMember'] },
-  { name: 'post in #general', action: postActions.createPostAction, flag: 'post', lockedDown: true, input: (fx) => ({ groupId: fx.group.id, channelId: fx.general.id, body: 'Hello', tags: '' }), allowed: ['customWith', 'moderator', 'admin', 'owner'] },
-  { name: 'post in #general (default Member role)', action: postActions.createPostAction, input: (fx) => ({ groupId: fx.group.id, channelId: fx.general.id, body: 'Hello', tags: '#testing' }), allowed: [...everyMember, 'customWithout'] },
-  { name: 'post in #announcements', action: postActions.createPostAction, flag: 'post', input: (fx) => ({ groupId: fx.group.id, channelId: fx.announcements.id, body: 'News', tags: '' }), allowed: ['moderator', 'admin', 'owner'] },
-  { name: 'comment', action: postActions.createCommentAction, flag: 'comment', lockedDown: true, input: (fx) => ({ postId: fx.post.id, body: 'Nice' }), allowed: ['customWith', 'moderator', 'admin', 'owner'] },
-  { name: 'react', action: postActions.toggleReactionAction, flag: 'react', lockedDown: true, input: (fx) => ({ postId: fx.post.id, emoji: '🎉' }), allowed: ['customWith', 'moderator', 'admin', 'owner'] },
-  { name: 'pin a post', action: postActions.pinPostAction, flag: 'pin', input: (fx) => ({ postId: fx.post.id, on: 'true' }), allowed: moderation },
-  { name: 'lock comments', action: postActions.lockCommentsAction, flag: 'lock', input: (fx) => ({ postId: fx.post.id, on: 'true' }), allowed: moderation },
-  { name: 'remove a post', action: postActions.removePostAction, flag: 'remove_content', input: (fx) => ({ postId: fx.post.id, reason: 'Off topic' }), allowed: moderation },
-  { name: 'remove a comment', action: postActions.removeCommentAction, flag: 'remove_content', input: (fx) => ({ commentId: fx.comment.id, reason: 'Rude' }), allowed: moderation },
+  { name: 'remove a member', changes: [groupMembers], action: groupActions.removeMemberAction, flag: 'manage_members', input: (fx) => ({ groupId: fx.group.id, userId: fx.people.target.id }), allowed: moderation },
+  { name: 'ban a member', changes: [groupBans], action: groupActions.banMemberAction, flag: 'manage_members', input: (fx) => ({ groupId: fx.group.id, userId: fx.people.target.id, reason: 'Repeated spam' }), allowed: moderation },
+  { name: 'unban someone', changes: [groupBans], action: groupActions.unbanMemberAction, flag: 'manage_members', input: (fx) => ({ groupId: fx.group.id, userId: fx.people.bannedOther.id }), allowed: moderation },
+  { name: 'approve a join request', changes: [groupJoinRequests, groupMembers], action: groupActions.decideJoinRequestAction, flag: 'approve_requests', input: (fx) => ({ requestId: fx.request.id, decision: 'approve' }), allowed: moderation },
+  { name: 'create an invite link', changes: [groupInvites], action: groupActions.createInviteAction, flag: 'invite', lockedDown: true, input: (fx) => ({ groupId: fx.group.id, expiresInHours: '24', maxUses: '5' }), allowed: ['customWith', 'moderator', 'admin', 'owner'] },
+  { name: 'create an invite link (default Member role)', changes: [groupInvites], action: groupActions.createInviteAction, input: (fx) => ({ groupId: fx.group.id }), allowed: ['member', 'customWith', 'customWithout', 'moderator', 'admin', 'owner'] },
+  { name: 'revoke someone else’s invite', changes: [groupInvites], action: groupActions.revokeInviteAction, flag: 'manage_members', input: (fx) => ({ inviteId: fx.invite.id }), allowed: moderation },
+  { name: 'transfer ownership', changes: [groupMemberRoles], action: groupActions.transferOwnershipAction, input: (fx) => ({ groupId: fx.group.id, userId: fx.people.target.id }), allowed: ['owner'] },
+  { name: 'leave the group', changes: [groupMembers], action: groupActions.leaveGroupAction, input: (fx) => ({ groupId: fx.group.id }), allowed: ['member', 'customWith', 'customWithout', 'moderator', 'admin'] },
+  { name: 'join a public group', changes: [groupMembers], action: groupActions.joinGroupAction, input: (fx) => ({ groupId: fx.group.id }), allowed: ['nonMember'] },
+  { name: 'join an invite-only group without an invite', changes: [], action: groupActions.joinGroupAction, visibility: 'invite', input: (fx) => ({ groupId: fx.group.id }), allowed: [] },
+  { name: 'join an invite-only group with an invite', changes: [groupMembers], action: groupActions.joinGroupAction, visibility: 'invite', input: (fx) => ({ groupId: fx.group.id, invite: fx.invite.id }), allowed: ['nonMember'] },
+  { name: 'request to join', changes: [groupJoinRequests], action: groupActions.requestToJoinAction, visibility: 'request', input: (fx) => ({ groupId: fx.group.id, answers: [] }), allowed: ['nonMember'] },
+  { name: 'post in #general', changes: [posts], action: postActions.createPostAction, flag: 'post', lockedDown: true, input: (fx) => ({ groupId: fx.group.id, channelId: fx.general.id, body: 'Hello', tags: '' }), allowed: ['customWith', 'moderator', 'admin', 'owner'] },
+  { name: 'post in #general (default Member role)', changes: [posts], action: postActions.createPostAction, input: (fx) => ({ groupId: fx.group.id, channelId: fx.general.id, body: 'Hello', tags: '#testing' }), allowed: [...everyMember, 'customWithout'] },
+  { name: 'post in #announcements', changes: [posts], action: postActions.createPostAction, flag: 'post', input: (fx) => ({ groupId: fx.group.id, channelId: fx.announcements.id, body: 'News', tags: '' }), allowed: ['moderator', 'admin', 'owner'] },
+  { name: 'comment', changes: [comments], action: postActions.createCommentAction, flag: 'comment', lockedDown: true, input: (fx) => ({ postId: fx.post.id, body: 'Nice' }), allowed: ['customWith', 'moderator', 'admin', 'owner'] },
+  { name: 'react', changes: [reactions], action: postActions.toggleReactionAction, flag: 'react', lockedDown: true, input: (fx) => ({ postId: fx.post.id, emoji: '🎉' }), allowed: ['customWith', 'moderator', 'admin', 'owner'] },
+  { name: 'pin a post', changes: [posts], action: postActions.pinPostAction, flag: 'pin', input: (fx) => ({ postId: fx.post.id, on: 'true' }), allowed: moderation },
+  { name: 'lock comments', changes: [posts], action: postActions.lockCommentsAction, flag: 'lock', input: (fx) => ({ postId: fx.post.id, on: 'true' }), allowed: moderation },
+  { name: 'remove a post', changes: [posts], action: postActions.removePostAction, flag: 'remove_content', input: (fx) => ({ postId: fx.post.id, reason: 'Off topic' }), allowed: moderation },
+  { name: 'remove a comment', changes: [comments], action: postActions.removeCommentAction, flag: 'remove_content', input: (fx) => ({ commentId: fx.comment.id, reason: 'Rude' }), allowed: moderation },
   {
-    name: 'add a group milestone',
+    name: 'add a group milestone', changes: [groupMilestones],
     action: celebrationActions.createGroupMilestoneAction,
     flag: 'manage_celebrations',
     input: (fx) => ({ groupId: fx.group.id, kind: 'membership_months', threshold: '12', title: 'A year of {group}', message: 'Thank you, {name}.' }),
     allowed: staffOnly,
   },
-  { name: 'remove a group milestone', action: celebrationActions.deleteGroupMilestoneAction, flag: 'manage_celebrations', input: (fx) => ({ groupMilestoneId: fx.groupMilestone.id }), allowed: staffOnly },
+  { name: 'remove a group milestone', changes: [groupMilestones], action: celebrationActions.deleteGroupMilestoneAction, flag: 'manage_celebrations', input: (fx) => ({ groupMilestoneId: fx.groupMilestone.id }), allowed: staffOnly },
   {
-    name: 'write a thank-you template',
+    name: 'write a thank-you template', changes: [thankYouTemplates],
     action: celebrationActions.saveThankYouTemplateAction,
     flag: 'manage_celebrations',
     input: (fx) => ({ groupId: fx.group.id, milestoneKind: 'post_10', body: 'Thanks {name} for your {nth} post in {group}!' }),
     allowed: staffOnly,
   },
-  { name: 'remove a thank-you template', action: celebrationActions.deleteThankYouTemplateAction, flag: 'manage_celebrations', input: (fx) => ({ templateId: fx.template.id }), allowed: staffOnly },
-  { name: 'edit someone else’s post', action: postActions.editPostAction, input: (fx) => ({ postId: fx.post.id, body: 'Hijacked', tags: '' }), allowed: [] },
-  { name: 'delete someone else’s post', action: postActions.deletePostAction, input: (fx) => ({ postId: fx.post.id }), allowed: [] },
-  { name: 'delete someone else’s comment', action: postActions.deleteCommentAction, input: (fx) => ({ commentId: fx.comment.id }), allowed: [] },
+  { name: 'remove a thank-you template', changes: [thankYouTemplates], action: celebrationActions.deleteThankYouTemplateAction, flag: 'manage_celebrations', input: (fx) => ({ templateId: fx.template.id }), allowed: staffOnly },
+  { name: 'edit someone else’s post', changes: [], action: postActions.editPostAction, input: (fx) => ({ postId: fx.post.id, body: 'Hijacked', tags: '' }), allowed: [] },
+  { name: 'delete someone else’s post', changes: [], action: postActions.deletePostAction, input: (fx) => ({ postId: fx.post.id }), allowed: [] },
+  { name: 'delete someone else’s comment', changes: [], action: postActions.deleteCommentAction, input: (fx) => ({ commentId: fx.comment.id }), allowed: [] },
 ];
-
-async function auditCount(groupId: string) {
-  const [row] = await db.select({ n: count() }).from(groupAuditLog).where(eq(groupAuditLog.groupId, groupId));
-  return Number(row.n);
-}
 
 describe('group permission matrix (Server Actions)', () => {
   for (const c of cases) {
@@ -191,16 +186,11 @@ describe('group permission matrix (Server Actions)', () => {
       it.each(kinds)(`as %s`, async (kind) => {
         const fx = fixtures.get(kind)!;
         actAs(kind === 'signedOut' ? null : fx.people[kind]);
-        const before = await auditCount(fx.group.id);
-        const result = await call(c.action, c.input(fx));
-        if (c.allowed.includes(kind)) {
-          expect(result.error, `${kind} should be allowed to ${c.name}: ${result.error}`).toBeUndefined();
-          expect(result.fieldErrors).toBeUndefined();
-        } else {
-          expect(result.error, `${kind} must not be able to ${c.name}`).toEqual(expect.any(String));
-          expect(result.error!.length).toBeGreaterThan(5);
-          expect(await auditCount(fx.group.id)).toBe(before);
-        }
+        const caller = kind === 'signedOut' ? null : fx.people[kind];
+        // Whose view a group action could leak into: the member it acts on, and a plain member (or the owner).
+        const others = [fx.people.target, caller?.id === fx.people.member.id ? fx.people.owner : fx.people.member].filter((p) => p.id !== caller?.id).map((p) => p.id);
+        if (c.allowed.includes(kind)) await expectAllowed(() => call(c.action, c.input(fx)), { changes: c.changes });
+        else await expectRefused(() => call(c.action, c.input(fx)), { caller, others });
       });
     });
   }
@@ -210,9 +200,9 @@ describe('role hierarchy', () => {
   it('a moderator cannot ban an admin, and an admin cannot ban the owner', async () => {
     const fx = await fixture();
     actAs(fx.people.moderator);
-    expect((await call(groupActions.banMemberAction, { groupId: fx.group.id, userId: fx.people.admin.id, reason: 'Trying it' })).error).toMatch(/at or above your highest role/);
+    await expectRefused(() => call(groupActions.banMemberAction, { groupId: fx.group.id, userId: fx.people.admin.id, reason: 'Trying it' }), { error: /at or above your highest role/ });
     actAs(fx.people.admin);
-    expect((await call(groupActions.banMemberAction, { groupId: fx.group.id, userId: fx.people.owner.id, reason: 'Trying it' })).error).toMatch(/owner/);
+    await expectRefused(() => call(groupActions.banMemberAction, { groupId: fx.group.id, userId: fx.people.owner.id, reason: 'Trying it' }), { error: /owner/ });
     const bans = await db.select().from(groupBans).where(eq(groupBans.groupId, fx.group.id));
     expect(bans.map((b) => b.userId).sort()).toEqual([fx.people.banned.id, fx.people.bannedOther.id].sort());
   });
@@ -223,37 +213,46 @@ describe('role hierarchy', () => {
     actAs(fx.people.admin);
     const owner = roles.find((r) => r.builtin === 'owner')!;
     const admin = roles.find((r) => r.builtin === 'admin')!;
-    expect((await call(roleActions.updateRoleAction, { roleId: owner.id, name: 'Owner', color: '#000000', permissions: [] })).error).toMatch(/owner role/i);
-    expect((await call(roleActions.updateRoleAction, { roleId: admin.id, name: 'Admin', color: '#000000', permissions: [] })).error).toMatch(/at or above/);
-    expect((await call(roleActions.deleteRoleAction, { roleId: admin.id })).error).toMatch(/Built-in/);
+    await expectRefused(() => call(roleActions.updateRoleAction, { roleId: owner.id, name: 'Owner', color: '#000000', permissions: [] }), { error: /owner role/i });
+    await expectRefused(() => call(roleActions.updateRoleAction, { roleId: admin.id, name: 'Admin', color: '#000000', permissions: [] }), { error: /at or above/ });
+    await expectRefused(() => call(roleActions.deleteRoleAction, { roleId: admin.id }), { error: /Built-in/ });
   });
 
   it('nobody grants a permission they do not hold', async () => {
     const fx = await fixture({ flag: 'manage_roles' });
     actAs(fx.people.customWith);
-    const result = await call(roleActions.createRoleAction, { groupId: fx.group.id, name: 'Sneaky', color: '#123456', permissions: ['manage_settings'] });
-    expect(result.error).toMatch(/cannot grant permissions you do not have: manage_settings/);
+    await expectRefused(() => call(roleActions.createRoleAction, { groupId: fx.group.id, name: 'Sneaky', color: '#123456', permissions: ['manage_settings'] }), {
+      error: /cannot grant permissions you do not have: manage_settings/,
+    });
   });
 
   it('the owner cannot leave without transferring, and after a transfer the old owner is an admin who can leave', async () => {
     const fx = await fixture();
     actAs(fx.people.owner);
-    expect((await call(groupActions.leaveGroupAction, { groupId: fx.group.id })).error).toMatch(/transfer ownership/);
-    expect((await call(groupActions.transferOwnershipAction, { groupId: fx.group.id, userId: fx.people.member.id })).success).toBeDefined();
-    const owners = await db
-      .select({ userId: groupMemberRoles.userId })
-      .from(groupMemberRoles)
-      .innerJoin(groupRoles, eq(groupRoles.id, groupMemberRoles.roleId))
-      .where(and(eq(groupMemberRoles.groupId, fx.group.id), eq(groupRoles.builtin, 'owner')));
-    expect(owners).toEqual([{ userId: fx.people.member.id }]);
-    expect((await call(groupActions.leaveGroupAction, { groupId: fx.group.id })).error).toBeUndefined();
+    await expectRefused(() => call(groupActions.leaveGroupAction, { groupId: fx.group.id }), { error: /transfer ownership/ });
+    await expectAllowed(() => call(groupActions.transferOwnershipAction, { groupId: fx.group.id, userId: fx.people.member.id }), {
+      effect: async () => {
+        const owners = await db
+          .select({ userId: groupMemberRoles.userId })
+          .from(groupMemberRoles)
+          .innerJoin(groupRoles, eq(groupRoles.id, groupMemberRoles.roleId))
+          .where(and(eq(groupMemberRoles.groupId, fx.group.id), eq(groupRoles.builtin, 'owner')));
+        expect(owners).toEqual([{ userId: fx.people.member.id }]);
+      },
+    });
+    await expectAllowed(() => call(groupActions.leaveGroupAction, { groupId: fx.group.id }), {
+      effect: async () => {
+        const left = await db.select().from(groupMembers).where(and(eq(groupMembers.groupId, fx.group.id), eq(groupMembers.userId, fx.people.owner.id)));
+        expect(left).toEqual([]);
+      },
+    });
   });
 
   it('a banned person cannot rejoin, not even with an invite link', async () => {
     const fx = await fixture();
     actAs(fx.people.banned);
-    expect((await call(groupActions.joinGroupAction, { groupId: fx.group.id })).error).toMatch(/banned/);
-    expect((await call(groupActions.joinGroupAction, { groupId: fx.group.id, invite: fx.invite.id })).error).toMatch(/banned/);
+    await expectRefused(() => call(groupActions.joinGroupAction, { groupId: fx.group.id }), { error: /banned/ });
+    await expectRefused(() => call(groupActions.joinGroupAction, { groupId: fx.group.id, invite: fx.invite.id }), { error: /banned/ });
   });
 
   it('an invite link with one use admits exactly one person', async () => {
@@ -264,20 +263,19 @@ describe('role hierarchy', () => {
     actAs(fx.people.nonMember);
     expect((await call(groupActions.joinGroupAction, { groupId: fx.group.id, invite: code })).error).toBeUndefined();
     actAs(fx.people.requester);
-    expect((await call(groupActions.joinGroupAction, { groupId: fx.group.id, invite: code })).error).toMatch(/used up/);
+    await expectRefused(() => call(groupActions.joinGroupAction, { groupId: fx.group.id, invite: code }), { error: /used up/ });
     actAs(fx.people.owner);
     await call(groupActions.revokeInviteAction, { inviteId: fx.invite.id });
     actAs(fx.people.requester);
-    expect((await call(groupActions.joinGroupAction, { groupId: fx.group.id, invite: fx.invite.id })).error).toMatch(/revoked/);
+    await expectRefused(() => call(groupActions.joinGroupAction, { groupId: fx.group.id, invite: fx.invite.id }), { error: /revoked/ });
   });
 
   it('a forged post into #announcements by a plain member is refused and nothing is written', async () => {
     const fx = await fixture();
     actAs(fx.people.member);
-    const result = await call(postActions.createPostAction, { groupId: fx.group.id, channelId: fx.announcements.id, body: 'Forged', tags: '' });
-    expect(result.error).toMatch(/Only some roles may post in #announcements/);
-    const forged = await db.select().from(posts).where(and(eq(posts.channelId, fx.announcements.id), eq(posts.body, 'Forged')));
-    expect(forged).toHaveLength(0);
+    await expectRefused(() => call(postActions.createPostAction, { groupId: fx.group.id, channelId: fx.announcements.id, body: 'Forged', tags: '' }), {
+      error: /Only some roles may post in #announcements/,
+    });
   });
 
   it('every admin action lands in the audit log with who, what and to whom', async () => {
@@ -286,7 +284,5 @@ describe('role hierarchy', () => {
     await call(groupActions.banMemberAction, { groupId: fx.group.id, userId: fx.people.target.id, reason: 'Spam links' });
     const [entry] = await db.select().from(groupAuditLog).where(eq(groupAuditLog.groupId, fx.group.id));
     expect(entry).toMatchObject({ action: 'member.ban', actorId: fx.people.moderator.id, targetUserId: fx.people.target.id, details: { reason: 'Spam links' } });
-    const [g] = await db.select().from(groups).where(eq(groups.id, fx.group.id));
-    expect(g).toBeDefined();
   });
 });

@@ -163,8 +163,6 @@ export async function getMemberBadges(groupId: string, userIds: string[]) {
   return new Map([...best].map(([k, v]) => [k, { name: v.name, color: v.color }]));
 }
 
-export type SettingsSection = 'general' | 'channels' | 'roles' | 'members' | 'invites' | 'requests' | 'audit' | 'checker';
-
 /** Everything the settings pages show; null when the viewer may not manage anything in this group. */
 export async function getGroupSettings(viewer: Viewer, slug: string) {
   const loaded = await loadGroupActor(db, { slug }, viewer.id);
@@ -280,6 +278,9 @@ export type GroupSettings = NonNullable<Awaited<ReturnType<typeof getGroupSettin
 
 
 /** The permission checker: what one member can do in one channel, and why. */
+/** What one member may do, in one channel, permission by permission, with the reason (null for a non-member). */
+export type PermissionCheck = NonNullable<Awaited<ReturnType<typeof checkPermissions>>>;
+
 export async function checkPermissions(settings: GroupSettings, userId: string, channelId?: string) {
   const member = settings.members.find((m) => m.userId === userId);
   if (!member) return null;
@@ -311,7 +312,8 @@ export async function getInvite(code: string) {
  * The groups a person belongs to, with their top role's name, as another person (or a signed-out visitor) may
  * see them: public groups, plus private groups the viewer belongs to as well.
  */
-export async function listMemberships(userId: string, viewerId: string | null) {
+export async function listMemberships(viewer: Viewer | null, userId: string) {
+  const viewerId = viewer?.id ?? null;
   return db
     .select({
       slug: groups.slug,

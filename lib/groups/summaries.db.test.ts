@@ -3,16 +3,12 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
-import { groupBans, groupJoinRequests, groupMembers, groups, posts, users } from '@/db/schema';
-import type { Viewer } from '@/lib/auth/viewer';
+import { groupBans, groupJoinRequests, groupMembers, groups, posts } from '@/db/schema';
 import { getGroupPage, listGroups } from './queries';
+import { newPerson } from '@/test/people';
 
 let n = 0;
-async function person(label: string): Promise<Viewer> {
-  const handle = `${label}_gs${++n}`;
-  const [u] = await db.insert(users).values({ name: label, email: `${handle}@example.org`, handle }).returning();
-  return { id: u.id, handle, name: label, image: null };
-}
+const person = newPerson;
 
 async function group(visibility: 'public' | 'request' | 'invite') {
   const slug = `summary-${++n}-${Math.random().toString(36).slice(2, 6)}`;

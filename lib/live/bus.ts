@@ -8,6 +8,7 @@
 import { and, asc, gt, lt, sql } from 'drizzle-orm';
 import type { DatabaseHandle, Executor } from '@/db/client';
 import { liveEvents, type LiveEventKind } from '@/db/schema';
+import { log } from '@/lib/log';
 
 export const LIVE_CHANNEL = 'hearth_live';
 /** How long events are kept for streams that reconnect with Last-Event-ID. */
@@ -90,7 +91,7 @@ export function createLiveBus(handle: DatabaseHandle): LiveBus {
       try {
         listener(event);
       } catch (error) {
-        console.error('[live] a stream failed to take an event', error);
+        log.error({ err: error }, '[live] a stream failed to take an event');
       }
     }
   };
@@ -119,7 +120,7 @@ export function createLiveBus(handle: DatabaseHandle): LiveBus {
           first = false;
           return;
         }
-        catchUp().catch((error) => console.error('[live] could not read back the events missed while reconnecting', error));
+        catchUp().catch((error) => log.error({ err: error }, '[live] could not read back the events missed while reconnecting'));
       });
       stop = unlisten;
     }

@@ -19,10 +19,13 @@ export function liveBus(): LiveBus {
 
 const id = z.string().regex(/^[\w-]{1,64}$/);
 
-/** What a stream watches, from its query string (`?post=…`, `?group=…`, `?feed=1`); anything else is ignored. */
+/**
+ * What a stream watches, from its query string (`?post=…`, `?group=…`, `?feed=1`, `?reports=1` for the instance's
+ * report queue); anything else is ignored. Watching is no permission: each event is still checked for the person.
+ */
 export const watchSchema = z
-  .object({ post: id.optional(), group: id.optional(), feed: z.literal('1').optional() })
-  .transform((q): LiveWatch => ({ postId: q.post, groupId: q.group, feed: q.feed === '1' }));
+  .object({ post: id.optional(), group: id.optional(), feed: z.literal('1').optional(), reports: z.literal('1').optional() })
+  .transform((q): LiveWatch => ({ postId: q.post, groupId: q.group, feed: q.feed === '1', reports: q.reports === '1' }));
 
 /** The Last-Event-ID a reconnecting EventSource sends, if it is one. */
 export function lastEventIdOf(value: string | null): number | undefined {

@@ -1,12 +1,14 @@
-// One Server-Sent Events stream per signed-in tab (app/api/live/route.ts). It is told the instance's events by the
-// bus, sends those its person may see (audience.ts), replays what a reconnecting tab missed (Last-Event-ID), sends a
-// heartbeat every HEARTBEAT_MS, and ends when the person's session does (signed out, signed out everywhere, password
-// changed, account erased or suspended) — checked with every heartbeat.
+// One Server-Sent Events stream per signed-in tab (app/api/live/route.ts). The instance's streams hear its events
+// through one hub on the bus, which decides for all of them at once which may be told (audience.ts: one query per
+// event, not one per stream); a stream sends what it is given, replays what a reconnecting tab missed
+// (Last-Event-ID), sends a heartbeat every HEARTBEAT_MS, and ends when the person's session does (signed out, signed
+// out everywhere, password changed, account erased or suspended) — checked with every heartbeat.
 import { and, eq, isNull } from 'drizzle-orm';
 import type { DatabaseHandle } from '@/db/client';
 import { users, userSessions } from '@/db/schema';
-import { messageFor, type LiveMessage, type LiveWatch } from './audience';
+import { messageFor, messagesFor, type LiveMessage, type LiveWatch } from './audience';
 import { eventsAfter, type LiveBus, type LiveEvent } from './bus';
+import { log } from '@/lib/log';
 
 export const HEARTBEAT_MS = 20_000;
 /** Open streams one person may hold on one instance (tabs and devices); the oldest is closed for a new one. */
@@ -40,8 +42,53 @@ export function closeAllStreams(reason: string) {
 }
 (globalThis as { __hearthCloseLiveStreams?: (reason: string) => void }).__hearthCloseLiveStreams = closeAllStreams;
 
-/** How many streams this instance holds open. */
-export const openStreams = () => [...openByPerson.values()].reduce((n, list) => n + list.length, 0);
+/** A stream as the hub knows it: whose, what it watches, and where its decided messages go (in event order). */
+interface HubMember {
+  viewerId: string;
+  watch: LiveWatch;
+  take(event: LiveEvent, message: LiveMessage | null): void;
+}
+
+/**
+ * The streams on one bus. Each event is decided for every stream at once, as soon as it arrives (decisions of
+ * successive events may overlap), and handed out in the order the events arrived, to the streams open when it did.
+ */
+function createHub(handle: DatabaseHandle, bus: LiveBus) {
+  const members = new Set<HubMember>();
+  let delivered: Promise<void> = Promise.resolve();
+  let listening = false;
+  const onEvent = (event: LiveEvent) => {
+    const targets = [...members];
+    if (targets.length === 0) return;
+    const decided = messagesFor(handle.db, event, targets).catch((error) => {
+      log.error({ err: error }, '[live] could not decide who may hear of an event');
+      return targets.map(() => null);
+    });
+    delivered = delivered.then(async () => {
+      const messages = await decided;
+      targets.forEach((member, i) => {
+        if (members.has(member)) member.take(event, messages[i] ?? null);
+      });
+    });
+  };
+  return {
+    add(member: HubMember) {
+      members.add(member);
+      if (!listening) {
+        listening = true;
+        bus.subscribe(onEvent);
+      }
+      return () => void members.delete(member);
+    },
+  };
+}
+
+const hubs = new WeakMap<LiveBus, ReturnType<typeof createHub>>();
+function hubOf(handle: DatabaseHandle, bus: LiveBus) {
+  let hub = hubs.get(bus);
+  if (!hub) hubs.set(bus, (hub = createHub(handle, bus)));
+  return hub;
+}
 
 export function openLiveStream(options: {
   handle: DatabaseHandle;
@@ -58,7 +105,6 @@ export function openLiveStream(options: {
   return new ReadableStream<Uint8Array>({
     async start(controller) {
       let closed = false;
-      let chain = Promise.resolve();
       const send = (message: LiveMessage) => {
         if (closed) return;
         try {
@@ -67,14 +113,6 @@ export function openLiveStream(options: {
           close();
         }
       };
-      const consider = (event: LiveEvent) => {
-        // In order, one at a time: each decision reads the database as it is when the event is sent.
-        chain = chain.then(async () => {
-          if (closed) return;
-          const message = await messageFor(handle.db, owner.userId, watch, event).catch(() => null);
-          if (message) send(message);
-        });
-      };
       const version = await currentSession(handle, owner);
       if (version === null) {
         controller.enqueue(encoder.encode('event: end\ndata: {"reason":"signed-out"}\n\n'));
@@ -82,8 +120,15 @@ export function openLiveStream(options: {
         return;
       }
       // A reconnecting tab first gets what it missed, then the live events that arrived meanwhile (without repeats).
-      let held: LiveEvent[] | null = options.lastEventId !== undefined ? [] : null;
-      const unsubscribe = bus.subscribe((event) => (held ? held.push(event) : consider(event)));
+      let held: { event: LiveEvent; message: LiveMessage | null }[] | null = options.lastEventId !== undefined ? [] : null;
+      const unsubscribe = hubOf(handle, bus).add({
+        viewerId: owner.userId,
+        watch,
+        take: (event, message) => {
+          if (held) held.push({ event, message });
+          else if (message) send(message);
+        },
+      });
       const close = (reason?: string) => {
         if (closed) return;
         closed = true;
@@ -140,10 +185,15 @@ export function openLiveStream(options: {
       controller.enqueue(encoder.encode('retry: 3000\n: open\n\n'));
       await bus.ready();
       if (held && options.lastEventId !== undefined) {
+        // Missed events are decided for this stream alone, one by one, in order; then what the hub decided meanwhile.
         const missed = await eventsAfter(handle, options.lastEventId).catch(() => []);
         const replayed = new Set(missed.map((e) => e.id));
-        missed.forEach(consider);
-        held.filter((e) => !replayed.has(e.id)).forEach(consider);
+        for (const event of missed) {
+          if (closed) return;
+          const message = await messageFor(handle.db, owner.userId, watch, event).catch(() => null);
+          if (message) send(message);
+        }
+        for (const { event, message } of held) if (message && !replayed.has(event.id)) send(message);
         held = null;
       }
     },

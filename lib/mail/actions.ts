@@ -22,7 +22,6 @@ export const saveMailChoicesAction = validatedActionWithUser(
     revalidatePath('/notifications');
     return { success: 'Saved. Mail about your account (sign-in links, password) always comes.' };
   },
-  { shapesFeed: false },
 );
 
 const unsubscribeSchema = z.object({ token: z.string().min(20, 'That link is incomplete — copy all of it.').max(300) });

@@ -6,6 +6,7 @@ import type { Executor } from '@/db/client';
 import { outbox } from '@/db/schema';
 import { env } from '@/lib/env';
 import { mailKindEnabled } from './preferences';
+import { log } from '@/lib/log';
 
 /**
  * What a message is. 'account' mail (sign-up, password, security notices) is always sent; the other kinds carry a
@@ -26,10 +27,9 @@ export type Mail = { userId: string | null; to: string; subject: string; body: s
  * whatever HEARTH_MAILBOX says; elsewhere HEARTH_MAILBOX decides, and it is on by default in development.
  */
 export function mailboxOpen() {
-  if (env.NODE_ENV === 'production' || process.env.NODE_ENV === 'production') return false;
-  const setting = process.env.HEARTH_MAILBOX;
-  if (setting === 'on' || setting === 'off') return setting === 'on';
-  return process.env.NODE_ENV === 'development';
+  if (env.NODE_ENV === 'production') return false;
+  if (env.HEARTH_MAILBOX) return env.HEARTH_MAILBOX === 'on';
+  return env.NODE_ENV === 'development';
 }
 
 type Kick = () => void;
@@ -50,7 +50,7 @@ export async function sendMail(db: Executor, mail: Mail): Promise<boolean> {
   const kind = mail.kind ?? 'account';
   if (kind !== 'account' && mail.userId && !(await mailKindEnabled(db, mail.userId, kind))) return false;
   await db.insert(outbox).values({ userId: mail.userId, kind, toAddress: mail.to, subject: mail.subject, body: mail.body, origin: mail.origin ?? null });
-  if (mailboxOpen()) console.log(`[mail] to ${mail.to}: ${mail.subject}\n${mail.body.replace(/^/gm, '  ')}`);
+  if (mailboxOpen()) log.info({ to: mail.to, subject: mail.subject, body: mail.body }, `[mail] to ${mail.to}: ${mail.subject}`);
   kicks.__hearthMailQueued?.();
   return true;
 }

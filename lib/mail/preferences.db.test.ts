@@ -1,10 +1,12 @@
 // A person's mail choices (the Email section of their settings), the unsubscribe page's button, and the
 // development mailbox: never in production, and only for instance admins.
 import { eq } from 'drizzle-orm';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
+import { env } from '@/lib/env';
 import { db } from '@/db/client';
 import { digestSubscriptions, mailPreferences, users } from '@/db/schema';
 import { actAs, call } from '@/test/actions';
+import { expectAllowed, expectRefused } from '@/test/proofs';
 import { saveMailChoicesAction, unsubscribeAction } from './actions';
 import { mailChoicesOf, mailKindEnabled } from './preferences';
 import { getDevMailbox } from './queries';
@@ -29,7 +31,7 @@ describe('mail choices', () => {
     const lee = await person('lee_choices');
     expect(await mailChoicesOf(db, maya.id)).toEqual({ moderation: true, digest: 'off' });
     actAs(maya);
-    const saved = await call(saveMailChoicesAction, { digest: 'weekly' });
+    const saved = await expectAllowed(() => call(saveMailChoicesAction, { digest: 'weekly' }), { changes: [mailPreferences, digestSubscriptions] });
     expect(saved.success).toMatch(/^Saved\./);
     expect(await mailChoicesOf(db, maya.id)).toEqual({ moderation: false, digest: 'weekly' });
     expect(await mailKindEnabled(db, maya.id, 'digest')).toBe(true);
@@ -43,9 +45,10 @@ describe('mail choices', () => {
   it('refuses nonsense and a signed-out caller, changing nothing', async () => {
     const sam = await person('sam_choices');
     actAs(sam);
+    await expectRefused(() => call(saveMailChoicesAction, { digest: 'hourly' }), { error: 'Please fix the highlighted fields.', caller: sam });
     expect((await call(saveMailChoicesAction, { digest: 'hourly' })).fieldErrors?.digest).toBe('Choose how often the digest comes, or off.');
     actAs(null);
-    expect(await call(saveMailChoicesAction, { digest: 'daily' })).toEqual({ error: 'Your session has ended — please sign in again.' });
+    await expectRefused(() => call(saveMailChoicesAction, { digest: 'daily' }), { error: 'Your session has ended — please sign in again.', others: [sam.id] });
     expect(await mailChoicesOf(db, sam.id)).toEqual({ moderation: true, digest: 'off' });
     expect(await db.select().from(mailPreferences).where(eq(mailPreferences.userId, sam.id))).toEqual([]);
   });
@@ -56,9 +59,10 @@ describe('the unsubscribe page', () => {
     const kim = await person('kim_unsubscribe');
     actAs(null);
     const forged = `${unsubscribeToken(kim.id, 'moderation').slice(0, -4)}abcd`;
-    expect((await call(unsubscribeAction, { token: forged })).error).toMatch(/^This unsubscribe link is not valid/);
+    await expectRefused(() => call(unsubscribeAction, { token: forged }), { error: /^This unsubscribe link is not valid/ });
+    await expectRefused(() => call(unsubscribeAction, { token: 'short' }), { error: 'Please fix the highlighted fields.' });
     expect(await mailKindEnabled(db, kim.id, 'moderation')).toBe(true);
-    const done = await call(unsubscribeAction, { token: unsubscribeToken(kim.id, 'moderation') });
+    const done = await expectAllowed(() => call(unsubscribeAction, { token: unsubscribeToken(kim.id, 'moderation') }), { changes: [mailPreferences] });
     expect(done.success).toBe('Done: you will get no more moderation mail. You can turn it on again under Notifications.');
     expect(await mailKindEnabled(db, kim.id, 'moderation')).toBe(false);
     // A link for moderation mail says nothing about the digest, which stays as it was.
@@ -72,12 +76,16 @@ describe('the development mailbox', () => {
     const admin = await person('ada_admin', 'admin');
     const member = await person('max_member');
     await sendMail(db, { userId: member.id, to: 'max_member@example.org', subject: 'Secret link', body: 'https://x/secret' });
-    vi.stubEnv('HEARTH_MAILBOX', 'on');
+    const before = { ...env };
+    onTestFinished(() => {
+      Object.assign(env, before);
+    });
+    env.HEARTH_MAILBOX = 'on';
     expect(await getDevMailbox(null)).toBeNull();
     expect(await getDevMailbox(member)).toBeNull();
     const mail = await getDevMailbox(admin);
     expect(mail?.some((m) => m.subject === 'Secret link')).toBe(true);
-    vi.stubEnv('NODE_ENV', 'production');
+    env.NODE_ENV = 'production';
     expect(await getDevMailbox(admin)).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, renderMail, safeLang } from './render';
+import { escapeHtml } from '@/lib/html';
+import { renderMail, safeLang } from './render';
 
 const base = { subject: 'Hello', body: 'Hi Maya,\n\nOpen https://hearth.example/a?b=1&c=2\n\nBye', siteName: 'Hearth', lang: 'en' } as const;
 

@@ -2,6 +2,7 @@
 // in the outbox: the community's name and mail language come from the site settings of that moment. Everything
 // that came from a person (names, handles, addresses in the body) is escaped; the only markup is this template's.
 import type { MailKind } from './outbox';
+import { escapeHtml } from '@/lib/html';
 
 export type RenderInput = {
   subject: string;
@@ -20,10 +21,6 @@ const kindWords: Record<Exclude<MailKind, 'account'>, string> = {
   digest: 'the digest',
   moderation: 'moderation mail',
 };
-
-export function escapeHtml(text: string) {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
 
 /** A language tag safe to put in an attribute ("en", "pt-BR"); anything else falls back to English. */
 export function safeLang(lang: string) {

@@ -10,8 +10,10 @@ import { startMailCatcher } from '@/scripts/mail-catcher.mjs';
 import { sendMail } from './outbox';
 import { unsubscribeNow } from './queries';
 import { mailKindEnabled } from './preferences';
-import { claimDue, drainOutbox, leaseSeconds, maxAttempts, pollMs, retryDelaySeconds, smtpTransport, startMailWorker, type Sender } from './worker';
+import { claimDue, drainOutbox, leaseSeconds, maxAttempts, retryDelaySeconds, smtpTransport, startMailWorker, type Sender } from './worker';
 import { GET, POST } from '@/app/api/unsubscribe/[token]/route';
+import { databaseFingerprint } from '@/test/db-fingerprint';
+import { expectAllowed, expectRefused } from '@/test/proofs';
 
 vi.mock('next/headers', () => ({ headers: async () => new Headers() }));
 
@@ -141,14 +143,14 @@ describe('sending the outbox', () => {
 
 describe('the running worker', () => {
   it('sends a newly queued message within moments, before its next poll', async () => {
-    const stop = startMailWorker(db, config());
+    // A poll a minute away: only the kick that queuing a message gives the worker can send it within the wait below,
+    // however busy the machine is (a timed comparison with the real 3 s poll was at the machine's mercy).
+    const stop = startMailWorker(db, config(), 60_000);
     try {
       await new Promise((resolve) => setTimeout(resolve, 500)); // its first look, at start, finds nothing
-      const queued = performance.now();
+      expect(catcher.messages).toHaveLength(0);
       await sendMail(db, { userId: null, to: 'soon@example.org', subject: 'Soon', body: 'Quick.' });
-      await expect.poll(() => catcher.messages.length, { timeout: pollMs - 500, interval: 50 }).toBe(1);
-      // The poll would come 2.5 s after the message was queued: it was the kick that sent it.
-      expect(performance.now() - queued).toBeLessThan(pollMs / 2);
+      await expect.poll(() => catcher.messages.length, { timeout: 20_000, interval: 50 }).toBe(1);
     } finally {
       await stop();
     }
@@ -194,23 +196,41 @@ describe('what a message looks like', () => {
     expect(mail.html).toContain(`href="${page}"`);
     const token = url!.split('/').pop()!;
 
-    // Opening the link (a scanner, or a person) changes nothing.
-    const opened = await GET(new Request(url!), { params: Promise.resolve({ token }) });
-    expect(opened.status).toBe(303);
-    expect(opened.headers.get('location')).toBe(`/unsubscribe/${token}`);
+    // Opening the link (a scanner, or a person) changes nothing, and sends the browser to the page with a button.
+    const before = await databaseFingerprint();
+    let opened = new Response();
+    await expectAllowed(async () => (opened = await GET(new Request(url!), { params: Promise.resolve({ token }) })), {
+      effect: async () => {
+        expect(opened.status).toBe(303);
+        expect(opened.headers.get('location')).toBe(`/unsubscribe/${token}`);
+        expect(await databaseFingerprint(), 'opening the link wrote nothing').toEqual(before);
+      },
+    });
     expect(await mailKindEnabled(db, sam.id, 'moderation')).toBe(true);
 
-    // A forged token (another person's id under Sam's signature) is refused and changes nothing.
+    // A forged token (another person's id under Sam's signature) is refused and changes nothing, opened or posted.
     const other = await person('lee_unsub');
     const forged = token.replace(Buffer.from(sam.id).toString('base64url'), Buffer.from(other.id).toString('base64url'));
-    const refused = await POST(new Request(url!.replace(token, forged), { method: 'POST', body: 'List-Unsubscribe=One-Click' }), { params: Promise.resolve({ token: forged }) });
-    expect(refused.status).toBe(404);
+    const answer = async (response: Response) => ({ status: response.status, ...(await response.json()) });
+    await expectRefused(async () => answer(await GET(new Request(url!.replace(token, forged)), { params: Promise.resolve({ token: forged }) })), {
+      error: 'This unsubscribe link is not valid.',
+      others: [sam.id, other.id],
+    });
+    await expectRefused(
+      async () => answer(await POST(new Request(url!.replace(token, forged), { method: 'POST', body: 'List-Unsubscribe=One-Click' }), { params: Promise.resolve({ token: forged }) })),
+      { error: 'This unsubscribe link is not valid.', others: [sam.id, other.id] },
+    );
     expect(await unsubscribeNow(forged)).toEqual({ ok: false });
     expect(await unsubscribeNow('digest.x.y')).toEqual({ ok: false });
     expect(await db.select().from(mailPreferences).where(inArray(mailPreferences.userId, [sam.id, other.id]))).toEqual([]);
 
-    const done = await POST(new Request(url!, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' }), { params: Promise.resolve({ token }) });
+    let done = new Response();
+    await expectAllowed(
+      async () => (done = await POST(new Request(url!, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' }), { params: Promise.resolve({ token }) })),
+      { changes: [mailPreferences] },
+    );
     expect(done.status).toBe(200);
+    expect(await done.json()).toEqual({ unsubscribed: 'moderation' });
     expect(await mailKindEnabled(db, sam.id, 'moderation')).toBe(false);
     expect(await mailKindEnabled(db, other.id, 'moderation')).toBe(true);
 

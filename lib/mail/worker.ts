@@ -17,6 +17,7 @@ import { onMailQueued, type MailKind } from './outbox';
 import { mailKindEnabled } from './preferences';
 import { renderMail } from './render';
 import { unsubscribeUrls, type OptionalKind } from './unsubscribe';
+import { log } from '@/lib/log';
 
 export const maxAttempts = 8;
 /** Longer than the transport's timeouts together, so a live worker's claim never runs out mid-send. */
@@ -161,7 +162,8 @@ const workerName = `${os.hostname()}:${process.pid}`;
  * runs one (on PGlite and on a PostgreSQL server alike): the claims, not a single runner, make each message go
  * once. Returns a function that stops it (after the send in progress).
  */
-export function startMailWorker(db: Database, config: WorkerConfig) {
+/** `every`: how often it looks without being told (tests stretch it to show that the kick, not the poll, sent a message). */
+export function startMailWorker(db: Database, config: WorkerConfig, every = pollMs) {
   let running: Promise<void> | null = null;
   let again = false;
   let stopped = false;
@@ -173,12 +175,12 @@ export function startMailWorker(db: Database, config: WorkerConfig) {
     }
     running = drainOutbox(db, config)
       .then((r) => {
-        if (r.sent || r.failed || r.retried || r.skipped) console.log(`[mail] ${workerName}: sent ${r.sent}, will retry ${r.retried}, failed ${r.failed}, not sent ${r.skipped}`);
+        if (r.sent || r.failed || r.retried || r.skipped) log.info(`[mail] ${workerName}: sent ${r.sent}, will retry ${r.retried}, failed ${r.failed}, not sent ${r.skipped}`);
       })
       .catch((error) => {
         // The database restarting is said in one line (every few seconds until it is back), not a stack each time.
-        if (isConnectionError(error)) console.error('[mail] the database is unreachable; the mail worker tries again in a few seconds');
-        else console.error('[mail] the mail worker could not drain the outbox; it tries again in a few seconds', error);
+        if (isConnectionError(error)) log.error('[mail] the database is unreachable; the mail worker tries again in a few seconds');
+        else log.error({ err: error }, '[mail] the mail worker could not drain the outbox; it tries again in a few seconds');
       })
       .finally(() => {
         running = null;
@@ -188,7 +190,7 @@ export function startMailWorker(db: Database, config: WorkerConfig) {
         }
       });
   };
-  const timer = setInterval(tick, pollMs);
+  const timer = setInterval(tick, every);
   timer.unref();
   let soon: NodeJS.Timeout | null = null;
   // The row is written inside the caller's transaction: look a moment later, when it has committed.

@@ -26,5 +26,7 @@ describe('the XSS corpus', () => {
     check(renderMarkdown(String(payload), { profile: 'post' }));
     check(renderMarkdown(String(payload), { profile: 'bio' }));
     check(renderMarkdown(`Some text ${payload} more **text**`, { profile: 'post' }));
+    // With mentions linked around and inside the payload (as posts are stored), nothing more survives.
+    check(renderMarkdown(`@maya_k ${payload} @maya_k${payload}@maya_k`, { profile: 'post', mentions: ['maya_k'] }));
   });
 });

@@ -1,7 +1,7 @@
 // The media route's caching, through its GET handler: long caching only for a public image under its current
 // versioned URL, `private, no-cache` with ETags (and 304s) for everything else, access decided before any bytes are
 // read, and a private group's icon and banner for its members only.
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { PgDatabase } from 'drizzle-orm/pg-core';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '@/db/client';
@@ -13,8 +13,9 @@ import { getGroupPage, listGroups } from '@/lib/groups/queries';
 import { createGroupRecords } from '@/lib/groups/setup';
 import { updateProfileAction, uploadImageAction } from '@/lib/profiles/actions';
 import { getProfile } from '@/lib/profiles/queries';
-import { makePerson, profileForm } from '@/lib/profiles/test-helpers';
+import { makePerson, profileForm } from '@/test/profiles';
 import { actAs, form } from '@/test/actions';
+import { databaseFingerprint, expectAllowed, expectRefused, routeAnswer } from '@/test/proofs';
 import { webp } from '@/test/fixtures/images';
 import { GET } from '@/app/api/media/[id]/[variant]/route';
 import { mediaVariantUrl } from './urls';
@@ -190,5 +191,36 @@ describe('group icons and banners', () => {
     expect(await fetchMedia(url, outsider)).toMatchObject({ status: 404, bytesRead: false });
     expect(await fetchMedia(url, member)).toMatchObject({ status: 200, cache: revalidate });
     expect(await fetchMedia(mediaVariantUrl(nowUrl, '48'), member)).toMatchObject({ status: 200, cache: revalidate });
+  });
+});
+
+describe('proved through the route', () => {
+  it('serves an image’s bytes to whoever may see it, the same “not found” to anyone else, and writes nothing either way', async () => {
+    const owner = await makePerson({ visibility: 'members' }, 'Owner');
+    const member = await makePerson({}, 'Member');
+    await uploadProfileImage(owner, 'banner');
+    const found = await getProfile(member, owner.handle);
+    if (found.kind !== 'found') throw new Error(`expected a profile, got ${found.kind}`);
+    const url = new URL(mediaVariantUrl(found.profile.theme.bannerUrl!, '768'), 'http://localhost');
+    const [, , , id, variant] = url.pathname.split('/');
+    const at = (size = variant) => [new Request(url), { params: Promise.resolve({ id, variant: size }) }] as const;
+    const [stored] = await db.select({ bytes: mediaVariants.bytes }).from(mediaVariants).where(and(eq(mediaVariants.mediaId, id), eq(mediaVariants.name, variant)));
+    const others = [owner.id, member.id];
+
+    actAs(null);
+    await expectRefused(() => routeAnswer(GET(...at())), { error: 'Not found', others });
+    actAs(member);
+    await expectRefused(() => routeAnswer(GET(...at('9999'))), { error: 'Not found', others });
+    const before = await databaseFingerprint();
+    const served = await expectAllowed(() => routeAnswer(GET(...at())), {
+      effect: async () => expect(await databaseFingerprint(), 'serving an image writes nothing').toEqual(before),
+    });
+    expect(Buffer.from(served.body as Uint8Array).equals(Buffer.from(stored.bytes))).toBe(true);
+
+    await setVisibility(owner, 'only_me');
+    actAs(member);
+    await expectRefused(() => routeAnswer(GET(...at())), { error: 'Not found', others });
+    actAs(owner);
+    expect(await routeAnswer(GET(...at()))).toMatchObject({ status: 200 });
   });
 });

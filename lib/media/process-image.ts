@@ -4,9 +4,9 @@
 import { createHash } from 'node:crypto';
 import sharp, { type Metadata, type OutputInfo } from 'sharp';
 import type { MediaKind } from '@/db/schema/media';
-import { acceptedImageTypes, imageLimits, imageMessages } from './limits';
+import { imageLimits, imageMessages } from './limits';
 
-export { acceptedImageTypes, imageLimits, imageMessages };
+export { imageLimits, imageMessages };
 
 export type SniffedType = 'png' | 'jpeg' | 'webp' | 'gif';
 

@@ -10,10 +10,13 @@ import { runDailyJobs } from '@/lib/jobs';
 import * as postActions from '@/lib/posts/actions';
 import { setConsent } from '@/lib/privacy/consents';
 import { actAs, call } from '@/test/actions';
+import { expectAllowed, expectRefused } from '@/test/proofs';
 import { congratulateAction, sendThankYouNoteAction, setMilestoneVisibilityAction } from './actions';
 import { getCelebrationsFor, getGroupCelebrations } from './celebrations';
 import { createGroupMilestoneAction, deleteGroupMilestoneAction, deleteThankYouTemplateAction, saveThankYouTemplateAction } from './group-actions';
 import { listMemories } from './queries';
+import { sayYes } from '@/test/consents';
+import { GET } from '@/app/api/celebrations/route';
 
 vi.mock('@/lib/auth/viewer', () => import('@/test/actions'));
 vi.mock('next/cache', () => import('@/test/actions'));
@@ -22,6 +25,8 @@ let n = 0;
 async function person(label: string, createdAt?: Date): Promise<Viewer> {
   const handle = `${label}_${++n}_${Math.random().toString(36).slice(2, 6)}`;
   const [u] = await db.insert(users).values({ name: label, email: `${handle}@example.org`, handle, ...(createdAt ? { createdAt } : {}) }).returning();
+  // They said yes to everything asked at onboarding (consents are off until a person does).
+  await sayYes(u.id);
   return { id: u.id, handle: u.handle, name: label, image: null };
 }
 
@@ -93,7 +98,7 @@ describe('group-defined milestones and thank-you templates', () => {
     actAs(owner);
     expect((await call(saveThankYouTemplateAction, { groupId: group.id, milestoneKind: 'first_post', body: 'Thanks {nmae}!' })).fieldErrors?.body).toMatch(/\{nmae\}/);
     expect((await call(saveThankYouTemplateAction, { groupId: group.id, milestoneKind: 'first_post', body: 'x'.repeat(281) })).fieldErrors?.body).toMatch(/280/);
-    expect((await call(saveThankYouTemplateAction, { groupId: group.id, milestoneKind: 'group:not-ours', body: 'Thanks' })).error).toMatch(/Choose a milestone/);
+    await expectRefused(() => call(saveThankYouTemplateAction, { groupId: group.id, milestoneKind: 'group:not-ours', body: 'Thanks' }), { error: /Choose a milestone/ });
     expect((await call(createGroupMilestoneAction, { groupId: group.id, kind: 'group_posts', threshold: '0', title: 'Zero', message: '' })).fieldErrors?.threshold).toMatch(/at least 1/);
     expect((await call(createGroupMilestoneAction, { groupId: group.id, kind: 'group_posts', threshold: '5', title: 'y'.repeat(81), message: '' })).fieldErrors?.title).toMatch(/80/);
     expect(await db.select().from(thankYouTemplates).where(eq(thankYouTemplates.groupId, group.id))).toHaveLength(0);
@@ -110,10 +115,10 @@ describe('group-defined milestones and thank-you templates', () => {
     const [template] = await db.select().from(thankYouTemplates).where(eq(thankYouTemplates.groupId, group.id));
     actAs(ana);
     await call(postActions.createPostAction, { groupId: group.id, channelId: general.id, body: 'Hello', tags: '' });
-    expect((await call(deleteGroupMilestoneAction, { groupMilestoneId: def.id })).error).toMatch(/Manage celebrations/);
-    expect((await call(deleteThankYouTemplateAction, { templateId: template.id })).error).toMatch(/Manage celebrations/);
+    await expectRefused(() => call(deleteGroupMilestoneAction, { groupMilestoneId: def.id }), { error: /Manage celebrations/ });
+    await expectRefused(() => call(deleteThankYouTemplateAction, { templateId: template.id }), { error: /Manage celebrations/ });
     actAs(null);
-    expect((await call(deleteGroupMilestoneAction, { groupMilestoneId: def.id })).error).toMatch(/sign in/);
+    await expectRefused(() => call(deleteGroupMilestoneAction, { groupMilestoneId: def.id }), { error: /sign in/ });
     actAs(owner);
     expect((await call(deleteGroupMilestoneAction, { groupMilestoneId: def.id })).success).toMatch(/keep it/);
     expect((await call(deleteThankYouTemplateAction, { templateId: template.id })).success).toMatch(/removed/);
@@ -140,20 +145,20 @@ describe('celebration cards', () => {
     expect((await getGroupCelebrations(coMember, group.id)).map((c) => c.group?.accent)).toEqual([group.accentColor]);
 
     actAs(follower);
-    expect((await call(congratulateAction, { milestoneId: first.id })).success).toMatch(/congratulated ana/);
+    expect((await expectAllowed(() => call(congratulateAction, { milestoneId: first.id }), { changes: [congratulations] })).success).toMatch(/congratulated ana/);
     actAs(coMember);
-    expect((await call(congratulateAction, { milestoneId: first.id })).success).toMatch(/congratulated/);
+    expect((await expectAllowed(() => call(congratulateAction, { milestoneId: first.id }), { changes: [congratulations] })).success).toMatch(/congratulated/);
     expect((await getCelebrationsFor(coMember)).find((c) => c.id === first.id)).toMatchObject({ congratulations: 2, congratulated: true });
-    expect((await call(congratulateAction, { milestoneId: first.id })).success).toMatch(/taken back/);
+    expect((await expectAllowed(() => call(congratulateAction, { milestoneId: first.id }), { changes: [congratulations] })).success).toMatch(/taken back/);
     expect(await db.select().from(congratulations).where(eq(congratulations.milestoneId, first.id))).toHaveLength(1);
     expect(await notesOf(ana.id, 'celebration')).toHaveLength(2);
 
     actAs(stranger);
-    expect((await call(congratulateAction, { milestoneId: first.id })).error).toMatch(/not shared with you/);
+    await expectRefused(() => call(congratulateAction, { milestoneId: first.id }), { error: /not shared with you/ });
     actAs(ana);
-    expect((await call(congratulateAction, { milestoneId: first.id })).error).toMatch(/yours/);
+    await expectRefused(() => call(congratulateAction, { milestoneId: first.id }), { error: /yours/ });
     actAs(null);
-    expect((await call(congratulateAction, { milestoneId: first.id })).error).toMatch(/sign in/);
+    await expectRefused(() => call(congratulateAction, { milestoneId: first.id }), { error: /sign in/ });
   });
 
   it('hides cards from others when the person opts out of public celebrations; they still see their own', async () => {
@@ -163,11 +168,11 @@ describe('celebration cards', () => {
     const [m] = await db.insert(milestones).values({ userId: ana.id, rule: 'first_comment' }).returning();
     expect((await getCelebrationsFor(follower)).map((c) => c.id)).toContain(m.id);
 
-    await db.transaction((tx) => setConsent(tx, ana.id, 'public_celebrations', false));
+    await db.transaction((tx) => setConsent(tx, ana.id, 'public_celebrations', false, 'privacy'));
     expect((await getCelebrationsFor(follower)).map((c) => c.id)).not.toContain(m.id);
     expect((await getCelebrationsFor(ana)).map((c) => c.id)).toContain(m.id);
     actAs(follower);
-    expect((await call(congratulateAction, { milestoneId: m.id })).error).toMatch(/not shared/);
+    await expectRefused(() => call(congratulateAction, { milestoneId: m.id }), { error: /not shared/ });
   });
 
   it('keeps a milestone to oneself with "only me": no card, not in Memories for others', async () => {
@@ -176,16 +181,16 @@ describe('celebration cards', () => {
     await db.insert(follows).values({ followerId: follower.id, followeeId: ana.id });
     const [m] = await db.insert(milestones).values({ userId: ana.id, rule: 'first_group_joined' }).returning();
     actAs(follower);
-    expect((await call(setMilestoneVisibilityAction, { milestoneId: m.id, visibility: 'only_me' })).error).toMatch(/not yours/);
+    await expectRefused(() => call(setMilestoneVisibilityAction, { milestoneId: m.id, visibility: 'only_me' }), { error: /not yours/ });
     actAs(ana);
-    expect((await call(setMilestoneVisibilityAction, { milestoneId: m.id, visibility: 'only_me' })).success).toMatch(/Only you/);
+    expect((await expectAllowed(() => call(setMilestoneVisibilityAction, { milestoneId: m.id, visibility: 'only_me' }), { changes: [milestones] })).success).toMatch(/Only you/);
     expect((await getCelebrationsFor(follower)).map((c) => c.id)).not.toContain(m.id);
-    expect((await listMemories(ana.id, new Date(), follower.id)).map((x) => x.id)).not.toContain(m.id);
-    expect((await listMemories(ana.id, new Date(), ana.id)).find((x) => x.id === m.id)?.visibility).toBe('only_me');
+    expect((await listMemories(follower, ana.id)).map((x) => x.id)).not.toContain(m.id);
+    expect((await listMemories(ana, ana.id)).find((x) => x.id === m.id)?.visibility).toBe('only_me');
     actAs(ana);
     await call(setMilestoneVisibilityAction, { milestoneId: m.id, visibility: 'members' });
-    expect((await listMemories(ana.id, new Date(), follower.id)).map((x) => x.id)).toContain(m.id);
-    expect((await listMemories(ana.id, new Date(), null)).map((x) => x.id)).not.toContain(m.id);
+    expect((await listMemories(follower, ana.id)).map((x) => x.id)).toContain(m.id);
+    expect((await listMemories(null, ana.id)).map((x) => x.id)).not.toContain(m.id);
   });
 
   it('does not tell followers about milestones in private groups', async () => {
@@ -208,19 +213,43 @@ describe('thank-you notes', () => {
     await db.insert(follows).values({ followerId: friend.id, followeeId: ana.id });
     const [m] = await db.insert(milestones).values({ userId: ana.id, rule: 'post_10', visibility: 'only_me' }).returning();
     actAs(friend);
-    expect((await call(sendThankYouNoteAction, { milestoneId: m.id, body: 'Thank you!' })).error).toMatch(/not shared/);
+    await expectRefused(() => call(sendThankYouNoteAction, { milestoneId: m.id, body: 'Thank you!' }), { error: /not shared/ });
     await db.update(milestones).set({ visibility: 'members' }).where(eq(milestones.id, m.id));
     expect((await call(sendThankYouNoteAction, { milestoneId: m.id, body: '   ' })).fieldErrors?.body).toMatch(/few words/);
     expect((await call(sendThankYouNoteAction, { milestoneId: m.id, body: 'z'.repeat(501) })).fieldErrors?.body).toMatch(/500/);
-    expect((await call(sendThankYouNoteAction, { milestoneId: m.id, body: 'Your posts taught me <b>so much</b>.' })).success).toMatch(/on its way/);
+    expect((await expectAllowed(() => call(sendThankYouNoteAction, { milestoneId: m.id, body: 'Your posts taught me <b>so much</b>.' }), { changes: [thankYouNotes] })).success).toMatch(/on its way/);
     const [told] = await notesOf(ana.id, 'thank_you');
     expect(told).toMatchObject({ actorId: friend.id, data: { milestone: '10 posts', message: 'Your posts taught me <b>so much</b>.' } });
-    const memories = await listMemories(ana.id, new Date(), stranger.id);
+    const memories = await listMemories(stranger, ana.id);
     expect(memories.find((x) => x.id === m.id)?.notes.map((x) => [x.sender.handle, x.body])).toEqual([[friend.handle, 'Your posts taught me <b>so much</b>.']]);
     actAs(ana);
-    expect((await call(sendThankYouNoteAction, { milestoneId: m.id, body: 'Me!' })).error).toMatch(/yourself/);
+    await expectRefused(() => call(sendThankYouNoteAction, { milestoneId: m.id, body: 'Me!' }), { error: /yourself/ });
     actAs(null);
-    expect((await call(sendThankYouNoteAction, { milestoneId: m.id, body: 'Hi' })).error).toMatch(/sign in/);
+    await expectRefused(() => call(sendThankYouNoteAction, { milestoneId: m.id, body: 'Hi' }), { error: /sign in/ });
     expect(await db.select().from(thankYouNotes).where(eq(thankYouNotes.milestoneId, m.id))).toHaveLength(1);
+  });
+
+  it('GET /api/celebrations answers the cards the signed-in person may see, with the count, and nobody signed out', async () => {
+    const owner = await person('owner');
+    const ana = await person('ana');
+    const stranger = await person('stranger');
+    const { group } = await groupOf(owner, [ana]);
+    await sayYes(ana.id, ['public_celebrations']);
+    const [m] = await db.insert(milestones).values({ userId: ana.id, rule: 'membership_1', scope: group.id, groupId: group.id }).returning();
+    await db.insert(congratulations).values({ milestoneId: m.id, userId: owner.id });
+    const cards = async (query = '') => (await GET(new Request(`http://hearth.test/api/celebrations${query}`))).json() as Promise<{ error?: string; celebrations?: { id: string; congratulations: number; congratulated: boolean }[] }>;
+    actAs(owner);
+    await expectAllowed(async () => (await GET(new Request(`http://hearth.test/api/celebrations?group=${group.id}`))).json(), {
+      effect: async () => {
+        const read = await cards(`?group=${group.id}`);
+        expect(read.celebrations?.filter((c) => c.id === m.id).map((c) => [c.congratulations, c.congratulated])).toEqual([[1, true]]);
+        expect((await cards('?all=1')).celebrations?.some((c) => c.id === m.id)).toBe(true);
+      },
+    });
+    actAs(stranger);
+    expect((await cards(`?group=${group.id}`)).celebrations?.some((c) => c.id === m.id)).toBe(false);
+    expect((await cards('?group=bad id!')).error).toMatch(/Ask for/);
+    actAs(null);
+    await expectRefused(async () => (await GET(new Request('http://hearth.test/api/celebrations'))).json(), { error: /Sign in first/ });
   });
 });

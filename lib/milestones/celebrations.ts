@@ -2,16 +2,16 @@
 // moment while fresh), and a group's recent milestones for its page.
 import 'server-only';
 import { qualified } from '@/lib/sql';
-import { and, desc, eq, gt, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gt, sql, type SQL } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { groupMilestones, groups, milestones, thankYouTemplates, users, type GroupMilestoneKind } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/viewer';
 import { loadGroupActor } from '@/lib/groups/context';
 import { can } from '@/lib/groups/permissions';
+import { getGroupAchievements } from './group-achievements';
 import { builtinThankableKinds, describeGroupMilestone, groupRuleKey } from './templates';
 import { milestoneTitle } from './rules';
-import { blockedEitherWay } from '@/lib/blocks/rule';
-import { celebratedTo, celebrationsAllowed, privateRules } from './visibility';
+import { celebratedInGroupTo, celebratedTo, privateRules } from './visibility';
 
 /** How long a milestone stays on celebration cards. */
 export const CELEBRATION_DAYS = 7;
@@ -89,11 +89,13 @@ export async function getCelebrationsFor(viewer: Viewer, now = new Date(), limit
       .where(and(gt(milestones.earnedAt, since), where))
       .orderBy(desc(milestones.earnedAt), desc(milestones.id))
       .limit(n);
-  // One's own first (at most half the cards), so a busy week of one's own never hides friends' moments.
-  const [mine, others] = await Promise.all([
-    query(and(eq(milestones.userId, viewer.id), sql`${milestones.rule} not in (${sql.join(privateRules.map((r) => sql`${r}`), sql`, `)})`), Math.ceil(limit / 2)),
+  // One's own first (at most half the cards), so a busy week of one's own never hides friends' moments. One statement
+  // (each part keeps its own order and limit; celebratedTo never holds one's own, so the parts are told apart by person).
+  const rows = await query(and(eq(milestones.userId, viewer.id), sql`${milestones.rule} not in (${sql.join(privateRules.map((r) => sql`${r}`), sql`, `)})`), Math.ceil(limit / 2)).unionAll(
     query(celebratedTo(viewer.id), limit),
-  ]);
+  );
+  const mine = rows.filter((r) => r.userId === viewer.id);
+  const others = rows.filter((r) => r.userId !== viewer.id);
   return [...mine, ...others].slice(0, limit).map((r) => toCelebration(r as Row, viewer.id, now));
 }
 
@@ -105,22 +107,7 @@ export async function getGroupCelebrations(viewer: Viewer, groupId: string, now 
     .from(milestones)
     .innerJoin(users, eq(users.id, milestones.userId))
     .innerJoin(groups, eq(groups.id, milestones.groupId))
-    .where(
-      and(
-        eq(milestones.groupId, groupId),
-        gt(milestones.earnedAt, since),
-        sql`${milestones.rule} not in (${sql.join(privateRules.map((r) => sql`${r}`), sql`, `)})`,
-        or(
-          eq(milestones.userId, viewer.id),
-          and(
-            sql`${milestones.visibility} <> 'only_me'`,
-            celebrationsAllowed(milestones.userId),
-            sql`exists (select 1 from group_members gm where gm.group_id = ${groupId} and gm.user_id = ${viewer.id})`,
-            sql`not ${blockedEitherWay(viewer.id, sql.raw('"milestones"."user_id"'))}`,
-          ),
-        ),
-      ),
-    )
+    .where(and(eq(milestones.groupId, groupId), gt(milestones.earnedAt, since), celebratedInGroupTo(viewer.id)))
     .orderBy(desc(milestones.earnedAt), desc(milestones.id))
     .limit(limit);
   return rows.map((r) => toCelebration(r as Row, viewer.id, now));
@@ -154,5 +141,28 @@ export async function getCelebrationSetup(viewer: Viewer, groupId: string): Prom
     milestones: defs.map((d) => ({ id: d.id, kind: d.kind, threshold: d.threshold, title: d.title, message: d.message, description: describeGroupMilestone(d.kind, d.threshold) })),
     templates: templates.map((t) => ({ ...t, label: kinds.find((k) => k.key === t.milestoneKind)?.label ?? t.milestoneKind })),
     kinds,
+  };
+}
+
+/** A celebration card as the browser holds it (dates as ISO strings), for the live cards (LiveCelebrations). */
+export type CelebrationCard = Omit<Celebration, 'earnedAt'> & { earnedAt: string };
+export type GroupAchievementCardDto = { id: string; title: string; earnedAt: string; group: { name: string; slug: string; accent: string } };
+export type CelebrationCardsData = { celebrations: CelebrationCard[]; achievements: GroupAchievementCardDto[]; at: number };
+
+/**
+ * The celebration cards of the feed (no `groupId`) or of a group's page, shaped for the browser, with when they were
+ * read (the server's clock, ms) so a page keeps the newer of two answers. Read again by the page when the live stream
+ * says a celebration or congratulation arrived (app/api/celebrations): the same authorized reads as the first render.
+ */
+export async function getCelebrationCards(viewer: Viewer, groupId?: string, now = new Date(), options: { all?: boolean } = {}): Promise<CelebrationCardsData> {
+  // `all`: the whole week's, for /celebrations (the feed shows two and links there).
+  const [celebrations, achievements] = await Promise.all([
+    groupId ? getGroupCelebrations(viewer, groupId, now) : getCelebrationsFor(viewer, now, options.all ? 60 : undefined),
+    getGroupAchievements(db, viewer.id, { groupId, now, limit: options.all ? 30 : undefined }),
+  ]);
+  return {
+    celebrations: celebrations.map((c) => ({ ...c, earnedAt: c.earnedAt.toISOString() })),
+    achievements: achievements.map((a) => ({ id: a.id, title: a.title, earnedAt: a.earnedAt.toISOString(), group: { name: a.group.name, slug: a.group.slug, accent: a.group.accent } })),
+    at: now.getTime(),
   };
 }

@@ -4,6 +4,7 @@ import { db } from '@/db/client';
 import { goals, milestones, notifications, users } from '@/db/schema';
 import * as postActions from '@/lib/posts/actions';
 import { actAs, call } from '@/test/actions';
+import { expectAllowed, expectRefused } from '@/test/proofs';
 import { createGoalAction, deleteGoalAction } from './actions';
 import { goalProgress, windowStart } from './goals';
 
@@ -19,7 +20,7 @@ describe('personal goals', () => {
   it('counts progress in the current window and celebrates reaching it once', async () => {
     const maya = await person('maya_goals');
     actAs(maya);
-    expect((await call(createGoalAction, { kind: 'posts', target: '2', period: 'month' })).success).toMatch(/Goal set/);
+    expect((await expectAllowed(() => call(createGoalAction, { kind: 'posts', target: '2', period: 'month' }), { changes: [goals] })).success).toMatch(/Goal set/);
     expect((await goalProgress(db, maya.id))[0]).toMatchObject({ done: 0, target: 2, reached: false, label: 'Post 2 times this month' });
     for (const body of ['One', 'Two', 'Three']) await call(postActions.createPostAction, { body, tags: '' });
     expect((await goalProgress(db, maya.id))[0]).toMatchObject({ done: 2, reached: true });
@@ -34,12 +35,12 @@ describe('personal goals', () => {
     actAs(sam);
     expect((await call(createGoalAction, { kind: 'posts', target: '0', period: 'week' })).fieldErrors?.target).toBe('Aim for at least 1.');
     for (let i = 0; i < 5; i++) expect((await call(createGoalAction, { kind: 'comments', target: '3', period: 'week' })).error).toBeUndefined();
-    expect((await call(createGoalAction, { kind: 'comments', target: '3', period: 'week' })).error).toMatch(/5 goals already/);
+    await expectRefused(() => call(createGoalAction, { kind: 'comments', target: '3', period: 'week' }), { error: /5 goals already/ });
     const [first] = await db.select().from(goals).where(eq(goals.userId, sam.id));
     actAs(other);
-    expect((await call(deleteGoalAction, { goalId: first.id })).error).toMatch(/not yours/);
+    await expectRefused(() => call(deleteGoalAction, { goalId: first.id }), { error: /not yours/ });
     actAs(sam);
-    expect((await call(deleteGoalAction, { goalId: first.id })).success).toBe('Goal removed.');
+    expect((await expectAllowed(() => call(deleteGoalAction, { goalId: first.id }), { changes: [goals] })).success).toBe('Goal removed.');
   });
 
   it('starts weeks on Monday and months on the first', () => {

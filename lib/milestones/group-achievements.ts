@@ -1,7 +1,7 @@
 // Milestones of a group as a community: awarded once each in the transaction that reaches them (first post,
 // 10 / 100 / 1000 members) or by the daily job (founding anniversaries), and celebrated to its members in its colours.
 import { and, desc, eq, gt, inArray, sql } from 'drizzle-orm';
-import { db as appDb, rowsOf, type Executor } from '@/db/client';
+import { rowsOf, type Executor } from '@/db/client';
 import { groupAchievements, groupMembers, groups, posts } from '@/db/schema';
 import { groupAchievementTitle, groupRulesReached, type GroupEvent } from './rules';
 
@@ -50,9 +50,4 @@ export async function getGroupAchievements(db: Executor, viewerId: string, optio
     .orderBy(desc(groupAchievements.earnedAt))
     .limit(options.limit ?? 3);
   return rows.map((r) => ({ id: r.id, title: groupAchievementTitle(r.rule, r.name), earnedAt: new Date(r.earnedAt), group: { id: r.groupId, name: r.name, slug: r.slug, accent: r.accent } }));
-}
-
-/** A person's group achievements, on the app's database (for components, which do not import db/). */
-export function groupAchievementsFor(viewerId: string, options: { groupId?: string; days?: number; now?: Date; limit?: number } = {}) {
-  return getGroupAchievements(appDb, viewerId, options);
 }

@@ -4,6 +4,7 @@ import { db } from '@/db/client';
 import { groups, milestones, thankYouNotes, users, type MilestoneVisibility } from '@/db/schema';
 import { milestoneTitle } from './rules';
 import { memoryVisible, privateRules } from './visibility';
+import type { Viewer } from '@/lib/auth/viewer';
 
 export type MemoryNote = { id: string; body: string; createdAt: Date; sender: { name: string; handle: string } };
 
@@ -20,11 +21,12 @@ export type Memory = {
 };
 
 /**
- * A person's memories as `viewerId` (null: signed out) may see them: the milestones they earned, newest first, each
+ * A person's memories as the viewer (null: signed out) may see them: the milestones they earned, newest first, each
  * with the thank-you notes others left on it, marking those that fall on today's date in an earlier year. Each
  * milestone's own visibility applies; the person sees all of theirs.
  */
-export async function listMemories(userId: string, now = new Date(), viewerId: string | null = userId): Promise<Memory[]> {
+export async function listMemories(viewer: Viewer | null, userId: string, now = new Date()): Promise<Memory[]> {
+  const viewerId = viewer?.id ?? null;
   const isSelf = viewerId === userId;
   const rows = await db
     .select({

@@ -3,6 +3,7 @@
 import type { GroupMilestoneKind } from '@/db/schema/celebrations';
 import { milestoneRules } from './rules';
 import { formatNumber } from '@/lib/intl';
+import { fillTemplate } from '@/lib/template';
 
 export const placeholders = ['name', 'count', 'nth', 'group', 'milestone'] as const;
 export type Placeholder = (typeof placeholders)[number];
@@ -24,17 +25,9 @@ export function unknownPlaceholders(text: string): string[] {
   return [...text.matchAll(/\{([^{}\s]{1,30})\}/g)].map((m) => m[1]).filter((p) => !(placeholders as readonly string[]).includes(p));
 }
 
-/**
- * Fills a template in one pass: values are never read as templates themselves (a member named "{group}" stays
- * "{group}"), and the result is plain text — React escapes it wherever it is shown, so markup in a name or a
- * template is shown as typed, never run.
- */
+/** Fills a thank-you template or a group milestone's wording with the one template engine (lib/template.ts). */
 export function renderTemplate(template: string, values: Partial<TemplateValues>): string {
-  return template.replace(/\{(name|count|nth|group|milestone)\}/g, (whole, key: Placeholder) => {
-    const value = values[key];
-    if (value === undefined) return whole;
-    return typeof value === 'number' ? formatNumber(value) : value;
-  });
+  return fillTemplate(template, placeholders, values);
 }
 
 /** The milestone kinds a group may write thanks for: built-in rules earned through something done in the group, and anniversaries. */

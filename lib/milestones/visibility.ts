@@ -22,9 +22,10 @@ export function celebrationsAllowed(userId: SQL | string | typeof milestones.use
 /**
  * A milestone celebrated to `viewerId` (someone else, with no block between them): the person allows public celebrations, did not keep this
  * milestone to themself, and the viewer is close to them — a co-member of the group it happened in, or a follower
- * (for a group milestone only when the group is public, so a follower learns nothing of private groups).
+ * (for a group milestone only when the group is public, so a follower learns nothing of private groups). The viewer
+ * is an id, or SQL naming one (the live streams decide for many viewers at once: lib/live/audience.ts).
  */
-export function celebratedTo(viewerId: string): SQL {
+export function celebratedTo(viewerId: string | SQL): SQL {
   return sql`(
     ${milestones.userId} <> ${viewerId}
     and not ${blockedEitherWay(viewerId, sql.raw('"milestones"."user_id"'))}
@@ -36,6 +37,26 @@ export function celebratedTo(viewerId: string): SQL {
       or (
         exists (select 1 from follows f where f.follower_id = ${viewerId} and f.followee_id = ${milestones.userId})
         and (${milestones.groupId} is null or exists (select 1 from groups g2 where g2.id = ${milestones.groupId} and g2.visibility = 'public'))
+      )
+    )
+  )`;
+}
+
+/**
+ * A milestone celebrated on its group's page to `viewerId`: their own, or — unless kept to its person, or a goal —
+ * one of a co-member who allows public celebrations, with no block between them. Over `milestones` under its own name.
+ */
+export function celebratedInGroupTo(viewerId: string | SQL): SQL {
+  return sql`(
+    ${milestones.groupId} is not null
+    and ${milestones.rule} not in (${sql.join(privateRules.map((r) => sql`${r}`), sql`, `)})
+    and (
+      ${milestones.userId} = ${viewerId}
+      or (
+        ${milestones.visibility} <> 'only_me'
+        and ${celebrationsAllowed(milestones.userId)}
+        and exists (select 1 from group_members gm where gm.group_id = ${milestones.groupId} and gm.user_id = ${viewerId})
+        and not ${blockedEitherWay(viewerId, sql.raw('"milestones"."user_id"'))}
       )
     )
   )`;

@@ -2,14 +2,16 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { db } from '@/db/client';
-import { channels, comments, groupMemberRoles, groupMembers, milestones, notifications, posts, users } from '@/db/schema';
+import { channels, comments, follows, groupMemberRoles, groupMembers, milestones, notificationPreferences, notifications, posts, userBlocks, users } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/viewer';
 import * as groupActions from '@/lib/groups/actions';
 import { createGroupRecords } from '@/lib/groups/setup';
 import * as postActions from '@/lib/posts/actions';
 import { actAs, call } from '@/test/actions';
+import { databaseFingerprint, expectAllowed, expectRefused, routeAnswer } from '@/test/proofs';
+import { GET } from '@/app/api/notifications/unread/route';
 import { notificationText } from '@/components/notifications/notification-text';
-import { markReadAction, savePreferencesAction } from './actions';
+import { markAllReadAction, markReadAction, savePreferencesAction } from './actions';
 import { listNotifications, unreadCount } from './queries';
 
 vi.mock('@/lib/auth/viewer', () => import('@/test/actions'));
@@ -92,7 +94,7 @@ describe('notifications', () => {
     }
     // Dev is not a member of this request-only group: the reaction is refused, and nothing is sent.
     actAs(dev);
-    expect((await call(postActions.toggleReactionAction, { postId: p.id, emoji: '👍' })).error).toMatch(/cannot see it/);
+    await expectRefused(() => call(postActions.toggleReactionAction, { postId: p.id, emoji: '👍' }), { error: /cannot see it/, others: [cleo.id, ana.id, ben.id] });
     const { items } = await listNotifications(cleo, { kind: 'reaction' });
     expect(items).toHaveLength(1);
     expect(items[0].actors.map((a) => a.name)).toEqual(['Ben', 'Ana']);
@@ -168,3 +170,99 @@ describe('milestones', () => {
   });
 });
 
+describe('proofs: following, reading and choosing, each for the caller only', () => {
+  it('follows another person (they are told), never oneself, nobody gone, nobody across a block', async () => {
+    const [ivy, jon, kim] = await Promise.all([person('Ivy'), person('Jon'), person('Kim')]);
+    actAs(ivy);
+    await expectAllowed(() => call(postActions.followPersonAction, { userId: jon.id, on: 'true' }), {
+      changes: [follows, notifications],
+      effect: async () => {
+        expect(await db.select().from(follows).where(eq(follows.followerId, ivy.id))).toEqual([expect.objectContaining({ followeeId: jon.id })]);
+        expect((await inbox(jon)).filter((x) => x.kind === 'follow')).toEqual([expect.objectContaining({ actorId: ivy.id })]);
+        expect(await inbox(kim)).toEqual([]);
+      },
+    });
+    await expectAllowed(() => call(postActions.followPersonAction, { userId: jon.id, on: 'false' }), {
+      changes: [follows],
+      effect: async () => expect(await db.select().from(follows).where(eq(follows.followerId, ivy.id))).toEqual([]),
+    });
+    await expectRefused(() => call(postActions.followPersonAction, { userId: ivy.id, on: 'true' }), { error: 'You cannot follow yourself.', caller: ivy });
+    await expectRefused(() => call(postActions.followPersonAction, { userId: 'nobody-at-all', on: 'true' }), { error: 'That person no longer has an account.', caller: ivy });
+    await expectRefused(() => call(postActions.followPersonAction, { userId: '', on: 'true' }), { error: 'Please fix the highlighted fields.', caller: ivy });
+    await db.insert(userBlocks).values({ blockerId: kim.id, blockedId: ivy.id });
+    await expectRefused(() => call(postActions.followPersonAction, { userId: kim.id, on: 'true' }), { error: `You cannot follow @${kim.handle}.`, caller: ivy });
+    actAs(kim);
+    await expectRefused(() => call(postActions.followPersonAction, { userId: ivy.id, on: 'true' }), { error: /You blocked/, caller: kim });
+    actAs(null);
+    await expectRefused(() => call(postActions.followPersonAction, { userId: jon.id, on: 'true' }), { error: 'Your session has ended — please sign in again.', others: [ivy.id, jon.id, kim.id] });
+  });
+
+  it('marks read only the caller’s own notifications, one by one or all at once', async () => {
+    const [lou, mia, ned] = await Promise.all([person('Lou'), person('Mia'), person('Ned')]);
+    // Ned follows both: each gets one follow notification.
+    actAs(ned);
+    await call(postActions.followPersonAction, { userId: lou.id, on: 'true' });
+    await call(postActions.followPersonAction, { userId: mia.id, on: 'true' });
+    const [lous] = await inbox(lou);
+    const [mias] = await inbox(mia);
+    actAs(lou);
+    // Someone else's ids are ignored: the answer is the same, and nothing is written.
+    const before = await databaseFingerprint();
+    expect((await call(markReadAction, { ids: [mias.id] })).error).toBeUndefined();
+    expect(await databaseFingerprint()).toEqual(before);
+    await expectRefused(() => call(markReadAction, { ids: [] }), { error: 'Please fix the highlighted fields.', caller: lou });
+    await expectAllowed(() => call(markReadAction, { ids: [lous.id, mias.id] }), {
+      changes: [notifications],
+      effect: async () => {
+        expect(await unreadCount(lou)).toBe(0);
+        expect(await unreadCount(mia)).toBe(1);
+      },
+    });
+    actAs(null);
+    await expectRefused(() => call(markReadAction, { ids: [mias.id] }), { error: 'Your session has ended — please sign in again.', others: [mia.id] });
+    await expectRefused(() => call(markAllReadAction, {}), { error: 'Your session has ended — please sign in again.', others: [mia.id, lou.id] });
+    await db.update(notifications).set({ readAt: null }).where(eq(notifications.id, lous.id));
+    actAs(lou);
+    await expectAllowed(() => call(markAllReadAction, {}), {
+      changes: [notifications],
+      effect: async () => {
+        expect(await unreadCount(lou)).toBe(0);
+        expect(await unreadCount(mia), 'another person’s stay unread').toBe(1);
+      },
+    });
+  });
+
+  it('saves which kinds the caller hears about, for themself only', async () => {
+    const [oli, pat] = await Promise.all([person('Oli'), person('Pat')]);
+    actAs(oli);
+    await expectRefused(() => call(savePreferencesAction, { enabled: ['reply', 'not-a-kind'] }), { error: 'Please fix the highlighted fields.', caller: oli });
+    await expectAllowed(() => call(savePreferencesAction, { enabled: ['reply'] }), {
+      changes: [notificationPreferences],
+      effect: async () => {
+        const saved = await db.select().from(notificationPreferences).where(eq(notificationPreferences.userId, oli.id));
+        expect(saved.filter((p) => p.enabled).map((p) => p.kind)).toEqual(['reply']);
+        expect(saved.find((p) => p.kind === 'follow')?.enabled).toBe(false);
+        expect(await db.select().from(notificationPreferences).where(eq(notificationPreferences.userId, pat.id))).toEqual([]);
+      },
+    });
+    actAs(null);
+    await expectRefused(() => call(savePreferencesAction, { enabled: [] }), { error: 'Your session has ended — please sign in again.', others: [oli.id, pat.id] });
+  });
+
+  it('GET /api/notifications/unread answers the caller’s own unread count and writes nothing; signed out, no count', async () => {
+    const [quinn, rae] = await Promise.all([person('Quinn'), person('Rae')]);
+    await db.insert(notifications).values([
+      { userId: quinn.id, kind: 'follow', link: '/' },
+      { userId: quinn.id, kind: 'follow', link: '/', readAt: new Date() },
+      { userId: rae.id, kind: 'follow', link: '/' },
+      { userId: rae.id, kind: 'follow', link: '/' },
+    ]);
+    actAs(null);
+    await expectRefused(() => routeAnswer(GET()), { error: 'Sign in first.', others: [quinn.id, rae.id] });
+    actAs(quinn);
+    const tables = await databaseFingerprint();
+    const answer = await expectAllowed(() => routeAnswer(GET()), { effect: async () => expect(await databaseFingerprint(), 'counting writes nothing').toEqual(tables) });
+    expect(answer).toMatchObject({ status: 200, body: { unread: 1, at: expect.any(Number) } });
+    expect(answer.headers.get('cache-control')).toBe('no-store');
+  });
+});

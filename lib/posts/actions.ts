@@ -14,15 +14,14 @@ import { limitPerson, rules } from '@/lib/rate-limit';
 import type { Viewer } from '@/lib/auth/viewer';
 import { channelInfo, findChannel } from '@/lib/groups/context';
 import { audit, demand, inGroup, refuse, Refusal, type GroupCtx } from '@/lib/groups/guard';
+import { MAX_POST_IMAGES } from '@/lib/posts/limits';
 import {
   commentRefSchema,
   createCommentSchema,
   createPostSchema,
   editCommentSchema,
   editPostSchema,
-  MAX_POST_IMAGES,
   followSchema,
-  mentionedHandles,
   postRefSchema,
   reactionSchema,
   removeCommentSchema,
@@ -38,7 +37,8 @@ import { checkGoals } from '@/lib/milestones/goals';
 import { excerpt, notify } from '@/lib/notifications/notify';
 import { deleteOwnComment, deleteOwnPost } from './delete';
 import { lockComments, moderate, removeCommentAsModerator, removePostAsModerator } from './moderation';
-import { renderPostBody, tagLabel } from './render';
+import { renderBodyHtml, tagLabel } from './render';
+import { mentionsIn } from '@/lib/markdown/render';
 import { visiblePosts } from './visibility';
 
 type Post = typeof posts.$inferSelect;
@@ -58,29 +58,31 @@ async function withPost(viewer: Viewer, postId: string, fn: (post: Post, tx: Tra
   }
 }
 
-/** Tags, mentions and the rendered body of a post, written with it. */
-async function writeTagsAndMentions(tx: Transaction, postId: string, body: string, tags: string[], authorId?: string) {
+/** The people a text mentions who exist and may be mentioned by its author (a block either way leaves them out). */
+async function mentionablePeople(tx: Transaction, body: string, authorId: string) {
+  const handles = mentionsIn(body);
+  if (!handles.length) return [];
+  return tx
+    .select({ id: users.id, handle: users.handle })
+    .from(users)
+    .where(and(inArray(sql`lower(${users.handle})`, handles), sql`not ${blockedEitherWay(authorId, qualified(users.id))}`));
+}
+
+/** A post's tags, replacing the ones it had; a new tag joins the shared vocabulary (tags and interests are one). */
+async function replacePostTags(tx: Transaction, postId: string, tags: string[]) {
   await tx.delete(postTags).where(eq(postTags.postId, postId));
-  if (tags.length) {
-    await tx.insert(postTags).values(tags.map((tag) => ({ postId, tag })));
-    // Tags and interests are one vocabulary: a new tag joins it (normalized), an existing one is reused.
-    await tx.insert(interests).values(tags.map((tag) => ({ slug: tag, label: tagLabel(tag) }))).onConflictDoNothing();
+  if (!tags.length) return;
+  await tx.insert(postTags).values(tags.map((tag) => ({ postId, tag })));
+  await tx.insert(interests).values(tags.map((tag) => ({ slug: tag, label: tagLabel(tag) }))).onConflictDoNothing();
+}
+
+/** Who a post mentions, replacing the previous list; only the people newly mentioned are told (an edit does not notify again). */
+async function recordMentionsAndNotify(tx: Transaction, post: { id: string; body: string; authorId: string }, people: { id: string }[]) {
+  const before = new Set((await tx.delete(mentions).where(eq(mentions.postId, post.id)).returning({ userId: mentions.userId })).map((m) => m.userId));
+  if (people.length) await tx.insert(mentions).values(people.map((u) => ({ postId: post.id, userId: u.id })));
+  for (const person of people.filter((u) => !before.has(u.id))) {
+    await notify(tx, { userId: person.id, kind: 'mention', actorId: post.authorId, link: `/p/${post.id}`, subjectId: post.id, data: { excerpt: excerpt(post.body) } });
   }
-  const before = new Set((await tx.delete(mentions).where(eq(mentions.postId, postId)).returning({ userId: mentions.userId })).map((m) => m.userId));
-  const handles = mentionedHandles(body);
-  // Someone on the other side of a block from the author is not mentioned: no link, no row, no notification.
-  const found = handles.length
-    ? await tx
-        .select({ id: users.id, handle: users.handle })
-        .from(users)
-        .where(and(inArray(sql`lower(${users.handle})`, handles), authorId ? sql`not ${blockedEitherWay(authorId, qualified(users.id))}` : undefined))
-    : [];
-  if (found.length) await tx.insert(mentions).values(found.map((u) => ({ postId, userId: u.id })));
-  // Only people newly mentioned are told (an edit does not notify again).
-  for (const person of found.filter((u) => !before.has(u.id))) {
-    await notify(tx, { userId: person.id, kind: 'mention', actorId: authorId, link: `/p/${postId}`, subjectId: postId, data: { excerpt: excerpt(body) } });
-  }
-  await tx.update(posts).set({ bodyHtml: renderPostBody(body, found.map((u) => u.handle)) }).where(eq(posts.id, postId));
 }
 
 /** Up to four images from the form, each through the image pipeline, before any transaction opens. */
@@ -123,8 +125,11 @@ export const createPostAction = validatedActionWithUser(createPostSchema, async 
   const processed = await processPostImages(formData);
   if ('error' in processed) return { error: processed.error, fieldErrors: { images: processed.error }, values: formValues(formData) };
   const write = async (tx: Transaction, groupId: string | null, channelId: string | null) => {
-    const [post] = await tx.insert(posts).values({ authorId: viewer.id, groupId, channelId, body: input.body }).returning({ id: posts.id });
-    await writeTagsAndMentions(tx, post.id, input.body, input.tags, viewer.id);
+    const mentioned = await mentionablePeople(tx, input.body, viewer.id);
+    const bodyHtml = renderBodyHtml(input.body, 'post', mentioned.map((u) => u.handle));
+    const [post] = await tx.insert(posts).values({ authorId: viewer.id, groupId, channelId, body: input.body, bodyHtml }).returning({ id: posts.id });
+    await replacePostTags(tx, post.id, input.tags);
+    await recordMentionsAndNotify(tx, { id: post.id, body: input.body, authorId: viewer.id }, mentioned);
     for (const [position, image] of processed.images.entries()) {
       const mediaId = await storeImage(tx, viewer.id, 'post_image', image);
       await tx.insert(postImages).values({ postId: post.id, mediaId, position, alt: input.imageAlt });
@@ -157,8 +162,11 @@ export const editPostAction = validatedActionWithUser(editPostSchema, (input, vi
   withPost(viewer, input.postId, async (post, tx) => {
     if (post.authorId !== viewer.id) refuse('Only the author can edit a post.');
     if (post.removedAt) refuse('This post was removed by the group’s moderators and cannot be edited.');
-    await tx.update(posts).set({ body: input.body, editedAt: new Date() }).where(eq(posts.id, post.id));
-    await writeTagsAndMentions(tx, post.id, input.body, input.tags, viewer.id);
+    const mentioned = await mentionablePeople(tx, input.body, viewer.id);
+    const bodyHtml = renderBodyHtml(input.body, 'post', mentioned.map((u) => u.handle));
+    await tx.update(posts).set({ body: input.body, bodyHtml, editedAt: new Date() }).where(eq(posts.id, post.id));
+    await replacePostTags(tx, post.id, input.tags);
+    await recordMentionsAndNotify(tx, { id: post.id, body: input.body, authorId: viewer.id }, mentioned);
     revalidatePath(`/p/${post.id}`);
     return { success: 'Saved.' };
   }),
@@ -191,7 +199,7 @@ export const createCommentAction = validatedActionWithUser(createCommentSchema, 
       parentId = parent.parentId ?? parent.id; // one level of replies
       parentAuthor = parent.authorId;
     }
-    const [comment] = await tx.insert(comments).values({ postId: post.id, authorId: viewer.id, parentId, body: input.body }).returning({ id: comments.id });
+    const [comment] = await tx.insert(comments).values({ postId: post.id, authorId: viewer.id, parentId, body: input.body, bodyHtml: renderBodyHtml(input.body, 'comment') }).returning({ id: comments.id });
     // The notification names the comment it quotes, so it leaves with it (forgetCommentNotifications).
     const data = { excerpt: excerpt(input.body), post: excerpt(post.body, 60), comment: comment.id };
     await notify(tx, { userId: post.authorId, kind: 'reply', actorId: viewer.id, groupId: post.groupId, link: `/p/${post.id}`, subjectId: post.id, data });
@@ -214,7 +222,7 @@ async function refuseAcrossBlock(tx: Transaction, viewerId: string, otherId: str
 }
 
 /**
- * The author edits their comment: the new text is shown (rendered from markdown when read, as on creation), marked
+ * The author edits their comment: the new text is shown (rendered from markdown when written, as on creation), marked
  * "edited", and the reply notifications that quote it quote the new words. Not once moderators removed it; a locked
  * post's comments may still be corrected by their authors.
  */
@@ -225,7 +233,7 @@ export const editCommentAction = validatedActionWithUser(editCommentSchema, asyn
     if (comment.authorId !== viewer.id) refuse('Only the author can edit a comment.');
     if (comment.removedAt) refuse('This comment was removed by the group’s moderators and cannot be edited.');
     if (post.removedAt) refuse('This post was removed; its comments cannot be edited.');
-    await tx.update(comments).set({ body: input.body, editedAt: new Date() }).where(eq(comments.id, comment.id));
+    await tx.update(comments).set({ body: input.body, bodyHtml: renderBodyHtml(input.body, 'comment'), editedAt: new Date() }).where(eq(comments.id, comment.id));
     await tx
       .update(notifications)
       .set({ data: sql`${notifications.data} || jsonb_build_object('excerpt', ${excerpt(input.body)}::text)` })
@@ -332,7 +340,7 @@ export const followPersonAction = validatedActionWithUser(followSchema, async (i
   revalidatePath(`/u/${target.handle}`);
   revalidatePath('/feed');
   return { success: input.on ? `Following @${target.handle}.` : `Unfollowed @${target.handle}.` };
-});
+}, { invalidates: ['personCache'] });
 
 export const followTagAction = validatedActionWithUser(tagFollowSchema, async (input, viewer) => {
   if (input.on) await db.insert(tagFollows).values({ userId: viewer.id, tag: input.tag }).onConflictDoNothing();
@@ -340,4 +348,4 @@ export const followTagAction = validatedActionWithUser(tagFollowSchema, async (i
   revalidatePath(`/t/${input.tag}`);
   revalidatePath('/feed');
   return { success: input.on ? `Following #${input.tag}.` : `Unfollowed #${input.tag}.` };
-});
+}, { invalidates: ['personCache'] });

@@ -2,11 +2,12 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
 import { db } from '@/db/client';
-import { channels, comments, groupMembers, notifications, posts, users } from '@/db/schema';
+import { channels, comments, groupMembers, notifications, posts, userBlocks, users } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/viewer';
 import { blockPersonAction } from '@/lib/blocks/actions';
 import { createGroupRecords } from '@/lib/groups/setup';
 import { actAs, call } from '@/test/actions';
+import { expectAllowed, expectRefused } from '@/test/proofs';
 import { createCommentAction, createPostAction, editCommentAction, lockCommentsAction, removeCommentAction } from './actions';
 import { getComments } from './queries';
 
@@ -32,10 +33,10 @@ async function scene() {
     return { groupId: group.id, channelId: general.id };
   });
   actAs(owner);
-  expect((await call(createPostAction, { groupId, channelId, body: 'What did you see at the tide pools?' })).error).toBeUndefined();
+  await expectAllowed(() => call(createPostAction, { groupId, channelId, body: 'What did you see at the tide pools?' }), { changes: [posts] });
   const [post] = await db.select().from(posts).where(eq(posts.authorId, owner.id));
   actAs(member);
-  expect((await call(createCommentAction, { postId: post.id, body: 'Two crabs' })).error).toBeUndefined();
+  await expectAllowed(() => call(createCommentAction, { postId: post.id, body: 'Two crabs' }), { changes: [comments] });
   const [comment] = await db.select().from(comments).where(eq(comments.authorId, member.id));
   return { owner, member, post, comment };
 }
@@ -60,12 +61,12 @@ describe('editing a comment', () => {
   it('refuses anyone but the author, an empty text and a missing comment, and changes nothing', async () => {
     const { owner, comment } = await scene();
     actAs(owner);
-    expect((await call(editCommentAction, { commentId: comment.id, body: 'Moderators do not rewrite people' })).error).toBe('Only the author can edit a comment.');
+    await expectRefused(() => call(editCommentAction, { commentId: comment.id, body: 'Moderators do not rewrite people' }), { error: 'Only the author can edit a comment.' });
     actAs(await person('Stranger'));
-    expect((await call(editCommentAction, { commentId: comment.id, body: 'Hijack' })).error).toBe('Only the author can edit a comment.');
+    await expectRefused(() => call(editCommentAction, { commentId: comment.id, body: 'Hijack' }), { error: 'Only the author can edit a comment.' });
     actAs({ id: comment.authorId, handle: 'x', name: 'x', image: null });
-    expect((await call(editCommentAction, { commentId: comment.id, body: '   ' })).error).toBeTruthy();
-    expect((await call(editCommentAction, { commentId: crypto.randomUUID(), body: 'Gone' })).error).toBe('That comment no longer exists.');
+    await expectRefused(() => call(editCommentAction, { commentId: comment.id, body: '   ' }), { error: 'Please fix the highlighted fields.' });
+    await expectRefused(() => call(editCommentAction, { commentId: crypto.randomUUID(), body: 'Gone' }), { error: 'That comment no longer exists.' });
     const after = await stored(comment.id);
     expect(after.body).toBe('Two crabs');
     expect(after.editedAt).toBeNull();
@@ -74,13 +75,13 @@ describe('editing a comment', () => {
   it('a locked post’s comments may still be corrected; a comment moderators removed may not', async () => {
     const { owner, member, post, comment } = await scene();
     actAs(owner);
-    expect((await call(lockCommentsAction, { postId: post.id, on: 'true' })).error).toBeUndefined();
+    await expectAllowed(() => call(lockCommentsAction, { postId: post.id, on: 'true' }), { changes: [posts] });
     actAs(member);
-    expect((await call(editCommentAction, { commentId: comment.id, body: 'Three crabs, actually' })).success).toBe('Comment saved.');
+    expect((await expectAllowed(() => call(editCommentAction, { commentId: comment.id, body: 'Three crabs, actually' }), { changes: [comments] })).success).toBe('Comment saved.');
     actAs(owner);
-    expect((await call(removeCommentAction, { commentId: comment.id, reason: 'Off topic' })).error).toBeUndefined();
+    await expectAllowed(() => call(removeCommentAction, { commentId: comment.id, reason: 'Off topic' }), { changes: [comments] });
     actAs(member);
-    expect((await call(editCommentAction, { commentId: comment.id, body: 'Sneaking back' })).error).toBe('This comment was removed by the group’s moderators and cannot be edited.');
+    await expectRefused(() => call(editCommentAction, { commentId: comment.id, body: 'Sneaking back' }), { error: 'This comment was removed by the group’s moderators and cannot be edited.' });
     expect((await stored(comment.id)).body).toBe('Three crabs, actually');
   });
 
@@ -88,15 +89,15 @@ describe('editing a comment', () => {
     const author = await person('Author');
     const commenter = await person('Commenter');
     actAs(author);
-    expect((await call(createPostAction, { body: 'On my profile' })).error).toBeUndefined();
+    await expectAllowed(() => call(createPostAction, { body: 'On my profile' }), { changes: [posts] });
     const [post] = await db.select().from(posts).where(eq(posts.authorId, author.id));
     actAs(commenter);
-    expect((await call(createCommentAction, { postId: post.id, body: 'Nice' })).error).toBeUndefined();
+    await expectAllowed(() => call(createCommentAction, { postId: post.id, body: 'Nice' }), { changes: [comments] });
     const [comment] = await db.select().from(comments).where(eq(comments.authorId, commenter.id));
     actAs(author);
-    expect((await call(blockPersonAction, { userId: commenter.id })).error).toBeUndefined();
+    await expectAllowed(() => call(blockPersonAction, { userId: commenter.id }), { changes: [userBlocks] });
     actAs(commenter);
-    expect((await call(editCommentAction, { commentId: comment.id, body: 'Not nice' })).error).toBe('That post does not exist, or you cannot see it.');
+    await expectRefused(() => call(editCommentAction, { commentId: comment.id, body: 'Not nice' }), { error: 'That post does not exist, or you cannot see it.' });
     expect((await stored(comment.id)).body).toBe('Nice');
   });
 });

@@ -1,12 +1,14 @@
 // The content core through its Server Actions and queries: visibility, one level of replies, toggles, edits, mentions.
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { db } from '@/db/client';
-import { channels, comments, groupMembers, interests, mentions, postTags, posts, reactions, users } from '@/db/schema';
+import { bookmarks, channels, comments, groupMembers, interests, mentions, notifications, postTags, posts, reactions, users } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/viewer';
 import { createGroupRecords } from '@/lib/groups/setup';
 import { actAs, call } from '@/test/actions';
+import { expectAllowed, expectRefused } from '@/test/proofs';
 import * as actions from './actions';
+import { renderUnrenderedComments } from './comment-html-backfill';
 import { getComments, getFollowingFeed, getPost, getTagPosts } from './queries';
 
 vi.mock('@/lib/auth/viewer', () => import('@/test/actions'));
@@ -52,8 +54,8 @@ describe('who sees what', () => {
     expect((await getTagPosts(member, 'secret-tag')).items.map((p) => p.id)).toEqual([secret.id]);
     expect((await getFollowingFeed(outsider)).items.some((p) => p.id === secret.id)).toBe(false);
     actAs(outsider);
-    expect((await call(actions.toggleReactionAction, { postId: secret.id, emoji: '❤️' })).error).toMatch(/cannot see it/);
-    expect((await call(actions.toggleBookmarkAction, { postId: secret.id, on: 'true' })).error).toMatch(/cannot see it/);
+    await expectRefused(() => call(actions.toggleReactionAction, { postId: secret.id, emoji: '❤️' }), { error: /cannot see it/, caller: outsider });
+    await expectRefused(() => call(actions.toggleBookmarkAction, { postId: secret.id, on: 'true' }), { error: /cannot see it/, caller: outsider });
   });
 
   it('a removed post disappears for everyone but its author, who sees why', async () => {
@@ -99,7 +101,7 @@ describe('conversations', () => {
     actAs(owner);
     await call(actions.lockCommentsAction, { postId: post.id, on: 'true' });
     actAs(member);
-    expect((await call(actions.createCommentAction, { postId: post.id, body: 'Hello?' })).error).toBe('Comments on this post are locked.');
+    await expectRefused(() => call(actions.createCommentAction, { postId: post.id, body: 'Hello?' }), { error: 'Comments on this post are locked.', caller: member });
   });
 
   it('toggles reactions and bookmarks without drift in the counts', async () => {
@@ -113,10 +115,14 @@ describe('conversations', () => {
     expect(card?.viewerReactions).toEqual(['❤️']);
     expect(await db.select().from(reactions).where(eq(reactions.postId, post.id))).toHaveLength(1);
     expect((await call(actions.toggleReactionAction, { postId: post.id, emoji: '💩' })).fieldErrors?.emoji).toBe('That reaction is not available.');
-    await call(actions.toggleBookmarkAction, { postId: post.id, on: 'true' });
+    await expectAllowed(() => call(actions.toggleBookmarkAction, { postId: post.id, on: 'true' }), {
+      changes: [bookmarks],
+      effect: async () => expect(await db.select().from(bookmarks).where(eq(bookmarks.postId, post.id))).toEqual([expect.objectContaining({ userId: member.id })]),
+    });
     await call(actions.toggleBookmarkAction, { postId: post.id, on: 'true' });
     expect((await getPost(member, post.id))?.bookmarked).toBe(true);
-    await call(actions.toggleBookmarkAction, { postId: post.id, on: 'false' });
+    expect((await getPost(owner, post.id))?.bookmarked, 'a bookmark is the caller’s own').toBe(false);
+    await expectAllowed(() => call(actions.toggleBookmarkAction, { postId: post.id, on: 'false' }), { changes: [bookmarks] });
     expect((await getPost(member, post.id))?.bookmarked).toBe(false);
   });
 });
@@ -126,7 +132,7 @@ describe('writing', () => {
     const post = await postAs(member, publicGroup, publicGeneral, 'Hello @' + owner.handle, '#first');
     expect(await db.select({ userId: mentions.userId }).from(mentions).where(eq(mentions.postId, post.id))).toEqual([{ userId: owner.id }]);
     actAs(member);
-    expect((await call(actions.editPostAction, { postId: post.id, body: 'Hello everyone', tags: '#second, third' })).error).toBeUndefined();
+    await expectAllowed(() => call(actions.editPostAction, { postId: post.id, body: 'Hello everyone', tags: '#second, third' }), { changes: [posts, postTags, mentions] });
     const card = await getPost(member, post.id);
     expect(card?.editedAt).toBeInstanceOf(Date);
     expect(card?.tags).toEqual(['second', 'third']);
@@ -137,18 +143,79 @@ describe('writing', () => {
     expect(vocabulary.map((i) => i.label).sort()).toEqual(['Second', 'Third']);
   });
 
+  it('a mention inside code is text: no link, no mention row, no notification; outside code it is all three', async () => {
+    const body = `Try \`npm i @${owner.handle}\`\n\n\`\`\`\n@${owner.handle}\n\`\`\``;
+    const post = await postAs(member, publicGroup, publicGeneral, body);
+    expect(post.bodyHtml).toContain(`<code>npm i @${owner.handle}</code>`);
+    expect(post.bodyHtml).not.toContain('/u/');
+    expect(await db.select().from(mentions).where(eq(mentions.postId, post.id))).toHaveLength(0);
+    expect(await db.select().from(notifications).where(and(eq(notifications.subjectId, post.id), eq(notifications.kind, 'mention')))).toHaveLength(0);
+    actAs(member);
+    expect((await call(actions.editPostAction, { postId: post.id, body: `${body}\n\nThanks @${owner.handle}`, tags: '' })).error).toBeUndefined();
+    const [edited] = await db.select().from(posts).where(eq(posts.id, post.id));
+    expect(edited.bodyHtml).toContain(`<a href="/u/${owner.handle}" rel="nofollow noopener ugc">@${owner.handle}</a>`);
+    expect(edited.bodyHtml).toContain(`<code>npm i @${owner.handle}</code>`);
+    expect(await db.select({ userId: mentions.userId }).from(mentions).where(eq(mentions.postId, post.id))).toEqual([{ userId: owner.id }]);
+    expect(await db.select().from(notifications).where(and(eq(notifications.subjectId, post.id), eq(notifications.kind, 'mention')))).toHaveLength(1);
+  });
+
+  it('a comment is rendered once, when written, and stored; older ones are backfilled the same way', async () => {
+    const post = await postAs(member, publicGroup, publicGeneral, 'Comment on me');
+    actAs(owner);
+    expect((await call(actions.createCommentAction, { postId: post.id, body: '**bold** and `@code`' })).error).toBeUndefined();
+    const [stored] = await db.select().from(comments).where(eq(comments.postId, post.id));
+    expect(stored.bodyHtml).toBe('<p><strong>bold</strong> and <code>@code</code></p>');
+    // A comment from before rendering on write: the read renders it meanwhile, the backfill stores the same HTML.
+    const [older] = await db.insert(comments).values({ postId: post.id, authorId: owner.id, body: 'An _older_ one' }).returning();
+    expect((await getComments(owner, post.id)).find((c) => c.id === older.id)?.bodyHtml).toBe('<p>An <em>older</em> one</p>');
+    expect(await renderUnrenderedComments(db, 1)).toBeGreaterThanOrEqual(1);
+    const [backfilled] = await db.select().from(comments).where(eq(comments.id, older.id));
+    expect(backfilled.bodyHtml).toBe('<p>An <em>older</em> one</p>');
+    expect(await db.select().from(comments).where(isNull(comments.bodyHtml))).toHaveLength(0);
+  });
+
   it('posts on one’s own profile, and nobody else’s', async () => {
     actAs(outsider);
     expect((await call(actions.createPostAction, { body: 'On my profile', tags: '' })).success).toBe('Posted to your profile.');
     const [mine] = await db.select().from(posts).where(and(eq(posts.authorId, outsider.id), eq(posts.body, 'On my profile')));
     expect(mine.groupId).toBeNull();
     actAs(member);
-    expect((await call(actions.editPostAction, { postId: mine.id, body: 'Hijacked', tags: '' })).error).toBe('Only the author can edit a post.');
-    expect((await call(actions.deletePostAction, { postId: mine.id })).error).toMatch(/Only the author/);
+    await expectRefused(() => call(actions.editPostAction, { postId: mine.id, body: 'Hijacked', tags: '' }), { error: 'Only the author can edit a post.', others: [outsider.id, owner.id] });
+    await expectRefused(() => call(actions.deletePostAction, { postId: mine.id }), { error: /Only the author/, others: [outsider.id, owner.id] });
+    await expectRefused(() => call(actions.editPostAction, { postId: mine.id, body: '', tags: '' }), { others: [outsider.id] });
+    await expectRefused(() => call(actions.deletePostAction, { postId: crypto.randomUUID() }), { error: /does not exist/, others: [outsider.id] });
+  });
+
+  it('the author deletes their own post and comment, with what hangs on them; nobody else can', async () => {
+    const post = await postAs(member, publicGroup, publicGeneral, 'Delete me later');
+    actAs(owner);
+    await call(actions.createCommentAction, { postId: post.id, body: 'A comment of the owner' });
+    const [ownersComment] = await db.select().from(comments).where(and(eq(comments.postId, post.id), eq(comments.authorId, owner.id)));
+    actAs(member);
+    await call(actions.createCommentAction, { postId: post.id, body: 'A comment of the author' });
+    const [authorsComment] = await db.select().from(comments).where(and(eq(comments.postId, post.id), eq(comments.authorId, member.id)));
+    // Someone else's comment, even on the caller's own post, is not theirs to delete (moderators remove instead).
+    await expectRefused(() => call(actions.deleteCommentAction, { commentId: ownersComment.id }), { error: 'Only the author can delete a comment.', others: [owner.id, outsider.id] });
+    await expectRefused(() => call(actions.deleteCommentAction, { commentId: crypto.randomUUID() }), { error: 'That comment no longer exists.', others: [owner.id] });
+    await expectAllowed(() => call(actions.deleteCommentAction, { commentId: authorsComment.id }), {
+      changes: [comments],
+      effect: async () => expect((await getComments(outsider, post.id)).map((c) => c.body)).toEqual(['A comment of the owner']),
+    });
+    actAs(outsider);
+    await expectRefused(() => call(actions.deletePostAction, { postId: post.id }), { error: /Only the author/, caller: outsider, others: [member.id, owner.id] });
+    actAs(member);
+    await expectAllowed(() => call(actions.deletePostAction, { postId: post.id }), {
+      changes: [posts, comments],
+      effect: async () => {
+        expect(await getPost(outsider, post.id)).toBeNull();
+        expect(await getPost(member, post.id)).toBeNull();
+        expect(await db.select().from(comments).where(eq(comments.postId, post.id))).toEqual([]);
+      },
+    });
   });
 
   it('signed-out callers are turned away before anything is read', async () => {
     actAs(null);
-    expect((await call(actions.createPostAction, { body: 'Anonymous', tags: '' })).error).toBe('Your session has ended — please sign in again.');
+    await expectRefused(() => call(actions.createPostAction, { body: 'Anonymous', tags: '' }), { error: 'Your session has ended — please sign in again.' });
   });
 });

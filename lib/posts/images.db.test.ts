@@ -3,13 +3,14 @@ import { and, eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { db } from '@/db/client';
-import { channels, groupMembers, groups, media, postImages, posts, users } from '@/db/schema';
+import { channels, groupAuditLog, groupMembers, groups, media, mediaVariants, postImages, posts, users } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/viewer';
 import { removeGroupImageAction, uploadGroupImageAction } from '@/lib/groups/actions';
 import { createGroupRecords } from '@/lib/groups/setup';
 import { getMediaAccess, readMediaBytes } from '@/lib/media/queries';
 import { actAs, form } from '@/test/actions';
 import { gif, jpegWithGps, pngBomb, polyglotGif, webp } from '@/test/fixtures/images';
+import { expectAllowed, expectRefused } from '@/test/proofs';
 import { GET as getMedia } from '@/app/api/media/[id]/[variant]/route';
 import { createPostAction } from './actions';
 import { getPost } from './queries';
@@ -115,23 +116,37 @@ describe('hostile uploads', () => {
 
 describe('group icon and banner', () => {
   it('only people who may manage settings can change them; the old image is not kept', async () => {
-    const upload = (kind: string) => {
+    const icon = await webp();
+    const iconForm = (kind: string) => {
       const data = form({ groupId, kind });
-      return (async () => {
-        data.append('file', file(await webp(), 'icon.webp'));
-        return uploadGroupImageAction({}, data);
-      })();
+      data.append('file', file(icon, 'icon.webp'));
+      return data;
     };
+    const others = [owner.id, member.id, outsider.id];
     actAs(member);
-    expect((await upload('group_icon')).error).toMatch(/None of your roles grants/);
+    await expectRefused(() => uploadGroupImageAction({}, iconForm('group_icon')), { error: /None of your roles grants/, others });
+    actAs(outsider);
+    await expectRefused(() => uploadGroupImageAction({}, iconForm('group_banner')), { error: /None of your roles grants|Only members/, others });
+    actAs(null);
+    await expectRefused(() => uploadGroupImageAction({}, iconForm('group_icon')), { error: 'Your session has ended — please sign in again.', others });
     actAs(owner);
-    expect((await upload('group_icon')).success).toBe('New icon saved.');
+    await expectRefused(() => uploadGroupImageAction({}, iconForm('wallpaper')), { error: 'Please fix the highlighted fields.', others });
+    await expectAllowed(() => uploadGroupImageAction({}, iconForm('group_icon')), { changes: [groups, media, mediaVariants, groupAuditLog] });
     const [first] = await db.select({ icon: groups.iconMediaId }).from(groups).where(eq(groups.id, groupId));
-    expect((await upload('group_icon')).success).toBe('New icon saved.');
+    expect((await uploadGroupImageAction({}, iconForm('group_icon'))).success).toBe('New icon saved.');
     const [second] = await db.select({ icon: groups.iconMediaId }).from(groups).where(eq(groups.id, groupId));
     expect(second.icon).not.toBe(first.icon);
     expect(await db.select().from(media).where(eq(media.id, first.icon!))).toHaveLength(0);
-    expect((await removeGroupImageAction({}, form({ groupId, kind: 'group_icon' }))).success).toBe('Icon removed.');
+    actAs(member);
+    await expectRefused(() => removeGroupImageAction({}, form({ groupId, kind: 'group_icon' })), { error: /None of your roles grants/, others });
+    actAs(null);
+    await expectRefused(() => removeGroupImageAction({}, form({ groupId, kind: 'group_icon' })), { error: 'Your session has ended — please sign in again.', others });
+    actAs(owner);
+    const removed = await expectAllowed(() => removeGroupImageAction({}, form({ groupId, kind: 'group_icon' })), {
+      changes: [groups, media, mediaVariants, groupAuditLog],
+      effect: async () => expect(await db.select().from(media).where(eq(media.id, second.icon!))).toHaveLength(0),
+    });
+    expect(removed.success).toBe('Icon removed.');
     expect((await db.select({ icon: groups.iconMediaId }).from(groups).where(eq(groups.id, groupId)))[0].icon).toBeNull();
   });
 });

@@ -19,6 +19,7 @@ import { personalizationOf } from '@/lib/recommend/profile';
 import { getFeedControlsPage } from '@/lib/recommend/queries';
 import { searchAll, typeahead } from '@/lib/search/queries';
 import { actAs, call } from '@/test/actions';
+import { expectRefused } from '@/test/proofs';
 import { generateMetadata } from '@/app/(main)/p/[id]/page';
 import { createCommentAction, createPostAction, toggleBookmarkAction, toggleReactionAction } from './actions';
 import { getAuthorPosts, getBookmarkedPosts, getComments, getPost, getTagPosts } from './queries';
@@ -179,7 +180,7 @@ describe('every path that reads a post', () => {
     await setProfile(author, 'only_me');
     expect(await getPost(reader, post.id)).toBeNull();
     actAs(reader);
-    expect((await call(toggleReactionAction, { postId: post.id, emoji: '🎉' })).error).toBe('That post does not exist, or you cannot see it.');
+    await expectRefused(() => call(toggleReactionAction, { postId: post.id, emoji: '🎉' }), { error: 'That post does not exist, or you cannot see it.', others: [author.id] });
     expect((await getPost(author, post.id))?.reactions).toEqual({ '❤️': 1 });
   });
 

@@ -4,7 +4,7 @@ import { and, asc, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'd
 import { db } from '@/db/client';
 import { channels, comments, follows, groups, posts, tagFollows, users } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/viewer';
-import { renderMarkdown } from '@/lib/markdown/render';
+import { renderBodyHtml } from './render';
 import { decodeCursor, encodeCursor } from './cursor';
 import { followingScope } from './following-scope';
 import { visibleComments, visiblePosts } from './visibility';
@@ -193,6 +193,7 @@ export async function getComments(viewer: Viewer, postId: string): Promise<Comme
       id: comments.id,
       parentId: comments.parentId,
       body: comments.body,
+      bodyHtml: comments.bodyHtml,
       createdAt: comments.createdAt,
       editedAt: comments.editedAt,
       removedAt: comments.removedAt,
@@ -212,7 +213,8 @@ export async function getComments(viewer: Viewer, postId: string): Promise<Comme
       id: r.id,
       parentId: r.parentId,
       body: r.removedAt ? '' : r.body,
-      bodyHtml: r.removedAt ? '' : renderMarkdown(r.body, { profile: 'bio' }),
+      // Stored when written; rendered here only for a comment not yet backfilled (lib/posts/comment-html-backfill.ts).
+      bodyHtml: r.removedAt ? '' : (r.bodyHtml ?? renderBodyHtml(r.body, 'comment')),
       createdAt: new Date(r.createdAt),
       editedAt: r.editedAt ? new Date(r.editedAt) : null,
       removed: Boolean(r.removedAt),

@@ -1,17 +1,15 @@
-// Post bodies are rendered once, when written: markdown through the one sanitizer, @mentions of real people linked.
+// Posts and comments are rendered once, when written, and the HTML is stored beside the markdown: one path for both.
 import { renderMarkdown } from '@/lib/markdown/render';
 
-/** Turns @handle into a link to the profile, for the handles that belong to someone. */
-export function linkMentions(body: string, handles: Iterable<string>) {
-  const known = new Set([...handles].map((h) => h.toLowerCase()));
-  if (known.size === 0) return body;
-  return body.replace(/(^|[^\w@/\[])@([a-zA-Z0-9_]{3,30})\b/g, (match, before: string, handle: string) =>
-    known.has(handle.toLowerCase()) ? `${before}[@${handle}](/u/${handle.toLowerCase()})` : match,
-  );
-}
+/** Where a body is shown: a post gets headings and code blocks, a comment the small inline set of a bio. */
+export type BodyKind = 'post' | 'comment';
 
-export function renderPostBody(body: string, mentionedHandles: Iterable<string> = []) {
-  return renderMarkdown(linkMentions(body, mentionedHandles), { profile: 'post' });
+/**
+ * The HTML stored for a post's or a comment's markdown: sanitized, with the @mentions of `linkedHandles` (the people
+ * who exist and may be mentioned by the author) linked to their profiles; mentions in code or links stay text.
+ */
+export function renderBodyHtml(body: string, kind: BodyKind, linkedHandles: Iterable<string> = []) {
+  return renderMarkdown(body, { profile: kind === 'post' ? 'post' : 'bio', mentions: linkedHandles });
 }
 
 /** "night-photography" → "Night photography": the label a new tag gets in the shared interest vocabulary. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createPostSchema, mentionedHandles, normalizeTags, tagsSchema } from './schemas';
+import { createPostSchema, normalizeTags, tagsSchema } from './schemas';
 
 describe('normalizeTags', () => {
   it('lowercases, strips #, turns spaces into dashes and drops duplicates', () => {
@@ -26,11 +26,5 @@ describe('createPostSchema', () => {
     expect(createPostSchema.safeParse({ body: '   ', tags: '' }).success).toBe(false);
     expect(createPostSchema.safeParse({ body: 'x'.repeat(10_001), tags: '' }).success).toBe(false);
     expect(createPostSchema.parse({ body: ' hi ', tags: '' }).body).toBe('hi');
-  });
-});
-
-describe('mentionedHandles', () => {
-  it('finds @handles once each, not emails', () => {
-    expect(mentionedHandles('Thanks @Maya_K and @ana! cc @maya_k, mail me at sam@example.org')).toEqual(['maya_k', 'ana']);
   });
 });

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { reactionEmoji } from '@/db/schema';
 
-export const MAX_POST_LENGTH = 10_000;
-export const MAX_COMMENT_LENGTH = 3_000;
+import { MAX_COMMENT_LENGTH, MAX_POST_LENGTH } from './limits';
+
 const id = z.string().trim().min(1, 'Something is missing from the form — reload the page and try again.').max(100);
 
 /** "#Night Photography, ceramics" → ["night-photography", "ceramics"]: lowercase, dashes, no duplicates. */
@@ -41,8 +41,6 @@ const body = (max: number, what: string) =>
     .min(1, `Write something before you ${what}.`)
     .max(max, `That is too long — at most ${max.toLocaleString('en')} characters.`);
 
-export const MAX_POST_IMAGES = 4;
-
 export const createPostSchema = z.object({
   groupId: id.optional(),
   channelId: id.optional(),
@@ -62,8 +60,3 @@ export const removePostSchema = removeSchema.extend({ postId: id });
 export const removeCommentSchema = removeSchema.extend({ commentId: id });
 export const followSchema = z.object({ userId: id, on: z.enum(['true', 'false']).transform((v) => v === 'true') });
 export const tagFollowSchema = z.object({ tag: z.string().transform((t) => normalizeTags(t)[0] ?? '').pipe(z.string().min(2).max(30)), on: z.enum(['true', 'false']).transform((v) => v === 'true') });
-
-/** @handles mentioned in a text, lowercased, without duplicates. */
-export function mentionedHandles(text: string): string[] {
-  return [...new Set([...text.matchAll(/(?:^|[^\w@])@([a-zA-Z0-9_]{3,30})\b/g)].map((m) => m[1].toLowerCase()))];
-}

@@ -16,7 +16,7 @@ const post = {
  * profile's visibility (everyone / signed-in members / only me) and whether its posts section is shown to others.
  * A person without a profile row has the defaults (members, posts shown). One primary-key lookup per post.
  */
-function profilePostVisible(viewerId: string | null): SQL {
+function profilePostVisible(viewerId: string | SQL | null): SQL {
   if (!viewerId) {
     return sql`exists (select 1 from profiles pr where pr.user_id = ${post.authorId} and pr.visibility = 'everyone' and pr.show_posts)`;
   }
@@ -28,7 +28,7 @@ function profilePostVisible(viewerId: string | null): SQL {
  * A block, either way, hides the author's posts from the viewer — except, in a group, from those who moderate it
  * (lib/blocks/rule.ts moderatesGroup): blocking is no way to hide from a group's moderators.
  */
-function notBlocked(viewerId: string): SQL {
+function notBlocked(viewerId: string | SQL): SQL {
   return sql`(${post.authorId} = ${viewerId} or not ${blockedEitherWay(viewerId, post.authorId)}
     or (${post.groupId} is not null and ${moderatesGroup(viewerId, post.groupId)}))`;
 }
@@ -36,9 +36,10 @@ function notBlocked(viewerId: string): SQL {
 /**
  * A post is visible when it is on a profile the viewer may see the posts of (see profilePostVisible), or in a
  * public group (not banned from it), or the viewer belongs to its (private) group — and it is not removed, unless
- * the viewer wrote it, and no block stands between its author and the viewer (notBlocked).
+ * the viewer wrote it, and no block stands between its author and the viewer (notBlocked). The viewer is an id, or
+ * SQL naming one (the live streams decide for many viewers at once).
  */
-export function visiblePosts(viewerId: string | null): SQL {
+export function visiblePosts(viewerId: string | SQL | null): SQL {
   const onProfile = sql`(${post.groupId} is null and ${profilePostVisible(viewerId)})`;
   if (!viewerId) {
     // Signed out: posts on profiles open to everyone and public groups' posts, never removed ones.
@@ -58,7 +59,7 @@ export function visiblePosts(viewerId: string | null): SQL {
  * Over comments: the comment is the viewer's own, or no block stands between its author and the viewer — or the
  * viewer moderates the group of the post it is under (moderators keep seeing what they moderate).
  */
-export function visibleComments(viewerId: string): SQL {
+export function visibleComments(viewerId: string | SQL): SQL {
   const author = sql.raw('"comments"."author_id"');
   return sql`(${author} = ${viewerId} or not ${blockedEitherWay(viewerId, author)}
     or exists (select 1 from posts bp where bp.id = "comments"."post_id" and bp.group_id is not null and ${moderatesGroup(viewerId, sql.raw('bp.group_id'))}))`;

@@ -58,7 +58,7 @@ export const deletePrivacyItemAction = validatedActionWithUser(privacyItemSchema
   if (!gone) return { error: 'That item is already gone.' };
   revalidatePath('/settings/privacy', 'layout');
   return { success: 'Deleted.' };
-});
+}, { invalidates: ['personCache', 'forYou'] });
 
 /** Deletes every item of one kind of the caller's data ("clear my reactions"), after a ticked confirmation. */
 export const clearPrivacyCategoryAction = validatedActionWithUser(clearCategorySchema, async ({ table }, viewer) => {
@@ -67,18 +67,18 @@ export const clearPrivacyCategoryAction = validatedActionWithUser(clearCategoryS
   const n = await db.transaction((tx) => entry.clearAll!(tx, viewer.id));
   revalidatePath('/settings/privacy', 'layout');
   return { success: n === 0 ? 'There was nothing to delete.' : `Deleted ${n} ${n === 1 ? 'item' : 'items'}.` };
-});
+}, { invalidates: ['personCache', 'forYou'] });
 
 /** Switches one consent on or off for the caller, at once, and logs the change. */
 export const setConsentAction = validatedActionWithUser(consentSchema, async ({ kind, value }, viewer) => {
   const granted = value === 'on';
-  const changed = await db.transaction((tx) => setConsent(tx, viewer.id, kind, granted));
+  const changed = await db.transaction((tx) => setConsent(tx, viewer.id, kind, granted, 'privacy'));
   revalidatePath('/settings/privacy');
   if (kind === 'suggest_me') revalidatePath('/settings/profile');
   const label = consentInfo[kind].label;
   if (!changed) return { success: `“${label}” was already ${granted ? 'on' : 'off'}.` };
   return { success: granted ? `“${label}” is on.` : `“${label}” is off, from now on.` };
-});
+}, { invalidates: ['personCache', 'forYou'] });
 
 /** Saves how long each kind of the caller's data is kept; the next daily purge follows it. */
 export const setRetentionAction = validatedActionWithUser(retentionSchema, async (input, viewer) => {
@@ -95,5 +95,6 @@ export const forgetCollectedAction = validatedActionWithUser(forgetCollectedSche
   revalidatePath('/settings/privacy', 'layout');
   revalidatePath('/feed');
   const views = gone.signals === 1 ? '1 view or open' : `${gone.signals.toLocaleString('en')} views and opens`;
-  return { success: scope === 'activity' ? `Deleted ${views} and the inferred scores of ${gone.topics} ${gone.topics === 1 ? 'topic' : 'topics'}.` : `Deleted the inferred scores of ${gone.topics} ${gone.topics === 1 ? 'topic' : 'topics'}.` };
-});
+  const taste = gone.taste ? ', and the tastes Hearth learned from your activity' : '';
+  return { success: scope === 'activity' ? `Deleted ${views} and the inferred scores of ${gone.topics} ${gone.topics === 1 ? 'topic' : 'topics'}${taste}.` : `Deleted the inferred scores of ${gone.topics} ${gone.topics === 1 ? 'topic' : 'topics'}${taste}.` };
+}, { invalidates: ['personCache', 'forYou'] });

@@ -1,5 +1,6 @@
-// The consents a person gives Hearth, each in one sentence, with its default. The feed and notification issues read
-// them (through consentsOf) before using anything the person has not agreed to; suggest_me is the profile's own switch.
+// The consents a person gives Hearth, each in one sentence. None is on until the person says yes: an unanswered
+// consent is off. The feed and notifications read them (through consentsOf) before using anything the person has not
+// agreed to; suggest_me is the profile's own switch.
 
 export const consentKinds = ['personalize_activity', 'inferred_interests', 'suggest_me', 'public_celebrations', 'email_notifications'] as const;
 export type ConsentKind = (typeof consentKinds)[number];
@@ -8,22 +9,22 @@ export const consentInfo: Record<ConsentKind, { label: string; explanation: stri
   personalize_activity: {
     label: 'Use my activity to personalize',
     explanation: 'What you read, react to and save shapes the order of your feed; off, your feed uses only whom and what you follow.',
-    default: true,
+    default: false,
   },
   inferred_interests: {
     label: 'Use inferred interests',
     explanation: 'Hearth may guess interests from your activity and recommend posts about them; off, only interests you chose count.',
-    default: true,
+    default: false,
   },
   suggest_me: {
     label: 'Suggest me to others',
-    explanation: 'People who share your interests may see you among suggested people to follow.',
-    default: true,
+    explanation: 'People who share your groups or interests may see you among suggested people to follow — never while your profile is visible only to you.',
+    default: false,
   },
   public_celebrations: {
     label: 'Public celebrations',
     explanation: 'Your milestones, such as your first post or your Hearth birthday, may be celebrated where others can see them.',
-    default: true,
+    default: false,
   },
   email_notifications: {
     label: 'Email notifications',
@@ -38,6 +39,26 @@ export const consentInfo: Record<ConsentKind, { label: string; explanation: stri
  */
 export const digestConsentKind = 'email_digest';
 export const choiceConsentLabels: Record<string, string> = { [digestConsentKind]: 'Email digest' };
+
+/** The consents asked at onboarding (/welcome): answered there, or all recorded as off when the person skips. */
+export const onboardingConsentKinds = ['personalize_activity', 'inferred_interests', 'suggest_me', 'public_celebrations'] as const satisfies readonly ConsentKind[];
+
+/** Where an answer was given, as the consent log says it. */
+export const consentSources = {
+  onboarding: 'answered when you joined',
+  onboarding_skip: 'you skipped the question when you joined',
+  privacy: 'on your privacy page',
+  profile: 'in your profile settings',
+  feed: 'in your feed settings',
+  digest: 'in your digest settings',
+  seed: 'given when the example community was planted',
+} as const;
+export type ConsentSource = keyof typeof consentSources;
+
+/** The log's wording of where an answer came from (nothing for answers logged before that was kept). */
+export function consentSourceText(via: string | null): string | null {
+  return via && via in consentSources ? consentSources[via as ConsentSource] : null;
+}
 
 export type ConsentState = Record<ConsentKind, boolean>;
 

@@ -12,6 +12,7 @@ import { isoWeek } from '@/lib/recommend/discover';
 import { rankAndStoreForYou } from '@/lib/recommend/for-you-list';
 import { personalizationOf } from '@/lib/recommend/profile';
 import { actAs, call } from '@/test/actions';
+import { expectAllowed, expectRefused } from '@/test/proofs';
 import { seedHeavyPerson } from '@/test/privacy';
 import { eraseAccountAction } from './actions';
 import { handleDigest } from './handles';
@@ -179,14 +180,17 @@ describe('account erasure', () => {
   it('refuses without the exact handle or the right password, and changes nothing', async () => {
     actAs(viewer);
     const before = await rowsReferencing(heavy.user.id);
-    const wrongHandle = await call(eraseAccountAction, { password: heavy.password, confirmHandle: 'someone_else', content: 'delete' });
-    expect(wrongHandle.fieldErrors?.confirmHandle).toMatch(/Type your handle/);
-    const wrongPassword = await call(eraseAccountAction, { password: 'not the password', confirmHandle: heavy.user.handle, content: 'delete' });
-    expect(wrongPassword.fieldErrors?.password).toBe('That is not your password.');
-    const noChoice = await call(eraseAccountAction, { password: heavy.password, confirmHandle: heavy.user.handle });
-    expect(noChoice.fieldErrors?.content).toMatch(/Choose what happens/);
+    const wrongHandle = () => call(eraseAccountAction, { password: heavy.password, confirmHandle: 'someone_else', content: 'delete' });
+    await expectRefused(wrongHandle, { error: 'Please fix the highlighted fields.', caller: viewer });
+    expect((await wrongHandle()).fieldErrors?.confirmHandle).toMatch(/Type your handle/);
+    const noChoice = () => call(eraseAccountAction, { password: heavy.password, confirmHandle: heavy.user.handle });
+    await expectRefused(noChoice, { error: 'Please fix the highlighted fields.', caller: viewer });
+    expect((await noChoice()).fieldErrors?.content).toMatch(/Choose what happens/);
+    const wrongPassword = () => call(eraseAccountAction, { password: 'not the password', confirmHandle: heavy.user.handle, content: 'delete' });
+    await expectRefused(wrongPassword, { error: 'Please fix the highlighted fields.', caller: viewer });
+    expect((await wrongPassword()).fieldErrors?.password).toBe('That is not your password.');
     actAs(null);
-    expect((await call(eraseAccountAction, { password: heavy.password, confirmHandle: heavy.user.handle, content: 'delete' })).error).toMatch(/session has ended/);
+    await expectRefused(() => call(eraseAccountAction, { password: heavy.password, confirmHandle: heavy.user.handle, content: 'delete' }), { error: /session has ended/, others: [viewer.id] });
     expect(await rowsReferencing(heavy.user.id)).toBe(before);
     expect(signedOut).toEqual([]);
   });
@@ -207,9 +211,10 @@ describe('account erasure', () => {
 
   it('erases everything in one go: no row refers to them, no text holds their email or handle, sign-in fails', async () => {
     actAs(viewer);
-    const result = await call(eraseAccountAction, { password: heavy.password, confirmHandle: `@${heavy.user.handle.toUpperCase()}`, content: 'delete' });
-    expect(result.error).toBeUndefined();
-    expect(signedOut).toEqual(['/?erased=1']);
+    await expectAllowed(() => call(eraseAccountAction, { password: heavy.password, confirmHandle: `@${heavy.user.handle.toUpperCase()}`, content: 'delete' }), {
+      changes: [users, posts, comments, follows],
+      effect: () => expect(signedOut).toEqual(['/?erased=1']),
+    });
     expect(await db.select().from(users).where(eq(users.id, heavy.user.id))).toEqual([]);
     expect(await rowsReferencing(heavy.user.id)).toBe(0);
     expect(await rowsContaining(heavy.user.id)).toBe(0);
@@ -279,7 +284,7 @@ describe('account erasure', () => {
   it('asks a person without a password for a fresh sign-in instead', async () => {
     const [u] = await db.insert(users).values({ name: 'Oauth Only', email: `oauth.${Date.now()}@example.org`, handle: `oauth_${Date.now().toString(36)}` }).returning();
     actAs({ id: u.id, handle: u.handle, name: 'Oauth Only', image: null, signedInAt: Date.now() - 60 * 60_000 });
-    expect((await call(eraseAccountAction, { confirmHandle: u.handle, content: 'delete' })).error).toMatch(/sign in again/);
+    await expectRefused(() => call(eraseAccountAction, { confirmHandle: u.handle, content: 'delete' }), { error: /sign in again/ });
     actAs({ id: u.id, handle: u.handle, name: 'Oauth Only', image: null, signedInAt: Date.now() - 60_000 });
     expect((await call(eraseAccountAction, { confirmHandle: u.handle, content: 'delete' })).error).toBeUndefined();
     expect(await rowsReferencing(u.id)).toBe(0);

@@ -1,14 +1,16 @@
 // The export archive: it unzips, every registry entry is in it, and it holds the person's posts and avatar bytes.
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, ne } from 'drizzle-orm';
 import { unzipSync, strFromU8 } from 'fflate';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { env } from '@/lib/env';
 import { db } from '@/db/client';
-import { consentLog, feedControls, interestScores, mediaVariants, posts } from '@/db/schema';
+import { consentLog, feedControls, interestScores, mediaVariants, posts, users } from '@/db/schema';
 import { setConsent } from './consents';
 import { decayed } from '@/lib/recommend/weights';
 import type { Viewer } from '@/lib/auth/viewer';
 import { GET } from '@/app/api/export/route';
 import { actAs } from '@/test/actions';
+import { databaseFingerprint, expectAllowed, expectRefused, routeAnswer } from '@/test/proofs';
 import { seedHeavyPerson } from '@/test/privacy';
 import { exportArchive, type Manifest } from './export';
 import { registry } from './registry';
@@ -75,7 +77,7 @@ describe('export archive', () => {
     const [control] = await db.select().from(feedControls).where(and(eq(feedControls.userId, me), isNull(feedControls.endedAt))).limit(1);
     expect(control).toBeDefined();
     await db.update(feedControls).set({ endedAt: now }).where(eq(feedControls.id, control.id));
-    await db.transaction((tx) => setConsent(tx, me, 'email_notifications', true));
+    await db.transaction((tx) => setConsent(tx, me, 'email_notifications', true, 'privacy'));
 
     const files = await unzip(exportArchive(db, me, heavy.user.handle));
     const interests = JSON.parse(strFromU8(files['data/interest_scores.json'])) as { tag: string; choice: string | null; inferredNow: number; inferredStored: number; weight: number; signalCounts: Record<string, number> }[];
@@ -104,7 +106,7 @@ describe('export archive', () => {
     expect(html).toContain('<h1>Everything Hearth keeps about @');
     expect(html).not.toContain('<script>');
     expect(html).not.toContain('<img src=x');
-    expect(html).toContain('&#60;script&#62;alert(2)');
+    expect(html).toContain('&lt;script&gt;alert(2)');
     for (const entry of registry) expect(html).toContain(`data/${entry.table}.json`);
   });
 
@@ -123,12 +125,27 @@ describe('export archive', () => {
     const files = await unzip(response.body!);
     expect(JSON.parse(strFromU8(files['data/users.json']))[0]).toMatchObject({ id: heavy.user.id });
   });
+
+  it('proved: the archive is the caller’s own and writes nothing; signed out, nothing is handed out', async () => {
+    const viewer: Viewer = { id: heavy.user.id, handle: heavy.user.handle, name: 'Demo', image: null };
+    const [someoneElse] = await db.select({ id: users.id, email: users.email }).from(users).where(ne(users.id, heavy.user.id)).limit(1);
+    actAs(null);
+    await expectRefused(() => routeAnswer(GET()), { error: 'Sign in to download your data.', others: [heavy.user.id, someoneElse.id] });
+    actAs(viewer);
+    const before = await databaseFingerprint();
+    const answer = await expectAllowed(() => routeAnswer(GET()), { effect: async () => expect(await databaseFingerprint(), 'an export writes nothing').toEqual(before) });
+    const files = unzipSync(answer.body as Uint8Array);
+    expect(JSON.parse(strFromU8(files['data/users.json'])).map((u: { id: string }) => u.id)).toEqual([heavy.user.id]);
+    const everything = Object.values(files).map((f) => strFromU8(f)).join('\n');
+    expect(everything).toContain(heavy.user.email);
+    expect(everything, 'another person’s email is not in it').not.toContain(someoneElse.email);
+  });
 });
 
 describe('export limits', () => {
   it('refuses an eleventh archive within the hour, and an abandoned download stops', async () => {
     // Limits are off in tests except those about them (vitest.config.ts).
-    process.env.HEARTH_RATE_LIMITS = 'on';
+    env.HEARTH_RATE_LIMITS = 'on';
     const viewer: Viewer = { id: heavy.user.id, handle: heavy.user.handle, name: 'Demo', image: null };
     actAs(viewer);
     let status = 200;

@@ -3,6 +3,8 @@
 import { Zip, ZipDeflate, ZipPassThrough, strToU8 } from 'fflate';
 import type { Executor } from '@/db/client';
 import { categoryLabels, registry, type Row } from './registry';
+import { log } from '@/lib/log';
+import { escapeHtml } from '@/lib/html';
 
 export const exportFormat = 'hearth-export/1';
 
@@ -29,10 +31,6 @@ const extensions: Record<string, string> = { 'image/webp': 'webp', 'image/png': 
 /** JSON for people and machines: dates as ISO strings, bytes as base64 (none are expected outside images). */
 function toJson(value: unknown) {
   return JSON.stringify(value, (_key, v) => (v instanceof Uint8Array ? Buffer.from(v).toString('base64') : v), 2);
-}
-
-export function escapeHtml(text: string) {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /** The human-readable index: each file with what it is and why it is kept, and each category's rows to read. */
@@ -140,7 +138,7 @@ export function exportArchive(db: Executor, userId: string, handle: string, now 
         addText('manifest.json', toJson(manifest));
         zip.end();
       } catch (error) {
-        console.error('[export] building the archive failed', { userId }, error);
+        log.error({ err: error, userId }, '[export] building the archive failed');
         zip.terminate();
         controller.error(error);
       }

@@ -9,6 +9,7 @@ import { learnFromEngagement } from '@/lib/recommend/profile';
 import { jpegWithGps } from '@/test/fixtures/images';
 import type { Viewer } from '@/lib/auth/viewer';
 import { actAs, call } from '@/test/actions';
+import { expectAllowed, expectRefused } from '@/test/proofs';
 import { seedHeavyPerson } from '@/test/privacy';
 import { clearPrivacyCategoryAction, deletePrivacyItemAction } from './actions';
 import { getMyInterests, getPrivacyItems } from './queries';
@@ -78,27 +79,41 @@ describe('privacy drill-down', () => {
     const [mine] = await db.select().from(reactions).where(eq(reactions.userId, me.id)).limit(1);
     const key = `${mine.postId}|${mine.emoji}`;
     actAs(someone);
-    expect((await call(deletePrivacyItemAction, { table: 'reactions', key })).error).toBe('That item is already gone.');
+    await expectRefused(() => call(deletePrivacyItemAction, { table: 'reactions', key }), { error: 'That item is already gone.', caller: someone, others: [me.id] });
     actAs(me);
-    expect((await call(deletePrivacyItemAction, { table: 'consent_log', key: 'x' })).error).toMatch(/cannot be deleted one item at a time/);
-    expect((await call(deletePrivacyItemAction, { table: 'reactions', key: 'malformed' })).error).toBe('That item is already gone.');
-    expect((await call(deletePrivacyItemAction, { table: 'reactions', key })).success).toBe('Deleted.');
-    expect(await db.select().from(reactions).where(and(eq(reactions.userId, me.id), eq(reactions.postId, mine.postId), eq(reactions.emoji, mine.emoji)))).toEqual([]);
+    await expectRefused(() => call(deletePrivacyItemAction, { table: 'consent_log', key: 'x' }), { error: /cannot be deleted one item at a time/, caller: me, others: [someone.id] });
+    await expectRefused(() => call(deletePrivacyItemAction, { table: 'reactions', key: 'malformed' }), { error: 'That item is already gone.', caller: me, others: [someone.id] });
+    await expectRefused(() => call(deletePrivacyItemAction, { table: '', key }), { error: 'Please fix the highlighted fields.', caller: me, others: [someone.id] });
+    const deleted = await expectAllowed(() => call(deletePrivacyItemAction, { table: 'reactions', key }), {
+      changes: [reactions],
+      effect: async () => expect(await db.select().from(reactions).where(and(eq(reactions.userId, me.id), eq(reactions.postId, mine.postId), eq(reactions.emoji, mine.emoji)))).toEqual([]),
+    });
+    expect(deleted.success).toBe('Deleted.');
     actAs(null);
-    expect((await call(deletePrivacyItemAction, { table: 'reactions', key })).error).toMatch(/session has ended/);
+    await expectRefused(() => call(deletePrivacyItemAction, { table: 'reactions', key }), { error: /session has ended/, others: [me.id, someone.id] });
   });
 
   it('clears a whole kind of data only after the box is ticked, and only the person’s own', async () => {
     const othersBefore = (await db.select().from(bookmarks)).filter((b) => b.userId !== me.id).length;
     await db.insert(tagFollows).values({ userId: me.id, tag: 'glaze' }).onConflictDoNothing();
     actAs(me);
-    expect((await call(clearPrivacyCategoryAction, { table: 'bookmarks' })).fieldErrors?.confirm).toMatch(/Tick the box/);
-    expect((await call(clearPrivacyCategoryAction, { table: 'users', confirm: 'yes' })).error).toMatch(/cannot be cleared/);
+    const unticked = () => call(clearPrivacyCategoryAction, { table: 'bookmarks' });
+    await expectRefused(unticked, { error: 'Please fix the highlighted fields.', caller: me, others: [someone.id] });
+    expect((await unticked()).fieldErrors?.confirm).toMatch(/Tick the box/);
+    await expectRefused(() => call(clearPrivacyCategoryAction, { table: 'users', confirm: 'yes' }), { error: /cannot be cleared/, caller: me, others: [someone.id] });
+    actAs(null);
+    await expectRefused(() => call(clearPrivacyCategoryAction, { table: 'bookmarks', confirm: 'yes' }), { error: /session has ended/, others: [me.id, someone.id] });
+    actAs(me);
     const mineBefore = (await db.select().from(bookmarks).where(eq(bookmarks.userId, me.id))).length;
-    const result = await call(clearPrivacyCategoryAction, { table: 'bookmarks', confirm: 'yes' });
-    expect(result.success).toBe(mineBefore === 0 ? 'There was nothing to delete.' : `Deleted ${mineBefore} ${mineBefore === 1 ? 'item' : 'items'}.`);
-    expect(await db.select().from(bookmarks).where(eq(bookmarks.userId, me.id))).toEqual([]);
-    expect((await db.select().from(bookmarks)).filter((b) => b.userId !== me.id)).toHaveLength(othersBefore);
+    expect(mineBefore, 'the heavy person has bookmarks to clear').toBeGreaterThan(0);
+    const result = await expectAllowed(() => call(clearPrivacyCategoryAction, { table: 'bookmarks', confirm: 'yes' }), {
+      changes: [bookmarks],
+      effect: async () => {
+        expect(await db.select().from(bookmarks).where(eq(bookmarks.userId, me.id))).toEqual([]);
+        expect((await db.select().from(bookmarks)).filter((b) => b.userId !== me.id)).toHaveLength(othersBefore);
+      },
+    });
+    expect(result.success).toBe(`Deleted ${mineBefore} ${mineBefore === 1 ? 'item' : 'items'}.`);
     expect((await call(clearPrivacyCategoryAction, { table: 'tag_follows', confirm: 'yes' })).error).toBeUndefined();
     expect(await db.select().from(tagFollows).where(eq(tagFollows.userId, me.id))).toEqual([]);
   });
@@ -132,10 +147,10 @@ describe('privacy drill-down', () => {
     const listed = (await getPrivacyItems(me, 'posts', 1))!.items.find((i) => i.key === post.id)!;
     expect(listed.deletable).toBe(true);
     expect(listed.postHref).toBe(`/p/${post.id}`);
-    expect(listed.fields.map((f) => f.name)).not.toContain('bodyHtml');
+    expect(listed.fields.map((f) => f.name)).not.toContain('Body html');
 
     actAs(someone);
-    expect((await call(deletePrivacyItemAction, { table: 'posts', key: post.id })).error).toBe('That item is already gone.');
+    await expectRefused(() => call(deletePrivacyItemAction, { table: 'posts', key: post.id }), { error: 'That item is already gone.', others: [me.id] });
     expect(await db.select().from(posts).where(eq(posts.id, post.id))).toHaveLength(1);
     actAs(me);
     expect((await call(deletePrivacyItemAction, { table: 'posts', key: post.id })).success).toBe('Deleted.');
@@ -150,7 +165,7 @@ describe('privacy drill-down', () => {
 
     const [theirs] = await db.select().from(comments).where(ne(comments.authorId, me.id)).limit(1);
     const [mine] = await db.select().from(comments).where(eq(comments.authorId, me.id)).limit(1);
-    expect((await call(deletePrivacyItemAction, { table: 'comments', key: theirs.id })).error).toBe('That item is already gone.');
+    await expectRefused(() => call(deletePrivacyItemAction, { table: 'comments', key: theirs.id }), { error: 'That item is already gone.', others: [someone.id] });
     expect((await call(deletePrivacyItemAction, { table: 'comments', key: mine.id })).success).toBe('Deleted.');
     expect(await db.select().from(comments).where(eq(comments.id, mine.id))).toEqual([]);
     expect(await db.select().from(comments).where(eq(comments.id, theirs.id))).toHaveLength(1);
@@ -168,9 +183,21 @@ describe('privacy drill-down', () => {
       await learnFromEngagement(tx, me.id, other.id, 'view');
     });
     const page = (await getPrivacyItems(me, 'activity_signals', 1))!;
-    const shown = page.items.find((i) => i.fields.some((f) => f.name === 'kind' && f.value === 'open') && i.postHref === `/p/${other.id}`)!;
-    expect(shown.fields.find((f) => f.name === 'post')?.value).toBe(other.body.slice(0, 120));
-    expect(shown.fields.map((f) => f.name)).not.toContain('userId');
+    const shown = page.items.find((i) => i.fields.some((f) => f.name === 'Kind' && f.value === 'open') && i.postHref === `/p/${other.id}`)!;
+    expect(shown.fields.find((f) => f.name === 'Post')?.value).toBe(other.body.slice(0, 120));
+    expect(shown.fields.map((f) => f.name)).not.toContain('User');
+    // People read these lists: names and first words, dates as dates — never a raw id or an ISO timestamp.
+    const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
+    for (const table of ['activity_signals', 'reactions', 'bookmarks', 'follows', 'group_members', 'notifications', 'consent_log', 'feed_controls']) {
+      const listedPage = (await getPrivacyItems(me, table, 1))!;
+      for (const item of listedPage.items) {
+        for (const f of item.fields) {
+          expect(f.value, `${table}.${f.name}`).not.toMatch(uuid);
+          expect(f.value, `${table}.${f.name}`).not.toMatch(/\d{4}-\d\d-\d\dT\d\d:/);
+        }
+      }
+    }
+    expect(shown.fields.find((f) => f.name === 'Created at')?.value).toMatch(/^\d{1,2} \w{3} \d{4}, \d\d:\d\d UTC$/);
 
     const before = (await getMyInterests(me)).interests.find((i) => i.tag === 'signaltest')!;
     expect(before.signalsText).toBe('from 1 open and 1 view in #signaltest');

@@ -1,7 +1,10 @@
 import 'server-only';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
-import { users } from '@/db/schema';
+import { comments, groups, posts, users } from '@/db/schema';
+import { dateTimeText, plainValue } from '@/lib/format';
+import { markdownToText } from '@/lib/markdown/render';
+import { visiblePosts } from '@/lib/posts/visibility';
 import { listSessions } from '@/lib/auth/sessions';
 import type { Viewer } from '@/lib/auth/viewer';
 import { exportArchive } from './export';
@@ -14,7 +17,8 @@ import { confidenceOf, signalsSentence, signalTotal } from './interests';
 import { previewPurge, retentionOf } from './retention';
 import { aloneInGroupRule, groupsOwnedBy, heirOf, successionRule } from '@/lib/groups/succession';
 import { getInterestProfile, personalizationOf } from '@/lib/recommend/profile';
-import { inferredStrength, strongestInferred } from '@/lib/recommend/weights';
+import { tasteOf, tasteText } from '@/lib/recommend/taste';
+import { inferredStrength, inferredText, strongestInferred } from '@/lib/recommend/weights';
 
 export type PrivacyCategorySummary = {
   category: PrivacyCategory;
@@ -73,12 +77,53 @@ export function getMySessions(viewer: Viewer) {
   return listSessions(db, viewer.id, viewer.sessionId);
 }
 
-/** A value of a listed row as text for the page: dates as ISO, long text shortened. */
+/** A value of a listed row as text for the page: dates as people read them, long text shortened, never JSON. */
 function display(value: unknown): string {
   if (value === null || value === undefined) return '—';
-  if (value instanceof Date) return value.toISOString();
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  // Times some entries hand over as ISO text are dates too.
+  const text = typeof value === 'string' && /^\d{4}-\d\d-\d\dT\d\d:\d\d/.test(value) && !Number.isNaN(Date.parse(value)) ? dateTimeText(new Date(value)) : plainValue(value);
   return text.length > 280 ? `${text.slice(0, 279)}…` : text;
+}
+
+/** A field's name as words: "postId" → "Post", "createdAt" → "Created at". */
+function fieldName(name: string): string {
+  const words = name.replace(/Id$/, '').replace(/([A-Z])/g, ' $1').toLowerCase().trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** A listed value: what an id points at by name, or that it is out of sight; anything else as text. */
+function shownValue(name: string, value: unknown, names: Map<string, string>): string {
+  if (typeof value === 'string' && names.has(value)) return names.get(value)!;
+  if (typeof value === 'string' && (/Id$/.test(name) || uuidPattern.test(value))) return `(${fieldName(name).toLowerCase()} no longer shown to you)`;
+  return display(value);
+}
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Fields that say nothing to the person: the row's own id, their own user id, and a link (offered as a link instead). */
+const hiddenFields = new Set(['id', 'userId', 'link']);
+
+/**
+ * What the ids in listed rows point at, in words: people by name and handle, groups by name, posts and comments by
+ * their first words (a post only while the viewer may see it). One query per kind for the whole page.
+ */
+async function namesFor(viewerId: string, rows: Record<string, unknown>[]): Promise<Map<string, string>> {
+  const ids = new Set<string>();
+  for (const row of rows) for (const [key, value] of Object.entries(row)) if (key !== 'id' && typeof value === 'string' && (/Id$/.test(key) || uuidPattern.test(value))) ids.add(value);
+  const names = new Map<string, string>();
+  if (ids.size === 0) return names;
+  const list = [...ids];
+  const [people, groupRows, postRows, commentRows] = await Promise.all([
+    db.select({ id: users.id, name: users.name, handle: users.handle }).from(users).where(inArray(users.id, list)),
+    db.select({ id: groups.id, name: groups.name }).from(groups).where(inArray(groups.id, list)),
+    db.select({ id: posts.id, body: posts.body }).from(posts).where(and(inArray(posts.id, list), visiblePosts(viewerId))),
+    db.select({ id: comments.id, body: comments.body }).from(comments).where(and(inArray(comments.id, list), eq(comments.authorId, viewerId))),
+  ]);
+  for (const p of people) names.set(p.id, p.id === viewerId ? 'You' : `${p.name ?? p.handle} (@${p.handle})`);
+  for (const g of groupRows) names.set(g.id, g.name);
+  for (const p of postRows) names.set(p.id, `“${markdownToText(p.body, 80)}”`);
+  for (const c of commentRows) names.set(c.id, `Your comment “${markdownToText(c.body, 80)}”`);
+  return names;
 }
 
 /** Where a kind of data is edited, rather than only deleted. */
@@ -88,6 +133,7 @@ const editLinks: Record<string, { href: string; text: string }> = {
   media: { href: '/settings/profile', text: 'Change your picture and banner' },
   interest_scores: { href: '/settings/privacy/interests', text: 'See and change what Hearth thinks you like' },
   tag_follows: { href: '/settings/privacy/interests', text: 'See and change what Hearth thinks you like' },
+  taste_vectors: { href: '/settings/privacy/interests#taste', text: 'See it in words in What Hearth thinks you like' },
   feed_controls: { href: '/settings/feed', text: 'Undo or change them in your feed controls' },
   user_blocks: { href: '/settings/blocked', text: 'See and undo them in Blocked people' },
   feed_preferences: { href: '/settings/feed', text: 'Change your feed settings' },
@@ -99,7 +145,8 @@ const editLinks: Record<string, { href: string; text: string }> = {
 /** The post an item is about, to open it (posts, comments, reactions, signals …). */
 function postLinkOf(table: string, row: Record<string, unknown>) {
   if (table === 'posts' && typeof row.id === 'string') return `/p/${row.id}`;
-  return typeof row.postId === 'string' ? `/p/${row.postId}` : null;
+  if (typeof row.postId === 'string') return `/p/${row.postId}`;
+  return typeof row.link === 'string' && /^\/p\/[\w-]+$/.test(row.link) ? row.link : null;
 }
 
 /** One page of the viewer's own rows of one registry entry, for the dashboard's drill-down; null for an unknown table. */
@@ -111,6 +158,7 @@ export async function getPrivacyItems(viewer: Viewer, table: string, page: numbe
     entry.list(db, viewer.id, { limit: privacyPageSize, offset: (current - 1) * privacyPageSize }),
     entry.count(db, viewer.id),
   ]);
+  const names = await namesFor(viewer.id, rows);
   return {
     table: entry.table,
     label: categoryLabels[entry.category],
@@ -126,7 +174,9 @@ export async function getPrivacyItems(viewer: Viewer, table: string, page: numbe
       key: entry.itemKey?.(row) ?? null,
       postHref: postLinkOf(entry.table, row),
       deletable: Boolean(entry.deleteItem && entry.itemKey),
-      fields: Object.entries(row).map(([name, value]) => ({ name, value: display(value) })),
+      fields: Object.entries(row)
+        .filter(([name]) => !hiddenFields.has(name))
+        .map(([name, value]) => ({ name: fieldName(name), value: shownValue(name, value, names) })),
     })),
   };
 }
@@ -160,6 +210,8 @@ export type InterestView = {
   inferred: number;
   /** 0..1: the score against the strongest topic (what the ranker adds when inferred interests may be used). */
   strength: number;
+  /** The two above in words, as every page writes them (lib/recommend/weights.ts inferredText). */
+  inferredText: string;
   /** What the feed uses for this topic right now. */
   weight: number;
   signals: number;
@@ -179,6 +231,7 @@ export async function getMyInterests(viewer: Viewer, now = new Date()) {
     explicit: p.choice === 'more' || p.choice === 'less' || p.choice === 'hide' ? p.choice : null,
     inferred: p.inferred,
     strength: inferredStrength(p.inferred, strongest),
+    inferredText: inferredText(p.inferred, strongest),
     weight: p.weight,
     signals: signalTotal(p.signalCounts),
     signalsText: signalsSentence(p.signalCounts, p.tag),
@@ -186,5 +239,14 @@ export async function getMyInterests(viewer: Viewer, now = new Date()) {
     updatedAt: p.updatedAt,
   }));
   const lastChange = interests.reduce<Date | null>((latest, i) => (i.updatedAt && (!latest || i.updatedAt > latest) ? i.updatedAt : latest), null);
-  return { interests, useInferred: personalization.useInferred, historyPaused: personalization.historyPaused, recordActivity: personalization.recordActivity, lastChange };
+  const taste = await tasteOf(db, viewer.id);
+  return {
+    interests,
+    useInferred: personalization.useInferred,
+    historyPaused: personalization.historyPaused,
+    recordActivity: personalization.recordActivity,
+    lastChange,
+    // The learned taste vector, in words; the numbers are on its privacy page and in the export.
+    taste: taste ? { text: tasteText(taste), engagements: taste.engagements, trainedAt: taste.trainedAt } : null,
+  };
 }

@@ -3,8 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db, rowsOf } from '@/db/client';
 import { groupMemberRoles, groupRoles, posts, users } from '@/db/schema';
-import { demoAccount, seedDemo } from '@/db/seed';
-import { hashPassword } from '@/lib/auth/password';
+import { demoAccount, seedDemo } from '@/lib/demo/seed';
 import { deletedMemberId, eraseAccountData, tablesWithoutDashboard, registry } from './registry';
 
 type Column = { table_name: string; column_name: string; data_type: string; references_table: string | null };
@@ -69,7 +68,7 @@ describe('privacy registry completeness', () => {
 describe('erasure and export through the registry', () => {
   let personColumns: Column[];
   beforeAll(async () => {
-    const result = await seedDemo(db, { hashPassword, now: new Date('2026-11-01T12:00:00Z') });
+    const result = await seedDemo(db, { now: new Date('2026-11-01T12:00:00Z') });
     expect(result.seeded).toBe(true);
     personColumns = (await liveColumns()).filter((c) => c.references_table === 'users' || personColumn.test(c.column_name));
   });

@@ -18,6 +18,7 @@ import {
   feedControls,
   feedPreferences,
   interestScores,
+  tasteVectors,
   retentionSettings,
   searchHistory,
   follows,
@@ -70,6 +71,7 @@ import { visiblePosts } from '@/lib/posts/visibility';
 import { forgetCommentNotifications, forgetPostNotifications, kindsWhenActorErased, postQuotingKinds } from '@/lib/notifications/notify';
 import { forgetForYou } from '@/lib/recommend/for-you-list';
 import { forgetEngagement, personalizationOf } from '@/lib/recommend/profile';
+import { tasteOf, tasteText } from '@/lib/recommend/taste';
 import { decayed, interestWeight, strongestInferred, type EngagementKind } from '@/lib/recommend/weights';
 import { retentionDefaults, retentionText } from './retention-policy';
 
@@ -241,6 +243,13 @@ async function interestRowsNow(db: Executor, userId: string, now = new Date()): 
     choiceAt: row.choiceAt,
     updatedAt: row.updatedAt,
   }));
+}
+
+/** The taste vector with what it means, in words (the dashboard and the export). */
+async function tasteRows(db: Executor, userId: string): Promise<Row[]> {
+  const taste = await tasteOf(db, userId);
+  if (!taste) return [];
+  return [{ learned: tasteText(taste), engagements: taste.engagements, trainedAt: taste.trainedAt, factors: taste.factors.map((x) => Number(x.toFixed(4))) }];
 }
 
 const notificationRows = ownedRows(notifications, (id) => or(eq(notifications.userId, id), eq(notifications.actorId, id)), notifications.createdAt, {
@@ -1004,7 +1013,7 @@ export const registry: RegistryEntry[] = [
   ownedRows(consentLog, (id) => eq(consentLog.userId, id), consentLog.createdAt, {
     table: 'consent_log',
     category: 'account',
-    description: 'Every change you made to those consents: what, when, and from what to what.',
+    description: 'Every answer you gave to those consents — the first one, a “no” or a skipped question too — and every change: what, when, from what to what, and where.',
     purpose: 'So you (and Hearth) can show what you agreed to, and when.',
     retention: 'Until you erase your account',
   }),
@@ -1034,6 +1043,28 @@ export const registry: RegistryEntry[] = [
       return (await interestRowsNow(db, userId)).slice(page.offset, page.offset + page.limit);
     },
     export: (db, userId) => interestRowsNow(db, userId),
+  },
+  {
+    ...deletable(
+      ownedRows(tasteVectors, (id) => eq(tasteVectors.userId, id), tasteVectors.trainedAt, {
+        table: 'taste_vectors',
+        category: 'personalization',
+        description: 'Your taste as Hearth learned it: 24 numbers the daily job works out from the posts you reacted to, commented on, bookmarked, looked at or opened, beside everyone else’s — only while you allow activity-based personalization and inferred interests and history is not paused, and never from groups you keep quiet.',
+        purpose: 'To suggest posts that people with tastes like yours engaged with (“Liked by people who like what you like”), when you allow inferred interests.',
+        retention: 'Learned again each day from what Hearth still keeps; deleted when you delete it, reset personalization, withdraw activity-based personalization or inferred interests, or erase your account',
+      }),
+      tasteVectors,
+      (id) => eq(tasteVectors.userId, id),
+      () => 'mine',
+      // One row per person: its key is "mine", and deleteItem is limited to the person's own row anyway.
+      (key) => (key === 'mine' ? sql`true` : undefined),
+    ),
+    itemKey: () => 'mine',
+    // In words first, then the numbers themselves.
+    async list(db, userId) {
+      return tasteRows(db, userId);
+    },
+    export: (db, userId) => tasteRows(db, userId),
   },
   {
     ...deletable(

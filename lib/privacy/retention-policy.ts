@@ -19,10 +19,6 @@ export const retentionInfo: Record<RetentionKind, { label: string; what: string 
   profile: { label: 'Inferred interests', what: 'Topics Hearth inferred from your activity, reset when nothing has added to them for this long. Your own choices (more, less, hide) stay.' },
 };
 
-export function daysText(days: RetentionDays) {
-  return days === null ? 'Kept until you delete it' : `${days} days`;
-}
-
 /** The registry's retention sentence for a kind, from its default. */
 export function retentionText(kind: RetentionKind) {
   const days = retentionDefaults[kind];

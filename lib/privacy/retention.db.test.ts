@@ -4,16 +4,18 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
 import { db } from '@/db/client';
-import { activitySignals, interestScores, notifications, posts, postTags, retentionSettings, searchHistory, users } from '@/db/schema';
+import { activitySignals, interestScores, notifications, postTags, posts, retentionSettings, searchHistory, users } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/viewer';
 import { DAILY_CRON, runDailyJobs } from '@/lib/jobs';
 import { forgetEngagement, getInterestProfile, learnFromEngagement } from '@/lib/recommend/profile';
 import type { EngagementKind } from '@/lib/recommend/weights';
 import { actAs, call } from '@/test/actions';
+import { expectAllowed, expectRefused } from '@/test/proofs';
 import { setRetentionAction } from './actions';
 import { registry } from './registry';
 import { previewPurge, purgeExpired, retentionOf, saveRetention } from './retention';
 import { nextPurgeAt, retentionDefaults } from './retention-policy';
+import { sayYes } from '@/test/consents';
 
 vi.mock('@/lib/auth/viewer', () => import('@/test/actions'));
 vi.mock('next/cache', () => import('@/test/actions'));
@@ -25,6 +27,8 @@ async function person(name: string): Promise<Viewer> {
   counter += 1;
   const handle = `${name.toLowerCase()}_${counter}_${Math.random().toString(36).slice(2, 6)}`;
   const [u] = await db.insert(users).values({ name, email: `${handle}@example.org`, handle }).returning();
+  // They said yes to everything asked at onboarding (consents are off until a person does).
+  await sayYes(u.id);
   return { id: u.id, handle, name, image: null };
 }
 async function post(author: Viewer, tags: string[]) {
@@ -57,11 +61,11 @@ describe('retention', () => {
     const me = await person('Maya');
     const other = await person('Sam');
     actAs(null);
-    expect((await call(setRetentionAction, { signals: '30', search: '30', notifications: '30', profile: '30' })).error).toMatch(/session has ended/);
+    await expectRefused(() => call(setRetentionAction, { signals: '30', search: '30', notifications: '30', profile: '30' }), { error: /session has ended/ });
     actAs(me);
     expect((await call(setRetentionAction, { signals: '7', search: '30', notifications: '30', profile: '30' })).fieldErrors?.signals).toMatch(/Choose 30, 90 or 365/);
     expect(await retentionOf(db, me.id)).toEqual(retentionDefaults);
-    expect((await call(setRetentionAction, { signals: '30', search: 'keep', notifications: '365', profile: '90', userId: other.id })).success).toMatch(/Saved/);
+    expect((await expectAllowed(() => call(setRetentionAction, { signals: '30', search: 'keep', notifications: '365', profile: '90', userId: other.id }), { changes: [retentionSettings] })).success).toMatch(/Saved/);
     expect(await retentionOf(db, me.id)).toEqual({ signals: 30, search: null, notifications: 365, profile: 90 });
     expect(await db.select().from(retentionSettings).where(eq(retentionSettings.userId, other.id))).toEqual([]);
   });

@@ -9,13 +9,14 @@ import type { Viewer } from '@/lib/auth/viewer';
 import { registry } from '@/lib/privacy/registry';
 import { profileMediaUrl } from '@/lib/media/urls';
 import { gif, jpegWithGps, noisyPng, pngBomb } from '@/test/fixtures/images';
-import { makeInterests, makePerson, makePost, profileForm } from './test-helpers';
+import { makeInterests, makePerson, makePost, profileForm } from '@/test/profiles';
+import { expectAllowed, expectRefused } from '@/test/proofs';
 
 const session = vi.hoisted(() => ({ viewer: null as Viewer | null }));
 vi.mock('@/lib/auth/viewer', () => ({ getViewer: async () => session.viewer }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 
-const { removeImageAction, updateProfileAction, uploadImageAction, rememberTimeZoneAction } = await import('./actions');
+const { previewBioAction, removeImageAction, updateProfileAction, uploadImageAction, rememberTimeZoneAction } = await import('./actions');
 const { getProfile } = await import('./queries');
 
 const as = (viewer: Viewer | null) => (session.viewer = viewer);
@@ -42,7 +43,7 @@ describe('updateProfileAction', () => {
     const maya = await makePerson({}, 'Maya Kim');
     const post = await makePost(maya.id, 'My first pot');
     as(maya);
-    const result = await updateProfileAction(
+    const result = await expectAllowed(() => updateProfileAction(
       {},
       profileForm(maya, {
         name: 'Maya K.',
@@ -63,7 +64,7 @@ describe('updateProfileAction', () => {
         pinnedPostId: post,
         timeZone: 'Europe/London',
       }),
-    );
+    ), { changes: [profiles, users, userInterests] });
     expect(result).toMatchObject({ success: 'Profile saved.' });
     const saved = await profileOf(maya.id);
     expect(saved).toMatchObject({
@@ -88,7 +89,7 @@ describe('updateProfileAction', () => {
   it('refuses when nobody is signed in', async () => {
     const maya = await makePerson();
     as(null);
-    expect(await updateProfileAction({}, profileForm(maya, { bio: 'hacked' }))).toEqual({ error: 'Your session has ended — please sign in again.' });
+    await expectRefused(() => updateProfileAction({}, profileForm(maya, { bio: 'hacked' })), { error: 'Your session has ended — please sign in again.', others: [maya.id] });
     expect((await profileOf(maya.id)).bio).toBe('');
   });
 
@@ -108,6 +109,7 @@ describe('updateProfileAction', () => {
     const eve = await makePerson();
     const mayasPost = await makePost(maya.id, 'Mine');
     as(eve);
+    await expectRefused(() => updateProfileAction({}, profileForm(eve, { pinnedPostId: mayasPost })), { error: 'Please fix the highlighted fields.', caller: eve });
     const result = await updateProfileAction({}, profileForm(eve, { pinnedPostId: mayasPost }));
     expect(result.fieldErrors).toEqual({ pinnedPostId: 'You can pin only one of your own posts.' });
     expect((await profileOf(eve.id)).pinnedPostId).toBeNull();
@@ -165,10 +167,15 @@ describe('rememberTimeZoneAction', () => {
       data.set('timeZone', tz);
       return data;
     };
-    expect((await rememberTimeZoneAction({}, form('Not/AZone'))).fieldErrors).toBeDefined();
-    await rememberTimeZoneAction({}, form('Asia/Tokyo'));
+    await expectRefused(() => rememberTimeZoneAction({}, form('Not/AZone')), { error: 'Please fix the highlighted fields.', caller: maya });
+    await expectAllowed(() => rememberTimeZoneAction({}, form('Asia/Tokyo')), {
+      changes: [profiles],
+      effect: async () => expect((await profileOf(maya.id)).timeZone).toBe('Asia/Tokyo'),
+    });
     await rememberTimeZoneAction({}, form('Europe/Paris'));
     expect((await profileOf(maya.id)).timeZone).toBe('Asia/Tokyo');
+    as(null);
+    await expectRefused(() => rememberTimeZoneAction({}, form('Europe/Paris')), { error: 'Your session has ended — please sign in again.', others: [maya.id] });
   });
 });
 
@@ -178,7 +185,9 @@ describe('uploadImageAction', () => {
     as(maya);
     const input = await jpegWithGps(1200, 800);
     expect((await sharp(input).metadata()).exif).toBeDefined();
-    const result = await uploadImageAction({}, uploadForm(input, 'avatar', 'holiday.jpg', { cropX: '0.25', cropY: '0', cropWidth: '0.5', cropHeight: '1' }));
+    const result = await expectAllowed(() => uploadImageAction({}, uploadForm(input, 'avatar', 'holiday.jpg', { cropX: '0.25', cropY: '0', cropWidth: '0.5', cropHeight: '1' })), {
+      changes: [media, mediaVariants, profiles, users],
+    });
     expect(result).toEqual({ success: 'Your new avatar is saved.' });
 
     const saved = await profileOf(maya.id);
@@ -205,7 +214,16 @@ describe('uploadImageAction', () => {
     await uploadImageAction({}, uploadForm(await jpegWithGps(300, 300)));
     await uploadImageAction({}, uploadForm(await gif(), 'avatar', 'anim.gif'));
     expect(await db.select().from(media).where(eq(media.ownerId, maya.id))).toHaveLength(1);
-    const removed = await removeImageAction({}, (() => { const d = new FormData(); d.set('kind', 'avatar'); return d; })());
+    const kind = (value: string) => {
+      const d = new FormData();
+      d.set('kind', value);
+      return d;
+    };
+    await expectRefused(() => removeImageAction({}, kind('wallpaper')), { error: 'Please fix the highlighted fields.', caller: maya });
+    as(null);
+    await expectRefused(() => removeImageAction({}, kind('avatar')), { error: 'Your session has ended — please sign in again.', others: [maya.id] });
+    as(maya);
+    const removed = await expectAllowed(() => removeImageAction({}, kind('avatar')), { changes: [media, mediaVariants, users] });
     expect(removed.success).toContain('generated one again');
     const saved = await profileOf(maya.id);
     expect(saved.avatarMediaId).toBeNull();
@@ -232,6 +250,8 @@ describe('uploadImageAction', () => {
   ])('refuses %s with its message', async (_name, make, message) => {
     const maya = await makePerson();
     as(maya);
+    const upload = uploadForm(await make());
+    await expectRefused(() => uploadImageAction({}, upload), { error: message, caller: maya });
     const result = await uploadImageAction({}, uploadForm(await make()));
     expect(result).toEqual({ error: message, fieldErrors: { file: message } });
     expect(await db.select().from(media).where(eq(media.ownerId, maya.id))).toHaveLength(0);
@@ -244,6 +264,26 @@ describe('uploadImageAction', () => {
     data.set('kind', 'avatar');
     expect((await uploadImageAction({}, data)).fieldErrors).toEqual({ file: 'Choose an image file first.' });
     as(null);
-    expect((await uploadImageAction({}, uploadForm(await jpegWithGps(100, 100)))).error).toBe('Your session has ended — please sign in again.');
+    const upload = uploadForm(await jpegWithGps(100, 100));
+    await expectRefused(() => uploadImageAction({}, upload), { error: 'Your session has ended — please sign in again.', others: [maya.id] });
+  });
+});
+
+describe('previewBioAction', () => {
+  it('renders the bio as the profile will show it, storing nothing; for nobody it renders nothing', async () => {
+    const maya = await makePerson();
+    as(maya);
+    let preview = { html: '', text: '' };
+    await expectAllowed(async () => (preview = await previewBioAction('Potter **and** baker <script>alert(1)</script>')), {
+      // What it answers is the effect: the bio rendered safely, and its plain text for the character count.
+      effect: () => {
+        expect(preview.html).toContain('<strong>and</strong>');
+        expect(preview.html).not.toContain('<script');
+        expect(preview.text).toMatch(/^Potter and baker/);
+      },
+    });
+    as(null);
+    await expectRefused(() => previewBioAction('**hi**'), { error: 'Your session has ended — please sign in again.', others: [maya.id] });
+    expect(await previewBioAction('**hi**')).toEqual({ html: '', text: '', error: 'Your session has ended — please sign in again.' });
   });
 });

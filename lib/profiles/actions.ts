@@ -91,7 +91,7 @@ export const updateProfileAction = validatedActionWithUser(profileSchema, async 
   try {
     await db.transaction(async (tx) => {
       // "Suggest me to others" is also a consent: a change here is recorded in the consent log.
-      await setConsent(tx, viewer.id, 'suggest_me', data.suggestMe, now);
+      await setConsent(tx, viewer.id, 'suggest_me', data.suggestMe, 'profile', now);
       const [profile] = await tx
         .insert(profiles)
         .values({ userId: viewer.id, ...fields })
@@ -196,13 +196,12 @@ export const rememberTimeZoneAction = validatedActionWithUser(
     // No revalidation: the next view greets in the new zone; this one keeps its posts where they are.
     return { success: 'ok' };
   },
-  // The greeting's clock, not the feed.
-  { shapesFeed: false },
 );
 
 /** The bio as the profile will show it, for the live preview (the one renderer stays on the server). */
-export async function previewBioAction(text: string): Promise<{ html: string; text: string }> {
-  if (!(await getViewer())) return { html: '', text: '' };
+export async function previewBioAction(text: string): Promise<{ html: string; text: string; error?: string }> {
+  // Nobody signed in: nothing rendered, and the answer says why (the editor shows an empty preview).
+  if (!(await getViewer())) return { html: '', text: '', error: 'Your session has ended — please sign in again.' };
   const bio = String(text ?? '').slice(0, 2000);
   return { html: renderMarkdown(bio, { profile: 'bio' }), text: markdownToText(bio) };
 }

@@ -43,6 +43,20 @@ export function resolvedBackground(handle: string, background: string) {
   return background || avatarBackgrounds[hashOf(handle.toLowerCase()) % 8];
 }
 
+/**
+ * What an avatar shows until its picture arrives: the person's colour (the generated avatar's background, or the one
+ * their handle picks) with their initial, in a text colour that reads on it.
+ */
+export function avatarPlaceholder(name: string, handle: string, image?: string | null): { initial: string; background: string; ink: string } {
+  const fromUrl = image && isGeneratedImage(image) ? new URLSearchParams(image.split('?')[1] ?? '').get('bg') : null;
+  const hex = fromUrl && /^[0-9a-f]{6}$/i.test(fromUrl) ? fromUrl : resolvedBackground(handle, '');
+  const [r, g, b] = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+  const luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  const initial = Array.from((name.trim() || handle).normalize('NFC'))[0]?.toLocaleUpperCase('en') ?? '?';
+  // Dark ink on light colours, white on dark ones: whichever contrasts more.
+  return { initial, background: `#${hex}`, ink: (luminance + 0.05) / 0.05 > 1.05 / (luminance + 0.05) ? '#1f1a17' : '#ffffff' };
+}
+
 /** URL of a generated avatar: a pure function of the handle and the options, so it can be cached for ever. */
 export function generatedAvatarUrl(handle: string, options: GeneratedAvatar = defaultGeneratedAvatar) {
   const style = isAvatarStyle(options.style) ? options.style : 'thumbs';

@@ -6,7 +6,7 @@ import { follows, interests, media, mediaVariants, profiles, userInterests } fro
 import type { Viewer } from '@/lib/auth/viewer';
 import { getMediaAccess } from '@/lib/media/queries';
 import { getFeedGreeting, getProfile, getProfileForEditing, getProfilePosts, listSuggestedPeople, type ProfileView } from './queries';
-import { makeGroup, makeInterests, makePerson, makePost } from './test-helpers';
+import { makeGroup, makeInterests, makePerson, makePost } from '@/test/profiles';
 
 async function found(viewer: Viewer | null, handle: string): Promise<ProfileView> {
   const result = await getProfile(viewer, handle);

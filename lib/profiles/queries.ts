@@ -112,9 +112,9 @@ export const getProfile = cache(async (viewer: Viewer | null, handle: string, no
       })
       .from(sql`(select 1) as one`),
     sees('interests') ? showcasedInterests(row.id) : null,
-    sees('groups') ? listMemberships(row.id, viewerId) : null,
+    sees('groups') ? listMemberships(viewer, row.id) : null,
     sees('posts') && p?.pinnedPostId ? pinnedPostFor(row.id, p.pinnedPostId, viewer) : null,
-    sees('milestones') ? listMemories(row.id, now, viewerId) : null,
+    sees('milestones') ? listMemories(viewer, row.id, now) : null,
   ]);
 
   const bio = p?.bio ?? '';
@@ -203,7 +203,7 @@ export async function getProfileForEditing(viewer: Viewer) {
       .from(handleRedirects)
       .where(and(eq(handleRedirects.userId, viewer.id), gt(handleRedirects.expiresAt, new Date())))
       .orderBy(desc(handleRedirects.expiresAt)),
-    listMemberships(viewer.id, viewer.id),
+    listMemberships(viewer, viewer.id),
   ]);
   const p = row.profile;
   return {
@@ -228,7 +228,7 @@ export async function getProfileForEditing(viewer: Viewer) {
     showGroups: p?.showGroups ?? true,
     showInterests: p?.showInterests ?? true,
     showMilestones: p?.showMilestones ?? true,
-    suggestMe: p?.suggestMe ?? true,
+    suggestMe: p?.suggestMe ?? false,
     pinnedPostId: p?.pinnedPostId ?? '',
     timeZone: p?.timeZone ?? '',
     interests: vocabulary.map((i) => ({ ...i, showcased: mine.some((m) => m.slug === i.slug && m.showcased) })),
@@ -240,12 +240,6 @@ export async function getProfileForEditing(viewer: Viewer) {
 }
 
 export type ProfileForEditing = NonNullable<Awaited<ReturnType<typeof getProfileForEditing>>>;
-
-/** Visibility, for the avatar route and others that only need to know who may see a person's things. */
-export async function getProfileVisibility(userId: string): Promise<ProfileVisibility> {
-  const [row] = await db.select({ v: profiles.visibility }).from(profiles).where(eq(profiles.userId, userId)).limit(1);
-  return row?.v ?? 'members';
-}
 
 /**
  * People a viewer might like to know: members of their groups who chose "suggest me to others" and whose profile

@@ -3,12 +3,12 @@ import { z } from 'zod';
 import { avatarShapes, profileLayouts, profileVisibilities } from '@/db/schema/profiles';
 import { handleSchema } from '@/lib/auth/schemas';
 import { avatarBackgrounds, isAvatarStyle } from './avatar';
+import { profileLimits } from './limits';
 import { checkAccent, isBannerGradient } from './theme';
 
 /** How long a former handle keeps redirecting to its person (and stays theirs to take back). */
 export const handleRedirectDays = 30;
 
-export const profileLimits = { name: 60, pronouns: 40, bio: 1000, location: 80, links: 4, linkLength: 300, interests: 8 } as const;
 
 const text = (max: number, what: string) => z.string().trim().max(max, `${what} can be at most ${max} characters.`);
 
@@ -116,8 +116,6 @@ export const profileSchema = z.preprocess(
   normalizeForm,
   baseProfileSchema.transform(({ link1, link2, link3, link4, ...rest }) => ({ ...rest, links: [link1, link2, link3, link4].filter(Boolean) })),
 );
-
-export type ProfileInput = z.infer<typeof profileSchema>;
 
 /** Crop chosen in the browser, as fractions of the upright picture. */
 const fraction = z.coerce.number().min(0).max(1);

@@ -28,7 +28,6 @@ export const subscribePushAction = validatedActionWithUser(
     revalidatePath('/notifications');
     return { success: 'Push notifications are on for this device.' };
   },
-  { shapesFeed: false },
 );
 
 export const removePushDeviceAction = validatedActionWithUser(
@@ -42,7 +41,6 @@ export const removePushDeviceAction = validatedActionWithUser(
     revalidatePath('/notifications');
     return { success: 'That device gets no more pushes.' };
   },
-  { shapesFeed: false },
 );
 
 /** Which kinds are pushed: every kind not ticked is not; what the person sees in Hearth itself is left as it is. */
@@ -56,5 +54,4 @@ export const savePushKindsAction = validatedActionWithUser(
     revalidatePath('/notifications');
     return { success: input.push.length ? 'Saved. Those kinds are pushed to your devices.' : 'Saved. Nothing is pushed.' };
   },
-  { shapesFeed: false },
 );

@@ -7,6 +7,7 @@ import webpush from 'web-push';
 import type { Executor } from '@/db/client';
 import { notificationPreferences, notifications, pushSubscriptions, users, type NotificationKind } from '@/db/schema';
 import type { Vapid } from './vapid';
+import { log } from '@/lib/log';
 
 export const pushTitles: Record<NotificationKind, string> = {
   reply: 'New reply',
@@ -64,7 +65,7 @@ export async function deliverPush(db: Executor, notificationId: string, vapid: V
         await db.delete(pushSubscriptions).where(eq(pushSubscriptions.id, device.id));
         removed++;
       } else {
-        console.error(`[push] could not reach a push service (${status ?? (error as Error).message})`);
+        log.error(`[push] could not reach a push service (${status ?? (error as Error).message})`);
       }
     }
   }

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { db } from '@/db/client';
 import { notificationPreferences, notifications, pushSubscriptions, users } from '@/db/schema';
 import { actAs, call } from '@/test/actions';
+import { expectAllowed, expectRefused } from '@/test/proofs';
 import { removePushDeviceAction, savePushKindsAction, subscribePushAction } from './actions';
 import { deliverPush, type PushSend } from './deliver';
 
@@ -68,13 +69,13 @@ describe('push devices and choices', () => {
     actAs(ana);
     const keys = browserKeys();
     const endpoint = `https://push.example.org/send/${crypto.randomUUID()}`;
-    expect((await call(subscribePushAction, { endpoint, p256dh: keys.p256dh, auth: keys.authText })).success).toMatch(/on for this device/);
-    expect((await call(subscribePushAction, { endpoint, p256dh: keys.p256dh, auth: keys.authText })).error).toBeUndefined();
+    expect((await expectAllowed(() => call(subscribePushAction, { endpoint, p256dh: keys.p256dh, auth: keys.authText }), { changes: [pushSubscriptions] })).success).toMatch(/on for this device/);
+    await expectAllowed(() => call(subscribePushAction, { endpoint, p256dh: keys.p256dh, auth: keys.authText }), { changes: [pushSubscriptions] });
     const rows = await db.select().from(pushSubscriptions).where(eq(pushSubscriptions.userId, ana.id));
     expect(rows.map((r) => [r.endpoint, r.device])).toEqual([[endpoint, 'Firefox on Linux']]);
     expect((await call(subscribePushAction, { endpoint: 'http://plain.example.org/x', p256dh: keys.p256dh, auth: keys.authText })).fieldErrors?.endpoint).toBe('Push addresses are https.');
     actAs(null);
-    expect((await call(subscribePushAction, { endpoint: `${endpoint}-2`, p256dh: keys.p256dh, auth: keys.authText })).error).toMatch(/sign in/i);
+    await expectRefused(() => call(subscribePushAction, { endpoint: `${endpoint}-2`, p256dh: keys.p256dh, auth: keys.authText }), { error: /sign in/i });
     expect(await db.select().from(pushSubscriptions).where(eq(pushSubscriptions.endpoint, `${endpoint}-2`))).toEqual([]);
   });
 
@@ -83,23 +84,30 @@ describe('push devices and choices', () => {
     const ben = await person('Ben');
     const [mine] = await db.insert(pushSubscriptions).values({ userId: ana.id, endpoint: `https://push.example.org/${crypto.randomUUID()}`, p256dh: 'k', auth: 'a', device: 'Phone' }).returning();
     actAs(ben);
-    expect((await call(removePushDeviceAction, { id: mine.id })).error).toMatch(/not one of yours/);
+    await expectRefused(() => call(removePushDeviceAction, { id: mine.id }), { error: /not one of yours/ });
     expect(await db.select({ id: pushSubscriptions.id }).from(pushSubscriptions).where(eq(pushSubscriptions.id, mine.id))).toHaveLength(1);
     actAs(ana);
-    expect((await call(removePushDeviceAction, { id: mine.id })).success).toMatch(/no more pushes/);
+    expect((await expectAllowed(() => call(removePushDeviceAction, { id: mine.id }), { changes: [pushSubscriptions] })).success).toMatch(/no more pushes/);
     expect(await db.select({ id: pushSubscriptions.id }).from(pushSubscriptions).where(eq(pushSubscriptions.id, mine.id))).toHaveLength(0);
   });
 
   it('push choices set which kinds are pushed and leave what is notified in Hearth as it was', async () => {
     const ana = await person('Ana');
     await db.insert(notificationPreferences).values({ userId: ana.id, kind: 'follow', enabled: false });
+    const ben = await person('Ben');
     actAs(ana);
-    expect((await call(savePushKindsAction, { push: ['reply', 'mention'] })).success).toMatch(/pushed/);
+    const saved = await expectAllowed(() => call(savePushKindsAction, { push: ['reply', 'mention'] }), {
+      changes: [notificationPreferences],
+      effect: async () => expect(await db.select().from(notificationPreferences).where(eq(notificationPreferences.userId, ben.id)), 'another person’s choices are untouched').toEqual([]),
+    });
+    expect(saved.success).toMatch(/pushed/);
     const prefs = await db.select().from(notificationPreferences).where(eq(notificationPreferences.userId, ana.id));
     expect(prefs.filter((p) => p.push).map((p) => p.kind).sort()).toEqual(['mention', 'reply']);
     expect(prefs.find((p) => p.kind === 'follow')?.enabled).toBe(false);
-    expect((await call(savePushKindsAction, { push: ['nonsense'] })).fieldErrors?.push).toBeDefined();
-    expect((await db.select().from(notificationPreferences).where(eq(notificationPreferences.userId, ana.id))).filter((p) => p.push)).toHaveLength(2);
+    expect((await call(savePushKindsAction, { push: ['nonsense'] })).fieldErrors?.push).toMatch(/./);
+    await expectRefused(() => call(savePushKindsAction, { push: ['nonsense'] }), { error: 'Please fix the highlighted fields.', caller: ana, others: [ben.id] });
+    actAs(null);
+    await expectRefused(() => call(savePushKindsAction, { push: [] }), { error: 'Your session has ended — please sign in again.', others: [ana.id, ben.id] });
   });
 });
 

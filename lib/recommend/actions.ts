@@ -4,6 +4,7 @@
 import { qualified } from '@/lib/sql';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { db, type Transaction } from '@/db/client';
 import { activitySignals, feedControls, feedPreferences, groupBans, groupMembers, groups, interestScores, posts, postTags, tagFollows, users, type FeedControlKind } from '@/db/schema';
@@ -11,8 +12,9 @@ import { validatedActionWithUser, type ActionState } from '@/lib/action-state';
 import { awardMilestones } from '@/lib/milestones/engine';
 import { awardGroupAchievements } from '@/lib/milestones/group-achievements';
 import { visiblePosts } from '@/lib/posts/visibility';
-import { setConsent } from '@/lib/privacy/consents';
-import { forgetForYou } from './for-you-list';
+import { onboardingConsentKinds } from '@/lib/privacy/consent';
+import { setConsent, skipOnboardingConsents } from '@/lib/privacy/consents';
+import { forgetTaste } from './taste';
 import {
   confirmSchema,
   controlRefSchema,
@@ -59,43 +61,78 @@ async function visiblePost(tx: Transaction, userId: string, postId: string) {
   return post;
 }
 
-/** Adds a control, replacing an active one of the same kind and target (so "always" can follow "7 days"). */
+/**
+ * Adds a control, replacing an active one of the same kind and target (so "always" can follow "7 days"): the one
+ * replaced ends at the very moment the new one starts, which is how an undo finds it again.
+ */
 async function addControl(tx: Transaction, userId: string, kind: FeedControlKind, target: string, days: number | null) {
   const now = new Date();
   await tx
     .update(feedControls)
     .set({ endedAt: now })
     .where(and(eq(feedControls.userId, userId), eq(feedControls.kind, kind), eq(feedControls.target, target), isNull(feedControls.endedAt)));
-  await tx.insert(feedControls).values({ userId, kind, target, createdAt: now, expiresAt: days === null ? null : new Date(now.getTime() + days * DAY) });
+  const [added] = await tx
+    .insert(feedControls)
+    .values({ userId, kind, target, createdAt: now, expiresAt: days === null ? null : new Date(now.getTime() + days * DAY) })
+    .returning({ id: feedControls.id });
+  return added!.id;
 }
 
 const forHowLong = (days: number | null) => (days === null ? 'from now on' : `for ${days} days`);
 
-export const showLessAction = validatedActionWithUser(showLessSchema, async (input, viewer): Promise<ActionState> => {
+/** "Show less"'s answer: with the control it added, so the feed can offer to undo it in place. */
+export type ShowLessState = ActionState & { undo?: string };
+
+export const showLessAction = validatedActionWithUser(showLessSchema, async (input, viewer): Promise<ShowLessState> => {
   const days = durations[input.duration];
-  const result = await db.transaction(async (tx): Promise<ActionState> => {
+  const result = await db.transaction(async (tx): Promise<ShowLessState> => {
     const post = await visiblePost(tx, viewer.id, input.postId);
     if (!post) return { error: 'That post is gone or not visible to you.' };
     if (input.scope === 'author') {
       if (post.authorId === viewer.id) return { error: 'That is your own post.' };
-      await addControl(tx, viewer.id, 'less_author', post.authorId, days);
-      return { success: `You’ll see less of ${post.authorName} ${forHowLong(days)}.` };
+      const undo = await addControl(tx, viewer.id, 'less_author', post.authorId, days);
+      return { success: `You’ll see less of ${post.authorName} ${forHowLong(days)}.`, undo };
     }
     if (input.scope === 'group') {
       if (!post.groupId) return { error: 'This post is not in a group — choose the author or a topic instead.' };
-      await addControl(tx, viewer.id, 'less_group', post.groupId, days);
-      return { success: `You’ll see less from ${post.groupName} ${forHowLong(days)}.` };
+      const undo = await addControl(tx, viewer.id, 'less_group', post.groupId, days);
+      return { success: `You’ll see less from ${post.groupName} ${forHowLong(days)}.`, undo };
     }
     const tags = (await tx.select({ tag: postTags.tag }).from(postTags).where(eq(postTags.postId, post.id))).map((t) => t.tag);
     const tag = input.tag && tags.includes(input.tag) ? input.tag : tags[0];
     if (!tag) return { error: 'This post has no topic — choose the author or the group instead.', fieldErrors: { scope: 'This post has no topic.' } };
-    await addControl(tx, viewer.id, 'less_tag', tag, days);
-    return { success: `You’ll see less about #${tag} ${forHowLong(days)}.` };
+    const undo = await addControl(tx, viewer.id, 'less_tag', tag, days);
+    return { success: `You’ll see less about #${tag} ${forHowLong(days)}.`, undo };
   });
-  // No revalidation: the post stays where it is, with the answer beside it, and the next feed load (both pages are
-  // rendered per request) shows the change. Revalidating would re-rank the page under the person's pointer.
+  // No revalidatePath: the post stays where it is (collapsed to a notice with Undo). The stored For you list is
+  // forgotten (declared below, applied only if this succeeded), so the next feed load is ranked with the new control.
   return result;
-});
+}, { invalidates: ['personCache', 'forYou'] }) as (prev: ShowLessState, formData: FormData) => Promise<ShowLessState>;
+
+const showLessKinds: FeedControlKind[] = ['less_author', 'less_group', 'less_tag'];
+
+/**
+ * Undo of a "show less" the person just gave (the feed's Undo): the signal is removed, not ended (it was taken back,
+ * so it is not history either), and a control it replaced (the same kind and target, ended when this one started)
+ * holds again. Only the person's own, still active "show less" controls.
+ */
+export const undoShowLessAction = validatedActionWithUser(controlRefSchema, async (input, viewer): Promise<ActionState> => {
+  const undone = await db.transaction(async (tx) => {
+    const [removed] = await tx
+      .delete(feedControls)
+      .where(and(eq(feedControls.id, input.controlId), eq(feedControls.userId, viewer.id), inArray(feedControls.kind, showLessKinds), isNull(feedControls.endedAt)))
+      .returning();
+    if (!removed) return false;
+    await tx
+      .update(feedControls)
+      .set({ endedAt: null })
+      .where(and(eq(feedControls.userId, viewer.id), eq(feedControls.kind, removed.kind), eq(feedControls.target, removed.target), eq(feedControls.endedAt, removed.createdAt)));
+    return true;
+  });
+  if (!undone) return { error: 'That is not yours to undo, or it was already undone.' };
+  // No revalidatePath, as for "show less" itself: the post comes back where it was; the next visit ranks anew.
+  return { success: 'Undone: the post is back, and your feed goes back to how it was.' };
+}, { invalidates: ['personCache', 'forYou'] });
 
 export const notInterestedAction = validatedActionWithUser(postRefSchema, async (input, viewer): Promise<ActionState> => {
   const result = await db.transaction(async (tx): Promise<ActionState> => {
@@ -106,7 +143,7 @@ export const notInterestedAction = validatedActionWithUser(postRefSchema, async 
   });
   refresh();
   return result;
-});
+}, { invalidates: ['personCache', 'forYou'] });
 
 export const muteAction = validatedActionWithUser(muteSchema, async (input, viewer): Promise<ActionState> => {
   const days = durations[input.duration];
@@ -130,7 +167,7 @@ export const muteAction = validatedActionWithUser(muteSchema, async (input, view
   });
   refresh();
   return result;
-});
+}, { invalidates: ['personCache', 'forYou'] });
 
 export const endFeedControlAction = validatedActionWithUser(controlRefSchema, async (input, viewer): Promise<ActionState> => {
   const ended = await db
@@ -141,7 +178,7 @@ export const endFeedControlAction = validatedActionWithUser(controlRefSchema, as
   if (ended.length === 0) return { error: 'That control is not yours or has already ended.' };
   refresh();
   return { success: 'Undone. Your feed goes back to how it was.' };
-});
+}, { invalidates: ['personCache', 'forYou'] });
 
 /** follow / more / less / hide map to the choice column (and following to tag_follows); none clears both. */
 export const setInterestChoiceAction = validatedActionWithUser(interestChoiceSchema, async ({ tag, choice }, viewer) => {
@@ -160,7 +197,7 @@ export const setInterestChoiceAction = validatedActionWithUser(interestChoiceSch
   revalidatePath(`/t/${tag}`);
   const said = { follow: `Following #${tag}.`, more: `You’ll see more #${tag}.`, less: `You’ll see less #${tag}.`, hide: `#${tag} is hidden from your feeds, and won’t come back by itself.`, none: `#${tag} is back to neutral.` };
   return { success: said[choice] };
-});
+}, { invalidates: ['personCache', 'forYou'] });
 
 /** Removes a topic from the profile altogether: choice, inferred score and follow. New activity may bring it back. */
 export const removeInterestAction = validatedActionWithUser(tagRefSchema, async ({ tag }, viewer) => {
@@ -171,16 +208,16 @@ export const removeInterestAction = validatedActionWithUser(tagRefSchema, async 
   refresh();
   revalidatePath('/settings/privacy');
   return { success: `Removed #${tag} from what Hearth thinks you like.` };
-});
+}, { invalidates: ['personCache', 'forYou'] });
 
 export const setHistoryPausedAction = validatedActionWithUser(pauseSchema, async ({ paused }, viewer) => {
   await db.transaction((tx) => upsertPreferences(tx, viewer.id, { historyPaused: paused }));
   refresh();
   return { success: paused ? 'History paused: nothing you do is recorded, and your feed uses only what you follow and chose.' : 'History resumed.' };
-});
+}, { invalidates: ['personCache', 'forYou'] });
 
 /**
- * Starts personalization over: inferred scores, view history and "show less" / "not interested" go; follows,
+ * Starts personalization over: inferred scores, the learned taste vector, view history and "show less" / "not interested" go; follows,
  * chosen interests and mutes stay (they are choices, not guesses).
  */
 export const resetPersonalizationAction = validatedActionWithUser(confirmSchema, async (_input, viewer) => {
@@ -193,12 +230,13 @@ export const resetPersonalizationAction = validatedActionWithUser(confirmSchema,
       .update(feedControls)
       .set({ endedAt: now })
       .where(and(eq(feedControls.userId, viewer.id), isNull(feedControls.endedAt), inArray(feedControls.kind, ['less_author', 'less_tag', 'less_group', 'not_interested'])));
+    await forgetTaste(tx, viewer.id);
     await upsertPreferences(tx, viewer.id, { resetAt: now });
   });
   refresh();
   revalidatePath('/settings/privacy');
   return { success: 'Personalization reset. Your follows, chosen interests and mutes are kept.' };
-});
+}, { invalidates: ['personCache', 'forYou'] });
 
 export const quietGroupAction = validatedActionWithUser(quietGroupSchema, async ({ groupId, on }, viewer): Promise<ActionState> => {
   const result = await db.transaction(async (tx): Promise<ActionState> => {
@@ -220,7 +258,7 @@ export const quietGroupAction = validatedActionWithUser(quietGroupSchema, async 
   });
   refresh();
   return result;
-});
+}, { invalidates: ['personCache', 'forYou'] });
 
 export const completeOnboardingAction = validatedActionWithUser(onboardingSchema, async (input, viewer): Promise<ActionState> => {
   const joined = await db.transaction(async (tx) => {
@@ -245,20 +283,32 @@ export const completeOnboardingAction = validatedActionWithUser(onboardingSchema
       }
       if (count > 0) await awardMilestones(tx, viewer.id, 'group_joined');
     }
-    await setConsent(tx, viewer.id, 'personalize_activity', input.personalize === 'yes');
-    await upsertPreferences(tx, viewer.id, { onboardedAt: new Date() });
+    // Every answer is recorded and logged, a "no" as much as a "yes".
+    const now = new Date();
+    const answers = { personalize_activity: input.personalize === 'yes', inferred_interests: input.inferred, suggest_me: input.suggestMe, public_celebrations: input.celebrations };
+    for (const kind of onboardingConsentKinds) await setConsent(tx, viewer.id, kind, answers[kind], 'onboarding', now);
+    await upsertPreferences(tx, viewer.id, { onboardedAt: now });
     return count;
   });
   refresh();
   return { success: `You’re set: ${input.tags.length} interests${joined ? ` and ${joined} group${joined === 1 ? '' : 's'}` : ''}. Here is your feed.` };
-});
+}, { invalidates: ['personCache', 'forYou'] });
+
+/**
+ * "Skip for now" at onboarding: the consents asked there that the person has not answered are recorded, and logged, as
+ * off — nothing is on until they say yes. Their feed is shown; they may answer on /welcome or their privacy page later.
+ */
+export const skipOnboardingAction = validatedActionWithUser(z.object({}), async (_input, viewer) => {
+  await db.transaction((tx) => skipOnboardingConsents(tx, viewer.id));
+  refresh();
+  redirect('/feed');
+}, { invalidates: ['personCache', 'forYou'] });
 
 /**
  * "N new posts" on the feed, clicked: For you is ranked again now (an explicit refresh; nothing else re-ranks the list
  * while the person reads it). Their own list only.
  */
-export const showNewPostsAction = validatedActionWithUser(z.object({}), async (_input, viewer): Promise<ActionState> => {
-  await forgetForYou(db, viewer.id);
+export const showNewPostsAction = validatedActionWithUser(z.object({}), async (): Promise<ActionState> => {
   revalidatePath('/feed');
   return { success: 'Showing the newest posts.' };
-});
+}, { invalidates: ['forYou'] });

@@ -6,12 +6,18 @@ import { rowsOf, type Executor } from '@/db/client';
 import { activitySignals, feedControls, follows, groupMembers, posts } from '@/db/schema';
 import { visiblePosts } from '@/lib/posts/visibility';
 import { getInterestProfile, toSignals, type Personalization } from './profile';
+import { pgArray, tasteOf, TASTE_NEIGHBOUR_COSINE } from './taste';
 import { emptyControls, type Candidate, type CandidateSource, type FeedControlSet, type RankContext } from './rank';
 
 const DAY = 86_400_000;
 /** How far back For you looks; older posts are one click away in the Following feed. */
 export const CANDIDATE_WINDOW_DAYS = 30;
 const PER_SOURCE = 200;
+/**
+ * The taste source reads the last week only (at a 24 h freshness half-life an older post keeps under 1 % of its
+ * score) and proposes more: it is the one source that ranks by the person's own predicted taste.
+ */
+const TASTE_PER_SOURCE = 300;
 
 /** The person's active feed controls (show less, not interested, mutes), as sets. */
 export async function loadControls(db: Executor, userId: string, now: Date): Promise<FeedControlSet> {
@@ -33,11 +39,13 @@ export async function loadControls(db: Executor, userId: string, now: Date): Pro
 }
 
 export async function loadRankContext(db: Executor, userId: string, personalization: Personalization, now: Date): Promise<RankContext> {
-  const [followed, joined, profile, controls] = await Promise.all([
+  const [followed, joined, profile, controls, taste] = await Promise.all([
     db.select({ id: follows.followeeId }).from(follows).where(eq(follows.followerId, userId)),
     db.select({ id: groupMembers.groupId }).from(groupMembers).where(eq(groupMembers.userId, userId)),
     getInterestProfile(db, userId, { now, useInferred: personalization.useInferred }),
     loadControls(db, userId, now),
+    // The taste vector is inferred from activity: used exactly when inferred interests are (consent, not paused).
+    personalization.useInferred ? tasteOf(db, userId) : Promise.resolve(null),
   ]);
   return {
     now,
@@ -47,6 +55,7 @@ export async function loadRankContext(db: Executor, userId: string, personalizat
     useInferred: personalization.useInferred,
     controls,
     seen: new Map(),
+    taste: taste && taste.norm > 0 ? { factors: taste.factors, norm: taste.norm } : null,
   };
 }
 
@@ -65,6 +74,8 @@ async function proposeCandidates(db: Executor, userId: string, context: RankCont
   const quiet = [...personalization.quietGroups];
   const quietFilter = quiet.length ? sql`and (p.group_id is null or p.group_id not in (${sql.join(quiet.map((q) => sql`${q}`), sql`, `)}))` : sql``;
   const useCo = personalization.recordActivity;
+  // "People with tastes like yours engaged with this": the week's posts whose factors best match the person's taste.
+  const taste = context.taste ? pgArray(context.taste.factors) : null;
 
   // Each source reads posts through an index that already has them newest first (per followed author, per group,
   // the whole timeline) and stops at its limit, so the work follows the person's own network, not the size of
@@ -98,6 +109,10 @@ async function proposeCandidates(db: Executor, userId: string, context: RankCont
        -- A reaction is never older than its post: this bound only lets the index skip the peers' older reactions.
        and r.created_at > ${since}::timestamptz
        group by r.post_id order by count(distinct r.user_id) desc limit ${PER_SOURCE})` : sql``}
+    ${taste ? sql`union all
+    (select pf.post_id, 'taste', null from post_factors pf join posts b on b.id = pf.post_id and ${live('b')} and b.created_at > ${week}::timestamptz
+       where not exists (select 1 from reactions own where own.post_id = pf.post_id and own.user_id = ${userId})
+       order by (select sum(u.x * u.y) from unnest(pf.factors, ${taste}::real[]) as u(x, y)) desc limit ${TASTE_PER_SOURCE})` : sql``}
     union all
     (select r.post_id, 'trending', null from reactions r join posts b on b.id = r.post_id and ${live('b')}
        where b.group_id in (select group_id from my_groups) and r.created_at > ${week}::timestamptz
@@ -142,6 +157,8 @@ type FeatureRow = {
   comments: number | string;
   weekReactions: number | string;
   likedBy: string[] | string | null;
+  collaborative: number | string | null;
+  tasteNeighbours: number | string;
 };
 
 const parse = <T,>(v: unknown, fallback: T): T => (v === null || v === undefined ? fallback : typeof v === 'string' ? (JSON.parse(v) as T) : (v as T));
@@ -155,6 +172,7 @@ export async function gatherCandidates(db: Executor, userId: string, context: Ra
   // Qualified: drizzle writes ${posts.id} as a bare "id", which inside a subquery over comments or users means
   // *their* id (comment counts were 0 and "liked by people you follow" empty, after scanning every comment).
   const postId = sql.raw('"posts"."id"');
+  const taste = context.taste ? pgArray(context.taste.factors) : null;
   const rows = (await db
     .select({
       id: posts.id,
@@ -170,6 +188,17 @@ export async function gatherCandidates(db: Executor, userId: string, context: Ra
       reactions: posts.reactionCount, // kept equal to count(*) of its reactions by triggers (migration 0007)
       comments: posts.commentCount, // kept equal to its comments not removed by triggers (migration 0011)
       weekReactions: sql`(select count(*)::int from reactions r where r.post_id = ${qualified(posts.id)} and r.created_at > ${week}::timestamptz)`,
+      collaborative: taste
+        ? sql<number | string | null>`(select sum(u.x * u.y) from post_factors pf, unnest(pf.factors, ${taste}::real[]) as u(x, y) where pf.post_id = ${postId})`
+        : sql<null>`null`,
+      // People whose taste is close to the viewer's (cosine ≥ TASTE_NEIGHBOUR_COSINE) who reacted or commented.
+      tasteNeighbours: taste
+        ? sql<number | string>`(select count(*)::int from (
+            select r.user_id from reactions r where r.post_id = ${postId} and r.user_id <> ${userId}
+            union select c.author_id from comments c where c.post_id = ${postId} and c.removed_at is null and c.author_id <> ${userId}) e
+          join taste_vectors tv on tv.user_id = e.user_id
+          where (select sum(u.x * u.y) from unnest(tv.factors, ${taste}::real[]) as u(x, y)) >= ${TASTE_NEIGHBOUR_COSINE} * tv.norm * ${context.taste!.norm})`
+        : sql<number>`0`,
       likedBy: sql`(select json_agg(x.name) from (
         select coalesce(u.name, u.handle) as name from reactions r join users u on u.id = r.user_id
         where r.post_id = ${postId} and r.user_id in (select followee_id from follows where follower_id = ${userId})
@@ -197,6 +226,7 @@ export async function gatherCandidates(db: Executor, userId: string, context: Ra
       likedByFollowed: parse<string[]>(r.likedBy, []),
       coEngagers: p.co,
       newcomer: p.newcomer,
+      ...(r.collaborative === null ? {} : { collaborative: Math.max(0, Math.min(1, Number(r.collaborative))), tasteNeighbours: Number(r.tasteNeighbours) }),
     };
   });
 }

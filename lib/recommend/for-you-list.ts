@@ -3,8 +3,9 @@ import 'server-only';
 // database work per view at medium scale), so the ranked, explained list is stored per person and the page reads
 // it with one primary-key lookup. When it is ranked again:
 //
-//   - at once (on the next view) after anything the person does through a Server Action: their mutes, "show less",
-//     interests, follows, consents… (forgetForYou, called by lib/action-state.ts), so their own choices show;
+//   - at once (on the next view) after a Server Action that declares it (`invalidates: ['forYou']`, applied by
+//     lib/action-state.ts on success): mutes, "show less", interests, a reset, a pause, consents. Reactions and
+//     follows do not: the list a person is reading is never re-ranked by what they do on it;
 //   - in the background, after the response, when it is older than FOR_YOU_REFRESH_MS or new posts from the people
 //     and groups it draws on have arrived (markForYouStale, in the transaction that writes a post): the view that
 //     notices serves the list it has, the next one gets the new ranking;
@@ -14,12 +15,13 @@ import 'server-only';
 // forgetForYou) is the one it read when it started, ages are measured by the database's clock, and on a PostgreSQL
 // server an advisory lock per person keeps two instances from ranking the same person at the same moment.
 import { after } from 'next/server';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { db, getDatabase, rowsOf, type Executor } from '@/db/client';
 import type { ForYouItem } from '@/db/schema';
 import type { Personalization } from './profile';
 import { explain } from './rank';
 import { rankForYou } from './rank-for-you';
+import { log } from '@/lib/log';
 
 /** A list older than this is ranked again in the background on its next view. */
 export const FOR_YOU_REFRESH_MS = 10 * 60_000;
@@ -100,12 +102,33 @@ function rankOnce(userId: string, personalization: Personalization, now: Date, m
 
 /** Runs after the response when there is one (Next's `after`), else now, in the background. */
 function inBackground(task: () => Promise<unknown>) {
-  const run = () => task().catch((error) => console.error('[feed] ranking For you in the background failed:', error));
+  const run = () => task().catch((error) => log.error({ err: error }, '[feed] ranking For you in the background failed:'));
   try {
     after(run);
   } catch {
     void run();
   }
+}
+
+/**
+ * One page of the person's stored list (items `offset` + 1 to `offset` + `count`, in order), how many the list holds in
+ * all and whether it is out of date, for a page that reads it in a statement of its own making (lib/recommend/feed.ts:
+ * with the person's personalization); `when` must also hold for a row to be read. No row without a stored list. The
+ * page's items are cut out in the database: a list holds 60 explained items (~40 KB), a page shows ten.
+ */
+export function storedPageQuery(userId: string, offset: number, count: number, when: SQL) {
+  return sql`
+    select (select jsonb_agg(t.e order by t.i) from jsonb_array_elements(fy.items) with ordinality as t(e, i) where t.i > ${offset} and t.i <= ${offset + count}) as page_items,
+      jsonb_array_length(fy.items) as total, fy.computed_at, fy.stale or clock_timestamp() - fy.computed_at > ${`${FOR_YOU_REFRESH_MS} milliseconds`}::interval as out_of_date
+    from for_you_lists fy where fy.user_id = ${userId} and fy.items is not null and ${when}`;
+}
+
+/** A row of storedPageQuery (all null when the person has no stored list). */
+export type StoredPageRow = { page_items: ForYouItem[] | null; total: number | null; computed_at: string | Date | null; out_of_date: boolean | null };
+
+/** A stored list was read and found out of date: rank it again after the response (the next view gets it). */
+export function refreshForYouLater(userId: string, personalization: Personalization) {
+  if (!inflight.has(userId)) inBackground(() => rankOnce(userId, personalization, new Date(), 'skip'));
 }
 
 /** The list to show: the stored one when there is one (refreshed in the background when old), else ranked now. */
@@ -116,7 +139,7 @@ export async function readForYou(userId: string, personalization: Personalizatio
     // Joined a background refresh that another instance was already doing: rank here, unlocked, rather than wait.
     return ranked ?? rankAndStoreForYou(db, userId, personalization, now);
   }
-  if (stored.outOfDate && !inflight.has(userId)) inBackground(() => rankOnce(userId, personalization, new Date(), 'skip'));
+  if (stored.outOfDate) refreshForYouLater(userId, personalization);
   return stored.list;
 }
 

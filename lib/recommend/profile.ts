@@ -4,6 +4,7 @@ import { eq, sql } from 'drizzle-orm';
 import { db as appDb, rowsOf, type Executor } from '@/db/client';
 import { interestScores, tagFollows, type FeedMode } from '@/db/schema';
 import { effectiveConsents } from '@/lib/privacy/consent';
+import { foldInEngagement } from './taste';
 import { contribution, decayed, HALF_LIFE_DAYS, interestWeight, signalWeights, strongestInferred, type EngagementKind, type InterestChoice, type InterestSignal } from './weights';
 
 const HALF_LIFE_SECONDS = HALF_LIFE_DAYS * 24 * 3600;
@@ -21,18 +22,24 @@ export type Personalization = {
   quietGroups: Set<string>;
 };
 
-export async function personalizationOf(db: Executor, userId: string, now = new Date()): Promise<Personalization> {
-  // One statement (every page with a feed reads this): the preferences row, the consents, the profile's "suggest
-  // me" switch and the groups kept quiet.
-  const [row] = rowsOf<{ mode: FeedMode | null; history_paused: boolean | null; onboarded: boolean | null; consents: { kind: string; granted: boolean }[] | null; suggest_me: boolean | null; quiet: string[] | null }>(
-    await db.execute(sql`
+type PersonalizationRow = { mode: FeedMode | null; history_paused: boolean | null; onboarded: boolean | null; consents: { kind: string; granted: boolean }[] | null; suggest_me: boolean | null; quiet: string[] | null };
+
+/**
+ * The statement personalizationOf sends (its columns are those of PersonalizationRow), for a page that reads more in
+ * the same statement (the For you page reads its stored list with it: lib/recommend/feed.ts).
+ */
+export function personalizationQuery(userId: string, now = new Date()) {
+  return sql`
       select p.mode, p.history_paused, p.onboarded_at is not null as onboarded,
         (select json_agg(json_build_object('kind', c.kind, 'granted', c.granted)) from consents c where c.user_id = ${userId}) as consents,
         (select pr.suggest_me from profiles pr where pr.user_id = ${userId}) as suggest_me,
         (select json_agg(fc.target) from feed_controls fc where fc.user_id = ${userId} and fc.kind = 'quiet_group' and fc.ended_at is null
           and (fc.expires_at is null or fc.expires_at > ${now.toISOString()}::timestamptz)) as quiet
-      from (select 1) as one left join feed_preferences p on p.user_id = ${userId}`),
-  );
+      from (select 1) as one left join feed_preferences p on p.user_id = ${userId}`;
+}
+
+/** A row of personalizationQuery, or none, as a Personalization. */
+export function personalizationFrom(row: PersonalizationRow | undefined): Personalization {
   const consents = effectiveConsents(row?.consents ?? [], row?.suggest_me ?? undefined);
   const historyPaused = row?.history_paused ?? false;
   const recordActivity = consents.personalize_activity && !historyPaused;
@@ -46,9 +53,17 @@ export async function personalizationOf(db: Executor, userId: string, now = new 
   };
 }
 
+export async function personalizationOf(db: Executor, userId: string, now = new Date()): Promise<Personalization> {
+  // One statement (every page with a feed reads this): the preferences row, the consents, the profile's "suggest
+  // me" switch and the groups kept quiet.
+  const [row] = rowsOf<PersonalizationRow>(await db.execute(personalizationQuery(userId, now)));
+  return personalizationFrom(row);
+}
+
 /**
  * Teaches the profile from one engagement with a post: every topic of the post gains the signal's weight on top
- * of its decayed score. Call inside the transaction that records the engagement. Does nothing without consent,
+ * of its decayed score, and a post the taste model has not trained yet folds the engagement in (taste.ts). Call
+ * inside the transaction that records the engagement. Does nothing without consent,
  * while history is paused, or for a group the person keeps quiet. Returns whether the profile changed.
  */
 export async function learnFromEngagement(tx: Executor, userId: string, postId: string, kind: EngagementKind, now = new Date(), allowed?: Personalization): Promise<boolean> {
@@ -69,6 +84,8 @@ export async function learnFromEngagement(tx: Executor, userId: string, postId: 
       signal_counts = interest_scores.signal_counts || jsonb_build_object(${kind}::text, coalesce((interest_scores.signal_counts ->> ${kind}::text)::int, 0) + 1),
       updated_at = excluded.updated_at
     returning tag`);
+  // The taste model learns from the same engagement, under the same rules (a new post's factors, folded in).
+  await foldInEngagement(tx, userId, postId, kind, personalization, now);
   return rowsOf(result).length > 0;
 }
 

@@ -86,13 +86,16 @@ describe('scoring', () => {
     expect(more.score).toBeGreaterThan(followed.score);
     // The numbers in "Why this post?" are the terms that were summed.
     expect(explain(more, now).breakdown[0]).toEqual({ label: 'Because you asked for more #ceramics', value: '+2.00' });
-    expect(more.affinity).toBeCloseTo(2 + 1 + 0.5);
+    expect(more.affinity).toBeCloseTo(2 * rankerWeights.terms.interest + rankerWeights.terms.author + rankerWeights.terms.group);
   });
 
   it('names friends who liked a post, and how many others', () => {
-    const terms = affinityTerms(candidate({ likedByFollowed: ['Ana', 'Ben', 'Cy'] }), context());
+    // At a friend weight of 0.25 (the fitted version may set it to 0, and then the term is no reason at all).
+    const weights = { ...rankerWeights, terms: { ...rankerWeights.terms, friend: 0.25 } };
+    const terms = affinityTerms(candidate({ likedByFollowed: ['Ana', 'Ben', 'Cy'] }), context({ weights }));
     expect(terms[0]!.text).toBe('Liked by Ana and 2 others you follow');
     expect(terms[0]!.value).toBeCloseTo(0.75);
+    expect(affinityTerms(candidate({ likedByFollowed: ['Ana'] }), context({ weights: { ...weights, terms: { ...weights.terms, friend: 0 } } })).some((t) => t.kind === 'friends')).toBe(false);
   });
 
   it('uses inferred interests only when allowed', () => {
@@ -153,7 +156,9 @@ describe('diversity', () => {
   it('keeps every 8th place for exploration', () => {
     const followed = Array.from({ length: 12 }, (_, i) => candidate({ authorId: `f${i}`, createdAt: hoursAgo(i) }));
     const explore = candidate({ sources: ['exploration'], tags: ['birding'], createdAt: hoursAgo(30) });
-    const ranked = rankCandidates([...followed, explore], context({ followedAuthors: new Set(followed.map((c) => c.authorId)) }));
+    // The slot is kept whatever the weights; its reason shows when the exploration term has a weight.
+    const weights = { ...rankerWeights, terms: { ...rankerWeights.terms, exploration: 0.35 } };
+    const ranked = rankCandidates([...followed, explore], context({ followedAuthors: new Set(followed.map((c) => c.authorId)), weights }));
     expect(ranked[7]!.candidate.postId).toBe(explore.postId);
     expect(explain(ranked[7]!, now).reasons[0]!.text).toBe('Something new: exploring outside your usual topics');
   });
@@ -189,11 +194,13 @@ describe('diversity', () => {
   });
 
   it('the learned collaborative term names its evidence, and counts for nothing at weight 0', () => {
-    const post = candidate({ collaborative: 0.8, coEngagers: 12 });
+    const post = candidate({ collaborative: 0.8, tasteNeighbours: 12 });
     const weighted = { ...rankerWeights, terms: { ...rankerWeights.terms, collaborative: 1 } };
     const terms = affinityTerms(post, context({ weights: weighted }));
-    expect(terms[0]).toMatchObject({ kind: 'collaborative', text: 'People with tastes like yours engaged with this: 12 of them' });
+    expect(terms[0]).toMatchObject({ kind: 'collaborative', text: 'Liked by people who like what you like: 12 of them', control: { href: '/settings/privacy/interests#taste' } });
     expect(terms[0]!.value).toBeCloseTo(0.8);
+    // No like-minded engager yet (a post folded in from a few): the term says what it rests on, without a count.
+    expect(affinityTerms(candidate({ collaborative: 0.5, tasteNeighbours: 0 }), context({ weights: weighted }))[0]!.text).toBe('People who like what you like engage with posts like this');
     const off = affinityTerms(post, context({ weights: { ...rankerWeights, terms: { ...rankerWeights.terms, collaborative: 0 } } }));
     expect(off.some((t) => t.kind === 'collaborative')).toBe(false);
   });

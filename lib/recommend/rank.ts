@@ -14,7 +14,7 @@
 import { rankerWeights, type RankerWeights } from './ranker-weights';
 import { interestWeight, strongestInferred, type InterestSignal } from './weights';
 
-export const candidateSources = ['following', 'group', 'interest', 'co_engagement', 'trending', 'newcomer', 'exploration', 'recent'] as const;
+export const candidateSources = ['following', 'group', 'interest', 'co_engagement', 'taste', 'trending', 'newcomer', 'exploration', 'recent'] as const;
 export type CandidateSource = (typeof candidateSources)[number];
 
 export type Candidate = {
@@ -40,10 +40,13 @@ export type Candidate = {
   /** The author's first post, made soon after they joined. */
   newcomer: boolean;
   /**
-   * The learned collaborative signal, 0..1: how strongly a taste model trained on everyone's engagement expects
-   * this person to engage with this post. Absent until a model supplies it (the quality bench does; see README).
+   * The learned collaborative signal, 0..1: how strongly the taste model (taste.ts, trained daily on everyone's
+   * engagement) expects this person to engage with this post — their taste vector · the post's factors. Absent
+   * without a taste vector, or when inferred interests may not be used.
    */
   collaborative?: number;
+  /** How many people whose taste is close to the viewer's (taste.ts TASTE_NEIGHBOUR_COSINE) reacted to or commented on it. */
+  tasteNeighbours?: number;
 };
 
 export type FeedControlSet = {
@@ -76,6 +79,8 @@ export type RankContext = {
   useInferred: boolean;
   controls: FeedControlSet;
   seen: Map<string, { views: number; opened: boolean }>;
+  /** The person's taste vector (taste.ts), only when inferred interests may be used: the candidate SQL reads it. */
+  taste?: { factors: number[]; norm: number } | null;
   /** The fitted numbers (ranker-weights.ts) unless given: the quality bench passes candidates while fitting them. */
   weights?: RankerWeights;
 };
@@ -100,13 +105,6 @@ export type Scored = {
 
 export const FRESHNESS_HALF_LIFE_HOURS = rankerWeights.freshnessHalfLifeHours;
 const BASE_AFFINITY = 0.05;
-
-/**
- * The affinity term weights, from the fitted artifact (ranker-weights.ts). interest: per unit of interest weight
- * (follow 1, more 2, less 0.25, inferred up to 1), topics summed, capped at 2.5; friend: per person followed who
- * reacted, at most 4; coEngagement: at 3 or more like-minded people; trending: at 10 or more reactions this week.
- */
-export const termWeights: RankerWeights['terms'] = rankerWeights.terms;
 
 export const restraintFactors = { lessAuthor: 0.15, lessTag: 0.3, lessGroup: 0.3, opened: 0.2, view: 0.6 } as const;
 
@@ -168,6 +166,9 @@ function friendsText(names: string[]) {
 /** The affinity terms for one candidate: every reason it is for this person, with its value. */
 export function affinityTerms(candidate: Candidate, context: RankContext): ScoreTerm[] {
   const fitted = context.weights ?? rankerWeights;
+  // The affinity term weights, from the fitted artifact (ranker-weights.ts). interest: per unit of interest weight
+  // (follow 1, more 2, less 0.25, inferred up to 1), topics summed, capped at 2.5; friend: per person followed who
+  // reacted, at most 4; coEngagement: at 3 or more like-minded people; trending: at 10 or more reactions this week.
   const termWeights = fitted.terms;
   const terms: ScoreTerm[] = [];
   const c = candidate;
@@ -201,11 +202,12 @@ export function affinityTerms(candidate: Candidate, context: RankContext): Score
     terms.push({ kind: 'friends', text: friendsText(c.likedByFollowed), value: termWeights.friend * Math.min(4, c.likedByFollowed.length), control: { href: '/settings/feed#people', label: 'See whom you follow' } });
   }
   if (c.coEngagers > 0 && c.sources.includes('co_engagement')) {
-    terms.push({ kind: 'co_engagement', text: 'Liked by people who like what you like', value: termWeights.coEngagement * Math.min(1, c.coEngagers / 3), control: { href: '/settings/feed#history', label: 'Pause or reset what your activity teaches Hearth' } });
+    terms.push({ kind: 'co_engagement', text: `Liked by ${c.coEngagers} ${c.coEngagers === 1 ? 'person who' : 'people who'} liked posts you liked`, value: termWeights.coEngagement * Math.min(1, c.coEngagers / 3), control: { href: '/settings/feed#history', label: 'Pause or reset what your activity teaches Hearth' } });
   }
   if (c.collaborative && c.collaborative > 0 && termWeights.collaborative > 0) {
-    const evidence = c.coEngagers > 0 ? `: ${c.coEngagers} of them` : '';
-    terms.push({ kind: 'collaborative', text: `People with tastes like yours engaged with this${evidence}`, value: termWeights.collaborative * Math.min(1, c.collaborative), control: { href: '/settings/feed#history', label: 'Pause or reset what your activity teaches Hearth' } });
+    const n = c.tasteNeighbours ?? 0;
+    const text = n > 0 ? `Liked by people who like what you like: ${n} of them` : 'People who like what you like engage with posts like this';
+    terms.push({ kind: 'collaborative', text, value: termWeights.collaborative * Math.min(1, c.collaborative), control: { href: '/settings/privacy/interests#taste', label: 'See or delete the tastes Hearth learned' } });
   }
   if (c.groupId && c.weekReactions > 0 && c.sources.includes('trending')) {
     terms.push({ kind: 'trending', text: `Popular in ${c.groupName} this week`, value: termWeights.trending * Math.min(1, c.weekReactions / 10), control: { href: `/g/${c.groupSlug}`, label: `Show less from ${c.groupName}` } });

@@ -55,6 +55,8 @@ export const confirmSchema = z.object({ confirm: z.literal('yes', 'Tick the box 
 
 export const quietGroupSchema = z.object({ groupId: id, on: z.enum(['true', 'false']).transform((v) => v === 'true') });
 
+const onboardingCheckbox = z.preprocess((v) => v === 'yes' || v === 'on', z.boolean());
+
 export const onboardingSchema = z.object({
   tags: z
     .array(z.string().max(60))
@@ -63,4 +65,8 @@ export const onboardingSchema = z.object({
     .pipe(z.array(z.string()).min(3, 'Pick at least 3 interests — they make your first feed yours.').max(30, 'Pick at most 30 interests for now.')),
   groups: z.array(id).max(20, 'Join at most 20 groups from here.').default([]),
   personalize: z.enum(['yes', 'no'], 'Please answer: may Hearth use your activity to personalize your feed?'),
+  // The other consents asked there: nothing is pre-ticked, and an unticked box is the answer "no".
+  inferred: onboardingCheckbox,
+  suggestMe: onboardingCheckbox,
+  celebrations: onboardingCheckbox,
 });

@@ -1,6 +1,6 @@
 // Implicit signals (views and opens) from the browser: recorded only with consent, never while history is paused
 // or in the non-profiling mode, only for posts the person may see, at most one view of a post per half hour.
-import { and, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { db } from '@/db/client';
 import { activitySignals, posts, signalKinds, type SignalKind } from '@/db/schema';
@@ -60,6 +60,3 @@ export async function deleteSignal(userId: string, signalId: string, now = new D
     return true;
   });
 }
-
-export const countSignals = (userId: string) =>
-  db.select({ n: sql<number>`count(*)::int` }).from(activitySignals).where(eq(activitySignals.userId, userId));

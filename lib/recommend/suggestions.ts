@@ -130,18 +130,21 @@ export async function suggestPeople(db: Executor, userId: string, options: { lim
  * The feed's sidebar suggestions, cached per person for a few minutes: both queries weigh every group and every
  * person in Hearth, far more than the feed itself (bench/README.md). The person's own actions forget the cache.
  */
-export function feedSuggestions(db: Executor, userId: string, options: { limit: number; useInferred: boolean; people: boolean }) {
+export function feedSuggestions(db: Executor, userId: string, options: { limit: number; useInferred: boolean; people: boolean; cacheVersion?: number }) {
   return cachedForPerson(userId, `suggestions:${options.limit}:${options.useInferred}:${options.people}`, async () => {
     const [groups, people] = await Promise.all([
       suggestGroups(db, userId, { limit: options.limit, useInferred: options.useInferred }),
       options.people ? suggestPeople(db, userId, { limit: options.limit, useInferred: options.useInferred }) : Promise.resolve([]),
     ]);
     return { groups, people };
-  });
+  }, Date.now(), options.cacheVersion);
 }
 
-/** The feed's suggestions for a person, on the app's database (for pages, which do not import db/). */
-export function suggestionsForFeed(userId: string, options: { limit: number; useInferred: boolean; people: boolean }) {
+/**
+ * The feed's suggestions for a person, on the app's database (for pages, which do not import db/). `cacheVersion`:
+ * the viewer's, read with their session in this request (Viewer.cacheVersion).
+ */
+export function suggestionsForFeed(userId: string, options: { limit: number; useInferred: boolean; people: boolean; cacheVersion?: number }) {
   return feedSuggestions(appDb, userId, options);
 }
 

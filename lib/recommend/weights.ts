@@ -16,7 +16,6 @@ export const signalWeights = {
   post: 2,
 } as const;
 export type EngagementKind = keyof typeof signalWeights;
-export const engagementKinds = Object.keys(signalWeights) as EngagementKind[];
 
 /** A value held at `at`, as it stands at `now` after decaying. */
 export function decayed(value: number, at: Date, now: Date): number {
@@ -53,6 +52,14 @@ export function strongestInferred(interests: Iterable<{ inferred: number }>): nu
   let max = 0;
   for (const i of interests) if (i.inferred > max) max = i.inferred;
   return max;
+}
+
+/**
+ * An interest's inferred part in words, the same on every page that shows it (/settings/feed, the interests page):
+ * its strength against the strongest topic (what the ranker adds), then the decayed score behind it — "0.95 (score 54.8)".
+ */
+export function inferredText(score: number, strongest: number): string {
+  return `${inferredStrength(score, strongest).toFixed(2)} (score ${score.toFixed(1)})`;
 }
 
 export type InterestChoice = 'follow' | 'more' | 'less' | 'hide';

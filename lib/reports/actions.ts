@@ -43,7 +43,6 @@ export const reportAction = validatedActionWithUser(
     const who = target.queueGroupId ? `The moderators of ${target.group?.name}` : 'The people who run this community';
     return { success: `Thank you. ${who} will review it, and we will tell you the outcome — never who reported it.` };
   },
-  { shapesFeed: false },
 );
 
 type Work = { tx: Transaction; viewer: Viewer; target: Target | null; ctx: GroupCtx | null; instanceRole: InstanceRole | null; open: Report[] };

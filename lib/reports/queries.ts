@@ -4,13 +4,13 @@ import 'server-only';
 // their reasons and notes — never who they are.
 import { and, asc, countDistinct, desc, eq, isNull } from 'drizzle-orm';
 import { db, type Executor } from '@/db/client';
-import { reports, type ReportOutcome, type ReportReason, type ReportStatus, type ReportTargetKind } from '@/db/schema';
+import { reports, users, type ReportOutcome, type ReportReason, type ReportStatus, type ReportTargetKind } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/viewer';
 import { canModerateInstance, instanceRoleOf } from '@/lib/admin/roles';
 import { loadGroupActor } from '@/lib/groups/context';
 import { can, type Actor } from '@/lib/groups/permissions';
 import { reasonLabels } from './outcome';
-import { loadTargets, targetKey } from './targets';
+import { isOwnTarget, loadTargets, reportableTarget, targetKey } from './targets';
 
 export type QueueItem = {
   key: string;
@@ -110,11 +110,37 @@ export async function getInstanceReportQueue(viewer: Viewer, status: ReportStatu
   return { queue: 'instance', status, items: await reportQueue(db, null, status, { actor: null, instanceModerator: true }) };
 }
 
-/** How many things wait in a queue (distinct targets with open reports): the count beside "Reports". */
-export async function openReportCount(queueGroupId: string | null) {
+/**
+ * How many things wait in a queue (distinct targets with open reports): the count beside "Reports". Zero for a
+ * viewer who may not review that queue (a group's: Review reports; the instance's: its moderators).
+ */
+export async function openReportCount(viewer: Viewer, queueGroupId: string | null) {
+  if (queueGroupId) {
+    const loaded = await loadGroupActor(db, { id: queueGroupId }, viewer.id);
+    if (!loaded || !can(loaded.actor, 'review_reports').allowed) return 0;
+  } else if (!canModerateInstance(await instanceRoleOf(db, viewer.id))) return 0;
   const [row] = await db
     .select({ n: countDistinct(reports.targetId) })
     .from(reports)
     .where(and(queueGroupId ? eq(reports.groupId, queueGroupId) : isNull(reports.groupId), eq(reports.status, 'open')));
   return Number(row?.n ?? 0);
+}
+
+export type ReportPageTarget = { kind: ReportTargetKind; id: string; what: string; link: string };
+
+/**
+ * What the viewer may report, named as the report form names it ("this post by Ana"): only what they can see, never
+ * their own; null otherwise (the page then answers 404, as the action would refuse it).
+ */
+export async function getReportTarget(viewer: Viewer, kind: ReportTargetKind, id: string): Promise<ReportPageTarget | null> {
+  const target = await reportableTarget(db, viewer.id, { kind, id });
+  if (!target || (await isOwnTarget(db, viewer.id, target))) return null;
+  const [person] = target.personId ? await db.select({ name: users.name, handle: users.handle }).from(users).where(eq(users.id, target.personId)) : [];
+  const name = person?.name ?? person?.handle ?? 'someone';
+  const what =
+    kind === 'post' ? `this post by ${name}`
+    : kind === 'comment' ? `this comment by ${name}`
+    : kind === 'profile' ? `${name}’s profile`
+    : `the group ${target.group?.name ?? ''}`;
+  return { kind, id, what, link: target.link };
 }

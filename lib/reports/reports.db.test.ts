@@ -13,8 +13,9 @@ import { eraseAccountData, registry } from '@/lib/privacy/registry';
 import { listNotifications } from '@/lib/notifications/queries';
 import { notificationText } from '@/components/notifications/notification-text';
 import { actAs, call } from '@/test/actions';
+import { expectAllowed, expectRefused } from '@/test/proofs';
 import { banReportedAction, dismissReportsAction, lockReportedAction, removeReportedAction, reportAction, suspendReportedAction } from './actions';
-import { getGroupReportQueue, getInstanceReportQueue, openReportCount } from './queries';
+import { getGroupReportQueue, getInstanceReportQueue, getReportTarget, openReportCount } from './queries';
 
 vi.mock('@/lib/auth/viewer', () => import('@/test/actions'));
 vi.mock('next/cache', () => import('@/test/actions'));
@@ -90,9 +91,9 @@ describe('reporting', () => {
 
   it('sends reports about group content to the group, and the rest to the instance', async () => {
     as(fx.p.alice);
-    expect((await call(reportAction, { targetKind: 'post', targetId: fx.post.id, reason: 'spam' })).success).toMatch(/moderators of Group .* will review it/);
+    expect((await expectAllowed(() => call(reportAction, { targetKind: 'post', targetId: fx.post.id, reason: 'spam' }), { changes: [reports] })).success).toMatch(/moderators of Group .* will review it/);
     expect((await call(reportAction, { targetKind: 'comment', targetId: fx.comment.id, reason: 'harassment', note: 'Insults everyone' })).success).toBeTruthy();
-    expect((await call(reportAction, { targetKind: 'post', targetId: fx.profilePost.id, reason: 'spam' })).success).toMatch(/people who run this community/);
+    expect((await expectAllowed(() => call(reportAction, { targetKind: 'post', targetId: fx.profilePost.id, reason: 'spam' }), { changes: [reports] })).success).toMatch(/people who run this community/);
     expect((await call(reportAction, { targetKind: 'profile', targetId: fx.p.author.id, reason: 'hate' })).success).toBeTruthy();
     expect((await call(reportAction, { targetKind: 'group', targetId: fx.other.id, reason: 'illegal' })).success).toBeTruthy();
     const rows = await db.select().from(reports).where(eq(reports.reporterId, fx.p.alice.id));
@@ -102,7 +103,10 @@ describe('reporting', () => {
     expect(queueOf(fx.profilePost.id)).toMatchObject({ groupId: null, targetUserId: fx.p.author.id });
     expect(queueOf(fx.p.author.id)).toMatchObject({ groupId: null, targetKind: 'profile' });
     expect(queueOf(fx.other.id)).toMatchObject({ groupId: null, targetKind: 'group', targetUserId: null });
-    expect(await openReportCount(fx.group.id)).toBe(2);
+    expect(await openReportCount(fx.p.owner, fx.group.id)).toBe(2);
+    // Only those who may review the queue learn how much waits in it.
+    expect(await openReportCount(fx.p.outsider, fx.group.id)).toBe(0);
+    expect(await openReportCount(fx.p.outsider, null)).toBe(0);
   });
 
   it('counts a second report of the same thing as the first', async () => {
@@ -115,22 +119,38 @@ describe('reporting', () => {
   it('refuses reports of oneself, one’s own content and one’s own group, and “other” without a note — writing nothing', async () => {
     const before = (await db.select({ n: count() }).from(reports))[0].n;
     as(fx.p.author);
-    expect(await call(reportAction, { targetKind: 'post', targetId: fx.post.id, reason: 'spam' })).toEqual({ error: 'You cannot report what you wrote.' });
-    expect(await call(reportAction, { targetKind: 'profile', targetId: fx.p.author.id, reason: 'spam' })).toEqual({ error: 'You cannot report yourself.' });
+    await expectRefused(() => call(reportAction, { targetKind: 'post', targetId: fx.post.id, reason: 'spam' }), { error: 'You cannot report what you wrote.', others: [fx.p.moderator.id, fx.p.owner.id] });
+    await expectRefused(() => call(reportAction, { targetKind: 'profile', targetId: fx.p.author.id, reason: 'spam' }), { error: 'You cannot report yourself.', others: [fx.p.moderator.id, fx.p.owner.id] });
     as(fx.p.owner);
-    expect(await call(reportAction, { targetKind: 'group', targetId: fx.group.id, reason: 'spam' })).toEqual({ error: 'You cannot report a group you own.' });
+    await expectRefused(() => call(reportAction, { targetKind: 'group', targetId: fx.group.id, reason: 'spam' }), { error: 'You cannot report a group you own.', others: [fx.p.moderator.id, fx.p.author.id] });
     as(fx.p.bob);
     const other = await call(reportAction, { targetKind: 'post', targetId: fx.post.id, reason: 'other', note: '' });
     expect(other.fieldErrors?.note).toMatch(/needs a note/);
-    expect((await call(reportAction, { targetKind: 'post', targetId: 'no-such-post', reason: 'spam' })).error).toMatch(/gone, or you cannot see it/);
+    await expectRefused(() => call(reportAction, { targetKind: 'post', targetId: fx.post.id, reason: 'other', note: '' }), { error: 'Please fix the highlighted fields.', others: [fx.p.moderator.id, fx.p.author.id] });
+    await expectRefused(() => call(reportAction, { targetKind: 'post', targetId: 'no-such-post', reason: 'spam' }), { error: /gone, or you cannot see it/ });
     expect((await db.select({ n: count() }).from(reports))[0].n).toBe(before);
   });
 
   it('refuses a report of a post the reporter cannot see', async () => {
     const hidden = await fixture('invite');
     as(hidden.p.outsider);
-    expect((await call(reportAction, { targetKind: 'post', targetId: hidden.post.id, reason: 'spam' })).error).toMatch(/cannot see it/);
+    await expectRefused(() => call(reportAction, { targetKind: 'post', targetId: hidden.post.id, reason: 'spam' }), { error: /cannot see it/ });
     expect(await reportsAbout(hidden.post.id)).toHaveLength(0);
+  });
+
+  it('the report page (for browsers without JavaScript) names what may be reported, and nothing hidden or one’s own', async () => {
+    const f = await fixture();
+    const hidden = await fixture('invite');
+    expect(await getReportTarget(f.p.alice, 'post', f.post.id)).toEqual({ kind: 'post', id: f.post.id, what: 'this post by Author', link: `/p/${f.post.id}` });
+    expect(await getReportTarget(f.p.alice, 'comment', f.comment.id)).toMatchObject({ what: 'this comment by Author', link: `/p/${f.post.id}` });
+    expect(await getReportTarget(f.p.alice, 'profile', f.p.author.id)).toMatchObject({ what: 'Author’s profile', link: `/u/${f.p.author.handle}` });
+    expect(await getReportTarget(f.p.alice, 'group', f.group.id)).toMatchObject({ what: `the group ${f.group.name}` });
+    // The same refusals as the action: one's own post, profile and group, and a post in a group one cannot see.
+    expect(await getReportTarget(f.p.author, 'post', f.post.id)).toBeNull();
+    expect(await getReportTarget(f.p.alice, 'profile', f.p.alice.id)).toBeNull();
+    expect(await getReportTarget(f.p.owner, 'group', f.group.id)).toBeNull();
+    expect(await getReportTarget(hidden.p.outsider, 'post', hidden.post.id)).toBeNull();
+    expect(await getReportTarget(hidden.p.member, 'post', hidden.post.id)).toMatchObject({ what: 'this post by Author' });
   });
 });
 
@@ -166,14 +186,14 @@ describe('the group queue', () => {
     const before = await snapshot(fx);
     const input = { queue: fx.group.id, targetKind: 'post', targetId: fx.post.id };
     as(fx.p.member);
-    expect((await call(removeReportedAction, { ...input, reason: 'Spam' })).error).toMatch(/Review reports/);
-    expect((await call(dismissReportsAction, input)).error).toMatch(/Review reports/);
+    await expectRefused(() => call(removeReportedAction, { ...input, reason: 'Spam' }), { error: /Review reports/ });
+    await expectRefused(() => call(dismissReportsAction, input), { error: /Review reports/ });
     as(fx.p.otherMod);
-    expect((await call(removeReportedAction, { ...input, reason: 'Spam' })).error).toMatch(/Only members/);
-    expect((await call(removeReportedAction, { ...input, queue: fx.other.id, reason: 'Spam' })).error).toMatch(/no open reports/);
+    await expectRefused(() => call(removeReportedAction, { ...input, reason: 'Spam' }), { error: /Only members/ });
+    await expectRefused(() => call(removeReportedAction, { ...input, queue: fx.other.id, reason: 'Spam' }), { error: /no open reports/ });
     as(fx.p.moderator);
-    expect((await call(suspendReportedAction, { ...input, reason: 'Spam everywhere' })).error).toMatch(/Only the people who run this community can suspend/);
-    expect((await call(removeReportedAction, { ...input, queue: 'instance', reason: 'Spam' })).error).toMatch(/Only the people who run this community/);
+    await expectRefused(() => call(suspendReportedAction, { ...input, reason: 'Spam everywhere' }), { error: /Only the people who run this community can suspend/ });
+    await expectRefused(() => call(removeReportedAction, { ...input, queue: 'instance', reason: 'Spam' }), { error: /Only the people who run this community/ });
     expect((await call(removeReportedAction, { ...input, reason: '' })).fieldErrors?.reason).toMatch(/Say why/);
     expect(await snapshot(fx)).toEqual(before);
   });
@@ -209,12 +229,12 @@ describe('the group queue', () => {
     expect((await getGroupReportQueue(fx.p.moderator, fx.group.id, 'open'))!.items.map((i) => i.kind)).toEqual(['comment']);
     const resolved = await getGroupReportQueue(fx.p.moderator, fx.group.id, 'resolved');
     expect(resolved!.items[0]).toMatchObject({ kind: 'post', reporters: 2, resolved: { outcome: 'removed', note: 'Spam' }, target: { state: 'removed', removedReason: 'Spam' } });
-    expect((await call(dismissReportsAction, { queue: fx.group.id, targetKind: 'post', targetId: fx.post.id })).error).toMatch(/no open reports/);
+    await expectRefused(() => call(dismissReportsAction, { queue: fx.group.id, targetKind: 'post', targetId: fx.post.id }), { error: /no open reports/ });
   });
 
   it('dismisses with a note, and the reporter hears it was left up', async () => {
     as(fx.p.moderator);
-    expect((await call(dismissReportsAction, { queue: fx.group.id, targetKind: 'comment', targetId: fx.comment.id, note: 'Heated, but within our rules' })).success).toMatch(/Dismissed/);
+    expect((await expectAllowed(() => call(dismissReportsAction, { queue: fx.group.id, targetKind: 'comment', targetId: fx.comment.id, note: 'Heated, but within our rules' }), { changes: [reports] })).success).toMatch(/Dismissed/);
     const [comment] = await db.select().from(comments).where(eq(comments.id, fx.comment.id));
     expect(comment.removedAt).toBeNull();
     expect((await reportsAbout(fx.comment.id))[0]).toMatchObject({ status: 'resolved', outcome: 'dismissed' });
@@ -229,9 +249,24 @@ describe('locking, banning and suspending from the queues', () => {
     const fx = await fixture();
     as(fx.p.alice);
     await call(reportAction, { targetKind: 'post', targetId: fx.post.id, reason: 'harassment' });
+    await call(reportAction, { targetKind: 'comment', targetId: fx.comment.id, reason: 'harassment' });
+    const lockPost = () => call(lockReportedAction, { queue: fx.group.id, targetKind: 'post', targetId: fx.post.id });
+    // A member of the group, another group's moderator, and a group moderator in the instance queue may not.
+    as(fx.p.member);
+    await expectRefused(lockPost, { caller: fx.p.member, others: [fx.p.alice.id, fx.p.author.id] });
+    as(fx.p.otherMod);
+    await expectRefused(lockPost, { caller: fx.p.otherMod, others: [fx.p.alice.id, fx.p.author.id] });
     as(fx.p.moderator);
-    expect((await call(lockReportedAction, { queue: fx.group.id, targetKind: 'post', targetId: fx.post.id })).success).toMatch(/locked/);
+    await expectRefused(() => call(lockReportedAction, { queue: 'instance', targetKind: 'post', targetId: fx.post.id }), { others: [fx.p.alice.id, fx.p.author.id] });
+    await expectRefused(() => call(lockReportedAction, { queue: fx.group.id, targetKind: 'post', targetId: 'x' }), { others: [fx.p.alice.id] });
+    expect((await expectAllowed(() => call(lockReportedAction, { queue: fx.group.id, targetKind: 'post', targetId: fx.post.id }), { changes: [reports, posts, groupAuditLog, notifications] })).success).toMatch(/locked/);
     expect((await db.select().from(posts).where(eq(posts.id, fx.post.id)))[0].commentsLocked).toBe(true);
+    expect((await reportsAbout(fx.comment.id))[0], 'the comment’s report stays open').toMatchObject({ status: 'open' });
+    // The comment's report is under the same post: its thread is locked already, and the post's reports are answered.
+    await expectRefused(() => call(lockReportedAction, { queue: fx.group.id, targetKind: 'comment', targetId: fx.comment.id }), { error: 'Comments on that post are already locked.', others: [fx.p.alice.id, fx.p.author.id] });
+    await expectRefused(lockPost, { error: /no open reports/, others: [fx.p.alice.id, fx.p.author.id] });
+    actAs(null);
+    await expectRefused(lockPost, { error: 'Your session has ended — please sign in again.', others: [fx.p.alice.id, fx.p.author.id] });
     expect((await db.select().from(groupAuditLog).where(eq(groupAuditLog.groupId, fx.group.id))).map((a) => a.action).sort()).toEqual(['post.lock', 'report.resolve']);
     const { items } = await listNotifications(fx.p.alice, { kind: 'report_outcome' });
     expect(notificationText(items[0])).toBe('The post you reported was reviewed: comments on the post are now locked.');
@@ -244,9 +279,9 @@ describe('locking, banning and suspending from the queues', () => {
     await call(reportAction, { targetKind: 'post', targetId: fx.profilePost.id, reason: 'spam' });
     const admin = await person('Admin', 'admin');
     as(admin);
-    expect((await call(banReportedAction, { queue: 'instance', targetKind: 'post', targetId: fx.profilePost.id, reason: 'Spam' })).error).toMatch(/Banning from a group is for that group’s moderators/);
+    await expectRefused(() => call(banReportedAction, { queue: 'instance', targetKind: 'post', targetId: fx.profilePost.id, reason: 'Spam' }), { error: /Banning from a group is for that group’s moderators/ });
     as(fx.p.moderator);
-    expect((await call(banReportedAction, { queue: fx.group.id, targetKind: 'comment', targetId: fx.comment.id, reason: 'Insults' })).success).toMatch(/Banned/);
+    expect((await expectAllowed(() => call(banReportedAction, { queue: fx.group.id, targetKind: 'comment', targetId: fx.comment.id, reason: 'Insults' }), { changes: [groupBans] })).success).toMatch(/Banned/);
     expect(await db.select().from(groupBans).where(and(eq(groupBans.groupId, fx.group.id), eq(groupBans.userId, fx.p.author.id)))).toEqual([expect.objectContaining({ reason: 'Insults', bannedBy: fx.p.moderator.id })]);
     expect(await db.select().from(groupMembers).where(and(eq(groupMembers.groupId, fx.group.id), eq(groupMembers.userId, fx.p.author.id)))).toHaveLength(0);
     const actions = (await db.select().from(groupAuditLog).where(eq(groupAuditLog.groupId, fx.group.id))).map((a) => a.action).sort();
@@ -262,8 +297,8 @@ describe('locking, banning and suspending from the queues', () => {
     await call(reportAction, { targetKind: 'post', targetId: fx.post.id, reason: 'spam' });
     const before = await snapshot(fx);
     as(fx.p.moderator);
-    expect((await call(banReportedAction, { queue: fx.group.id, targetKind: 'post', targetId: fx.post.id, reason: 'Spam' })).error).toMatch(/at or above your highest role/);
-    expect((await call(removeReportedAction, { queue: fx.group.id, targetKind: 'post', targetId: fx.post.id, reason: 'Spam' })).error).toMatch(/at or above your highest role/);
+    await expectRefused(() => call(banReportedAction, { queue: fx.group.id, targetKind: 'post', targetId: fx.post.id, reason: 'Spam' }), { error: /at or above your highest role/ });
+    await expectRefused(() => call(removeReportedAction, { queue: fx.group.id, targetKind: 'post', targetId: fx.post.id, reason: 'Spam' }), { error: /at or above your highest role/ });
     expect(await snapshot(fx)).toEqual(before);
   });
 
@@ -276,8 +311,8 @@ describe('locking, banning and suspending from the queues', () => {
     await call(reportAction, { targetKind: 'profile', targetId: fx.p.author.id, reason: 'hate' });
     const before = await snapshot(fx);
     as(fx.p.moderator); // a group moderator, not an instance one
-    expect((await call(suspendReportedAction, { queue: 'instance', targetKind: 'profile', targetId: fx.p.author.id, reason: 'Hate' })).error).toMatch(/Only the people who run this community/);
-    expect((await call(dismissReportsAction, { queue: 'instance', targetKind: 'profile', targetId: fx.p.author.id })).error).toMatch(/Only the people who run this community/);
+    await expectRefused(() => call(suspendReportedAction, { queue: 'instance', targetKind: 'profile', targetId: fx.p.author.id, reason: 'Hate' }), { error: /Only the people who run this community/ });
+    await expectRefused(() => call(dismissReportsAction, { queue: 'instance', targetKind: 'profile', targetId: fx.p.author.id }), { error: /Only the people who run this community/ });
     expect(await snapshot(fx)).toEqual(before);
 
     const mod = await person('InstanceMod', 'moderator');
@@ -287,10 +322,10 @@ describe('locking, banning and suspending from the queues', () => {
     expect(mine[1]).toMatchObject({ notes: ['Hateful bio'], can: { remove: false, lock: false, ban: false, suspend: true } });
 
     as(mod);
-    expect((await call(removeReportedAction, { queue: 'instance', targetKind: 'profile', targetId: fx.p.author.id, reason: 'Hate' })).error).toMatch(/A profile cannot be removed/);
-    expect((await call(removeReportedAction, { queue: 'instance', targetKind: 'post', targetId: fx.profilePost.id, reason: 'Spam' })).success).toMatch(/Removed/);
+    await expectRefused(() => call(removeReportedAction, { queue: 'instance', targetKind: 'profile', targetId: fx.p.author.id, reason: 'Hate' }), { error: /A profile cannot be removed/ });
+    expect((await expectAllowed(() => call(removeReportedAction, { queue: 'instance', targetKind: 'post', targetId: fx.profilePost.id, reason: 'Spam' }), { changes: [reports] })).success).toMatch(/Removed/);
     expect((await db.select().from(posts).where(eq(posts.id, fx.profilePost.id)))[0]).toMatchObject({ removedReason: 'Spam', removedBy: mod.id });
-    expect((await call(suspendReportedAction, { queue: 'instance', targetKind: 'profile', targetId: fx.p.author.id, reason: 'Hate speech in the bio' })).success).toMatch(/suspended/);
+    expect((await expectAllowed(() => call(suspendReportedAction, { queue: 'instance', targetKind: 'profile', targetId: fx.p.author.id, reason: 'Hate speech in the bio' }), { changes: [users] })).success).toMatch(/suspended/);
     const [author] = await db.select().from(users).where(eq(users.id, fx.p.author.id));
     expect(author).toMatchObject({ suspensionReason: 'Hate speech in the bio', suspendedById: mod.id });
     const log = await db.select().from(instanceAuditLog).where(eq(instanceAuditLog.actorId, mod.id));
@@ -311,8 +346,8 @@ describe('deleted targets and erasure', () => {
     const queue = await getGroupReportQueue(fx.p.moderator, fx.group.id, 'open');
     expect(queue!.items[0]).toMatchObject({ targetId: fx.post.id, target: { state: 'deleted', text: '' }, can: { remove: false, lock: false, ban: true, suspend: false } });
     as(fx.p.moderator);
-    expect((await call(removeReportedAction, { queue: fx.group.id, targetKind: 'post', targetId: fx.post.id, reason: 'Spam' })).error).toMatch(/deleted since it was reported/);
-    expect((await call(dismissReportsAction, { queue: fx.group.id, targetKind: 'post', targetId: fx.post.id })).success).toMatch(/Dismissed/);
+    await expectRefused(() => call(removeReportedAction, { queue: fx.group.id, targetKind: 'post', targetId: fx.post.id, reason: 'Spam' }), { error: /deleted since it was reported/ });
+    expect((await expectAllowed(() => call(dismissReportsAction, { queue: fx.group.id, targetKind: 'post', targetId: fx.post.id }), { changes: [reports] })).success).toMatch(/Dismissed/);
   });
 
   it('lists and exports a person’s own reports (not who handled them), never reports about them', async () => {

@@ -29,3 +29,6 @@ export const banReportedSchema = z.object({ ...target, reason: reason('the perso
 export const suspendReportedSchema = z.object({ ...target, reason: reason('the person suspended reads it.') });
 
 export const queueStatusSchema = z.enum(reportStatuses).catch('open');
+
+/** The address of the report page (/report?kind=…&id=…), which the Report links lead to without JavaScript. */
+export const reportPageSchema = z.object({ kind: z.enum(reportTargetKinds), id: z.uuid() });

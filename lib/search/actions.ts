@@ -26,7 +26,7 @@ export const runSearchAction = validatedAction(searchSchema, async (input) => {
   if (!q) redirect('/search');
   const viewer = await getViewer();
   // A suspended person may search what is public, but nothing is written for them.
-  if (viewer && !(await isSuspended(db, viewer.id)) && !(await historyPaused(viewer.id))) {
+  if (viewer && !(await isSuspended(db, viewer.id)) && !(await historyPaused(viewer))) {
     await db.transaction(async (tx) => {
       await tx.delete(searchHistory).where(and(eq(searchHistory.userId, viewer.id), sql`lower(${searchHistory.query}) = lower(${q.text})`));
       await tx.insert(searchHistory).values({ userId: viewer.id, query: q.text });

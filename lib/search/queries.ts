@@ -352,9 +352,9 @@ export async function recentSearches(viewer: Viewer, limit = 8): Promise<RecentS
   return rows.map((r) => ({ ...r, createdAt: new Date(r.createdAt) }));
 }
 
-/** Whether the person paused history (then searches are not remembered). */
-export async function historyPaused(userId: string): Promise<boolean> {
-  const [row] = await db.select({ paused: feedPreferences.historyPaused }).from(feedPreferences).where(eq(feedPreferences.userId, userId)).limit(1);
+/** Whether the viewer paused history (then their searches are not remembered). */
+export async function historyPaused(viewer: Viewer): Promise<boolean> {
+  const [row] = await db.select({ paused: feedPreferences.historyPaused }).from(feedPreferences).where(eq(feedPreferences.userId, viewer.id)).limit(1);
   return row?.paused ?? false;
 }
 

@@ -2,10 +2,12 @@
 // visibility, ranking with the viewer's interests, escaping, the type-ahead route and recent searches.
 import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
+import { env } from '@/lib/env';
 import { db, rowsOf } from '@/db/client';
 import { feedControls, feedPreferences, groupMembers, groups, interestScores, interests, postTags, posts, profiles, searchHistory, tagFollows, users } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/viewer';
 import { actAs, call } from '@/test/actions';
+import { databaseFingerprint, expectAllowed, expectRefused } from '@/test/proofs';
 import { GET } from '@/app/api/search/route';
 import { clearRecentSearchesAction, deleteRecentSearchAction, runSearchAction } from './actions';
 import { indexedMatches, recentSearches, searchAll, searchOne, typeahead } from './queries';
@@ -253,8 +255,11 @@ describe('escaping', () => {
   it('takes hostile or malformed input as plain text', async () => {
     const viewer = await person('viewer_hostile');
     for (const q of ["'; drop table users; --", '"unbalanced', 'a & | ! :* ( )', '-', 'or or or', 'x'.repeat(500), '\u0000']) {
-      await expect(searchAll(viewer, q), q).resolves.toBeDefined();
-      await expect(typeahead(viewer, q), q).resolves.toBeDefined();
+      // Answered (not thrown) with lists of results for the words as typed.
+      const found = await searchAll(viewer, q);
+      expect([found.people, found.groups, found.interests, found.posts.items].every(Array.isArray), q).toBe(true);
+      const suggested = await typeahead(viewer, q);
+      expect([suggested.people, suggested.groups, suggested.interests, suggested.posts].every(Array.isArray), q).toBe(true);
     }
     const [{ n }] = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from users`));
     expect(Number(n)).toBeGreaterThan(0);
@@ -267,25 +272,41 @@ describe('the type-ahead route', () => {
   it('answers signed out with what anyone may see, and refuses an overlong query', async () => {
     await group('route-public', 'Routemaster Ramblers', 'walking', 'public');
     await group('route-invite', 'Routemaster Secret', 'walking', 'invite');
+    const member = await person('route_member');
+    await db.insert(groupMembers).values({ groupId: (await db.select().from(groups).where(eq(groups.slug, 'route-invite')))[0].id, userId: member.id });
     actAs(null);
     const response = await GET(request('routemaster'));
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toContain('no-store');
-    const body = await response.json();
-    expect(body.groups.map((g: { label: string }) => g.label)).toEqual(['Routemaster Ramblers']);
-    expect((await GET(request('x'.repeat(201)))).status).toBe(400);
+    // Signed out: the public group, and nothing of the invite-only one; nothing is written for a look-up.
+    const before = await databaseFingerprint();
+    const anyones = await expectAllowed(async () => (await GET(request('routemaster'))).json(), {
+      effect: async () => expect(await databaseFingerprint(), 'a look-up writes nothing').toEqual(before),
+    });
+    expect(anyones.groups.map((g: { label: string }) => g.label)).toEqual(['Routemaster Ramblers']);
+    // A member sees their invite-only group too, and exactly what typeahead gives them.
+    actAs(member);
+    const theirs = await expectAllowed(async () => (await GET(request('routemaster'))).json(), {
+      effect: async () => expect(await databaseFingerprint(), 'a look-up writes nothing').toEqual(before),
+    });
+    expect(theirs.groups.map((g: { label: string }) => g.label).sort()).toEqual(['Routemaster Ramblers', 'Routemaster Secret']);
+    expect(theirs).toEqual(JSON.parse(JSON.stringify(await typeahead(member, 'routemaster'))));
+    actAs(null);
+    const refused = await GET(request('x'.repeat(201)));
+    expect(refused.status).toBe(400);
+    await expectRefused(async () => (await GET(request('x'.repeat(201)))).json(), { error: 'That search is too long.', others: [member.id] });
   });
 
   it('is rate-limited per address', async () => {
     actAs(null);
-    process.env.HEARTH_RATE_LIMITS = 'on';
+    env.HEARTH_RATE_LIMITS = 'on';
     try {
       let last = 0;
       for (let i = 0; i < 121; i++) last = (await GET(request('ab', '198.51.100.9'))).status;
       expect(last).toBe(429);
       expect((await GET(request('ab', '198.51.100.10'))).status).toBe(200);
     } finally {
-      process.env.HEARTH_RATE_LIMITS = 'off';
+      env.HEARTH_RATE_LIMITS = 'off';
     }
   });
 });
@@ -294,7 +315,11 @@ describe('recent searches', () => {
   it('remembers a submitted search for the signed-in person, once, newest first', async () => {
     const maya = await person('maya_recent');
     actAs(maya);
-    expect(await redirectOf(call(runSearchAction, { q: '  raku   firing ' }))).toBe('/search?q=raku%20firing');
+    const went = await expectAllowed(() => redirectOf(call(runSearchAction, { q: '  raku   firing ' })), {
+      changes: [searchHistory],
+      effect: async () => expect(await db.select({ userId: searchHistory.userId, query: searchHistory.query }).from(searchHistory).where(eq(searchHistory.query, 'raku firing'))).toEqual([{ userId: maya.id, query: 'raku firing' }]),
+    });
+    expect(went).toBe('/search?q=raku%20firing');
     await redirectOf(call(runSearchAction, { q: 'soda kiln' }));
     await redirectOf(call(runSearchAction, { q: 'Raku firing' }));
     expect((await recentSearches(maya)).map((s) => s.query)).toEqual(['Raku firing', 'soda kiln']);
@@ -308,9 +333,11 @@ describe('recent searches', () => {
     expect(await redirectOf(call(runSearchAction, { q: 'secret hobby' }))).toBe('/search?q=secret%20hobby');
     expect(await recentSearches(paused)).toEqual([]);
     actAs(null);
-    const before = await db.select().from(searchHistory);
+    const before = await databaseFingerprint();
     expect(await redirectOf(call(runSearchAction, { q: 'anonymous query' }))).toBe('/search?q=anonymous%20query');
-    expect(await db.select().from(searchHistory)).toHaveLength(before.length);
+    expect(await databaseFingerprint(), 'nothing is kept for people signed out').toEqual(before);
+    actAs(paused);
+    await expectRefused(() => call(runSearchAction, { q: 'x'.repeat(501) }), { error: 'Please fix the highlighted fields.', caller: paused });
   });
 
   it('keeps at most 20 per person', async () => {
@@ -329,15 +356,19 @@ describe('recent searches', () => {
     const [mine] = await db.insert(searchHistory).values({ userId: owner.id, query: 'celadon' }).returning();
     await db.insert(searchHistory).values({ userId: owner.id, query: 'shino' });
     actAs(other);
-    expect((await call(deleteRecentSearchAction, { searchId: mine.id })).error).toMatch(/not in your history/);
-    expect((await call(clearRecentSearchesAction, {})).success).toBeDefined();
+    await expectRefused(() => call(deleteRecentSearchAction, { searchId: mine.id }), { error: /not in your history/ });
+    // Clearing is always one's own: another person's clear leaves the owner's searches, and writes nothing.
+    const before = await databaseFingerprint();
+    expect((await call(clearRecentSearchesAction, {})).success).toBe('Your recent searches are cleared.');
+    expect(await databaseFingerprint()).toEqual(before);
     expect(await db.select().from(searchHistory).where(eq(searchHistory.userId, owner.id))).toHaveLength(2);
     actAs(null);
-    expect((await call(deleteRecentSearchAction, { searchId: mine.id })).error).toMatch(/session has ended/);
+    await expectRefused(() => call(deleteRecentSearchAction, { searchId: mine.id }), { error: /session has ended/ });
+    await expectRefused(() => call(clearRecentSearchesAction, {}), { error: /session has ended/, others: [owner.id, other.id] });
     actAs(owner);
-    expect((await call(deleteRecentSearchAction, { searchId: mine.id })).success).toBe('Search removed from your history.');
+    expect((await expectAllowed(() => call(deleteRecentSearchAction, { searchId: mine.id }), { changes: [searchHistory] })).success).toBe('Search removed from your history.');
     expect((await recentSearches(owner)).map((s) => s.query)).toEqual(['shino']);
-    expect((await call(clearRecentSearchesAction, {})).success).toBe('Your recent searches are cleared.');
+    expect((await expectAllowed(() => call(clearRecentSearchesAction, {}), { changes: [searchHistory] })).success).toBe('Your recent searches are cleared.');
     expect(await db.select().from(searchHistory).where(and(eq(searchHistory.userId, owner.id)))).toEqual([]);
   });
 });

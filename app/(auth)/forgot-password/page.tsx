@@ -12,7 +12,7 @@ export default function ForgotPasswordPage() {
       <ForgotPasswordForm />
       <p className="mt-6 text-center text-sm text-muted">
         Remembered it?{' '}
-        <Link href="/sign-in" className="font-medium text-accent hover:underline">
+        <Link href="/sign-in" className="font-medium text-accent underline underline-offset-2">
           Sign in
         </Link>
       </p>

@@ -3,8 +3,9 @@ import Link from 'next/link';
 import { ResetPasswordForm } from '@/components/auth/reset-password-form';
 import { getPasswordResetForLink } from '@/lib/auth/queries';
 
-// The token is in the address: no Referer carries it to another site.
-export const metadata: Metadata = { title: 'Choose a new password', referrer: 'no-referrer' };
+// The token is in the address: only the origin is ever sent as Referer, never the path. (Not no-referrer: a form
+// posted without JavaScript would then carry `Origin: null`, refused as sent from another site.)
+export const metadata: Metadata = { title: 'Choose a new password', referrer: 'strict-origin' };
 
 export default async function ResetPasswordPage({ searchParams }: { searchParams: Promise<{ token?: string }> }) {
   const { token = '' } = await searchParams;
@@ -20,7 +21,7 @@ export default async function ResetPasswordPage({ searchParams }: { searchParams
       ) : (
         <p className="mt-4">
           This link has expired or was already used (links work once, for 30 minutes).{' '}
-          <Link href="/forgot-password" className="font-medium text-accent hover:underline">
+          <Link href="/forgot-password" className="font-medium text-accent underline underline-offset-2">
             Ask for a new one
           </Link>
           .

@@ -13,7 +13,7 @@ export async function GET(request: Request) {
   if (!viewer?.sessionId) return plain('Sign in to receive live updates.', 401);
   const url = new URL(request.url);
   const watch = watchSchema.safeParse(Object.fromEntries(url.searchParams));
-  if (!watch.success) return plain('Watch a post, a group or the feed: ?post=<id>, ?group=<id> or ?feed=1.', 400);
+  if (!watch.success) return plain('Watch a post, a group, the feed or the report queue: ?post=<id>, ?group=<id>, ?feed=1 or ?reports=1.', 400);
   const lastEventId = lastEventIdOf(request.headers.get('last-event-id') ?? url.searchParams.get('since'));
   const stream = liveStreamFor({ userId: viewer.id, sessionId: viewer.sessionId }, watch.data, lastEventId, request.signal);
   return new Response(stream, {

@@ -8,12 +8,21 @@ export const dynamic = 'force-dynamic';
 
 const plain = (body: string, status: number) => new Response(body, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
 
+/** The host an Origin header names; null for one that names none ("null" from a sandboxed page, or garbage). */
+function hostOf(origin: string): string | null {
+  try {
+    return new URL(origin).host || null;
+  } catch {
+    return null;
+  }
+}
+
 export async function POST(request: Request) {
   // sendBeacon cannot set headers, but browsers send Origin and Sec-Fetch-Site: refuse anything cross-site.
   const site = request.headers.get('sec-fetch-site');
   const origin = request.headers.get('origin');
   const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
-  if ((site && site !== 'same-origin') || (origin && host && new URL(origin).host !== host)) return plain('Cross-site requests are refused.', 403);
+  if ((site && site !== 'same-origin') || (origin && host && hostOf(origin) !== host)) return plain('Cross-site requests are refused.', 403);
   const viewer = await getViewer();
   if (!viewer) return plain('Sign in first.', 401);
   if (viewer.suspended) return plain('Your account is suspended: nothing is recorded for it.', 403);

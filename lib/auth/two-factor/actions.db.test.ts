@@ -2,19 +2,23 @@
 // and a refused caller — signed out, a wrong code or password, someone else's passkey — after whom nothing changed.
 // Passkeys are made and used by a software authenticator, as a browser would hand them over.
 import { eq } from 'drizzle-orm';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { env } from '@/lib/env';
 import { db } from '@/db/client';
 import { passkeys, recoveryCodes, totpSecrets, users, webauthnChallenges } from '@/db/schema';
 import { actAs, call } from '@/test/actions';
+import { expectAllowed, expectRefused } from '@/test/proofs';
 import { authorizeCredentials, SecondFactorNeeded, SecondFactorRefused } from '../credentials';
 import { hashPassword } from '../password';
-import { softwareAuthenticator } from './software-authenticator';
+import { softwareAuthenticator } from '@/test/software-authenticator';
 import { currentCode, totpPeriod } from './totp';
 
 vi.mock('@/lib/auth/viewer', () => import('@/test/actions'));
 vi.mock('next/cache', () => import('@/test/actions'));
+// The request's headers; a test may take the host away (then Hearth does not know its own address).
+const request = vi.hoisted(() => ({ host: 'hearth.example' as string | null }));
 vi.mock('next/headers', () => ({
-  headers: async () => new Headers({ host: 'hearth.example', 'x-forwarded-proto': 'https', 'x-forwarded-for': '192.0.2.200' }),
+  headers: async () => new Headers({ ...(request.host ? { host: request.host } : {}), 'x-forwarded-proto': 'https', 'x-forwarded-for': '192.0.2.200' }),
 }));
 const origin = 'https://hearth.example';
 
@@ -33,7 +37,7 @@ const { pendingTotpSecret } = await import('./store');
 const password = 'correct horse battery staple';
 let passwordHash: string;
 beforeAll(async () => {
-  process.env.HEARTH_RATE_LIMITS = 'on';
+  env.HEARTH_RATE_LIMITS = 'on';
   passwordHash = await hashPassword(password);
 });
 
@@ -211,5 +215,121 @@ describe('passkeys', () => {
     expect((await call(removePasskeyAction, { passkeyId: key.id })).success).toBe('Passkey removed.');
     expect(await db.select().from(passkeys).where(eq(passkeys.id, key.id))).toEqual([]);
     expect(await codeRows(p.id)).toEqual([]);
+  });
+});
+
+// Each action from both sides through test/proofs.ts. The limits are off here, so that a refused attempt is proved
+// to write nothing at all (with them on, counting the attempt is the one write it makes; the tests above keep them on).
+describe('proofs: allowed with its effect, refused with every table unchanged', () => {
+  beforeAll(() => {
+    env.HEARTH_RATE_LIMITS = 'off';
+  });
+  afterAll(() => {
+    env.HEARTH_RATE_LIMITS = 'on';
+  });
+  const sessionEnded = 'Your session has ended — please sign in again.';
+
+  it('an authenticator app: set up, confirmed, new recovery codes and turned off only by its person, with proof', async () => {
+    const p = await person();
+    const bystander = await person();
+    const others = [bystander.id];
+    actAs(null);
+    await expectRefused(() => call(startTotpSetupAction, {}), { error: sessionEnded, others: [p.id, bystander.id] });
+    actAs(p.viewer);
+    await expectAllowed(() => call(startTotpSetupAction, {}), {
+      changes: [totpSecrets],
+      effect: async () => expect((await totpRow(p.id)).confirmedAt).toBeNull(),
+    });
+    const secret = (await pendingTotpSecret(db, p.id))!;
+    await expectRefused(() => call(confirmTotpAction, { code: '000000' }), { error: 'Please fix the highlighted fields.', others });
+    await expectRefused(() => call(confirmTotpAction, { code: '' }), { error: 'Please fix the highlighted fields.', others });
+    actAs(null);
+    await expectRefused(() => call(confirmTotpAction, { code: currentCode(secret) }), { error: sessionEnded, others: [p.id, bystander.id] });
+    actAs(p.viewer);
+    const confirmed = await expectAllowed(() => call(confirmTotpAction, { code: currentCode(secret, new Date(Date.now() - totpPeriod * 1000)) }), {
+      changes: [totpSecrets, recoveryCodes],
+      effect: async () => {
+        expect((await totpRow(p.id)).confirmedAt).not.toBeNull();
+        expect(await codeRows(p.id)).toHaveLength(10);
+      },
+    });
+    expect((confirmed as { recoveryCodes?: string[] }).recoveryCodes).toHaveLength(10);
+    // While an app is in force, another cannot be started over it.
+    await expectRefused(() => call(startTotpSetupAction, {}), { error: 'Your authenticator app is already set up. Turn it off first to set up another.', others });
+
+    await expectRefused(() => call(regenerateRecoveryCodesAction, { password: 'not the password' }), { error: 'That is not your password.', others });
+    await expectRefused(() => call(regenerateRecoveryCodesAction, {}), { error: 'Type your password or a code from your app to confirm it is you.', others });
+    actAs(bystander.viewer);
+    await expectRefused(() => call(regenerateRecoveryCodesAction, { password }), { error: 'Turn on two-factor sign-in first.', others: [p.id] });
+    actAs(p.viewer);
+    const before = (await codeRows(p.id)).map((r) => r.codeHash).sort();
+    await expectAllowed(() => call(regenerateRecoveryCodesAction, { password }), {
+      changes: [recoveryCodes],
+      effect: async () => expect((await codeRows(p.id)).map((r) => r.codeHash).sort()).not.toEqual(before),
+    });
+
+    await expectRefused(() => call(disableTotpAction, { password: 'not the password' }), { error: 'That is not your password.', others });
+    await expectRefused(() => call(disableTotpAction, { code: '12' }), { error: /didn’t work/, others });
+    actAs(null);
+    await expectRefused(() => call(disableTotpAction, { password }), { error: sessionEnded, others: [p.id, bystander.id] });
+    actAs(p.viewer);
+    await expectAllowed(() => call(disableTotpAction, { password }), {
+      changes: [totpSecrets, recoveryCodes],
+      effect: async () => {
+        expect(await totpRow(p.id)).toBeUndefined();
+        expect(await codeRows(p.id)).toEqual([]);
+      },
+    });
+  });
+
+  it('passkeys: a challenge and a new passkey for the person who asked, removed by them only; a sign-in challenge for anyone', async () => {
+    const p = await person();
+    const stranger = await person();
+    actAs(null);
+    await expectRefused(() => passkeyRegistrationOptionsAction(), { error: sessionEnded, others: [p.id, stranger.id] });
+    await expectRefused(() => registerPasskeyAction({ name: 'Laptop', response: '{}' }), { error: sessionEnded, others: [p.id, stranger.id] });
+
+    actAs(p.viewer);
+    const started = await expectAllowed(() => passkeyRegistrationOptionsAction(), { changes: [webauthnChallenges] });
+    if (!('options' in started)) throw new Error(started.error);
+    const device = softwareAuthenticator(origin);
+    const answer = JSON.stringify(device.register(started.options));
+    await expectRefused(() => registerPasskeyAction({ name: '', response: answer }), { error: 'Give the passkey a name, like “Laptop”.', others: [stranger.id] });
+    await expectRefused(() => registerPasskeyAction({ name: 'Laptop', response: 'not json' }), { error: 'Your browser’s answer could not be read. Try again.', others: [stranger.id] });
+    // Someone else answering this person's challenge is refused.
+    actAs(stranger.viewer);
+    await expectRefused(() => registerPasskeyAction({ name: 'Stolen', response: answer }), { error: /could not be checked/, others: [p.id] });
+    actAs(p.viewer);
+    const added = await expectAllowed(() => registerPasskeyAction({ name: 'Laptop', response: answer }), {
+      changes: [passkeys, webauthnChallenges, recoveryCodes],
+      effect: async () => expect(await db.select({ name: passkeys.name }).from(passkeys).where(eq(passkeys.userId, p.id))).toEqual([{ name: 'Laptop' }]),
+    });
+    expect(added.recoveryCodes).toHaveLength(10);
+    // The same answer twice: its challenge is used up.
+    await expectRefused(() => registerPasskeyAction({ name: 'Again', response: answer }), { error: /could not be checked/, others: [stranger.id] });
+
+    const [key] = await db.select().from(passkeys).where(eq(passkeys.userId, p.id));
+    actAs(stranger.viewer);
+    await expectRefused(() => call(removePasskeyAction, { passkeyId: key.id }), { error: 'That passkey is already gone.', others: [p.id] });
+    actAs(null);
+    await expectRefused(() => call(removePasskeyAction, { passkeyId: key.id }), { error: sessionEnded, others: [p.id, stranger.id] });
+    actAs(p.viewer);
+    await expectAllowed(() => call(removePasskeyAction, { passkeyId: key.id }), {
+      changes: [passkeys, recoveryCodes],
+      effect: async () => expect(await codeRows(p.id)).toEqual([]),
+    });
+
+    // Signing in: anyone may ask for a challenge, on a site that knows its own address.
+    actAs(null);
+    const signIn = await expectAllowed(() => passkeySignInOptionsAction(), { changes: [webauthnChallenges] });
+    expect('options' in signIn && signIn.options.rpId).toBe('hearth.example');
+    request.host = null;
+    try {
+      await expectRefused(() => passkeySignInOptionsAction(), { error: 'Hearth does not know its own address, so passkeys cannot work here.', others: [p.id, stranger.id] });
+      actAs(p.viewer);
+      await expectRefused(() => passkeyRegistrationOptionsAction(), { error: 'Hearth does not know its own address, so passkeys cannot work here.', others: [stranger.id] });
+    } finally {
+      request.host = 'hearth.example';
+    }
   });
 });

@@ -36,7 +36,7 @@ export const startTotpSetupAction = validatedActionWithUser(noInput, async (_inp
   if (!started.ok) return { error: started.message };
   revalidatePath(page);
   return { success: 'Scan the code with your authenticator app, then type the six digits it shows.' };
-}, { shapesFeed: false });
+});
 
 const codeSchema = z.object({ code: z.string().trim().min(1, 'Type the code your app shows.').max(40, 'That code is too long.') });
 
@@ -47,7 +47,7 @@ export const confirmTotpAction = validatedActionWithUser(codeSchema, async ({ co
   if (!confirmed.ok) return { error: 'Please fix the highlighted fields.', fieldErrors: { code: confirmed.message } };
   revalidatePath(page);
   return { success: 'Two-factor sign-in is on. Keep these recovery codes somewhere safe.', recoveryCodes: confirmed.recoveryCodes };
-}, { shapesFeed: false }) as (prev: TwoFactorState, formData: FormData) => Promise<TwoFactorState>;
+}) as (prev: TwoFactorState, formData: FormData) => Promise<TwoFactorState>;
 
 const identitySchema = z.object({
   password: z.string().max(200).optional(),
@@ -73,7 +73,7 @@ export const regenerateRecoveryCodesAction = validatedActionWithUser(identitySch
   const codes = await db.transaction((tx) => replaceRecoveryCodes(tx, viewer.id));
   revalidatePath(page);
   return { success: 'New recovery codes: the old ones no longer work.', recoveryCodes: codes };
-}, { shapesFeed: false }) as (prev: TwoFactorState, formData: FormData) => Promise<TwoFactorState>;
+}) as (prev: TwoFactorState, formData: FormData) => Promise<TwoFactorState>;
 
 export const disableTotpAction = validatedActionWithUser(identitySchema, async (input, viewer): Promise<ActionState> => {
   const refused = await confirmIdentity(viewer.id, input);
@@ -81,7 +81,7 @@ export const disableTotpAction = validatedActionWithUser(identitySchema, async (
   await db.transaction((tx) => disableTotp(tx, viewer.id));
   revalidatePath(page);
   return { success: 'Your authenticator app no longer signs you in.' };
-}, { shapesFeed: false });
+});
 
 const removePasskeySchema = z.object({ passkeyId: z.string().min(1).max(100) });
 
@@ -90,7 +90,7 @@ export const removePasskeyAction = validatedActionWithUser(removePasskeySchema, 
   if (!removed) return { error: 'That passkey is already gone.' };
   revalidatePath(page);
   return { success: 'Passkey removed.' };
-}, { shapesFeed: false });
+});
 
 /** Options for the browser to create a passkey for the signed-in person (a challenge kept for five minutes). */
 export async function passkeyRegistrationOptionsAction(): Promise<{ options: PublicKeyCredentialCreationOptionsJSON } | { error: string }> {

@@ -2,6 +2,7 @@
 // a code is good once, recovery codes are single-use, and guessing codes is held by the same limits as passwords.
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { env } from '@/lib/env';
 import { db } from '@/db/client';
 import { passkeys, recoveryCodes, totpSecrets, webauthnChallenges } from '@/db/schema';
 import { eraseAccountData, registry } from '@/lib/privacy/registry';
@@ -13,7 +14,7 @@ import { currentCode, totpPeriod } from './totp';
 
 const start = new Date('2026-12-06T09:00:10Z');
 beforeAll(() => {
-  process.env.HEARTH_RATE_LIMITS = 'on';
+  env.HEARTH_RATE_LIMITS = 'on';
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(start);
 });

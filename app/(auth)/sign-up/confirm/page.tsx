@@ -5,8 +5,9 @@ import { FinishSignUpForm } from '@/components/auth/finish-sign-up-form';
 import { getPendingSignUpForLink } from '@/lib/auth/queries';
 import { getViewer } from '@/lib/auth/viewer';
 
-// The token is in the address: keep it out of Referer headers.
-export const metadata: Metadata = { title: 'Finish creating your account', referrer: 'no-referrer', robots: { index: false } };
+// The token is in the address: only the origin is ever sent as Referer, never the path. (Not no-referrer: a form
+// posted without JavaScript would then carry `Origin: null`, refused as sent from another site.)
+export const metadata: Metadata = { title: 'Finish creating your account', referrer: 'strict-origin', robots: { index: false } };
 
 export default async function FinishSignUpPage({ searchParams }: { searchParams: Promise<{ token?: string }> }) {
   if (await getViewer()) redirect('/feed');

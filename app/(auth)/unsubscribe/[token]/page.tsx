@@ -3,7 +3,9 @@ import Link from 'next/link';
 import { UnsubscribeForm } from '@/components/mail/unsubscribe-form';
 import { describeUnsubscribeLink } from '@/lib/mail/queries';
 
-export const metadata: Metadata = { title: 'Unsubscribe', robots: { index: false }, referrer: 'no-referrer' };
+// The token is in the address: only the origin is ever sent as Referer, never the path. (Not no-referrer: a form
+// posted without JavaScript would then carry `Origin: null`, refused as sent from another site.)
+export const metadata: Metadata = { title: 'Unsubscribe', robots: { index: false }, referrer: 'strict-origin' };
 
 const kindWords = { digest: 'the digest', moderation: 'moderation mail' } as const;
 

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { EmptyState } from '@/components/ui/empty-state';
 import { getAuditLog } from '@/lib/admin/queries';
+import { plainValue } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Audit log' };
 
@@ -29,7 +30,7 @@ function detailText(details: Record<string, unknown>) {
   if (typeof details.via === 'string') parts.push(`via ${details.via}`);
   if (details.changed && typeof details.changed === 'object') {
     for (const [key, change] of Object.entries(details.changed as Record<string, { from: unknown; to: unknown }>)) {
-      parts.push(`${key}: ${JSON.stringify(change.from)} → ${JSON.stringify(change.to)}`);
+      parts.push(`${key}: ${plainValue(change.from)} → ${plainValue(change.to)}`);
     }
   }
   return parts;

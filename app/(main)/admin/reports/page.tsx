@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { LiveWatch } from '@/components/live/live-provider';
+import { LiveRefresh } from '@/components/live/live-refresh';
 import { ReportQueue } from '@/components/reports/report-queue';
 import { requireUser } from '@/lib/auth/viewer';
 import { getInstanceReportQueue } from '@/lib/reports/queries';
@@ -17,6 +19,9 @@ export default async function InstanceReportsPage({ searchParams }: Props) {
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-4">
       <h1 className="text-2xl font-bold">Reports</h1>
+      {/* New reports, and those another moderator handles, show up without a reload. */}
+      <LiveWatch reports />
+      <LiveRefresh kinds={['report']} announce="The report queue changed" />
       <ReportQueue
         queue={queue}
         hrefFor={(status) => `/admin/reports${status === 'resolved' ? '?status=resolved' : ''}`}

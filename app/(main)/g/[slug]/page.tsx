@@ -23,6 +23,8 @@ import { controlsOn } from '@/lib/recommend/queries';
 import { TargetFeedControls } from '@/components/feed/target-controls';
 import { getGroupPosts, getPinnedPosts } from '@/lib/posts/queries';
 import { dateFormat } from '@/lib/intl';
+import { accentTextStyle } from '@/lib/theme/accent';
+import type { CSSProperties } from 'react';
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ before?: string; channel?: string }> };
 
@@ -81,7 +83,7 @@ export default async function GroupPage({ params, searchParams }: Props) {
                     <>
                       {' '}
                       · You are{' '}
-                      <span className="font-medium" style={{ color: data.viewerRole.color }}>
+                      <span className="accent-text font-medium" style={accentTextStyle(data.viewerRole.color ?? '') as CSSProperties}>
                         {data.viewerRole.name}
                       </span>
                     </>
@@ -182,6 +184,7 @@ export default async function GroupPage({ params, searchParams }: Props) {
                 page={page!}
                 can={abilities}
                 badges={badges}
+                joinHints={false}
                 olderHref={(cursor) => `${base}?${data.channel ? `channel=${data.channel.name}&` : ''}before=${cursor}`}
                 empty={data.channel ? `No posts in #${data.channel.name} yet.` : 'No posts in this group yet.'}
               />

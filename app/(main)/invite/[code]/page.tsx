@@ -5,6 +5,8 @@ import { buttonClass } from '@/components/ui/button';
 import { requireUser } from '@/lib/auth/viewer';
 import { joinGroupAction } from '@/lib/groups/actions';
 import { inviteProblem } from '@/lib/groups/invites';
+import { accentTextStyle } from '@/lib/theme/accent';
+import type { CSSProperties } from 'react';
 import { getGroupPage, getInvite } from '@/lib/groups/queries';
 
 export const metadata: Metadata = { title: 'Invitation' };
@@ -20,7 +22,7 @@ export default async function InvitePage({ params }: { params: Promise<{ code: s
       {found && !problem ? (
         <>
           <p className="text-sm text-muted">You are invited to join</p>
-          <h1 className="mt-1 text-2xl font-bold" style={{ color: found.group.accentColor }}>
+          <h1 className="accent-text mt-1 text-2xl font-bold" style={accentTextStyle(found.group.accentColor) as CSSProperties}>
             {found.group.name}
           </h1>
           <p className="mt-2 text-muted">{found.group.description}</p>
@@ -40,7 +42,7 @@ export default async function InvitePage({ params }: { params: Promise<{ code: s
           </div>
           {page?.summary.viewerStatus !== 'member' && (
             <p className="mt-4 text-sm">
-              <Link href={`/g/${found.group.slug}`} className="text-accent hover:underline">
+              <Link href={`/g/${found.group.slug}`} className="text-accent underline underline-offset-2">
                 Look at the group first
               </Link>
             </p>

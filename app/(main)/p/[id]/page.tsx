@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { JoinButton } from '@/components/feed/quick-actions';
 import { notFound } from 'next/navigation';
 import { OpenSignal } from '@/components/feed/signal-tracker';
 import { EditableComment } from '@/components/posts/editable-comment';
@@ -9,12 +10,12 @@ import { Avatar } from '@/components/ui/avatar';
 import { ReportControl } from '@/components/reports/report-control';
 import { requireUser } from '@/lib/auth/viewer';
 import { personalizationFor } from '@/lib/recommend/profile';
-import { timeAgo } from '@/lib/format';
 import { getGroupPage } from '@/lib/groups/queries';
 import { createCommentAction, deleteCommentAction, deletePostAction, removeCommentAction } from '@/lib/posts/actions';
 import { getComments, getPost, type CommentView } from '@/lib/posts/queries';
 import { LiveWatch } from '@/components/live/live-provider';
 import { LiveRefresh } from '@/components/live/live-refresh';
+import { RelativeTime } from '@/components/ui/relative-time';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -34,7 +35,7 @@ function CommentItem({ comment, postId, canReply, canRemove, viewerId }: { comme
             {comment.author.name}
           </a>{' '}
           <span className="text-muted">
-            · <time dateTime={comment.createdAt.toISOString()}>{timeAgo(comment.createdAt)}</time>
+            · <RelativeTime date={comment.createdAt} />
             {comment.editedAt && (
               <>
                 {' · '}
@@ -111,7 +112,7 @@ export default async function PostPage({ params }: Props) {
       {/* New comments and reactions fill in as they arrive (components/live). */}
       <LiveWatch post={post.id} />
       <LiveRefresh kinds={['comment', 'reaction']} announce="New comments or reactions arrived" />
-      <PostCard post={post} can={can} />
+      <PostCard post={post} can={can} joinHint={false} />
       {recordOpen && <OpenSignal postId={post.id} />}
       {post.isAuthor && (
         <div className="flex flex-col gap-2">
@@ -134,7 +135,18 @@ export default async function PostPage({ params }: Props) {
             </label>
           </ActionForm>
         ) : (
-          <p className="text-sm text-muted">{post.commentsLocked ? 'Comments are locked on this post.' : post.removed ? 'This post was removed.' : 'Join the group to comment.'}</p>
+          <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-muted">
+            <p>
+              {post.commentsLocked
+                ? 'Comments are locked on this post.'
+                : post.removed
+                  ? 'This post was removed.'
+                  : post.group && !post.viewerIsMember
+                    ? `Join ${post.group.name} to react and comment.`
+                    : 'Your role in this group cannot comment here.'}
+            </p>
+            {!post.commentsLocked && !post.removed && post.group && !post.viewerIsMember && <JoinButton groupId={post.group.id} name={post.group.name} />}
+          </div>
         )}
         {comments.length === 0 ? (
           <p className="text-sm text-muted">No comments yet.</p>

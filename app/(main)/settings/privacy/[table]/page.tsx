@@ -20,7 +20,7 @@ export default async function PrivacyItemsPage({ params, searchParams }: { param
   return (
     <div className="mx-auto max-w-3xl">
       <p className="text-sm">
-        <Link href="/settings/privacy" className="text-accent hover:underline">
+        <Link href="/settings/privacy" className="text-accent underline underline-offset-2">
           ← Your privacy
         </Link>
       </p>
@@ -31,7 +31,7 @@ export default async function PrivacyItemsPage({ params, searchParams }: { param
       </p>
       {data.edit && (
         <p className="mt-2 text-sm">
-          <Link href={data.edit.href} className="text-accent hover:underline">
+          <Link href={data.edit.href} className="text-accent underline underline-offset-2">
             {data.edit.text}
           </Link>
         </p>
@@ -52,7 +52,7 @@ export default async function PrivacyItemsPage({ params, searchParams }: { param
                 ))}
               </dl>
               {item.postHref && (
-                <Link href={item.postHref} className="mt-2 inline-block text-sm text-accent hover:underline">
+                <Link href={item.postHref} className="mt-2 inline-block text-sm text-accent underline underline-offset-2">
                   Open the post <span className="sr-only">this item is about</span>
                 </Link>
               )}

@@ -1,2 +1,0 @@
-// Runs in the browser before the app's own modules (Next's client instrumentation hook, ahead of hydration).
-import './lib/zod-config';
