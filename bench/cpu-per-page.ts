@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { closeDatabase } from '../db/client';
 import { loadPeople, personIndexes } from './dataset/people';
-import { engineEnv, openBenchDatabase } from './dataset/target';
+import { databaseName, engineEnv, openBenchDatabase } from './dataset/target';
 import { mintCookies, processTree, startBenchServer, settle } from './http-load';
 
 const port = Number(process.env.BENCH_PORT ?? 3500);
@@ -31,9 +31,33 @@ function cpuNs(pid: number) {
   return ns;
 }
 
+/** CPU of each PostgreSQL server process serving `database` on this machine (when the server is local), by pid. */
+function postgresNs(database: string) {
+  const byPid = new Map<string, number>();
+  for (const pid of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const title = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!title.startsWith('postgres: ') || !title.includes(` ${database} `)) continue;
+      byPid.set(pid, Number(fs.readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[0]));
+    } catch {
+      // gone
+    }
+  }
+  return byPid;
+}
+
+/** CPU the server processes used between two readings (a process that went away in between counts nothing). */
+function postgresDelta(before: Map<string, number>, after: Map<string, number>) {
+  let ns = 0;
+  for (const [pid, value] of after) ns += value - (before.get(pid) ?? 0);
+  return ns;
+}
+
 async function main() {
   const SECRET = crypto.randomBytes(33).toString('base64url');
   const handle = await openBenchDatabase('postgres', 'medium');
+  const database = databaseName('medium');
   await handle.db.execute(sql`delete from user_sessions where device = 'Benchmark'`);
   const people = await loadPeople(handle.db, personIndexes(2000, 48));
   const cookies = await mintCookies(people, handle.db, SECRET);
@@ -62,16 +86,19 @@ async function main() {
     for (let round = 0; round < rounds; round++) {
       const total = new Map<string, number>();
       const bytes = new Map<string, number>();
+      const pg = new Map<string, number>();
       for (const p of people) {
         for (const path of paths) {
           const before = cpuNs(pid);
+          const pgBefore = postgresNs(database);
           const n = await get(path, cookies.get(p.id)!);
           total.set(path, (total.get(path) ?? 0) + (cpuNs(pid) - before));
+          pg.set(path, (pg.get(path) ?? 0) + postgresDelta(pgBefore, postgresNs(database)));
           bytes.set(path, n);
         }
       }
       const base = total.get(paths[0]!)!;
-      console.log(`round ${round}: ` + paths.map((path) => `${path} ${(total.get(path)! / people.length / 1e6).toFixed(1)} ms (${(total.get(path)! / base).toFixed(2)}, ${(bytes.get(path)! / 1024).toFixed(0)} KB)`).join(' | '));
+      console.log(`round ${round}: ` + paths.map((path) => `${path} ${(total.get(path)! / people.length / 1e6).toFixed(1)} ms (${(total.get(path)! / base).toFixed(2)}, ${(bytes.get(path)! / 1024).toFixed(0)} KB, postgres ${(pg.get(path)! / people.length / 1e6).toFixed(1)} ms)`).join(' | '));
       await settle(pid, 30);
     }
   } finally {

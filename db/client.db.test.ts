@@ -42,3 +42,47 @@ describe.runIf(process.env.HEARTH_TEST_DB === 'postgres')('migrations on a Postg
     }
   });
 });
+
+describe.runIf(process.env.HEARTH_TEST_DB === 'postgres')('prepared statements on a PostgreSQL server', () => {
+  // Statements the server holds for this connection pool's sessions, read from a connection of the same pool.
+  const preparedOn = async (handle: Awaited<ReturnType<typeof openPostgres>>) =>
+    (await handle.postgres!`select statement from pg_prepared_statements`).map((r) => String(r.statement));
+
+  it('a statement run twice is prepared, gives the same answer, and is prepared again after a migration changes its table', async () => {
+    const { adminUrl, urlForDatabase } = await import('../test/db-env');
+    const postgres = (await import('postgres')).default;
+    const admin = postgres(adminUrl(), { max: 1, onnotice: () => {} });
+    const name = `hearth_prepare_${process.pid}_${Date.now().toString(36)}`;
+    await admin.unsafe(`create database "${name}"`);
+    const on = openPostgres(urlForDatabase(name), { max: 2 });
+    const off = openPostgres(urlForDatabase(name), { max: 2, preparedStatements: false });
+    try {
+      await on.db.execute(`create table prepare_probe (id int primary key, label text)`);
+      await on.db.execute(`insert into prepare_probe values (1, 'one'), (2, 'two')`);
+      const { sql } = await import('drizzle-orm');
+      const read = (handle: typeof on, id: number) => handle.db.execute(sql`select * from prepare_probe where id = ${id} /* probe */`);
+      const text = 'select * from prepare_probe where id = $1 /* probe */';
+
+      expect(rowsOf(await read(on, 1))).toEqual([{ id: 1, label: 'one' }]);
+      expect(rowsOf(await read(on, 2))).toEqual([{ id: 2, label: 'two' }]);
+      expect(rowsOf(await read(on, 1))).toEqual([{ id: 1, label: 'one' }]);
+      // Prepared on the connection that ran it the second time (or later): the pool has two, so look on both.
+      const seen = new Set<string>();
+      for (let i = 0; i < 4; i++) for (const s of await preparedOn(on)) seen.add(s);
+      expect([...seen]).toContain(text);
+
+      // A migration changes the table under the prepared statement: the next read still answers, with the new column.
+      await on.db.execute(`alter table prepare_probe add column if not exists note text default 'n'`);
+      for (let i = 0; i < 3; i++) expect(rowsOf(await read(on, 2))).toEqual([{ id: 2, label: 'two', note: 'n' }]);
+
+      // Turned off (DB_PREPARED_STATEMENTS=off): the same reads prepare nothing.
+      for (let i = 0; i < 3; i++) expect(rowsOf(await read(off, 1))).toEqual([{ id: 1, label: 'one', note: 'n' }]);
+      for (let i = 0; i < 4; i++) expect(await preparedOn(off)).not.toContain(text);
+    } finally {
+      await on.close();
+      await off.close();
+      await admin.unsafe(`drop database if exists "${name}" with (force)`);
+      await admin.end();
+    }
+  });
+});

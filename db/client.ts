@@ -74,7 +74,7 @@ export interface PoolSettings {
 }
 
 /** `logger` sees every statement before it is sent (the db suite's guard, test/sql-guard.ts). */
-export function openPostgres(url: string, options: PoolSettings & { logger?: Logger } = {}): DatabaseHandle {
+export function openPostgres(url: string, options: PoolSettings & { logger?: Logger; preparedStatements?: boolean } = {}): DatabaseHandle {
   const raw = postgres(url, {
     ...postgresPoolOptions,
     // At least two connections: migrations hold a lock on one while running on another.
@@ -84,7 +84,7 @@ export function openPostgres(url: string, options: PoolSettings & { logger?: Log
     onnotice: () => {},
   });
   // Safe reads are retried on a dropped connection; writes never are (see db/connection.ts).
-  const client = resilientClient(raw);
+  const client = resilientClient(raw, { prepare: options.preparedStatements ?? true });
   const db = drizzlePostgres({ client, schema, logger: options.logger }) as unknown as Database;
   return { kind: 'postgres', db, location: redact(url), postgres: raw, close: () => raw.end({ timeout: 5 }) };
 }
@@ -193,7 +193,7 @@ const slot: Slot = ((globalThis as { __hearthDatabase?: Slot }).__hearthDatabase
 export function getDatabase(): DatabaseHandle {
   if (!slot.handle) {
     // DB_POOL_MAX, DB_IDLE_TIMEOUT_S and DB_CONNECT_TIMEOUT_S, validated in lib/env.ts; unset ones keep postgresPoolOptions'.
-    const pool = { max: env.DB_POOL_MAX, idleTimeout: env.DB_IDLE_TIMEOUT_S, connectTimeout: env.DB_CONNECT_TIMEOUT_S };
+    const pool = { max: env.DB_POOL_MAX, idleTimeout: env.DB_IDLE_TIMEOUT_S, connectTimeout: env.DB_CONNECT_TIMEOUT_S, preparedStatements: env.DB_PREPARED_STATEMENTS === 'on' };
     slot.handle = env.DATABASE_URL ? openPostgres(env.DATABASE_URL, pool) : openPglite(dataDir);
   }
   return slot.handle;

@@ -1,6 +1,6 @@
 import type postgres from 'postgres';
 import { describe, expect, it, vi } from 'vitest';
-import { isConnectionError, isIdempotentRead, noteDatabaseFailure, noteDatabaseStall, noteDatabaseSuccess, readAttempts, resilientClient, shouldAnswerUnavailable, stallMs } from './connection';
+import { isConnectionError, isIdempotentRead, maxPreparedStatements, noteDatabaseFailure, noteDatabaseStall, noteDatabaseSuccess, readAttempts, resilientClient, preparedStatementCount, shouldAnswerUnavailable, shouldPrepare, stallMs } from './connection';
 
 const dropped = () => Object.assign(new Error('write CONNECTION_CLOSED 127.0.0.1:5432'), { code: 'CONNECTION_CLOSED' });
 
@@ -119,5 +119,29 @@ describe('a stalled database', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe('shouldPrepare', () => {
+  it('prepares a text from its second run on, and no more than maxPreparedStatements texts', () => {
+    const text = (i: number) => `select ${i} as probe /* shouldPrepare */`;
+    expect(shouldPrepare(text(-1))).toBe(false);
+    expect(shouldPrepare(text(-1))).toBe(true);
+    expect(shouldPrepare(text(-1))).toBe(true);
+    // Texts seen once each (an IN list of a new length every time) are never prepared.
+    for (let i = 0; i < 3 * maxPreparedStatements; i++) expect(shouldPrepare(`select ${i} /* once */`)).toBe(false);
+    // Repeated texts fill the budget (other tests here prepared some already), and then a new one is not prepared,
+    // however often it runs.
+    const before = preparedStatementCount();
+    let prepared = 0;
+    for (let i = 0; i < 2 * maxPreparedStatements; i++) {
+      shouldPrepare(text(i));
+      if (shouldPrepare(text(i))) prepared++;
+    }
+    expect(prepared).toBe(maxPreparedStatements - before);
+    expect(preparedStatementCount()).toBe(maxPreparedStatements);
+    expect(shouldPrepare(text(-1))).toBe(true);
+    expect(shouldPrepare(text(10_000))).toBe(false);
+    expect(shouldPrepare(text(10_000))).toBe(false);
   });
 });

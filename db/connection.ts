@@ -85,13 +85,46 @@ export const readAttempts = 4;
 
 type Pending = PromiseLike<unknown> & { values(): PromiseLike<unknown> };
 
+/** At most this many statement texts are prepared on each connection (and held by its server process). */
+export const maxPreparedStatements = 500;
+const preparedTexts = new Set<string>();
+const seenOnce = new Set<string>();
+
+/**
+ * Whether a statement is sent as a prepared statement. drizzle asks postgres.js for unnamed ones, and postgres.js then
+ * makes two round trips for each query with parameters (describe, then bind) and the server parses and plans it
+ * every time. A text seen twice is prepared instead: from then on one round trip, no parsing, a cached plan. The
+ * texts are bounded (a query whose text varies, such as an IN list of a different length each time, must not fill
+ * every connection with statements), so only the first `maxPreparedStatements` repeated texts are prepared.
+ * postgres.js prepares again by itself when a migration changes a table under a statement (RevalidateCachedQuery).
+ */
+export function shouldPrepare(text: string) {
+  if (preparedTexts.has(text)) return true;
+  if (preparedTexts.size >= maxPreparedStatements) return false;
+  if (seenOnce.delete(text)) {
+    preparedTexts.add(text);
+    return true;
+  }
+  if (seenOnce.size >= 20 * maxPreparedStatements) seenOnce.clear();
+  seenOnce.add(text);
+  return false;
+}
+
+/** How many statement texts are prepared (of at most `maxPreparedStatements`). */
+export const preparedStatementCount = () => preparedTexts.size;
+
+/** The options drizzle passes, with `prepare` decided by `shouldPrepare` (unless prepared statements are off). */
+function withPrepare(query: string, options: unknown, enabled: boolean) {
+  return { ...(options as object), prepare: enabled && shouldPrepare(query) };
+}
+
 /**
  * The postgres.js client drizzle talks to, with two additions: a select outside a transaction that fails because
  * the connection dropped (a restart, a terminated backend) is tried again a few times before the error surfaces,
  * and every outcome updates the health note. Writes and transactions are never repeated: a commit whose answer was
  * lost may have happened, and only the caller can know whether doing it again is safe.
  */
-export function resilientClient(client: postgres.Sql): postgres.Sql {
+export function resilientClient(client: postgres.Sql, { prepare = true }: { prepare?: boolean } = {}): postgres.Sql {
   const track = <T>(promise: PromiseLike<T>): Promise<T> => {
     // While the server is down, postgres.js keeps queries waiting until it reconnects: a long wait is an outage too.
     const stall = setTimeout(() => noteDatabaseStall(), stallMs);
@@ -111,7 +144,7 @@ export function resilientClient(client: postgres.Sql): postgres.Sql {
   };
 
   const unsafe = (query: string, params?: unknown[], options?: unknown) => {
-    const make = () => client.unsafe(query, params as never, options as never) as unknown as Pending;
+    const make = () => client.unsafe(query, params as never, withPrepare(query, options, prepare) as never) as unknown as Pending;
     const retry = isIdempotentRead(query);
     let values = false;
     const run = async () => {
@@ -138,7 +171,20 @@ export function resilientClient(client: postgres.Sql): postgres.Sql {
     return pending;
   };
 
-  const begin = (...args: unknown[]) => track((client.begin as (...a: unknown[]) => Promise<unknown>)(...args));
+  // In a transaction drizzle talks to the transaction's own client: its statements are prepared the same way.
+  const preparing = (sql: postgres.Sql) =>
+    new Proxy(sql, {
+      get(target, prop, receiver) {
+        if (prop === 'unsafe') return (query: string, params?: unknown[], options?: unknown) => target.unsafe(query, params as never, withPrepare(query, options, prepare) as never);
+        return Reflect.get(target, prop, receiver);
+      },
+    });
+  const begin = (...args: unknown[]) => {
+    const last = args.length - 1;
+    const body = args[last] as (sql: postgres.Sql) => unknown;
+    const wrapped = [...args.slice(0, last), (sql: postgres.Sql) => body(preparing(sql))];
+    return track((client.begin as (...a: unknown[]) => Promise<unknown>)(...wrapped));
+  };
 
   return new Proxy(client, {
     get(target, prop, receiver) {

@@ -58,6 +58,12 @@ const schema = z.object({
   DB_POOL_MAX: wholeNumber('DB_POOL_MAX', 'connections', 2, 1000).optional(),
   DB_IDLE_TIMEOUT_S: wholeNumber('DB_IDLE_TIMEOUT_S', 'seconds', 0, 86_400).optional(),
   DB_CONNECT_TIMEOUT_S: wholeNumber('DB_CONNECT_TIMEOUT_S', 'seconds', 1, 600).optional(),
+  /**
+   * `on` (the default): statements run often are prepared on each connection (one round trip, no parsing, a cached
+   * plan; db/connection.ts `shouldPrepare`). `off` for a pooler that cannot keep them (PgBouncer before 1.21 in
+   * transaction mode).
+   */
+  DB_PREPARED_STATEMENTS: z.enum(['on', 'off']).default('on'),
   // `npm start` only, read and checked by scripts/server.mjs itself (which refuses to start on nonsense); listed here
   // so every setting is in one place, with the same bounds.
   /** Requests waiting for a turn beyond HEARTH_MAX_RENDERS in progress; more are answered 503 (default 256). */
