@@ -1,7 +1,8 @@
 // `npm run bench:cpu -- <rounds> <path> [<path>…]`: server CPU per request, sequential, the pages alternating request by
 // request (so the machine's drift cancels in the ratios), each page requested by each of the 48 For-you readers of
 // the medium benchmark database on PostgreSQL (bench:seed first), on BENCH_PORT. CPU is the server's threads' run
-// time (/proc/<pid>/task/*/schedstat, nanoseconds); each round prints ms per request and the ratio to the first path.
+// time (/proc/<pid>/task/*/schedstat, nanoseconds); each round prints ms per request, the ratio to the first path, and
+// the CPU of the PostgreSQL server processes serving the benchmark database (when the server runs on this machine).
 // No compression is asked for, as autocannon in bench:load asks for none. BENCH_NODE_ARGS="--cpu-prof …" profiles;
 // BENCH_DUMP=<dir> writes the first person's answer to each path there, to see what a page sends.
 import crypto from 'node:crypto';
