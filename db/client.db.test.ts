@@ -43,6 +43,8 @@ describe.runIf(process.env.HEARTH_TEST_DB === 'postgres')('migrations on a Postg
   });
 });
 
+// Server only: embedded PGlite runs in this process with no connection pool and no wire protocol, so there is nothing
+// to prepare (db/connection.ts shouldPrepare acts on postgres.js alone). The PostgreSQL pass of .ci/run runs it.
 describe.runIf(process.env.HEARTH_TEST_DB === 'postgres')('prepared statements on a PostgreSQL server', () => {
   // Statements the server holds for this connection pool's sessions, read from a connection of the same pool.
   const preparedOn = async (handle: Awaited<ReturnType<typeof openPostgres>>) =>

@@ -54,6 +54,17 @@ async function open(page: Page, path: string) {
 }
 
 /**
+ * After answers in a row from one instance, cheap requests move nginx's round robin on. The test's pages make requests
+ * of their own too (their live streams, the unread count), so the nudge grows with the run — one, then two, then
+ * three — until the next request lands on another instance.
+ */
+async function nudgeRoundRobin(served: string[], request: APIRequestContext) {
+  let run = 0;
+  while (run < served.length && served.at(-1 - run) === served.at(-1)) run++;
+  if (run >= 2) for (let n = 1; n < run; n++) await request.get('/icon.svg');
+}
+
+/**
  * Loads `path` until every instance has served it (the page's own requests — prefetches, beacons — also go round
  * the upstreams, so which instance gets the next document is not fixed), running `check` on each load. Asserts both
  * instances served it, and returns who served each load, first the very next request after whatever came before.
@@ -62,11 +73,7 @@ async function onEveryInstance(cluster: Cluster, page: Page, path: string, check
   const served: string[] = [];
   const want = cluster.instances.length;
   for (let i = 0; i < 12 && new Set(served).size < want; i++) {
-    // Loads in a row on one instance: cheap requests move the round robin on. A page makes requests of its own too (its
-    // live stream, the unread count), so the nudge grows with the run — one, then two, then three — until it lands.
-    let run = 0;
-    while (run < served.length && served.at(-1 - run) === served.at(-1)) run++;
-    if (run >= 2) for (let n = 1; n < run; n++) await page.request.get('/icon.svg');
+    await nudgeRoundRobin(served, page.request);
     const response = options.streamed === false ? await page.goto(path) : await open(page, path);
     expect(response, `${path} answered`).not.toBeNull();
     const name = servedBy(cluster, response!.headers()['x-upstream']);
@@ -99,12 +106,9 @@ async function requestOnEveryInstance(cluster: Cluster, api: APIRequestContext, 
   const answers: { served: string; status: number; location: string | undefined }[] = [];
   const want = cluster.instances.length;
   // Requests until every instance has answered. Other tabs of the test (their live streams, the unread count) also go
-  // round the upstreams, so a plain run of requests can land on one instance each time: as in `onEveryInstance`, a
-  // growing nudge of cheap requests moves the round robin on.
+  // round the upstreams, so a plain run of requests can land on one instance each time (see `nudgeRoundRobin`).
   for (let i = 0; i < 12 && new Set(answers.map((a) => a.served)).size < want; i++) {
-    let run = 0;
-    while (run < answers.length && answers.at(-1 - run)?.served === answers.at(-1)?.served) run++;
-    if (run >= 2) for (let n = 1; n < run; n++) await api.get('/icon.svg');
+    await nudgeRoundRobin(answers.map((a) => a.served), api);
     const response = await api.get(path, { maxRedirects: 0 });
     answers.push({ served: servedBy(cluster, response.headers()['x-upstream'])!, status: response.status(), location: response.headers().location });
   }

@@ -477,14 +477,20 @@ describe('live events, decided for many streams at once', () => {
     expect((await eventOf('celebration', { subjectId: inGroup.id })).groupId).toBe(g.id);
   });
 
-  it('a congratulation, given or taken back, updates the card for those who see it (with its group), not for others', async () => {
+  /** Ana's milestone in an invite-only group of hers, congratulated by a fellow member; an outsider besides. */
+  const congratulatedInGroup = async () => {
     const ana = await person('Ana');
     await sayYes(ana.id, ['public_celebrations']); // consents are off until a person says yes
     const comember = await person('Comember');
     const outsider = await person('Outsider');
     const g = await group('invite', ana, comember);
     const [m] = await db.insert(milestones).values({ userId: ana.id, rule: 'membership_1', scope: g.id, groupId: g.id }).returning();
-    await db.insert(congratulations).values({ milestoneId: m.id, userId: comember.id });
+    await db.insert(congratulations).values({ milestoneId: m!.id, userId: comember.id });
+    return { ana, comember, outsider, g, m: m! };
+  };
+
+  it('a congratulation, given or taken back, updates the card for those who see it (with its group), not for others', async () => {
+    const { ana, comember, outsider, g, m } = await congratulatedInGroup();
     await db.delete(congratulations).where(eq(congratulations.milestoneId, m.id));
     const events = (await db.select().from(liveEvents).where(sql`${liveEvents.kind} = 'congratulation' and ${liveEvents.subjectId} = ${m.id}`)) as LiveEvent[];
     expect(events.map((e) => e.groupId)).toEqual([g.id, g.id]);
@@ -554,13 +560,7 @@ describe('live events, decided for many streams at once', () => {
   });
 
   it('the cards a page reads again after a celebration event are only those the person may see, with the current count', async () => {
-    const ana = await person('Ana');
-    await sayYes(ana.id, ['public_celebrations']); // consents are off until a person says yes
-    const comember = await person('Comember');
-    const outsider = await person('Outsider');
-    const g = await group('invite', ana, comember);
-    const [m] = await db.insert(milestones).values({ userId: ana.id, rule: 'membership_1', scope: g.id, groupId: g.id }).returning();
-    await db.insert(congratulations).values({ milestoneId: m.id, userId: comember.id });
+    const { ana, comember, outsider, g, m } = await congratulatedInGroup();
     const viewer = (who: { id: string }) => ({ id: who.id, handle: 'x', name: 'X', image: null });
     const cardsOf = async (who: { id: string }, groupId?: string) => (await getCelebrationCards(viewer(who), groupId)).celebrations.filter((c) => c.id === m.id);
     expect((await cardsOf(comember)).map((c) => [c.congratulations, c.congratulated])).toEqual([[1, true]]);
