@@ -2,7 +2,8 @@
 // request (so the machine's drift cancels in the ratios), each page requested by each of the 48 For-you readers of
 // the medium benchmark database on PostgreSQL (bench:seed first), on BENCH_PORT. CPU is the server's threads' run
 // time (/proc/<pid>/task/*/schedstat, nanoseconds); each round prints ms per request, the ratio to the first path, and
-// the CPU of the PostgreSQL server processes serving the benchmark database (when the server runs on this machine).
+// the main thread's share (where JavaScript runs: under load it bounds the requests a second) and the CPU of the
+// PostgreSQL server processes serving the benchmark database (when the server runs on this machine).
 // No compression is asked for, as autocannon in bench:load asks for none. BENCH_NODE_ARGS="--cpu-prof …" profiles;
 // BENCH_DUMP=<dir> writes the first person's answer to each path there, to see what a page sends.
 import crypto from 'node:crypto';
@@ -30,6 +31,15 @@ function cpuNs(pid: number) {
     }
   }
   return ns;
+}
+
+/** Run time of the server's main thread alone: JavaScript runs there, so under load it bounds the requests a second. */
+function mainThreadNs(pid: number) {
+  try {
+    return Number(fs.readFileSync(`/proc/${pid}/task/${pid}/schedstat`, 'utf8').split(' ')[0]);
+  } catch {
+    return 0;
+  }
 }
 
 /** CPU of each PostgreSQL server process serving `database` on this machine (when the server is local), by pid. */
@@ -88,18 +98,27 @@ async function main() {
       const total = new Map<string, number>();
       const bytes = new Map<string, number>();
       const pg = new Map<string, number>();
+      const main = new Map<string, number>();
       for (const p of people) {
         for (const path of paths) {
           const before = cpuNs(pid);
+          const mainBefore = mainThreadNs(pid);
           const pgBefore = postgresNs(database);
           const n = await get(path, cookies.get(p.id)!);
           total.set(path, (total.get(path) ?? 0) + (cpuNs(pid) - before));
+          main.set(path, (main.get(path) ?? 0) + (mainThreadNs(pid) - mainBefore));
           pg.set(path, (pg.get(path) ?? 0) + postgresDelta(pgBefore, postgresNs(database)));
           bytes.set(path, n);
         }
       }
       const base = total.get(paths[0]!)!;
-      console.log(`round ${round}: ` + paths.map((path) => `${path} ${(total.get(path)! / people.length / 1e6).toFixed(1)} ms (${(total.get(path)! / base).toFixed(2)}, ${(bytes.get(path)! / 1024).toFixed(0)} KB, postgres ${(pg.get(path)! / people.length / 1e6).toFixed(1)} ms)`).join(' | '));
+      const mainBase = main.get(paths[0]!)!;
+      console.log(
+        `round ${round}: ` +
+          paths
+            .map((path) => `${path} ${(total.get(path)! / people.length / 1e6).toFixed(1)} ms (${(total.get(path)! / base).toFixed(2)}, main thread ${(main.get(path)! / people.length / 1e6).toFixed(1)} ms ${(main.get(path)! / mainBase).toFixed(2)}, ${(bytes.get(path)! / 1024).toFixed(0)} KB, postgres ${(pg.get(path)! / people.length / 1e6).toFixed(1)} ms)`)
+            .join(' | '),
+      );
       await settle(pid, 30);
     }
   } finally {

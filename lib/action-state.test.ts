@@ -30,3 +30,23 @@ describe('actions while the database is unreachable', () => {
     await expect(action({}, new FormData())).rejects.toThrow('a bug');
   });
 });
+
+describe('an action used as a plain form action', () => {
+  // <form action={plainFormAction(action)}> (components/ui/form-action.ts): without JavaScript, Next calls the action
+  // with the form alone.
+  it('reads the form from its only argument, validates it and acts as the person', async () => {
+    const seen: unknown[] = [];
+    const action = validatedActionWithUser(z.object({ postId: z.string().min(1, 'Which post?') }), async (data, viewer) => {
+      seen.push([data.postId, viewer.id]);
+    });
+    const form = new FormData();
+    form.set('postId', 'p1');
+    const plain = action as unknown as (formData: FormData) => ReturnType<typeof action>;
+    expect(await plain(form)).toEqual({});
+    expect(seen).toEqual([['p1', 'u1']]);
+    const empty = new FormData();
+    empty.set('postId', '');
+    expect((await plain(empty)).fieldErrors?.postId).toBe('Which post?');
+    expect(seen).toHaveLength(1);
+  });
+});

@@ -125,6 +125,9 @@ export function validatedActionWithUser<S extends z.ZodType>(
 ) {
   const invalidates = options.invalidates ?? [];
   return async (prev: ActionState, formData: FormData): Promise<ActionState> => {
+    // As a plain form action (`<form action={…}>` without useActionState: components/ui/form-action.ts) it is given
+    // the form alone, and what it answers is not shown.
+    if (formData === undefined && prev instanceof FormData) [prev, formData] = [{}, prev];
     let viewer: Viewer | null;
     let suspended = false;
     try {

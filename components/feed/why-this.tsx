@@ -1,3 +1,5 @@
+'use client';
+
 import Link from 'next/link';
 import { Sparkles } from '@/components/ui/icons';
 import type { Explanation } from '@/lib/recommend/rank';
@@ -6,7 +8,8 @@ import { CalculationDetails } from './calculation-details';
 /**
  * Why a post is in For you, as one quiet line under its author line: the largest terms of its score, each linking to
  * the control that changes it, and the whole calculation one click away. The post leads; the reason follows. (The
- * post's age is on the author line already.)
+ * post's age is on the author line already.) A Client Component: the page sends its words and numbers, not its
+ * markup, so ten of them add little to the page's payload.
  */
 export function WhyThis({ explanation, postId }: { explanation: Explanation; postId: string }) {
   return (

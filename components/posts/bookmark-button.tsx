@@ -1,7 +1,8 @@
 'use client';
 
 import { Bookmark } from '@/components/ui/icons';
-import { useActionState, useOptimistic, useTransition, type FormEvent } from 'react';
+import { useOptimistic, useTransition, type FormEvent } from 'react';
+import { plainFormAction } from '@/components/ui/form-action';
 import { useConfirmed } from '@/components/ui/use-confirmed';
 import { cn } from '@/lib/cn';
 import { toggleBookmarkAction } from '@/lib/posts/actions';
@@ -15,8 +16,6 @@ export function BookmarkButton({ postId, bookmarked }: { postId: string; bookmar
   // Held here once the server confirms: the action does not render the page again around it.
   const [confirmed, setConfirmed] = useConfirmed(bookmarked);
   const [on, setOn] = useOptimistic(confirmed);
-  // The form's action for the browser before hydration (a plain POST); afterwards onSubmit answers in place.
-  const [, formAction] = useActionState(toggleBookmarkAction, {});
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     startTransition(async () => {
@@ -30,7 +29,8 @@ export function BookmarkButton({ postId, bookmarked }: { postId: string; bookmar
     });
   };
   return (
-    <form action={formAction} onSubmit={onSubmit} className="contents">
+    // The form's action serves the browser before hydration (a plain POST); afterwards onSubmit answers in place.
+    <form action={plainFormAction(toggleBookmarkAction)} onSubmit={onSubmit} className="contents">
       <input type="hidden" name="postId" value={postId} />
       <input type="hidden" name="on" value={String(!on)} />
       <button

@@ -1,7 +1,8 @@
 'use client';
 
 import { SmilePlus } from '@/components/ui/icons';
-import { useActionState, useOptimistic, useState, useTransition, type FormEvent } from 'react';
+import { useOptimistic, useState, useTransition, type FormEvent } from 'react';
+import { plainFormAction } from '@/components/ui/form-action';
 import { Emoji } from '@/components/ui/emoji';
 import { useConfirmed } from '@/components/ui/use-confirmed';
 import { cn } from '@/lib/cn';
@@ -31,8 +32,6 @@ export function ReactionBar({ postId, counts, mine, canReact }: { postId: string
   const [pending, startTransition] = useTransition();
   const [confirmed, setConfirmed] = useConfirmed<State>({ counts, mine }, [counts, mine]);
   const [state, toggle] = useOptimistic<State, { e: string; on: boolean }>(confirmed, (current, { e, on }) => withReaction(current, e, on));
-  // The form's action for the browser before hydration (a plain POST); afterwards onSubmit answers in place.
-  const [, formAction] = useActionState(toggleReactionAction, {});
   const [picking, setPicking] = useState(false);
   // Emoji used during this visit stay where they are (at 0 too), so the button the person pressed keeps its focus.
   const [touched, setTouched] = useState<string[]>([]);
@@ -57,7 +56,8 @@ export function ReactionBar({ postId, counts, mine, canReact }: { postId: string
   };
   return (
     // The group is a div inside the form: ARIA allows no role on <form> but its own (axe: aria-allowed-role).
-    <form action={formAction} onSubmit={onSubmit}>
+    // The form's action serves the browser before hydration (a plain POST); afterwards onSubmit answers in place.
+    <form action={plainFormAction(toggleReactionAction)} onSubmit={onSubmit}>
       <input type="hidden" name="postId" value={postId} />
       <div role="group" aria-label="Reactions" className="flex flex-wrap items-center gap-1.5" aria-busy={pending}>
         {shown.map((e) => {
