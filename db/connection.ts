@@ -35,7 +35,7 @@ export function isConnectionError(error: unknown): boolean {
   return false;
 }
 
-type Health = { failing: boolean; lastFailureAt: number; lastSuccessAt: number; lastProbeAt: number };
+type Health = { failing: boolean; lastFailureAt: number; lastSuccessAt: number; lastProbeAt: number; /** The last connection error seen (not a stall). */ lastLostAt?: number };
 // On globalThis: Next bundles the proxy, pages and actions separately, and they must share one view.
 const health: Health = ((globalThis as { __hearthDatabaseHealth?: Health }).__hearthDatabaseHealth ??= { failing: false, lastFailureAt: 0, lastSuccessAt: 0, lastProbeAt: 0 });
 
@@ -47,7 +47,7 @@ export function noteDatabaseSuccess() {
 export function noteDatabaseFailure(error: unknown) {
   if (!isConnectionError(error)) return;
   health.failing = true;
-  health.lastFailureAt = Date.now();
+  health.lastFailureAt = health.lastLostAt = Date.now();
 }
 
 /** A query waiting this long, with nothing answered meanwhile, means the database is away (postgres.js queues queries while it reconnects). */
@@ -84,6 +84,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export const readAttempts = 4;
 
 type Pending = PromiseLike<unknown> & { values(): PromiseLike<unknown> };
+
+/** How long a statement of a transaction may stay unanswered after a connection was lost before the transaction is given up (resilientClient). */
+export const orphanedStatementMs = 3000;
 
 /** At most this many statement texts are prepared on each connection (and held by its server process). */
 export const maxPreparedStatements = 500;
@@ -171,19 +174,57 @@ export function resilientClient(client: postgres.Sql, { prepare = true }: { prep
     return pending;
   };
 
-  // In a transaction drizzle talks to the transaction's own client: its statements are prepared the same way.
-  const preparing = (sql: postgres.Sql) =>
-    new Proxy(sql, {
-      get(target, prop, receiver) {
-        if (prop === 'unsafe') return (query: string, params?: unknown[], options?: unknown) => target.unsafe(query, params as never, withPrepare(query, options, prepare) as never);
-        return Reflect.get(target, prop, receiver);
-      },
-    });
+  // In a transaction drizzle talks to the transaction's own client: its statements are prepared the same way, and
+  // each one is watched. postgres.js can leave a statement of a transaction pending for ever when the transaction's
+  // connection is lost (a backend terminated while the connection reconnects: porsager/postgres#1216), and the
+  // transaction with it: a request that never ends. A statement still unanswered `orphanedStatementMs` after it was
+  // sent, when a connection was lost while it waited or shortly before, ends the transaction with a connection error,
+  // as the loss would have.
   const begin = (...args: unknown[]) => {
     const last = args.length - 1;
     const body = args[last] as (sql: postgres.Sql) => unknown;
-    const wrapped = [...args.slice(0, last), (sql: postgres.Sql) => body(preparing(sql))];
-    return track((client.begin as (...a: unknown[]) => Promise<unknown>)(...wrapped));
+    const waiting = new Set<{ sentAt: number }>();
+    let lost: (error: Error) => void = () => {};
+    const orphaned = new Promise<never>((_, reject) => (lost = reject));
+    orphaned.catch(() => {});
+    const watch = setInterval(() => {
+      const now = Date.now();
+      for (const { sentAt } of waiting) {
+        if ((health.lastLostAt ?? 0) >= sentAt - orphanedStatementMs && now - sentAt >= orphanedStatementMs) {
+          clearInterval(watch);
+          lost(Object.assign(new Error('The connection of this transaction was lost; its statement was never answered.'), { code: 'CONNECTION_CLOSED' }));
+          return;
+        }
+      }
+    }, orphanedStatementMs / 6);
+    watch.unref?.();
+    const watched = (sql: postgres.Sql) =>
+      new Proxy(sql, {
+        get(target, prop, receiver) {
+          if (prop !== 'unsafe') return Reflect.get(target, prop, receiver);
+          return (query: string, params?: unknown[], options?: unknown) => {
+            let values = false;
+            const pending = {
+              values() {
+                values = true;
+                return pending;
+              },
+              then<A, B>(onfulfilled?: ((value: unknown) => A | PromiseLike<A>) | null, onrejected?: ((reason: unknown) => B | PromiseLike<B>) | null) {
+                const statement = { sentAt: Date.now() };
+                waiting.add(statement);
+                const made = target.unsafe(query, params as never, withPrepare(query, options, prepare) as never) as unknown as Pending;
+                return Promise.resolve(values ? made.values() : made)
+                  .finally(() => waiting.delete(statement))
+                  .then(onfulfilled, onrejected);
+              },
+            };
+            return pending;
+          };
+        },
+      });
+    const run = (client.begin as (...a: unknown[]) => Promise<unknown>)(...args.slice(0, last), (sql: postgres.Sql) => body(watched(sql)));
+    run.catch(() => {});
+    return track(Promise.race([run, orphaned]).finally(() => clearInterval(watch)));
   };
 
   return new Proxy(client, {
