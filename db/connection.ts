@@ -35,9 +35,16 @@ export function isConnectionError(error: unknown): boolean {
   return false;
 }
 
-type Health = { failing: boolean; lastFailureAt: number; lastSuccessAt: number; lastProbeAt: number; /** The last connection error seen (not a stall). */ lastLostAt?: number };
+type Health = {
+  failing: boolean;
+  lastFailureAt: number;
+  lastSuccessAt: number;
+  lastProbeAt: number;
+  /** The last connection error seen (a stall does not count). */
+  lastLostAt: number;
+};
 // On globalThis: Next bundles the proxy, pages and actions separately, and they must share one view.
-const health: Health = ((globalThis as { __hearthDatabaseHealth?: Health }).__hearthDatabaseHealth ??= { failing: false, lastFailureAt: 0, lastSuccessAt: 0, lastProbeAt: 0 });
+const health: Health = ((globalThis as { __hearthDatabaseHealth?: Health }).__hearthDatabaseHealth ??= { failing: false, lastFailureAt: 0, lastSuccessAt: 0, lastProbeAt: 0, lastLostAt: 0 });
 
 export function noteDatabaseSuccess() {
   health.failing = false;
@@ -84,6 +91,24 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export const readAttempts = 4;
 
 type Pending = PromiseLike<unknown> & { values(): PromiseLike<unknown> };
+
+/**
+ * A statement as drizzle holds it: drizzle calls `.values()` on it or awaits it as it is. Nothing is sent until it is
+ * awaited; then `run` sends it, told whether rows were asked for as arrays.
+ */
+function deferred(run: (values: boolean) => Promise<unknown>) {
+  let values = false;
+  const pending = {
+    values() {
+      values = true;
+      return pending;
+    },
+    then<A, B>(onfulfilled?: ((value: unknown) => A | PromiseLike<A>) | null, onrejected?: ((reason: unknown) => B | PromiseLike<B>) | null) {
+      return run(values).then(onfulfilled, onrejected);
+    },
+  };
+  return pending;
+}
 
 /** How long a statement of a transaction may stay unanswered after a connection was lost before the transaction is given up (resilientClient). */
 export const orphanedStatementMs = 3000;
@@ -149,8 +174,7 @@ export function resilientClient(client: postgres.Sql, { prepare = true }: { prep
   const unsafe = (query: string, params?: unknown[], options?: unknown) => {
     const make = () => client.unsafe(query, params as never, withPrepare(query, options, prepare) as never) as unknown as Pending;
     const retry = isIdempotentRead(query);
-    let values = false;
-    const run = async () => {
+    return deferred(async (values) => {
       for (let attempt = 1; ; attempt++) {
         try {
           const pending = make();
@@ -160,18 +184,7 @@ export function resilientClient(client: postgres.Sql, { prepare = true }: { prep
           await sleep(100 * 2 ** (attempt - 1));
         }
       }
-    };
-    // drizzle calls `.values()` on the pending query or awaits it as it is: both are answered here.
-    const pending = {
-      values() {
-        values = true;
-        return pending;
-      },
-      then<A, B>(onfulfilled?: ((value: unknown) => A | PromiseLike<A>) | null, onrejected?: ((reason: unknown) => B | PromiseLike<B>) | null) {
-        return run().then(onfulfilled, onrejected);
-      },
-    };
-    return pending;
+    });
   };
 
   // In a transaction drizzle talks to the transaction's own client: its statements are prepared the same way, and
@@ -190,7 +203,7 @@ export function resilientClient(client: postgres.Sql, { prepare = true }: { prep
     const watch = setInterval(() => {
       const now = Date.now();
       for (const { sentAt } of waiting) {
-        if ((health.lastLostAt ?? 0) >= sentAt - orphanedStatementMs && now - sentAt >= orphanedStatementMs) {
+        if (health.lastLostAt >= sentAt - orphanedStatementMs && now - sentAt >= orphanedStatementMs) {
           clearInterval(watch);
           lost(Object.assign(new Error('The connection of this transaction was lost; its statement was never answered.'), { code: 'CONNECTION_CLOSED' }));
           return;
@@ -202,24 +215,13 @@ export function resilientClient(client: postgres.Sql, { prepare = true }: { prep
       new Proxy(sql, {
         get(target, prop, receiver) {
           if (prop !== 'unsafe') return Reflect.get(target, prop, receiver);
-          return (query: string, params?: unknown[], options?: unknown) => {
-            let values = false;
-            const pending = {
-              values() {
-                values = true;
-                return pending;
-              },
-              then<A, B>(onfulfilled?: ((value: unknown) => A | PromiseLike<A>) | null, onrejected?: ((reason: unknown) => B | PromiseLike<B>) | null) {
-                const statement = { sentAt: Date.now() };
-                waiting.add(statement);
-                const made = target.unsafe(query, params as never, withPrepare(query, options, prepare) as never) as unknown as Pending;
-                return Promise.resolve(values ? made.values() : made)
-                  .finally(() => waiting.delete(statement))
-                  .then(onfulfilled, onrejected);
-              },
-            };
-            return pending;
-          };
+          return (query: string, params?: unknown[], options?: unknown) =>
+            deferred((values) => {
+              const statement = { sentAt: Date.now() };
+              waiting.add(statement);
+              const made = target.unsafe(query, params as never, withPrepare(query, options, prepare) as never) as unknown as Pending;
+              return Promise.resolve(values ? made.values() : made).finally(() => waiting.delete(statement));
+            });
         },
       });
     const run = (client.begin as (...a: unknown[]) => Promise<unknown>)(...args.slice(0, last), (sql: postgres.Sql) => body(watched(sql)));

@@ -53,11 +53,20 @@ export function formDataToObject(formData: FormData): Record<string, unknown> {
   return out;
 }
 
+/**
+ * The arguments an action was called with: (state, form) through useActionState, or the form alone as a plain form
+ * action (`<form action={…}>`: components/ui/form-action.ts), whose answer is not shown.
+ */
+function stateAndForm(prev: ActionState | FormData, formData: FormData | undefined): [ActionState, FormData] {
+  return formData === undefined && prev instanceof FormData ? [{}, prev] : [prev as ActionState, formData!];
+}
+
 export function validatedAction<S extends z.ZodType>(
   schema: S,
   fn: (data: z.infer<S>, formData: FormData) => Promise<ActionState | void>,
 ) {
-  return async (_prev: ActionState, formData: FormData): Promise<ActionState> => {
+  return async (...args: [prev: ActionState, formData: FormData]): Promise<ActionState> => {
+    const [, formData] = stateAndForm(...args);
     const parsed = schema.safeParse(formDataToObject(formData));
     if (!parsed.success) {
       return { error: 'Please fix the highlighted fields.', fieldErrors: fieldErrorsOf(parsed.error), values: formValues(formData) };
@@ -124,10 +133,8 @@ export function validatedActionWithUser<S extends z.ZodType>(
   options: ActionOptions = {},
 ) {
   const invalidates = options.invalidates ?? [];
-  return async (prev: ActionState, formData: FormData): Promise<ActionState> => {
-    // As a plain form action (`<form action={…}>` without useActionState: components/ui/form-action.ts) it is given
-    // the form alone, and what it answers is not shown.
-    if (formData === undefined && prev instanceof FormData) [prev, formData] = [{}, prev];
+  return async (...args: [prev: ActionState, formData: FormData]): Promise<ActionState> => {
+    const [prev, formData] = stateAndForm(...args);
     let viewer: Viewer | null;
     let suspended = false;
     try {
