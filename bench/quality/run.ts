@@ -137,9 +137,15 @@ export const FIT_START: RankerWeights = {
   fittedOn: 'the neutral start of a fit',
   terms: { author: 1, group: 1, interest: 1, friend: 1, coEngagement: 1, collaborative: 1, trending: 1, newcomer: 1, exploration: 1 },
   freshnessHalfLifeHours: 24,
+  // The engagement lift and the restraint of what was seen start where they were set by hand before any fit.
+  engagement: 0.3,
+  seen: { view: 0.6, opened: 0.2 },
   damping: 1,
   topicDiversity: 0,
 };
+
+/** The values the coordinate ascent tries for a seen-restraint factor at `v`: a step down, a step up, none; at most 1. */
+const seenSteps = (v: number) => [...new Set([Math.max(0.05, v - 0.2), Math.min(1, v + 0.2), 1].map((x) => Math.round(x * 100) / 100))].filter((x) => x !== v);
 
 /**
  * A move is taken only when its gain over the current numbers exceeds z standard errors of the paired gains; z is
@@ -184,7 +190,7 @@ export function fitHearth(sets: ValidationSet[], diversityFloor: number, minZ: n
     const runs = sets.map((v) => score(v.c, v.s, v.positives, v.people, hearthRanker(v.gathered, w)));
     return { ndcg: concat(runs.map((r) => r.ndcg)), diversity: concat(runs.map((r) => r.diversity)) };
   };
-  let best: RankerWeights = { ...FIT_START, terms: { ...FIT_START.terms } };
+  let best: RankerWeights = { ...FIT_START, terms: { ...FIT_START.terms }, seen: { ...FIT_START.seen } };
   let bestNdcg = evaluate(best).ndcg;
   let moves = 0;
   const tryWeights = (w: RankerWeights) => {
@@ -219,6 +225,9 @@ export function fitHearth(sets: ValidationSet[], diversityFloor: number, minZ: n
       }
     }
     for (const freshnessHalfLifeHours of [best.freshnessHalfLifeHours / 2, best.freshnessHalfLifeHours * 2]) tryWeights({ ...best, freshnessHalfLifeHours });
+    for (const engagement of best.engagement === 0 ? [0.15, 0.3, 0.6] : [0, 0.5, 2].map((f) => Math.round(best.engagement * f * 1000) / 1000)) tryWeights({ ...best, engagement });
+    for (const view of seenSteps(best.seen.view)) tryWeights({ ...best, seen: { ...best.seen, view } });
+    for (const opened of seenSteps(best.seen.opened)) tryWeights({ ...best, seen: { ...best.seen, opened } });
     if (moves === before) break;
   }
   // Topic diversity: the λ with the best NDCG among those keeping intra-list diversity ≥ 0.9 × reverse-chronological's
@@ -255,7 +264,15 @@ export function fitHearthCrossValidated(sets: ValidationSet[], diversityFloor: n
   const best = FIT_Z_CHOICES.reduce((x, y) => (held[y]!.mean > held[x]!.mean ? y : x));
   const z = Math.max(...FIT_Z_CHOICES.filter((c) => held[c]!.mean >= held[best]!.mean - held[best]!.se));
   log(`fit caution chosen by two-fold cross-validation on the validation people: ${FIT_Z_CHOICES.map((c) => `z=${c} held-out NDCG@10 ${held[c]!.mean.toFixed(4)} ± ${held[c]!.se.toFixed(4)}`).join(', ')}; best z=${best}, the most cautious within one standard error z=${z}`);
-  return { ...fitHearth(sets, diversityFloor, z), z, held };
+  const fitted = fitHearth(sets, diversityFloor, z);
+  // What each hand-set-before number does on validation around the fitted point (the fit takes a move only past z).
+  const probe = (name: string, variants: [string, RankerWeights][]) =>
+    log(`fit probe on validation around the fitted numbers, ${name}: ${variants.map(([label, w]) => `${label} ${mean(validationNdcg(sets, w)).toFixed(4)}`).join(', ')}`);
+  const w = fitted.weights;
+  probe('engagement', [0, 0.15, 0.3, 0.6, 1, 1.5].map((engagement) => [`${engagement}`, { ...w, engagement }]));
+  probe('seen view', [0.2, 0.4, 0.6, 0.8, 1].map((view) => [`${view}`, { ...w, seen: { ...w.seen, view } }]));
+  probe('seen opened', [0.1, 0.2, 0.4, 0.7, 1].map((opened) => [`${opened}`, { ...w, seen: { ...w.seen, opened } }]));
+  return { ...fitted, z, held };
 }
 
 function argmax<T>(options: T[], value: (o: T) => number): T {
@@ -402,7 +419,7 @@ function scoreSeed(p: PreparedSeed, fitted: RankerWeights, z: number): SeedResul
     cold: coldScores,
     candidateRecall: recallOf((x) => x),
     recallWithoutTaste: recallOf(withoutTaste),
-    tuned: { ...p.tuned, hearth: `freshness_half_life_h=${fitted.freshnessHalfLifeHours} damping=${fitted.damping} topic_diversity=${fitted.topicDiversity} terms=${JSON.stringify(fitted.terms)} (one fit on the validation people of every seed, caution z=${z})` },
+    tuned: { ...p.tuned, hearth: `freshness_half_life_h=${fitted.freshnessHalfLifeHours} engagement=${fitted.engagement} seen_view=${fitted.seen.view} seen_opened=${fitted.seen.opened} damping=${fitted.damping} topic_diversity=${fitted.topicDiversity} terms=${JSON.stringify(fitted.terms)} (one fit on the validation people of every seed, caution z=${z})` },
     fitted,
     stats: {
       people: c.people.length,

@@ -115,11 +115,31 @@ describe('scoring', () => {
     expect(explain(less, now).breakdown.some((b) => b.label.includes('you asked to see less of'))).toBe(true);
   });
 
-  it('suppresses what was already seen or opened', () => {
+  it('suppresses what was already seen or opened, by the fitted factors', () => {
     const post = candidate();
     const plain = scoreCandidate(post, context()).score;
-    expect(scoreCandidate(post, context({ seen: new Map([[post.postId, { views: 1, opened: false }]]) })).score).toBeCloseTo(plain * 0.6);
-    expect(scoreCandidate(post, context({ seen: new Map([[post.postId, { views: 1, opened: true }]]) })).score).toBeCloseTo(plain * 0.2);
+    const { view, opened } = rankerWeights.seen;
+    const seenOnce = new Map([[post.postId, { views: 1, opened: false }]]);
+    expect(scoreCandidate(post, context({ seen: seenOnce })).score).toBeCloseTo(plain * view);
+    expect(scoreCandidate(post, context({ seen: new Map([[post.postId, { views: 3, opened: false }]]) })).score).toBeCloseTo(plain * Math.max(opened, view ** 3));
+    expect(scoreCandidate(post, context({ seen: new Map([[post.postId, { views: 1, opened: true }]]) })).score).toBeCloseTo(plain * opened);
+    // Other numbers (a fit's) take effect, and the explanation still names the restraint.
+    const other = { ...rankerWeights, seen: { view: 0.9, opened: 0.5 } };
+    const restrained = scoreCandidate(post, context({ seen: seenOnce, weights: other }));
+    expect(restrained.score).toBeCloseTo(scoreCandidate(post, context({ weights: other })).score * 0.9);
+    expect(restrained.restraints).toEqual(['you have seen it once']);
+    // Every shipped factor restrains: a seen post never gains from having been seen.
+    expect(view).toBeLessThanOrEqual(1);
+    expect(opened).toBeLessThanOrEqual(1);
+  });
+
+  it('lifts engaged-with posts by the fitted engagement number, and not at all at 0', () => {
+    const quiet = candidate();
+    const liked = candidate({ reactions: 12, comments: 3 });
+    const k = rankerWeights.engagement;
+    expect(scoreCandidate(liked, context()).quality).toBeCloseTo(1 + k * Math.log(1 + 12 + 6));
+    expect(scoreCandidate(liked, context({ weights: { ...rankerWeights, engagement: 1 } })).quality).toBeCloseTo(1 + Math.log(19));
+    expect(scoreCandidate(liked, context({ weights: { ...rankerWeights, engagement: 0 } })).score).toBeCloseTo(scoreCandidate(quiet, context({ weights: { ...rankerWeights, engagement: 0 } })).score, 12);
   });
 
   it('drops muted people, groups, words, hidden topics and "not interested" posts', () => {

@@ -4,9 +4,9 @@
 //
 //   affinity   the sum of the reasons the post is for this person (each one an explanation term, below)
 //   freshness  2^(−age / 36 h): a day-and-a-half-old post counts half as much as a new one
-//   quality    1 + 0.3 · ln(1 + reactions + 2 · comments): engagement helps, with diminishing returns
+//   quality    1 + k · ln(1 + reactions + 2 · comments): engagement helps, with diminishing returns (k fitted)
 //   restraint  what the person asked for and what they have already seen: show less of an author ×0.15, of a topic
-//              or group ×0.3; already opened ×0.2, each earlier view ×0.6
+//              or group ×0.3; already opened, and each earlier view, by fitted factors (ranker-weights.ts `seen`)
 //
 // Then re-ranking for diversity (at most 2 posts per author and 3 per group in any page of 10, topics spread by MMR
 // on tag sets) with every 8th place kept for exploration. Explanations are the affinity terms themselves, largest first, so they cannot drift
@@ -106,15 +106,16 @@ export type Scored = {
 export const FRESHNESS_HALF_LIFE_HOURS = rankerWeights.freshnessHalfLifeHours;
 const BASE_AFFINITY = 0.05;
 
-export const restraintFactors = { lessAuthor: 0.15, lessTag: 0.3, lessGroup: 0.3, opened: 0.2, view: 0.6 } as const;
+/** The person's own "show less" choices; what they have already seen is restrained by the fitted `seen` factors. */
+export const restraintFactors = { lessAuthor: 0.15, lessTag: 0.3, lessGroup: 0.3 } as const;
 
 export function freshness(createdAt: Date, now: Date, halfLifeHours = FRESHNESS_HALF_LIFE_HOURS): number {
   const hours = Math.max(0, now.getTime() - createdAt.getTime()) / 3_600_000;
   return Math.pow(0.5, hours / halfLifeHours);
 }
 
-export function quality(reactions: number, comments: number): number {
-  return 1 + 0.3 * Math.log(1 + reactions + 2 * comments);
+export function quality(reactions: number, comments: number, engagement = rankerWeights.engagement): number {
+  return 1 + engagement * Math.log(1 + reactions + 2 * comments);
 }
 
 export function ageText(createdAt: Date, now: Date): string {
@@ -231,8 +232,9 @@ export function affinityTerms(candidate: Candidate, context: RankContext): Score
 export function scoreCandidate(candidate: Candidate, context: RankContext): Scored {
   const terms = affinityTerms(candidate, context);
   const affinity = terms.reduce((sum, t) => sum + t.value, 0);
-  const fresh = freshness(candidate.createdAt, context.now, (context.weights ?? rankerWeights).freshnessHalfLifeHours);
-  const q = quality(candidate.reactions, candidate.comments);
+  const fitted = context.weights ?? rankerWeights;
+  const fresh = freshness(candidate.createdAt, context.now, fitted.freshnessHalfLifeHours);
+  const q = quality(candidate.reactions, candidate.comments, fitted.engagement);
   const c = context.controls;
   let restraint = 1;
   const restraints: string[] = [];
@@ -251,10 +253,10 @@ export function scoreCandidate(candidate: Candidate, context: RankContext): Scor
   }
   const seen = context.seen.get(candidate.postId);
   if (seen?.opened) {
-    restraint *= restraintFactors.opened;
+    restraint *= fitted.seen.opened;
     restraints.push('you have opened it before');
   } else if (seen && seen.views > 0) {
-    restraint *= Math.max(restraintFactors.opened, Math.pow(restraintFactors.view, seen.views));
+    restraint *= Math.max(fitted.seen.opened, Math.pow(fitted.seen.view, seen.views));
     restraints.push(seen.views === 1 ? 'you have seen it once' : `you have seen it ${seen.views} times`);
   }
   return { candidate, score: affinity * fresh * q * restraint, affinity, freshness: fresh, quality: q, restraint, terms, restraints };

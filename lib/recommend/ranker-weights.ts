@@ -22,6 +22,14 @@ export type RankerWeights = {
   };
   /** Freshness = 2^(−age / half-life). */
   freshnessHalfLifeHours: number;
+  /** Engagement = 1 + this × ln(1 + reactions + 2 × comments): how much a post's reactions and comments lift it. */
+  engagement: number;
+  /**
+   * What the person has already seen: a post they were shown and passed over is multiplied by `view` for each time
+   * (never below `opened`); one they opened and did not react to, by `opened`. Both at most 1: a seen post never
+   * gains from having been seen.
+   */
+  seen: { view: number; opened: number };
   /** Inferred strength = score / (strongest + damping). */
   damping: number;
   /** MMR on tag sets: a post's share of the top score minus this × its largest topic overlap (Jaccard) with the page so far. */
@@ -43,6 +51,8 @@ export const rankerWeights: RankerWeights = {
     exploration: 1,
   },
   freshnessHalfLifeHours: 24,
+  engagement: 0.3,
+  seen: { view: 0.6, opened: 0.2 },
   damping: 1,
   topicDiversity: 0.3,
 };
