@@ -251,19 +251,26 @@ function validationNdcg(sets: ValidationSet[], w: RankerWeights) {
 /**
  * The fit, with how cautious it is chosen on validation alone: the validation people split in two halves (alternate
  * people of each seed); for each z, fit on one half and score on the other, both ways; then the one-standard-error
- * rule: the most cautious z whose held-out NDCG is within one standard error of the best one's. That z fits the
- * numbers on all of them. The test split plays no part.
+ * rule on paired differences: the most cautious z whose held-out NDCG is within one standard error of the best one's,
+ * that error taken over the per-person differences between the two (the same people score under both, so the
+ * spread between people, which is most of the error of either mean, cancels). That z fits the numbers on all of
+ * them. The test split plays no part.
  */
 export function fitHearthCrossValidated(sets: ValidationSet[], diversityFloor: number, log: (line: string) => void = () => {}) {
   const half = (k: 0 | 1) => sets.map((v) => ({ ...v, people: v.people.filter((_, i) => i % 2 === k) }));
   const [a, b] = [half(0), half(1)];
+  const perPerson: Record<number, Float64Array> = {};
   const held: Record<number, { mean: number; se: number }> = {};
   for (const z of FIT_Z_CHOICES) {
-    held[z] = meanAndSe(concat([validationNdcg(b, fitHearth(a, diversityFloor, z).weights), validationNdcg(a, fitHearth(b, diversityFloor, z).weights)]));
+    perPerson[z] = concat([validationNdcg(b, fitHearth(a, diversityFloor, z).weights), validationNdcg(a, fitHearth(b, diversityFloor, z).weights)]);
+    held[z] = meanAndSe(perPerson[z]!);
   }
   const best = FIT_Z_CHOICES.reduce((x, y) => (held[y]!.mean > held[x]!.mean ? y : x));
-  const z = Math.max(...FIT_Z_CHOICES.filter((c) => held[c]!.mean >= held[best]!.mean - held[best]!.se));
-  log(`fit caution chosen by two-fold cross-validation on the validation people: ${FIT_Z_CHOICES.map((c) => `z=${c} held-out NDCG@10 ${held[c]!.mean.toFixed(4)} ± ${held[c]!.se.toFixed(4)}`).join(', ')}; best z=${best}, the most cautious within one standard error z=${z}`);
+  const behind = (c: number) => pairedGain(perPerson[best]!, perPerson[c]!);
+  const z = Math.max(...FIT_Z_CHOICES.filter((c) => c === best || behind(c).gain <= behind(c).se));
+  log(
+    `fit caution chosen by two-fold cross-validation on the validation people: ${FIT_Z_CHOICES.map((c) => `z=${c} held-out NDCG@10 ${held[c]!.mean.toFixed(4)} ± ${held[c]!.se.toFixed(4)}${c === best ? '' : ` (behind the best by ${behind(c).gain.toFixed(4)} ± ${behind(c).se.toFixed(4)} paired)`}`).join(', ')}; best z=${best}, the most cautious within one paired standard error z=${z}`,
+  );
   const fitted = fitHearth(sets, diversityFloor, z);
   // What each hand-set-before number does on validation around the fitted point (the fit takes a move only past z).
   const probe = (name: string, variants: [string, RankerWeights][]) =>

@@ -128,6 +128,10 @@ describe('scoring', () => {
     const restrained = scoreCandidate(post, context({ seen: seenOnce, weights: other }));
     expect(restrained.score).toBeCloseTo(scoreCandidate(post, context({ weights: other })).score * 0.9);
     expect(restrained.restraints).toEqual(['you have seen it once']);
+    // A factor of 1 holds nothing back, and the explanation does not claim it did.
+    const none = scoreCandidate(post, context({ seen: seenOnce, weights: { ...rankerWeights, seen: { view: 1, opened: 1 } } }));
+    expect(none.restraint).toBe(1);
+    expect(none.restraints).toEqual([]);
     // Every shipped factor restrains: a seen post never gains from having been seen.
     expect(view).toBeLessThanOrEqual(1);
     expect(opened).toBeLessThanOrEqual(1);

@@ -251,13 +251,13 @@ export function scoreCandidate(candidate: Candidate, context: RankContext): Scor
     restraint *= restraintFactors.lessGroup;
     restraints.push(`you asked to see less from ${candidate.groupName}`);
   }
+  // What was seen is held back by the fitted factors; a factor of 1 holds nothing back, and the explanation says so
+  // by not naming it.
   const seen = context.seen.get(candidate.postId);
-  if (seen?.opened) {
-    restraint *= fitted.seen.opened;
-    restraints.push('you have opened it before');
-  } else if (seen && seen.views > 0) {
-    restraint *= Math.max(fitted.seen.opened, Math.pow(fitted.seen.view, seen.views));
-    restraints.push(seen.views === 1 ? 'you have seen it once' : `you have seen it ${seen.views} times`);
+  const seenFactor = !seen ? 1 : seen.opened ? fitted.seen.opened : seen.views > 0 ? Math.max(fitted.seen.opened, Math.pow(fitted.seen.view, seen.views)) : 1;
+  if (seen && seenFactor < 1) {
+    restraint *= seenFactor;
+    restraints.push(seen.opened ? 'you have opened it before' : seen.views === 1 ? 'you have seen it once' : `you have seen it ${seen.views} times`);
   }
   return { candidate, score: affinity * fresh * q * restraint, affinity, freshness: fresh, quality: q, restraint, terms, restraints };
 }
