@@ -1,8 +1,15 @@
 import fs from 'node:fs/promises';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Response } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
 import { newPerson, sayYes, signIn, signUp, onTwoDevices } from './helpers';
 import { checkedScreenshot } from './layout';
+
+/**
+ * The answer to a Server Action (a POST carrying the Next-Action header), not to the views the feed reports to
+ * /api/signals, whose body names posts too: waiting for "any POST naming a post" could end on the views' answer
+ * while the action was still on its way.
+ */
+const isActionAnswer = (r: Response) => r.request().method() === 'POST' && Boolean(r.request().headers()['next-action']) && r.ok();
 
 test('erasing the account needs the password and the handle, then sign-in fails and the profile is gone', async ({ page }) => {
   const person = newPerson();
@@ -78,7 +85,7 @@ test('the dashboard drills down into one kind of data and deletes an item from i
   const first = page.getByRole('list', { name: 'Posts' }).getByRole('article').first();
   // The button turns at once (optimistic); wait for the server to have saved it before leaving the page.
   await Promise.all([
-    page.waitForResponse((r) => r.request().method() === 'POST' && Boolean(r.request().postData()?.includes('postId')) && r.ok()),
+    page.waitForResponse((r) => isActionAnswer(r) && Boolean(r.request().postData()?.includes('postId'))),
     first.getByRole('button', { name: 'Bookmark' }).click(),
   ]);
   await expect(first.getByRole('button', { name: 'Remove bookmark' })).toBeVisible();
@@ -172,7 +179,7 @@ test('what Hearth thinks you like: a saved post teaches a topic, deleting the bo
     .filter({ has: page.getByRole('link', { name: /^#/ }) })
     .first();
   await Promise.all([
-    page.waitForResponse((r) => r.request().method() === 'POST' && Boolean(r.request().postData()?.includes('postId')) && r.ok()),
+    page.waitForResponse((r) => isActionAnswer(r) && Boolean(r.request().postData()?.includes('postId'))),
     tagged.getByRole('button', { name: 'Bookmark' }).click(),
   ]);
   await expect(tagged.getByRole('button', { name: 'Remove bookmark' })).toBeVisible();
