@@ -104,6 +104,20 @@ export async function createGroup(page: Page, group: { name: string; slug: strin
 }
 
 /**
+ * The first post on the page with topics: an article holding a "Tags" list. (Not "an article with a link named
+ * #…": a group post's channel link is named "#general" too, and a post with a channel but no topics teaches none.)
+ */
+export function firstTaggedPost(page: Page) {
+  return page.getByRole('list', { name: 'Posts' }).getByRole('article').filter({ has: page.getByRole('list', { name: 'Tags' }) }).first();
+}
+
+/** The topics a post card shows, without their "#". */
+export async function tagsOf(post: ReturnType<Page['locator']>) {
+  const names = await post.getByRole('list', { name: 'Tags' }).getByRole('link').allInnerTexts();
+  return names.map((n) => n.trim().replace(/^#/, ''));
+}
+
+/**
  * Does `act` and waits for the answer of the Server Action it sent. An optimistic control (a reaction, a bookmark)
  * answers on the page at once; a reload or a navigation before the action's POST has answered can win the race on a
  * busy machine and find nothing stored. (The time-zone reporter's own action is not the one awaited.)

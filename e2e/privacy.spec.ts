@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
-import { actionAnswered, newPerson, sayYes, signIn, signUp, onTwoDevices } from './helpers';
+import { actionAnswered, firstTaggedPost, newPerson, sayYes, signIn, signUp, onTwoDevices, tagsOf } from './helpers';
 import { checkedScreenshot } from './layout';
 
 test('erasing the account needs the password and the handle, then sign-in fails and the profile is gone', async ({ page }) => {
@@ -118,18 +118,13 @@ test('on a phone the privacy page and a drill-down fit without sideways scrollin
   const person = newPerson();
   await signUp(page, person);
   await page.setViewportSize({ width: 375, height: 800 });
-  // (Bookmark one tagged post first, so the interests page has a row to lay out.)
-  await page
-    .getByRole('list', { name: 'Posts' })
-    .getByRole('article')
-    .filter({ has: page.getByRole('link', { name: /^#/ }) })
-    .first()
-    .getByRole('button', { name: 'Bookmark' })
-    .click();
-  await expect(page.getByRole('button', { name: 'Remove bookmark' }).first()).toBeVisible();
+  // (Say yes to learning and bookmark one tagged post first, so the interests page has a row to lay out.)
+  await sayYes(page, ['Use my activity to personalize', 'Use inferred interests']);
+  expect((await actionAnswered(page, () => firstTaggedPost(page).getByRole('button', { name: 'Bookmark' }).click())).ok()).toBe(true);
   for (const path of ['/settings/privacy', '/settings/privacy/users', '/settings/privacy/interests', '/settings/privacy/activity_signals']) {
     await page.goto(path);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    if (path.endsWith('/interests')) await expect(page.getByRole('list', { name: 'Interests and their signals' }).getByRole('listitem').first()).toBeVisible();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow, path).toBeLessThanOrEqual(0);
   }
@@ -164,11 +159,9 @@ test('what Hearth thinks you like: a saved post teaches a topic, deleting the bo
   await signUp(page, person);
   // Learning from activity needs the person's yes (nothing is on until then).
   await sayYes(page, ['Use my activity to personalize', 'Use inferred interests']);
-  const tagged = page
-    .getByRole('list', { name: 'Posts' })
-    .getByRole('article')
-    .filter({ has: page.getByRole('link', { name: /^#/ }) })
-    .first();
+  const tagged = firstTaggedPost(page);
+  const taught = await tagsOf(tagged);
+  expect(taught.length).toBeGreaterThan(0);
   // The bookmark's own Server Action (actionAnswered), not the views the feed reports to /api/signals meanwhile.
   expect((await actionAnswered(page, () => tagged.getByRole('button', { name: 'Bookmark' }).click())).ok()).toBe(true);
   await expect(tagged.getByRole('button', { name: 'Remove bookmark' })).toBeVisible();
@@ -181,6 +174,8 @@ test('what Hearth thinks you like: a saved post teaches a topic, deleting the bo
   const first = page.getByRole('list', { name: 'Interests and their signals' }).getByRole('listitem').filter({ hasText: /from 1 bookmark\b/ }).first();
   await expect(first).toContainText(/Inferred \d\.\d\d \(score \d+\.\d\), from 1 bookmark( and \d+ views?)? in #/);
   const tag = (await first.getByRole('heading', { level: 3 }).innerText()).slice(1);
+  // The topic learned is one of the bookmarked post's own.
+  expect(taught).toContain(tag);
   const scoreOf = async (item: typeof first) => Number(/Inferred \d\.\d\d \(score (\d+\.\d)\)/.exec(await item.innerText())![1]);
   const before = await scoreOf(first);
   expect(before).toBeGreaterThanOrEqual(3);
