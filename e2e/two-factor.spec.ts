@@ -4,9 +4,25 @@ import { expect, test, type Page } from '@playwright/test';
 import { Secret, TOTP } from 'otpauth';
 import { newPerson, signIn, signUp } from './helpers';
 
-/** The code an authenticator app shows for this key, `offsetSteps` 30-second steps from now. */
-function codeFor(key: string, offsetSteps = 0) {
-  return new TOTP({ secret: Secret.fromBase32(key), digits: 6, period: 30 }).generate({ timestamp: Date.now() + offsetSteps * 30_000 });
+const STEP_MS = 30_000;
+/** How long a typed code must still be accepted (one step either side of the server's now) when it is typed. */
+const MARGIN_MS = 15_000;
+
+/**
+ * The code an authenticator app shows for this key, `offsetSteps` 30-second steps from now — typed only with at least
+ * 15 s of its acceptance left. The server checks a code when the form arrives, not when it was typed; on a busy
+ * machine a previous step's code typed in the last seconds of the step reached it two steps old and was refused.
+ */
+async function codeFor(key: string, offsetSteps = 0) {
+  for (;;) {
+    const now = Date.now();
+    const step = Math.floor(now / STEP_MS) + offsetSteps;
+    // Accepted while the server's step is at most one past the code's.
+    const acceptedUntil = (step + 2) * STEP_MS;
+    if (acceptedUntil - now >= MARGIN_MS) return new TOTP({ secret: Secret.fromBase32(key), digits: 6, period: 30 }).generate({ timestamp: step * STEP_MS });
+    // Typed at the start of the next step instead.
+    await new Promise((resolve) => setTimeout(resolve, (Math.floor(now / STEP_MS) + 1) * STEP_MS - now + 50));
+  }
 }
 
 async function signOut(page: Page) {
@@ -37,7 +53,7 @@ test('an authenticator app and recovery codes: the password alone is not enough,
   await confirm.getByRole('button', { name: 'Turn on' }).click();
   await expect(confirm.getByText('That code didn’t match.')).toBeVisible();
   // The previous step's code: still accepted, and it leaves the current one unspent for signing in.
-  await confirm.getByLabel('Six-digit code from the app').fill(codeFor(key, -1));
+  await confirm.getByLabel('Six-digit code from the app').fill(await codeFor(key, -1));
   await confirm.getByRole('button', { name: 'Turn on' }).click();
 
   const codes = section.getByRole('list', { name: 'Recovery codes' }).getByRole('listitem');
@@ -59,7 +75,7 @@ test('an authenticator app and recovery codes: the password alone is not enough,
   await signIn(page, person.email, person.password);
   await secondStep(page, '999999');
   await expect(page.getByRole('form', { name: 'Confirm sign-in' }).getByText('That code didn’t work.')).toBeVisible();
-  await secondStep(page, codeFor(key));
+  await secondStep(page, await codeFor(key));
   await expect(page).toHaveURL(/\/feed$/);
 
   // A recovery code signs in once …
@@ -131,7 +147,7 @@ test('without JavaScript, the second step asks for the password again and the ap
   await section.getByRole('button', { name: 'Set up an authenticator app' }).click();
   const key = (await section.getByLabel('Setup key').textContent())!.trim();
   const confirm = section.getByRole('form', { name: 'Confirm authenticator app' });
-  await confirm.getByLabel('Six-digit code from the app').fill(codeFor(key, -1));
+  await confirm.getByLabel('Six-digit code from the app').fill(await codeFor(key, -1));
   await confirm.getByRole('button', { name: 'Turn on' }).click();
   await expect(section).toContainText('On: signing in with your password also needs');
 
@@ -144,14 +160,14 @@ test('without JavaScript, the second step asks for the password again and the ap
   await expect(form.getByLabel('Password, again')).toHaveValue('');
   // A wrong password with a right code is refused as a wrong password is.
   await form.getByLabel('Password, again').fill('not the password');
-  await form.getByLabel('Code from your app or a recovery code').fill(codeFor(key));
+  await form.getByLabel('Code from your app or a recovery code').fill(await codeFor(key));
   await form.getByRole('button', { name: 'Confirm sign-in' }).click();
   await expect(bare.getByRole('main').getByRole('alert')).toHaveText('That email and password don’t match an account. Check them and try again.');
   await expect(bare).toHaveURL(/\/sign-in/);
   // From the start again, with the password and the app's code: in.
   await signIn(bare, person.email, person.password);
   await form.getByLabel('Password, again').fill(person.password);
-  await form.getByLabel('Code from your app or a recovery code').fill(codeFor(key));
+  await form.getByLabel('Code from your app or a recovery code').fill(await codeFor(key));
   await form.getByRole('button', { name: 'Confirm sign-in' }).click();
   await expect(bare).toHaveURL(/\/feed$/);
   await expect(bare.getByRole('heading', { name: 'Your feed' })).toBeVisible();
