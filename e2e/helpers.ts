@@ -1,4 +1,4 @@
-import { expect, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
+import { expect, type Browser, type BrowserContextOptions, type Locator, type Page } from '@playwright/test';
 import { e2eMailFile, readCaughtMail, type CaughtMail } from '../scripts/mail-catcher.mjs';
 
 export const demo = { email: 'demo@hearth.local', password: 'hearth-demo-2026', handle: 'demo' };
@@ -112,7 +112,7 @@ export function firstTaggedPost(page: Page) {
 }
 
 /** The topics a post card shows, without their "#". */
-export async function tagsOf(post: ReturnType<Page['locator']>) {
+export async function tagsOf(post: Locator) {
   const names = await post.getByRole('list', { name: 'Tags' }).getByRole('link').allInnerTexts();
   return names.map((n) => n.trim().replace(/^#/, ''));
 }

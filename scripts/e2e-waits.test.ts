@@ -47,7 +47,8 @@ describe('journeys wait for a named answer', () => {
 
 // Guard: a journey that needs "a post with topics" finds it by its Tags list (firstTaggedPost in e2e/helpers.ts), not
 // by a link named "#…": a group post's channel link ("#general") matched that too, the journey bookmarked a post with
-// no topics, learned nothing, and failed one run in a few, depending on which post the ranker put first.
+// no topics, learned nothing, and failed whenever another journey's untagged group post was the newest (a new
+// person's feed is what's new across Hearth, newest first).
 describe('journeys find a tagged post by its topics', () => {
   it('no journey takes a link named "#…" for a topic', () => {
     const loose: string[] = [];
