@@ -1,7 +1,7 @@
 // The peers the bench compares Hearth with, each with knobs tuned on the validation split exactly like Hearth's.
 // Each returns pool posts (indexes), best first. The pool is the posts of the exposure window before T (state.ts).
 import { als, type AlsModel, type AlsOptions } from './als';
-import { COMMENT, DAY, REACTION, type Community } from './community';
+import { COMMENT, DAY, model, REACTION, type Community } from './community';
 import { createRng } from './random';
 import type { TrainState } from './state';
 
@@ -108,5 +108,49 @@ export function randomOrder(c: Community, s: TrainState): Ranker {
       [list[i], list[j]] = [list[j]!, list[i]!];
     }
     return list;
+  };
+}
+
+export type CeilingOptions = { knowsQuality: boolean };
+/**
+ * Not a peer: a yardstick of how much the test split lets any ranker reach. It reads what no method may see — the
+ * simulation's latent tastes and post qualities — and orders the pool by the expected engagement the simulation's own
+ * model gives each post over the test window: the exposure a post of age a collects in [T, T + test days) (its
+ * 1 / (1 + age)² integrated, ended at the exposure window), times the exposure weight (base, followed, group, taste,
+ * popularity so far), times the expected P(react) over the log-normal noise. Approximate (it ignores that a visit's
+ * views are drawn without repeats and that new posts compete), so it is a near-ceiling, not a bound; with
+ * `knowsQuality: false` every post has the mean quality, to tell how much of the ceiling is knowing quality.
+ */
+export function ceiling(c: Community, s: TrainState, options: CeilingOptions): Ranker {
+  const pool = poolPosts(s);
+  const m = model;
+  const days = c.scale.testDays;
+  const meanQuality = pool.reduce((sum, j) => sum + c.posts[j]!.quality, 0) / Math.max(1, pool.length);
+  // The expectation over the log-normal noise, by a fixed sample of it (the same for every post and person).
+  const rng = createRng(19);
+  const noise = Array.from({ length: 64 }, () => rng.logNormal(0, m.noiseSigma));
+  const recency = Float64Array.from(pool, (j) => {
+    const a = (s.now - c.posts[j]!.createdAt) / DAY;
+    const span = Math.min(days, m.exposureDays - a);
+    return span > 0 ? 1 / (1 + a) - 1 / (1 + a + span) : 0;
+  });
+  return (person) => {
+    const p = c.people[person]!;
+    const follows = new Set(s.follows[person]);
+    const groups = new Set(s.groups[person]);
+    const scores = pool.map((j, k) => {
+      const post = c.posts[j]!;
+      let taste = 0;
+      for (const t of post.tags) taste += p.taste[t]!;
+      taste /= post.tags.length;
+      const followed = follows.has(post.author);
+      const weight =
+        m.exposure.base + (followed ? m.exposure.followed : 0) + (post.group >= 0 && groups.has(post.group) ? m.exposure.group : 0) + m.exposure.taste * taste + m.exposure.popularity * Math.log(1 + s.reactions[j]!);
+      const base = taste * (options.knowsQuality ? post.quality : meanQuality) * (followed ? m.followedBoost : 1);
+      let react = 0;
+      for (const n of noise) react += (base * n) / (base * n + m.reactHalf);
+      return recency[k]! * weight * (react / noise.length);
+    });
+    return pool.map((j, k) => ({ j, v: scores[k]! })).sort((a, b) => b.v - a.v || b.j - a.j).map((x) => x.j);
   };
 }

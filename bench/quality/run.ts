@@ -5,7 +5,7 @@
 // testDays after T. Metrics are averaged over seeds, each with a 95 % bootstrap interval (stats.ts).
 import { rankCandidates, type Candidate, type RankContext } from '../../lib/recommend/rank';
 import { rankerWeights, type RankerWeights } from '../../lib/recommend/ranker-weights';
-import { alsRanker, itemKnn, mostPopular, randomOrder, reverseChronological, trainAls, type Ranker } from './baselines';
+import { alsRanker, ceiling, itemKnn, mostPopular, randomOrder, reverseChronological, trainAls, type Ranker } from './baselines';
 import type { AlsModel, AlsOptions } from './als';
 import { DAY, generateCommunity, model, REACTION, type Community, type Scale } from './community';
 import { advanceCommunity, loadCommunity, type QualityEngine } from './database';
@@ -17,7 +17,7 @@ import { rankCost } from './rank-cost';
 import { bootstrap, mean, ratio, type Interval } from './stats';
 import { testPositives, trainState, type TrainState } from './state';
 
-export const methods = ['hearth', 'hearth_shipped', 'hearth_without_taste', 'popular', 'chrono', 'itemknn', 'als', 'random'] as const;
+export const methods = ['hearth', 'hearth_shipped', 'hearth_without_taste', 'popular', 'chrono', 'itemknn', 'als', 'random', 'ceiling', 'ceiling_without_quality'] as const;
 export type Method = (typeof methods)[number];
 export const peers = ['popular', 'chrono', 'itemknn', 'als'] as const satisfies readonly Method[];
 export type Peer = (typeof peers)[number];
@@ -31,6 +31,8 @@ export const methodLabels: Record<Method, string> = {
   itemknn: 'Item-kNN, time-aware',
   als: 'Implicit ALS + freshness prior',
   random: 'Random',
+  ceiling: 'Not a peer: the expected engagement of the simulation (knows latent tastes, qualities)',
+  ceiling_without_quality: '  same, every post of the mean quality',
 };
 const peerNames: Record<Peer, string> = { popular: 'popular', chrono: 'chronological', itemknn: 'itemknn_time', als: 'als_fresh' };
 
@@ -101,7 +103,7 @@ function hearthRanker(gathered: Map<number, Gathered>, weights: RankerWeights, a
   };
 }
 
-function score(c: Community, s: TrainState, positives: Set<number>[], people: number[], ranker: Ranker): PersonScores {
+export function score(c: Community, s: TrainState, positives: Set<number>[], people: number[], ranker: Ranker): PersonScores {
   const out = { ndcg: new Float64Array(people.length), recall: new Float64Array(people.length), diversity: new Float64Array(people.length) };
   people.forEach((person, k) => {
     const list = protocol(c, s, person, ranker(person));
@@ -123,7 +125,7 @@ function sample(rng: ReturnType<typeof createRng>, people: number[], n: number):
   return list.slice(0, n).sort((a, b) => a - b);
 }
 
-const eligible = (c: Community, s: TrainState, positives: Set<number>[]) => c.people.filter((p) => p.joinedAt < s.now && positives[p.index]!.size > 0).map((p) => p.index);
+export const eligible = (c: Community, s: TrainState, positives: Set<number>[]) => c.people.filter((p) => p.joinedAt < s.now && positives[p.index]!.size > 0).map((p) => p.index);
 
 /** One seed's validation split, as the fit sees it. */
 type ValidationSet = { c: Community; s: TrainState; positives: Set<number>[]; people: number[]; gathered: Map<number, Gathered> };
@@ -141,6 +143,9 @@ export const FIT_START: RankerWeights = {
   engagement: 0.3,
   seen: { view: 0.6, opened: 0.2 },
   damping: 1,
+  // Topics summed and no likelihood factor: the form before these two were fitted.
+  interestTagPower: 0,
+  likelihoodHalf: 0,
   topicDiversity: 0,
 };
 
@@ -226,6 +231,8 @@ export function fitHearth(sets: ValidationSet[], diversityFloor: number, minZ: n
     }
     for (const freshnessHalfLifeHours of [best.freshnessHalfLifeHours / 2, best.freshnessHalfLifeHours * 2]) tryWeights({ ...best, freshnessHalfLifeHours });
     for (const engagement of best.engagement === 0 ? [0.15, 0.3, 0.6] : [0, 0.5, 2].map((f) => Math.round(best.engagement * f * 1000) / 1000)) tryWeights({ ...best, engagement });
+    for (const interestTagPower of [0, 0.5, 1]) if (interestTagPower !== best.interestTagPower) tryWeights({ ...best, interestTagPower });
+    for (const likelihoodHalf of best.likelihoodHalf === 0 ? [0.3, 1, 3] : [0, best.likelihoodHalf / 3, best.likelihoodHalf * 3]) tryWeights({ ...best, likelihoodHalf });
     for (const view of seenSteps(best.seen.view)) tryWeights({ ...best, seen: { ...best.seen, view } });
     for (const opened of seenSteps(best.seen.opened)) tryWeights({ ...best, seen: { ...best.seen, opened } });
     if (moves === before) break;
@@ -279,6 +286,8 @@ export function fitHearthCrossValidated(sets: ValidationSet[], diversityFloor: n
   probe('engagement', [0, 0.15, 0.3, 0.6, 1, 1.5].map((engagement) => [`${engagement}`, { ...w, engagement }]));
   probe('seen view', [0.2, 0.4, 0.6, 0.8, 1].map((view) => [`${view}`, { ...w, seen: { ...w.seen, view } }]));
   probe('seen opened', [0.1, 0.2, 0.4, 0.7, 1].map((opened) => [`${opened}`, { ...w, seen: { ...w.seen, opened } }]));
+  probe('interest tag power', [0, 0.5, 1].map((interestTagPower) => [`${interestTagPower}`, { ...w, interestTagPower }]));
+  probe('likelihood half', [0, 0.3, 1, 3].map((likelihoodHalf) => [`${likelihoodHalf}`, { ...w, likelihoodHalf }]));
   return { ...fitted, z, held };
 }
 
@@ -398,6 +407,8 @@ async function prepareSeed(options: BenchOptions, seed: number): Promise<Prepare
       itemknn: itemKnn(c, st, knnOptions),
       als: alsRanker(c, st, alsT, alsBest.freshness),
       random: randomOrder(c, st),
+      ceiling: ceiling(c, st, { knowsQuality: true }),
+      ceiling_without_quality: ceiling(c, st, { knowsQuality: false }),
     },
   };
 }
@@ -426,7 +437,7 @@ function scoreSeed(p: PreparedSeed, fitted: RankerWeights, z: number): SeedResul
     cold: coldScores,
     candidateRecall: recallOf((x) => x),
     recallWithoutTaste: recallOf(withoutTaste),
-    tuned: { ...p.tuned, hearth: `freshness_half_life_h=${fitted.freshnessHalfLifeHours} engagement=${fitted.engagement} seen_view=${fitted.seen.view} seen_opened=${fitted.seen.opened} damping=${fitted.damping} topic_diversity=${fitted.topicDiversity} terms=${JSON.stringify(fitted.terms)} (one fit on the validation people of every seed, caution z=${z})` },
+    tuned: { ...p.tuned, hearth: `freshness_half_life_h=${fitted.freshnessHalfLifeHours} engagement=${fitted.engagement} seen_view=${fitted.seen.view} seen_opened=${fitted.seen.opened} damping=${fitted.damping} interest_tag_power=${fitted.interestTagPower} likelihood_half=${fitted.likelihoodHalf} topic_diversity=${fitted.topicDiversity} terms=${JSON.stringify(fitted.terms)} (one fit on the validation people of every seed, caution z=${z})` },
     fitted,
     stats: {
       people: c.people.length,

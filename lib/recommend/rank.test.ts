@@ -78,7 +78,9 @@ describe('scoring', () => {
 
   it('the explanation follows the weights: change the weight and the top reason changes', () => {
     const post = candidate({ tags: ['ceramics'], authorId: 'ana', authorName: 'Ana', groupId: 'g', groupName: 'Potters', groupSlug: 'potters' });
-    const base = { followedAuthors: new Set(['ana']), joinedGroups: new Set(['g']) };
+    // Every term weighted 1 (not the shipped numbers, which a fit changes).
+    const weights = { ...rankerWeights, terms: Object.fromEntries(Object.keys(rankerWeights.terms).map((k) => [k, 1])) as typeof rankerWeights.terms };
+    const base = { followedAuthors: new Set(['ana']), joinedGroups: new Set(['g']), weights };
     const followed = scoreCandidate(post, context({ ...base, interests: new Map([['ceramics', { choice: 'follow', inferred: 0 }]]) }));
     expect(explain(followed, now).reasons[0]!.text).toBe('Because you follow Ana');
     const more = scoreCandidate(post, context({ ...base, interests: new Map([['ceramics', { choice: 'more', inferred: 0 }]]) }));
@@ -86,7 +88,10 @@ describe('scoring', () => {
     expect(more.score).toBeGreaterThan(followed.score);
     // The numbers in "Why this post?" are the terms that were summed.
     expect(explain(more, now).breakdown[0]).toEqual({ label: 'Because you asked for more #ceramics', value: '+2.00' });
-    expect(more.affinity).toBeCloseTo(2 * rankerWeights.terms.interest + rankerWeights.terms.author + rankerWeights.terms.group);
+    expect(more.affinity).toBeCloseTo(2 + 1 + 1);
+    // With the author weighted 3, following Ana is the top reason again.
+    const heavier = scoreCandidate(post, context({ ...base, weights: { ...weights, terms: { ...weights.terms, author: 3 } }, interests: new Map([['ceramics', { choice: 'more', inferred: 0 }]]) }));
+    expect(explain(heavier, now).reasons[0]!.text).toBe('Because you follow Ana');
   });
 
   it('names friends who liked a post, and how many others', () => {
@@ -135,6 +140,40 @@ describe('scoring', () => {
     // Every shipped factor restrains: a seen post never gains from having been seen.
     expect(view).toBeLessThanOrEqual(1);
     expect(opened).toBeLessThanOrEqual(1);
+  });
+
+  it("a post's topics are summed or averaged by the fitted tag power: averaged, adding tags never raises a post", () => {
+    const interests = new Map([['ceramics', { choice: 'follow' as const, inferred: 0 }]]);
+    const one = candidate({ tags: ['ceramics'] });
+    const stuffed = candidate({ tags: ['ceramics', 'kilns', 'glaze'] });
+    const both = candidate({ tags: ['ceramics', 'kilns'] });
+    const at = (power: number) => context({ interests, weights: { ...rankerWeights, interestTagPower: power, likelihoodHalf: 0 } });
+    const interestOf = (c: Candidate, power: number) => scoreCandidate(c, at(power)).terms.find((t) => t.kind === 'interest')!.value;
+    expect(interestOf(stuffed, 0)).toBeCloseTo(interestOf(one, 0), 12);
+    expect(interestOf(stuffed, 1)).toBeCloseTo(interestOf(one, 1) / 3, 12);
+    expect(interestOf(both, 0.5)).toBeCloseTo(interestOf(one, 0.5) / Math.SQRT2, 12);
+    expect(scoreCandidate(stuffed, at(1)).score).toBeLessThan(scoreCandidate(one, at(1)).score);
+    // The explanation shows the averaged value: the terms are what the score sums.
+    const scored = scoreCandidate(stuffed, at(1));
+    expect(scored.affinity).toBeCloseTo(scored.terms.reduce((sum, t) => sum + t.value, 0), 12);
+  });
+
+  it('the likelihood factor grows with how well the topics match, is shown in the calculation, and is 1 (and unshown) at 0', () => {
+    const interests = new Map([['ceramics', { choice: 'more' as const, inferred: 0 }], ['kilns', { choice: 'follow' as const, inferred: 0 }]]);
+    const strong = candidate({ tags: ['ceramics'] });
+    const weak = candidate({ tags: ['kilns', 'opera'] });
+    const none = candidate({ tags: ['opera'] });
+    const w = { ...rankerWeights, likelihoodHalf: 1 };
+    const like = (c: Candidate) => scoreCandidate(c, context({ interests, weights: w })).likelihood;
+    expect(like(strong)).toBeCloseTo(2.1 / 3.1, 12);
+    expect(like(weak)).toBeCloseTo(0.6 / 1.6, 12);
+    expect(like(none)).toBeCloseTo(0.1 / 1.1, 12);
+    const scored = scoreCandidate(weak, context({ interests, weights: w }));
+    expect(scored.score).toBeCloseTo(scored.affinity * scored.likelihood * scored.freshness * scored.quality * scored.restraint, 12);
+    expect(explain(scoreCandidate(strong, context({ interests, weights: w })), now).breakdown).toContainEqual({ label: 'How well its topics match yours', value: '×0.68' });
+    const off = scoreCandidate(weak, context({ interests, weights: { ...w, likelihoodHalf: 0 } }));
+    expect(off.likelihood).toBe(1);
+    expect(explain(off, now).breakdown.map((b) => b.label)).not.toContain('How well its topics match yours');
   });
 
   it('lifts engaged-with posts by the fitted engagement number, and not at all at 0', () => {
@@ -215,6 +254,27 @@ describe('diversity', () => {
     const ctx = context();
     expect(topics(rankCandidates([...pottery, ...other], { ...ctx, weights: { ...rankerWeights, topicDiversity: 0 } }))).toBe(1);
     expect(topics(rankCandidates([...pottery, ...other], { ...ctx, weights: { ...rankerWeights, topicDiversity: 0.5 } }))).toBe(5);
+  });
+
+  it('topic spreading never puts a post ahead of one more than 1 / (1 − λ) times as relevant, at every λ the fit tries', () => {
+    // Random lists: scores spanning three orders of magnitude, tags from a small set (so overlaps are common); every
+    // author and group distinct and no exploration, so only the topic spreading moves anything.
+    let seed = 7;
+    const next = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const topicsPool = ['moths', 'birds', 'chess', 'baking', 'pottery'];
+    for (const lambda of [0.05, 0.1, 0.2, 0.3, 0.5, 0.8]) {
+      for (let round = 0; round < 20; round++) {
+        const list = Array.from({ length: 80 }, () => {
+          const tags = [...new Set(Array.from({ length: 1 + Math.floor(next() * 2) }, () => topicsPool[Math.floor(next() * topicsPool.length)]!))];
+          return { ...scoreCandidate(candidate({ tags }), context()), score: Math.pow(10, -3 * next()) };
+        }).sort((a, b) => b.score - a.score);
+        const out = diversify(list, { window: 10, authorCap: 99, groupCap: 99, explorationEvery: 1000, placed: 30, topicDiversity: lambda });
+        const placed = out.slice(0, 30);
+        for (let i = 0; i < placed.length; i++) {
+          for (let j = i + 1; j < out.length; j++) expect(placed[i]!.score).toBeGreaterThanOrEqual((1 - lambda) * out[j]!.score - 1e-12);
+        }
+      }
+    }
   });
 
   it('the learned collaborative term names its evidence, and counts for nothing at weight 0', () => {

@@ -1,8 +1,11 @@
 // The For you ranking, as pure functions over plain data (the database work is in candidates.ts):
 //
-//   score = affinity × freshness × quality × restraint
+//   score = affinity × likelihood × freshness × quality × restraint
 //
-//   affinity   the sum of the reasons the post is for this person (each one an explanation term, below)
+//   affinity   the sum of the reasons the post is for this person (each one an explanation term, below); its topics' terms summed or averaged
+//              over its tags (fitted, `interestTagPower`)
+//   likelihood how well the post's topics match the person's, as a chance of engaging once shown: (m + 0.1) /
+//              (m + 0.1 + h), m the average interest weight over its tags, h fitted (`likelihoodHalf`; 0: left out)
 //   freshness  2^(−age / 36 h): a day-and-a-half-old post counts half as much as a new one
 //   quality    1 + k · ln(1 + reactions + 2 · comments): engagement helps, with diminishing returns (k fitted)
 //   restraint  what the person asked for and what they have already seen: show less of an author ×0.15, of a topic
@@ -94,6 +97,7 @@ export type Scored = {
   candidate: Candidate;
   score: number;
   affinity: number;
+  likelihood: number;
   freshness: number;
   quality: number;
   restraint: number;
@@ -182,11 +186,13 @@ export function affinityTerms(candidate: Candidate, context: RankContext): Score
   let interestTotal = 0;
   const interestTerms: ScoreTerm[] = [];
   const strongest = strongestOf(context.interests);
+  // A post's topics are summed or averaged (fitted): with averaging, adding tags never raises a post.
+  const perTag = c.tags.length > 0 ? Math.pow(c.tags.length, -fitted.interestTagPower) : 1;
   for (const tag of c.tags) {
     const signal = context.interests.get(tag);
     const weight = interestWeight(signal, context.useInferred, strongest, fitted.damping);
     if (weight <= 0 || !signal) continue;
-    const value = weight * termWeights.interest;
+    const value = weight * termWeights.interest * perTag;
     interestTotal += value;
     const how =
       signal.choice === 'more' ? `Because you asked for more #${tag}`
@@ -229,10 +235,24 @@ export function affinityTerms(candidate: Candidate, context: RankContext): Score
   return terms.sort((a, b) => b.value - a.value);
 }
 
+/**
+ * The chance of engaging once shown, relative: (m + 0.1) / (m + 0.1 + likelihoodHalf), m the average interest weight
+ * (follow 1, more 2, inferred up to 1) over the post's tags. 1 when the fitted half is 0.
+ */
+export function likelihood(candidate: Candidate, context: RankContext, fitted: RankerWeights = context.weights ?? rankerWeights): number {
+  if (fitted.likelihoodHalf <= 0) return 1;
+  const strongest = strongestOf(context.interests);
+  let sum = 0;
+  for (const tag of candidate.tags) sum += interestWeight(context.interests.get(tag), context.useInferred, strongest, fitted.damping);
+  const m = (candidate.tags.length > 0 ? sum / candidate.tags.length : 0) + 0.1;
+  return m / (m + fitted.likelihoodHalf);
+}
+
 export function scoreCandidate(candidate: Candidate, context: RankContext): Scored {
   const terms = affinityTerms(candidate, context);
   const affinity = terms.reduce((sum, t) => sum + t.value, 0);
   const fitted = context.weights ?? rankerWeights;
+  const like = likelihood(candidate, context, fitted);
   const fresh = freshness(candidate.createdAt, context.now, fitted.freshnessHalfLifeHours);
   const q = quality(candidate.reactions, candidate.comments, fitted.engagement);
   const c = context.controls;
@@ -259,7 +279,7 @@ export function scoreCandidate(candidate: Candidate, context: RankContext): Scor
     restraint *= seenFactor;
     restraints.push(seen.opened ? 'you have opened it before' : seen.views === 1 ? 'you have seen it once' : `you have seen it ${seen.views} times`);
   }
-  return { candidate, score: affinity * fresh * q * restraint, affinity, freshness: fresh, quality: q, restraint, terms, restraints };
+  return { candidate, score: affinity * like * fresh * q * restraint, affinity, likelihood: like, freshness: fresh, quality: q, restraint, terms, restraints };
 }
 
 export type DiversityOptions = {
@@ -295,7 +315,7 @@ function largestOverlap(tags: string[], others: string[][]): number {
 
 /**
  * Greedy re-ranking of a list sorted by score, in time linear in its length: each of the first `placed` places
- * takes the post with the best MMR value — its share of the top score, minus `topicDiversity` × its largest topic
+ * takes the post with the best MMR value — its share of the top score, times 1 − `topicDiversity` × its largest topic
  * overlap with the current page of `window` — among posts that keep that page within the author and group caps.
  * The value never exceeds the share, so the scan stops at the first post whose share cannot beat the best found,
  * and after MMR_LOOKAHEAD posts that fit: at most `placed` × MMR_LOOKAHEAD overlaps, whatever the list's length.
@@ -346,7 +366,10 @@ export function diversify(sorted: Scored[], options: DiversityOptions = defaultD
         if (share <= best) break;
         if (!fits(sorted[i]!)) continue;
         considered++;
-        const value = lambda > 0 ? share - lambda * largestOverlap(sorted[i]!.candidate.tags, pageTags) : share;
+        // Multiplicative, so relevance always counts: a post loses at most the share λ of its value to overlap, and
+        // one with almost no relevance never overtakes a strong match because it shares no topic (the subtractive
+        // form, share − λ × overlap, let "New on Hearth" posts at 0.3 % of the top pass a matching post at 31 %).
+        const value = lambda > 0 ? share * (1 - lambda * largestOverlap(sorted[i]!.candidate.tags, pageTags)) : share;
         if (value > best) {
           best = value;
           pick = i;
@@ -390,6 +413,7 @@ export function explain(scored: Scored, now: Date): Explanation {
   const fmt = (n: number) => n.toFixed(2);
   const breakdown = [
     ...scored.terms.map((t) => ({ label: t.text, value: `+${fmt(t.value)}` })),
+    ...(scored.likelihood !== 1 ? [{ label: 'How well its topics match yours', value: `×${fmt(scored.likelihood)}` }] : []),
     { label: `Freshness (${ageText(scored.candidate.createdAt, now)})`, value: `×${fmt(scored.freshness)}` },
     { label: `Engagement (${scored.candidate.reactions} reactions, ${scored.candidate.comments} comments)`, value: `×${fmt(scored.quality)}` },
     ...(scored.restraints.length ? [{ label: `Held back: ${scored.restraints.join('; ')}`, value: `×${fmt(scored.restraint)}` }] : []),

@@ -32,27 +32,43 @@ export type RankerWeights = {
   seen: { view: number; opened: number };
   /** Inferred strength = score / (strongest + damping). */
   damping: number;
-  /** MMR on tag sets: a post's share of the top score minus this × its largest topic overlap (Jaccard) with the page so far. */
+  /**
+   * How a post's topics add up: the interest terms are divided by (number of tags)^this. 0: summed (a post with three
+   * of your topics counts three times); 1: averaged (a post is as much yours as its topics are on average, so adding
+   * tags never raises it).
+   */
+  interestTagPower: number;
+  /**
+   * How likely the person is to engage once shown the post, from how well its topics match theirs (the average
+   * interest weight over its tags, m): the score is multiplied by (m + 0.1) / (m + 0.1 + this). 0 leaves it out.
+   */
+  likelihoodHalf: number;
+  /** MMR on tag sets: a post's share of the top score times (1 − this × its largest topic overlap (Jaccard) with the page so far), so a post never falls behind one less than (1 − this) as relevant. */
   topicDiversity: number;
 };
 
 export const rankerWeights: RankerWeights = {
-  version: 6,
-  fittedOn: 'bench:quality --scale default --seeds 3 --people 200 --db postgres --fit: one fit on the 360 validation people of three seeds from the neutral start, its caution (z=2) chosen by cross-validation inside them (one paired standard error); the test split never read',
+  version: 7,
+  fittedOn: "bench:quality --scale default --seeds 3 --people 200: one fit on the validation people of every seed, its caution chosen by cross-validation inside them (never the test split)",
   terms: {
-    author: 1,
+    author: 2,
     group: 1,
     interest: 1,
-    friend: 1,
-    coEngagement: 1,
+    friend: 0,
+    coEngagement: 0,
     collaborative: 1,
     trending: 1,
-    newcomer: 1,
-    exploration: 1,
+    newcomer: 4,
+    exploration: 0,
   },
   freshnessHalfLifeHours: 12,
   engagement: 0.3,
-  seen: { view: 0.6, opened: 0.2 },
+  seen: {
+    view: 0.6,
+    opened: 1,
+  },
   damping: 10,
-  topicDiversity: 0.2,
+  interestTagPower: 0.5,
+  likelihoodHalf: 1,
+  topicDiversity: 0.8,
 };
