@@ -6,7 +6,7 @@
 //              over its tags (fitted, `interestTagPower`)
 //   likelihood how well the post's topics match the person's, as a chance of engaging once shown: (m + 0.1) /
 //              (m + 0.1 + h), m the average interest weight over its tags, h fitted (`likelihoodHalf`; 0: left out)
-//   freshness  2^(−age / 36 h): a day-and-a-half-old post counts half as much as a new one
+//   freshness  2^(−age / half-life), the half-life fitted: a post that old counts half as much as a new one
 //   quality    1 + k · ln(1 + reactions + 2 · comments): engagement helps, with diminishing returns (k fitted)
 //   restraint  what the person asked for and what they have already seen: show less of an author ×0.15, of a topic
 //              or group ×0.3; already opened, and each earlier view, by fitted factors (ranker-weights.ts `seen`)
