@@ -1,4 +1,4 @@
-// Where Hearth's ranking loses to what the test split allows: `npx tsx bench/quality/form-probe.ts <seed> …`.
+// Where Hearth's ranking loses to what the test split allows: `npm run bench:form-probe -- <seed> …`.
 // No database: each seed's community is generated, and every ranker below orders the whole pool for every eligible
 // person of the test split (the bench's protocol and NDCG@10, run.ts `score`). Printed as ratios to
 // reverse-chronological (the better of its two variants):
