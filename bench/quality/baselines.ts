@@ -90,8 +90,16 @@ export function alsRanker(c: Community, s: TrainState, model: AlsModel, freshnes
       const dot = model.score(person, j);
       return dot > 0 ? dot * prior[k]! : dot * 1e-6;
     });
-    return pool.map((j, k) => ({ j, v: scores[k]! })).sort((a, b) => b.v - a.v || b.j - a.j).map((x) => x.j);
+    return byScore(pool, scores);
   };
+}
+
+/** Pool posts ordered by their scores (`scores[k]` belongs to `pool[k]`), best first; ties newest (higher index) first. */
+export function byScore(pool: number[], scores: ArrayLike<number>): number[] {
+  return pool
+    .map((j, k) => ({ j, v: scores[k]! }))
+    .sort((a, b) => b.v - a.v || b.j - a.j)
+    .map((x) => x.j);
 }
 
 export function trainAls(c: Community, s: TrainState, options: AlsOptions): AlsModel {
@@ -151,6 +159,6 @@ export function ceiling(c: Community, s: TrainState, options: CeilingOptions): R
       for (const n of noise) react += (base * n) / (base * n + m.reactHalf);
       return recency[k]! * weight * (react / noise.length);
     });
-    return pool.map((j, k) => ({ j, v: scores[k]! })).sort((a, b) => b.v - a.v || b.j - a.j).map((x) => x.j);
+    return byScore(pool, scores);
   };
 }

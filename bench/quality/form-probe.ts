@@ -5,11 +5,14 @@
 //   - the ceiling: the simulation's own expected engagement, knowing latent tastes and qualities (baselines.ts);
 //   - "observable": the same form with only what a ranker can see (the inferred profile and onboarding picks as a
 //     taste estimate, follows, groups, reaction counts, age), and that form with one part at a time made like Hearth's;
-//   - "hearth-like": Hearth's form (follow 1, group 1, interests from choices and damped inferred strength, capped,
-//     exponential freshness, the engagement lift) with its topics summed or averaged and with or without a likelihood
-//     factor — the two knobs ranker-weights.ts gained from this probe (`interestTagPower`, `likelihoodHalf`).
+//   - Hearth: production's own scoring (lib/recommend/rank.ts `scoreCandidate`, no diversity pass) over every pool post
+//     as a candidate, with version 6's numbers and then the two knobs this probe led to (`interestTagPower`,
+//     `likelihoodHalf`) one at a time and together, and the shipped numbers.
 // A diagnostic for choosing what to build, not a peer and not a measurement of production (which `bench:quality` is).
-import { ceiling, poolPosts, reverseChronological, type Ranker } from './baselines';
+import { emptyControls, scoreCandidate, type Candidate, type RankContext } from '../../lib/recommend/rank';
+import { rankerWeights, type RankerWeights } from '../../lib/recommend/ranker-weights';
+import { interestWeight, strongestInferred } from '../../lib/recommend/weights';
+import { byScore, ceiling, poolPosts, reverseChronological, type Ranker } from './baselines';
 import { DAY, generateCommunity, model, scales, type Community } from './community';
 import { eligible, score } from './run';
 import { mean } from './stats';
@@ -17,27 +20,21 @@ import { testPositives, trainState, type TrainState } from './state';
 
 type Variant = { recency?: 'exponential 12 h' | 'exponential 24 h'; noLikelihood?: boolean; sumTags?: boolean; hearthTaste?: boolean };
 
-/** Per topic, what a ranker can estimate of a person's taste: Hearth's inferred scores plus the onboarding picks. */
+/** Per topic, what a ranker can estimate of a person's taste: Hearth's interest weights, or a share of the inferred profile and the onboarding picks. */
 function tasteEstimate(c: Community, s: TrainState, person: number, hearthTaste: boolean): Float64Array {
   const K = c.topics.length;
-  const p = c.people[person]!;
-  const inferred = s.inferred[person]!;
   const est = new Float64Array(K);
-  const choice = (k: number) => (p.joinedAt < s.now ? p.explicit.get(k) : undefined);
   if (hearthTaste) {
-    // Hearth's interest weight: follow 1, more 2, inferred strength score / (strongest + 10).
-    const strongest = Math.max(...inferred);
-    for (let k = 0; k < K; k++) est[k] = (choice(k) === 'more' ? 2 : choice(k) === 'follow' ? 1 : 0) + inferred[k]! / (strongest + 10);
+    const profile = s.profile[person]!;
+    const strongest = strongestInferred(profile.values());
+    for (let k = 0; k < K; k++) est[k] = interestWeight(profile.get(c.topics[k]!), true, strongest, 10);
     return est;
   }
+  const p = c.people[person]!;
   let total = 0;
-  for (let k = 0; k < K; k++) total += est[k] = inferred[k]! + (choice(k) ? 3 : 0) + 1 / K;
+  for (let k = 0; k < K; k++) total += est[k] = s.inferred[person]![k]! + (p.joinedAt < s.now && p.explicit.has(k) ? 3 : 0) + 1 / K;
   for (let k = 0; k < K; k++) est[k]! /= total;
   return est;
-}
-
-function ranked(pool: number[], value: (j: number) => number): number[] {
-  return pool.map((j) => ({ j, v: value(j) })).sort((a, b) => b.v - a.v || b.j - a.j).map((x) => x.j);
 }
 
 /** The ceiling's form over observable signals; each variant makes one part of it like Hearth's. */
@@ -48,7 +45,7 @@ function observable(c: Community, s: TrainState, v: Variant): Ranker {
     const est = tasteEstimate(c, s, person, !!v.hearthTaste);
     const follows = new Set(s.follows[person]);
     const groups = new Set(s.groups[person]);
-    return ranked(pool, (j) => {
+    return byScore(pool, pool.map((j) => {
       const post = c.posts[j]!;
       const age = (s.now - post.createdAt) / DAY;
       const span = Math.min(c.scale.testDays, model.exposureDays - age);
@@ -65,29 +62,62 @@ function observable(c: Community, s: TrainState, v: Variant): Ranker {
       const weight = e.base + (followed ? e.followed : 0) + (post.group >= 0 && groups.has(post.group) ? e.group : 0) + e.taste * taste + e.popularity * Math.log(1 + s.reactions[j]!);
       const b = taste * (followed ? model.followedBoost : 1);
       return recency * weight * (v.noLikelihood ? 1 : b / (b + model.reactHalf));
-    });
+    }));
   };
 }
 
-/** Hearth's form, with its topics combined by (number of tags)^−tagPower and a likelihood factor of half `half` (0: none). */
-function hearthLike(c: Community, s: TrainState, tagPower: number, half: number, halfLifeHours = 12): Ranker {
+/** Version 6's numbers: every term 1, a 12-hour half-life, damping 10, topics summed, no likelihood factor. */
+const VERSION_6: RankerWeights = {
+  ...rankerWeights,
+  version: 6,
+  terms: { author: 1, group: 1, interest: 1, friend: 1, coEngagement: 1, collaborative: 1, trending: 1, newcomer: 1, exploration: 1 },
+  freshnessHalfLifeHours: 12,
+  engagement: 0.3,
+  seen: { view: 0.6, opened: 0.2 },
+  damping: 10,
+  interestTagPower: 0,
+  likelihoodHalf: 0,
+};
+
+/** Production's score (scoreCandidate) of every pool post as a candidate, with the given numbers. */
+function hearth(c: Community, s: TrainState, weights: RankerWeights): Ranker {
   const pool = poolPosts(s);
+  const candidates = pool.map((j): Candidate => {
+    const post = c.posts[j]!;
+    const author = c.people[post.author]!;
+    const group = post.group >= 0 ? c.groups[post.group]! : null;
+    return {
+      postId: post.id,
+      authorId: author.id,
+      authorName: author.name,
+      authorHandle: author.handle,
+      groupId: group?.id ?? null,
+      groupName: group?.name ?? null,
+      groupSlug: group?.slug ?? null,
+      tags: post.tags.map((t) => c.topics[t]!),
+      body: '',
+      createdAt: new Date(post.createdAt),
+      sources: ['recent'],
+      reactions: s.reactions[j]!,
+      comments: s.comments[j]!,
+      weekReactions: s.weekReactions[j]!,
+      likedByFollowed: [],
+      coEngagers: 0,
+      newcomer: post.newcomer,
+    };
+  });
   return (person) => {
-    const est = tasteEstimate(c, s, person, true);
-    const follows = new Set(s.follows[person]);
-    const groups = new Set(s.groups[person]);
-    return ranked(pool, (j) => {
-      const post = c.posts[j]!;
-      let sum = 0;
-      for (const k of post.tags) sum += est[k]!;
-      const interest = Math.min(2.5, sum / Math.pow(post.tags.length, tagPower));
-      const followed = follows.has(post.author);
-      const affinity = (followed ? 1 : 0) + (post.group >= 0 && groups.has(post.group) ? 1 : 0) + interest || 0.05;
-      const m = sum / post.tags.length + 0.1;
-      const likelihood = half > 0 ? m / (m + half) : 1;
-      const freshness = Math.pow(0.5, (s.now - post.createdAt) / 3_600_000 / halfLifeHours);
-      return affinity * likelihood * freshness * (1 + 0.3 * Math.log(1 + s.reactions[j]! + 2 * s.comments[j]!));
-    });
+    const context: RankContext = {
+      now: new Date(s.now),
+      followedAuthors: new Set(s.follows[person]!.map((i) => c.people[i]!.id)),
+      joinedGroups: new Set(s.groups[person]!.map((g) => c.groups[g]!.id)),
+      interests: s.profile[person]!,
+      useInferred: true,
+      controls: emptyControls(),
+      seen: new Map(),
+      weights,
+    };
+    return byScore(pool, candidates.map((x) => scoreCandidate(x, context).score));
   };
 }
 
@@ -107,16 +137,16 @@ for (const seed of process.argv.slice(2).map(Number)) {
     ['  without the likelihood factor', observable(c, s, { noLikelihood: true })],
     ['  with topics summed, not averaged', observable(c, s, { sumTags: true })],
     ["  with Hearth's interest weights", observable(c, s, { hearthTaste: true })],
-    ['hearth-like: topics summed, no likelihood (version 6)', hearthLike(c, s, 0, 0)],
-    ['  topics averaged', hearthLike(c, s, 1, 0)],
-    ['  topics over √tags', hearthLike(c, s, 0.5, 0)],
-    ['  likelihood half 1', hearthLike(c, s, 0, 1)],
-    ['  topics averaged, likelihood half 1', hearthLike(c, s, 1, 1)],
-    ['  topics averaged, likelihood half 1, half-life 24 h', hearthLike(c, s, 1, 1, 24)],
+    ["Hearth's scoring, version 6's numbers (topics summed, no likelihood)", hearth(c, s, VERSION_6)],
+    ['  topics averaged', hearth(c, s, { ...VERSION_6, interestTagPower: 1 })],
+    ['  topics over √tags', hearth(c, s, { ...VERSION_6, interestTagPower: 0.5 })],
+    ['  likelihood half 1', hearth(c, s, { ...VERSION_6, likelihoodHalf: 1 })],
+    ['  topics averaged, likelihood half 1', hearth(c, s, { ...VERSION_6, interestTagPower: 1, likelihoodHalf: 1 })],
+    [`  the shipped numbers (version ${rankerWeights.version})`, hearth(c, s, rankerWeights)],
   ];
   console.log(`seed ${seed}: ${people.length} people, reverse-chronological NDCG@10 ${chrono.toFixed(4)}`);
   for (const [label, r] of rows) {
     const x = ndcg(r);
-    console.log(`  ${label.padEnd(58)} ${x.toFixed(4)}  ×${(x / chrono).toFixed(2)}`);
+    console.log(`  ${label.padEnd(70)} ${x.toFixed(4)}  ×${(x / chrono).toFixed(2)}`);
   }
 }
