@@ -34,11 +34,11 @@ export async function buildDiscoverSet(userId: string, now: Date): Promise<Disco
   const authors = new Set<string>();
   for (const s of ranked) {
     if (posts.length >= POSTS) break;
-    const kinds = new Set(s.terms.map((t) => t.kind));
+    const kinds = new Set(s.terms().map((t) => t.kind));
     // New to you: not from someone you follow or a group you are in, not seen before, one per author.
     if (kinds.has('author') || kinds.has('group') || s.restraint < 1 || authors.has(s.candidate.authorId)) continue;
     authors.add(s.candidate.authorId);
-    posts.push({ kind: 'post', id: s.candidate.postId, reason: s.terms[0]!.text });
+    posts.push({ kind: 'post', id: s.candidate.postId, reason: s.terms()[0]!.text });
   }
   return [
     ...posts,

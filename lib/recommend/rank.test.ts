@@ -148,14 +148,14 @@ describe('scoring', () => {
     const stuffed = candidate({ tags: ['ceramics', 'kilns', 'glaze'] });
     const both = candidate({ tags: ['ceramics', 'kilns'] });
     const at = (power: number) => context({ interests, weights: { ...rankerWeights, interestTagPower: power, likelihoodHalf: 0 } });
-    const interestOf = (c: Candidate, power: number) => scoreCandidate(c, at(power)).terms.find((t) => t.kind === 'interest')!.value;
+    const interestOf = (c: Candidate, power: number) => scoreCandidate(c, at(power)).terms().find((t) => t.kind === 'interest')!.value;
     expect(interestOf(stuffed, 0)).toBeCloseTo(interestOf(one, 0), 12);
     expect(interestOf(stuffed, 1)).toBeCloseTo(interestOf(one, 1) / 3, 12);
     expect(interestOf(both, 0.5)).toBeCloseTo(interestOf(one, 0.5) / Math.SQRT2, 12);
     expect(scoreCandidate(stuffed, at(1)).score).toBeLessThan(scoreCandidate(one, at(1)).score);
     // The explanation shows the averaged value: the terms are what the score sums.
     const scored = scoreCandidate(stuffed, at(1));
-    expect(scored.affinity).toBeCloseTo(scored.terms.reduce((sum, t) => sum + t.value, 0), 12);
+    expect(scored.affinity).toBeCloseTo(scored.terms().reduce((sum, t) => sum + t.value, 0), 12);
   });
 
   it('the likelihood factor grows with how well the topics match, is shown in the calculation, and is 1 (and unshown) at 0', () => {
@@ -256,6 +256,53 @@ describe('diversity', () => {
     expect(topics(rankCandidates([...pottery, ...other], { ...ctx, weights: { ...rankerWeights, topicDiversity: 0.5 } }))).toBe(5);
   });
 
+  it('the reasons in words add up to the number that ranked the post, for random posts, people and weights', () => {
+    // scoreCandidate computes numbers only and puts the reasons in words when asked (terms()); both come from one
+    // walk over the reasons, and this holds them together: any drift between the two fails here.
+    let seed = 11;
+    const next = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const pick = <T,>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]!;
+    const topicsPool = ['moths', 'birds', 'chess', 'baking', 'pottery', 'kilns'];
+    const choices = [null, null, 'follow', 'more', 'less', 'hide'] as const;
+    const sourcesPool = ['following', 'group', 'interest', 'co_engagement', 'taste', 'trending', 'newcomer', 'exploration', 'recent'] as const;
+    let explored = 0;
+    for (let round = 0; round < 400; round++) {
+      const weights = { ...rankerWeights, interestTagPower: pick([0, 0.5, 1]), likelihoodHalf: pick([0, 0.3, 1, 3]), damping: pick([1, 10]), terms: Object.fromEntries(Object.keys(rankerWeights.terms).map((k) => [k, pick([0, 0.25, 1, 4])])) as typeof rankerWeights.terms };
+      const interests = new Map(topicsPool.filter(() => next() < 0.6).map((t) => [t, { choice: pick(choices), inferred: next() < 0.5 ? 0 : next() * 40 }] as const));
+      const ctx = context({ interests, useInferred: next() < 0.7, followedAuthors: new Set(['ana']), joinedGroups: new Set(['g']), weights });
+      const post = candidate({
+        authorId: pick(['ana', 'ben']),
+        groupId: pick([null, 'g', 'h']),
+        groupName: 'Potters',
+        groupSlug: 'potters',
+        tags: [...new Set(Array.from({ length: Math.floor(next() * 4) }, () => pick(topicsPool)))],
+        sources: [...new Set(Array.from({ length: 1 + Math.floor(next() * 3) }, () => pick(sourcesPool)))],
+        likedByFollowed: next() < 0.3 ? ['Ana', 'Ben'].slice(0, 1 + Math.floor(next() * 2)) : [],
+        coEngagers: Math.floor(next() * 5),
+        weekReactions: Math.floor(next() * 20),
+        newcomer: next() < 0.2,
+        collaborative: next() < 0.5 ? next() : undefined,
+        tasteNeighbours: Math.floor(next() * 4),
+      });
+      const scored = scoreCandidate(post, ctx);
+      const terms = scored.terms();
+      expect(terms.length).toBeGreaterThan(0);
+      expect(scored.affinity).toBeCloseTo(terms.reduce((sum, t) => sum + t.value, 0), 12);
+      for (let i = 0; i < terms.length; i++) {
+        expect(terms[i]!.value).toBeGreaterThan(0);
+        if (i > 0) expect(terms[i]!.value).toBeLessThanOrEqual(terms[i - 1]!.value);
+      }
+      expect(scored.exploration).toBe(terms.some((t) => t.kind === 'exploration'));
+      if (scored.exploration) explored++;
+      // The likelihood, computed here from interestWeight directly.
+      const strongest = Math.max(0, ...[...interests.values()].map((i) => i.inferred));
+      const m = (post.tags.length ? post.tags.reduce((sum, t) => sum + interestWeight(interests.get(t), ctx.useInferred, strongest, weights.damping), 0) / post.tags.length : 0) + 0.1;
+      expect(scored.likelihood).toBeCloseTo(weights.likelihoodHalf > 0 ? m / (m + weights.likelihoodHalf) : 1, 12);
+      expect(scored.score).toBeCloseTo(scored.affinity * scored.likelihood * scored.freshness * scored.quality * scored.restraint, 12);
+    }
+    expect(explored).toBeGreaterThan(5);
+  });
+
   it('topic spreading never puts a post ahead of one more than 1 / (1 − λ) times as relevant, at every λ the fit tries', () => {
     // Random lists: scores spanning three orders of magnitude, tags from a small set (so overlaps are common); every
     // author and group distinct and no exploration, so only the topic spreading moves anything.
@@ -266,7 +313,7 @@ describe('diversity', () => {
       for (let round = 0; round < 20; round++) {
         const list = Array.from({ length: 80 }, () => {
           const tags = [...new Set(Array.from({ length: 1 + Math.floor(next() * 2) }, () => topicsPool[Math.floor(next() * topicsPool.length)]!))];
-          return { ...scoreCandidate(candidate({ tags }), context()), score: Math.pow(10, -3 * next()) };
+          return Object.assign(scoreCandidate(candidate({ tags }), context()), { score: Math.pow(10, -3 * next()) });
         }).sort((a, b) => b.score - a.score);
         const out = diversify(list, { window: 10, authorCap: 99, groupCap: 99, explorationEvery: 1000, placed: 30, topicDiversity: lambda });
         const placed = out.slice(0, 30);

@@ -93,19 +93,34 @@ export type TermKind = 'author' | 'group' | 'interest' | 'friends' | 'co_engagem
 /** One reason a post is in the feed, with its share of the affinity and the control that acts on it. */
 export type ScoreTerm = { kind: TermKind; text: string; value: number; control: { href: string; label: string } };
 
-export type Scored = {
-  candidate: Candidate;
-  score: number;
-  affinity: number;
-  likelihood: number;
-  freshness: number;
-  quality: number;
-  restraint: number;
-  /** Largest first. */
-  terms: ScoreTerm[];
-  /** Restraint factors that applied, in words ("you asked to see less of #pottery"). */
-  restraints: string[];
-};
+/**
+ * One candidate scored: the factors of its score, and its reasons in words (`terms()`), put together on first call —
+ * ranking scores every candidate (ten thousand for some people), but only the first few dozen are ever explained.
+ * A class, so that a copy made by spreading has no `terms` at all (TypeScript drops methods from a spread) rather
+ * than stale ones.
+ */
+export class Scored {
+  #terms: ScoreTerm[] | undefined;
+  constructor(
+    readonly candidate: Candidate,
+    private readonly context: RankContext,
+    public score: number,
+    readonly affinity: number,
+    readonly likelihood: number,
+    readonly freshness: number,
+    readonly quality: number,
+    readonly restraint: number,
+    /** Restraint factors that applied, in words ("you asked to see less of #pottery"). */
+    readonly restraints: string[],
+    /** Whether the exploration reason counts: such posts fill every 8th place of the diversity pass. */
+    readonly exploration: boolean,
+  ) {}
+
+  /** Every reason the post is for this person, largest first; they add up to `affinity`. */
+  terms(): ScoreTerm[] {
+    return (this.#terms ??= affinityTerms(this.candidate, this.context));
+  }
+}
 
 export const FRESHNESS_HALF_LIFE_HOURS = rankerWeights.freshnessHalfLifeHours;
 const BASE_AFFINITY = 0.05;
@@ -168,108 +183,156 @@ function friendsText(names: string[]) {
   return `Liked by ${names[0]} and ${others} other${others === 1 ? '' : 's'} you follow`;
 }
 
-/** The affinity terms for one candidate: every reason it is for this person, with its value. */
-export function affinityTerms(candidate: Candidate, context: RankContext): ScoreTerm[] {
-  const fitted = context.weights ?? rankerWeights;
+/** One reason's kind and value, before it is put in words (the interest reasons also name their topic). */
+type AffinityPart = { kind: TermKind; value: number; tag?: string };
+
+/** A reason's value when it counts (above 0; a weight fitted to 0 is no reason at all), noted in `parts` if asked. */
+function counted(parts: AffinityPart[] | null, kind: TermKind, value: number): number {
+  if (!(value > 0)) return 0;
+  parts?.push({ kind, value });
+  return value;
+}
+
+/** What the walk over a candidate's reasons learns besides the affinity (one object reused: ranking is synchronous). */
+const walked = { exploration: false, interestSum: 0 };
+
+/**
+ * Every reason a post is for this person, with its value: the one place the affinity's numbers are computed, for
+ * ranking (parts null: numbers only, no words, no objects — ten thousand candidates are scored per person) and for
+ * explaining (affinityTerms puts each part in words). Returns the affinity: the sum of the reasons' values, or
+ * BASE_AFFINITY when none counts. Also leaves in `walked` whether the exploration reason counts and the sum of interest
+ * weights over the post's tags (the likelihood's m).
+ */
+function walkAffinity(c: Candidate, context: RankContext, fitted: RankerWeights, parts: AffinityPart[] | null): number {
   // The affinity term weights, from the fitted artifact (ranker-weights.ts). interest: per unit of interest weight
-  // (follow 1, more 2, less 0.25, inferred up to 1), topics summed, capped at 2.5; friend: per person followed who
-  // reacted, at most 4; coEngagement: at 3 or more like-minded people; trending: at 10 or more reactions this week.
-  const termWeights = fitted.terms;
-  const terms: ScoreTerm[] = [];
-  const c = candidate;
-  if (context.followedAuthors.has(c.authorId)) {
-    terms.push({ kind: 'author', text: `Because you follow ${c.authorName}`, value: termWeights.author, control: { href: `/u/${c.authorHandle}`, label: `Unfollow or mute ${c.authorName}` } });
-  }
-  if (c.groupId && context.joinedGroups.has(c.groupId)) {
-    terms.push({ kind: 'group', text: `From ${c.groupName}, a group you’re in`, value: termWeights.group, control: { href: `/g/${c.groupSlug}`, label: `Leave or mute ${c.groupName}` } });
-  }
-  let interestTotal = 0;
-  const interestTerms: ScoreTerm[] = [];
+  // (follow 1, more 2, less 0.25, inferred up to 1), topics summed or averaged, capped at 2.5; friend: per person
+  // followed who reacted, at most 4; coEngagement: at 3 or more like-minded people; trending: at 10 or more reactions
+  // this week. A term the fitted weights set to 0 is no reason at all: it is left out.
+  const w = fitted.terms;
+  let affinity = 0;
+  const followsAuthor = context.followedAuthors.has(c.authorId);
+  const inGroup = c.groupId !== null && context.joinedGroups.has(c.groupId);
+  if (followsAuthor) affinity += counted(parts, 'author', w.author);
+  if (inGroup) affinity += counted(parts, 'group', w.group);
   const strongest = strongestOf(context.interests);
   // A post's topics are summed or averaged (fitted): with averaging, adding tags never raises a post.
   const perTag = c.tags.length > 0 ? Math.pow(c.tags.length, -fitted.interestTagPower) : 1;
+  let interestTotal = 0;
+  let interestSum = 0;
+  const firstInterest = parts?.length ?? 0;
   for (const tag of c.tags) {
     const signal = context.interests.get(tag);
     const weight = interestWeight(signal, context.useInferred, strongest, fitted.damping);
-    if (weight <= 0 || !signal) continue;
-    const value = weight * termWeights.interest * perTag;
+    interestSum += weight;
+    if (weight <= 0) continue;
+    const value = weight * w.interest * perTag;
     interestTotal += value;
-    const how =
-      signal.choice === 'more' ? `Because you asked for more #${tag}`
-      : signal.choice === 'follow' ? `Because you follow #${tag}`
-      : signal.choice === 'less' ? `About #${tag}, which you asked to see less of`
-      : `Because you often engage with #${tag}`;
-    interestTerms.push({ kind: 'interest', text: how, value, control: { href: `/settings/feed#interest-${tag}`, label: `Change how much #${tag} you see` } });
+    if (parts && value > 0) parts.push({ kind: 'interest', value, tag });
   }
-  // Several topics add up, but no post gets more than 2.5 from its topics: scale each term to keep them honest.
+  // Several topics add up, but no post gets more than 2.5 from its topics: each term is scaled to keep them honest.
   const cap = 2.5;
-  const scale = interestTotal > cap ? cap / interestTotal : 1;
-  for (const t of interestTerms) terms.push({ ...t, value: t.value * scale });
-  if (c.likedByFollowed.length > 0) {
-    terms.push({ kind: 'friends', text: friendsText(c.likedByFollowed), value: termWeights.friend * Math.min(4, c.likedByFollowed.length), control: { href: '/settings/feed#people', label: 'See whom you follow' } });
+  if (interestTotal > cap) {
+    if (parts) for (let i = firstInterest; i < parts.length; i++) parts[i]!.value *= cap / interestTotal;
+    affinity += cap;
+  } else affinity += interestTotal;
+  if (c.likedByFollowed.length > 0) affinity += counted(parts, 'friends', w.friend * Math.min(4, c.likedByFollowed.length));
+  if (c.coEngagers > 0 && c.sources.includes('co_engagement')) affinity += counted(parts, 'co_engagement', w.coEngagement * Math.min(1, c.coEngagers / 3));
+  if (c.collaborative && c.collaborative > 0) affinity += counted(parts, 'collaborative', w.collaborative * Math.min(1, c.collaborative));
+  if (c.groupId && c.weekReactions > 0 && c.sources.includes('trending')) affinity += counted(parts, 'trending', w.trending * Math.min(1, c.weekReactions / 10));
+  if (c.newcomer) affinity += counted(parts, 'newcomer', w.newcomer);
+  const explores = c.sources.includes('exploration') && interestTotal === 0 && !followsAuthor && !inGroup && w.exploration > 0;
+  if (explores) affinity += counted(parts, 'exploration', w.exploration);
+  walked.exploration = explores;
+  walked.interestSum = interestSum;
+  if (affinity > 0) return affinity;
+  parts?.push({ kind: 'recent', value: BASE_AFFINITY });
+  return BASE_AFFINITY;
+}
+
+/** One reason in words, with the control that acts on it. */
+function describe(part: AffinityPart, c: Candidate, context: RankContext): ScoreTerm {
+  const { kind, value } = part;
+  switch (kind) {
+    case 'author':
+      return { kind, value, text: `Because you follow ${c.authorName}`, control: { href: `/u/${c.authorHandle}`, label: `Unfollow or mute ${c.authorName}` } };
+    case 'group':
+      return { kind, value, text: `From ${c.groupName}, a group you’re in`, control: { href: `/g/${c.groupSlug}`, label: `Leave or mute ${c.groupName}` } };
+    case 'interest': {
+      const tag = part.tag!;
+      const choice = context.interests.get(tag)?.choice;
+      const text =
+        choice === 'more' ? `Because you asked for more #${tag}`
+        : choice === 'follow' ? `Because you follow #${tag}`
+        : choice === 'less' ? `About #${tag}, which you asked to see less of`
+        : `Because you often engage with #${tag}`;
+      return { kind, value, text, control: { href: `/settings/feed#interest-${tag}`, label: `Change how much #${tag} you see` } };
+    }
+    case 'friends':
+      return { kind, value, text: friendsText(c.likedByFollowed), control: { href: '/settings/feed#people', label: 'See whom you follow' } };
+    case 'co_engagement':
+      return { kind, value, text: `Liked by ${c.coEngagers} ${c.coEngagers === 1 ? 'person who' : 'people who'} liked posts you liked`, control: { href: '/settings/feed#history', label: 'Pause or reset what your activity teaches Hearth' } };
+    case 'collaborative': {
+      const n = c.tasteNeighbours ?? 0;
+      const text = n > 0 ? `Liked by people who like what you like: ${n} of them` : 'People who like what you like engage with posts like this';
+      return { kind, value, text, control: { href: '/settings/privacy/interests#taste', label: 'See or delete the tastes Hearth learned' } };
+    }
+    case 'trending':
+      return { kind, value, text: `Popular in ${c.groupName} this week`, control: { href: `/g/${c.groupSlug}`, label: `Show less from ${c.groupName}` } };
+    case 'newcomer':
+      return { kind, value, text: `${c.authorName} is new here: this is their first post`, control: { href: `/u/${c.authorHandle}`, label: `Visit ${c.authorName}’s profile` } };
+    case 'exploration':
+      return { kind, value, text: 'Something new: exploring outside your usual topics', control: { href: '/settings/feed', label: 'Adjust your feed' } };
+    case 'recent':
+      return { kind, value, text: 'New on Hearth', control: { href: '/settings/feed', label: 'Choose your interests' } };
   }
-  if (c.coEngagers > 0 && c.sources.includes('co_engagement')) {
-    terms.push({ kind: 'co_engagement', text: `Liked by ${c.coEngagers} ${c.coEngagers === 1 ? 'person who' : 'people who'} liked posts you liked`, value: termWeights.coEngagement * Math.min(1, c.coEngagers / 3), control: { href: '/settings/feed#history', label: 'Pause or reset what your activity teaches Hearth' } });
-  }
-  if (c.collaborative && c.collaborative > 0 && termWeights.collaborative > 0) {
-    const n = c.tasteNeighbours ?? 0;
-    const text = n > 0 ? `Liked by people who like what you like: ${n} of them` : 'People who like what you like engage with posts like this';
-    terms.push({ kind: 'collaborative', text, value: termWeights.collaborative * Math.min(1, c.collaborative), control: { href: '/settings/privacy/interests#taste', label: 'See or delete the tastes Hearth learned' } });
-  }
-  if (c.groupId && c.weekReactions > 0 && c.sources.includes('trending')) {
-    terms.push({ kind: 'trending', text: `Popular in ${c.groupName} this week`, value: termWeights.trending * Math.min(1, c.weekReactions / 10), control: { href: `/g/${c.groupSlug}`, label: `Show less from ${c.groupName}` } });
-  }
-  if (c.newcomer) {
-    terms.push({ kind: 'newcomer', text: `${c.authorName} is new here: this is their first post`, value: termWeights.newcomer, control: { href: `/u/${c.authorHandle}`, label: `Visit ${c.authorName}’s profile` } });
-  }
-  if (c.sources.includes('exploration') && interestTotal === 0 && !terms.some((t) => t.kind === 'author' || t.kind === 'group')) {
-    terms.push({ kind: 'exploration', text: 'Something new: exploring outside your usual topics', value: termWeights.exploration, control: { href: '/settings/feed', label: 'Adjust your feed' } });
-  }
-  // A term the fitted weights set to 0 is no reason at all: it is left out of the explanation.
-  const reasons = terms.filter((t) => t.value > 0);
-  terms.length = 0;
-  terms.push(...reasons);
-  if (terms.length === 0) {
-    terms.push({ kind: 'recent', text: 'New on Hearth', value: BASE_AFFINITY, control: { href: '/settings/feed', label: 'Choose your interests' } });
-  }
-  return terms.sort((a, b) => b.value - a.value);
+}
+
+/** The affinity terms for one candidate: every reason it is for this person, with its value, largest first. */
+export function affinityTerms(candidate: Candidate, context: RankContext): ScoreTerm[] {
+  const parts: AffinityPart[] = [];
+  walkAffinity(candidate, context, context.weights ?? rankerWeights, parts);
+  return parts.map((p) => describe(p, candidate, context)).sort((a, b) => b.value - a.value);
 }
 
 /**
- * The chance of engaging once shown, relative: (m + 0.1) / (m + 0.1 + likelihoodHalf), m the average interest weight
- * (follow 1, more 2, inferred up to 1) over the post's tags. 1 when the fitted half is 0.
+ * The chance of engaging once shown, relative: (m + 0.1) / (m + 0.1 + h), m the average interest weight (follow 1,
+ * more 2, inferred up to 1) over the post's tags, h the fitted `likelihoodHalf`. 1 when h is 0.
  */
-export function likelihood(candidate: Candidate, context: RankContext, fitted: RankerWeights = context.weights ?? rankerWeights): number {
-  if (fitted.likelihoodHalf <= 0) return 1;
-  const strongest = strongestOf(context.interests);
-  let sum = 0;
-  for (const tag of candidate.tags) sum += interestWeight(context.interests.get(tag), context.useInferred, strongest, fitted.damping);
-  const m = (candidate.tags.length > 0 ? sum / candidate.tags.length : 0) + 0.1;
-  return m / (m + fitted.likelihoodHalf);
+function likelihoodOf(interestSum: number, tagCount: number, half: number): number {
+  if (half <= 0) return 1;
+  const m = (tagCount > 0 ? interestSum / tagCount : 0) + 0.1;
+  return m / (m + half);
 }
 
+const noRestraints: string[] = [];
+
+/**
+ * The whole score of one candidate. Its reasons in words (`terms`) are put together only when read: ranking scores
+ * every candidate, but only the first few dozen are ever explained. Both come from walkAffinity, so the words cannot
+ * drift from the numbers (rank.test.ts checks that the terms add up to the affinity, on random candidates).
+ */
 export function scoreCandidate(candidate: Candidate, context: RankContext): Scored {
-  const terms = affinityTerms(candidate, context);
-  const affinity = terms.reduce((sum, t) => sum + t.value, 0);
   const fitted = context.weights ?? rankerWeights;
-  const like = likelihood(candidate, context, fitted);
+  const affinity = walkAffinity(candidate, context, fitted, null);
+  const exploration = walked.exploration;
+  const like = likelihoodOf(walked.interestSum, candidate.tags.length, fitted.likelihoodHalf);
   const fresh = freshness(candidate.createdAt, context.now, fitted.freshnessHalfLifeHours);
   const q = quality(candidate.reactions, candidate.comments, fitted.engagement);
   const c = context.controls;
   let restraint = 1;
-  const restraints: string[] = [];
+  let restraints = noRestraints;
   if (c.lessAuthors.has(candidate.authorId)) {
     restraint *= restraintFactors.lessAuthor;
-    restraints.push(`you asked to see less of ${candidate.authorName}`);
+    restraints = [...restraints, `you asked to see less of ${candidate.authorName}`];
   }
-  const lessTag = candidate.tags.find((t) => c.lessTags.has(t));
+  const lessTag = c.lessTags.size > 0 ? candidate.tags.find((t) => c.lessTags.has(t)) : undefined;
   if (lessTag) {
     restraint *= restraintFactors.lessTag;
-    restraints.push(`you asked to see less of #${lessTag}`);
+    restraints = [...restraints, `you asked to see less of #${lessTag}`];
   }
   if (candidate.groupId && c.lessGroups.has(candidate.groupId)) {
     restraint *= restraintFactors.lessGroup;
-    restraints.push(`you asked to see less from ${candidate.groupName}`);
+    restraints = [...restraints, `you asked to see less from ${candidate.groupName}`];
   }
   // What was seen is held back by the fitted factors; a factor of 1 holds nothing back, and the explanation says so
   // by not naming it.
@@ -277,10 +340,11 @@ export function scoreCandidate(candidate: Candidate, context: RankContext): Scor
   const seenFactor = !seen ? 1 : seen.opened ? fitted.seen.opened : seen.views > 0 ? Math.max(fitted.seen.opened, Math.pow(fitted.seen.view, seen.views)) : 1;
   if (seen && seenFactor < 1) {
     restraint *= seenFactor;
-    restraints.push(seen.opened ? 'you have opened it before' : seen.views === 1 ? 'you have seen it once' : `you have seen it ${seen.views} times`);
+    restraints = [...restraints, seen.opened ? 'you have opened it before' : seen.views === 1 ? 'you have seen it once' : `you have seen it ${seen.views} times`];
   }
-  return { candidate, score: affinity * like * fresh * q * restraint, affinity, likelihood: like, freshness: fresh, quality: q, restraint, terms, restraints };
+  return new Scored(candidate, context, affinity * like * fresh * q * restraint, affinity, like, fresh, q, restraint, restraints, exploration);
 }
+
 
 export type DiversityOptions = {
   window: number;
@@ -296,8 +360,6 @@ export const defaultDiversity: DiversityOptions = { window: 10, authorCap: 2, gr
 
 /** How many fitting posts, best first, each place of the diversity pass weighs against each other (MMR). */
 export const MMR_LOOKAHEAD = 100;
-
-const isExploration = (s: Scored) => s.terms.some((t) => t.kind === 'exploration');
 
 /** The largest Jaccard similarity between one tag set and any of the others. */
 function largestOverlap(tags: string[], others: string[][]): number {
@@ -328,7 +390,7 @@ export function diversify(sorted: Scored[], options: DiversityOptions = defaultD
   const lambda = options.topicDiversity ?? rankerWeights.topicDiversity;
   const taken = new Uint8Array(n);
   const exploration: number[] = [];
-  for (let i = 0; i < n; i++) if (isExploration(sorted[i]!)) exploration.push(i);
+  for (let i = 0; i < n; i++) if (sorted[i]!.exploration) exploration.push(i);
   let explorationCursor = 0;
   const top = sorted[0]?.score || 1;
   const out: Scored[] = [];
@@ -405,14 +467,15 @@ export type Explanation = {
 
 /** The reasons that carried at least a quarter of the largest one (at most three), plus the age and the sums. */
 export function explain(scored: Scored, now: Date): Explanation {
-  const top = scored.terms[0]?.value ?? 0;
-  const reasons = scored.terms
+  const terms = scored.terms();
+  const top = terms[0]?.value ?? 0;
+  const reasons = terms
     .filter((t, i) => i === 0 || t.value >= top * 0.25)
     .slice(0, 3)
     .map((t) => ({ text: t.text, href: t.control.href, label: t.control.label }));
   const fmt = (n: number) => n.toFixed(2);
   const breakdown = [
-    ...scored.terms.map((t) => ({ label: t.text, value: `+${fmt(t.value)}` })),
+    ...terms.map((t) => ({ label: t.text, value: `+${fmt(t.value)}` })),
     ...(scored.likelihood !== 1 ? [{ label: 'How well its topics match yours', value: `×${fmt(scored.likelihood)}` }] : []),
     { label: `Freshness (${ageText(scored.candidate.createdAt, now)})`, value: `×${fmt(scored.freshness)}` },
     { label: `Engagement (${scored.candidate.reactions} reactions, ${scored.candidate.comments} comments)`, value: `×${fmt(scored.quality)}` },

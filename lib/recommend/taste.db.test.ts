@@ -120,7 +120,7 @@ describe('the taste model', () => {
     expect(close).toBeGreaterThan(0);
     expect(target.tasteNeighbours).toBe(close);
     const scored = scoreCandidate(target, { ...context, weights: { ...rankerWeights, terms: { ...rankerWeights.terms, collaborative: 1 } } });
-    expect(scored.terms.map((t) => t.text)).toContain(`Liked by people who like what you like: ${close} of them`);
+    expect(scored.terms().map((t) => t.text)).toContain(`Liked by people who like what you like: ${close} of them`);
 
     // Without inferred interests, no taste: no source, no term.
     actAs(c.reader);
