@@ -49,7 +49,7 @@ async function main() {
   console.log('');
   console.log(`(total ${result.seconds.toFixed(1)} s)`);
   if (args.includes('--fit')) {
-    const fitted = { ...result.fitted, fittedOn: `bench:quality --scale ${scaleName} --seeds ${seedCount} --people ${people}: one fit on the validation people of every seed, its caution chosen by cross-validation inside them (never the test split)` };
+    const fitted = { ...result.fitted, fittedOn: `bench:quality --scale ${scaleName} --seeds ${seedCount} --people ${people}: one fit on the validation people of every seed, its caution chosen by cross-validation inside them, each move gaining in every seed (never the test split)` };
     const file = path.join(process.cwd(), 'lib/recommend/ranker-weights.ts');
     const text = fs.readFileSync(file, 'utf8');
     const start = text.indexOf('export const rankerWeights');
