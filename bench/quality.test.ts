@@ -7,7 +7,7 @@ import { CANDIDATE_WINDOW_DAYS } from '../lib/recommend/candidates';
 import { als } from './quality/als';
 import { DAY, generateCommunity, model, REACTION, scales } from './quality/community';
 import { ndcgAt, recallAt, topicDiversity } from './quality/metrics';
-import { methods, runBench, type BenchResult } from './quality/run';
+import { methods, moveGains, runBench, type BenchResult } from './quality/run';
 import { bootstrap } from './quality/stats';
 import { testPositives, trainState } from './quality/state';
 
@@ -105,6 +105,20 @@ describe('quality bench parts', () => {
     }
     expect(n).toBeGreaterThan(20);
     expect(own / n).toBeGreaterThan(other / n);
+  });
+
+  it('the fit takes a move only when it gains clearly over everyone and in every seed', () => {
+    // Three seeds of 100 people; the move adds 0.02 to everyone's NDCG in the first two seeds, with a little noise.
+    let k = 1;
+    const noise = () => ((k = (k * 16807) % 2147483647) / 2147483647 - 0.5) * 0.01;
+    const current = [0, 1, 2].map(() => Float64Array.from({ length: 100 }, () => 0.1 + noise()));
+    const gained = (third: number) => current.map((seed, s) => seed.map((x) => x + (s < 2 ? 0.02 : third) + noise()));
+    expect(moveGains(gained(0.02), current, 3)).toBe(true);
+    // The same pooled gain, but the third community loses: not taken.
+    expect(moveGains(gained(-0.005), current, 3)).toBe(false);
+    // A gain lost in the noise is not taken either, however it splits.
+    const noisy = current.map((seed) => seed.map((x, i) => x + (i % 2 ? 0.5 : -0.49)));
+    expect(moveGains(noisy, current, 1)).toBe(false);
   });
 
   it('the bootstrap interval holds the mean and narrows with more people', () => {

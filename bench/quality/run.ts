@@ -184,6 +184,15 @@ function pairedGain(next: Float64Array, current: Float64Array) {
 }
 
 /**
+ * Whether the fit takes a move: per person of each seed, NDCG@10 with the move (`next`) and without (`current`). The
+ * pooled paired gain must exceed `minZ` standard errors, and the mean gain must be positive in every seed.
+ */
+export function moveGains(next: Float64Array[], current: Float64Array[], minZ: number): boolean {
+  const { gain, se } = pairedGain(concat(next), concat(current));
+  return gain > 1e-9 && gain > minZ * se && next.every((seed, k) => mean(seed) > mean(current[k]!));
+}
+
+/**
  * Hearth's numbers fitted on the validation splits of every seed at once (the people of all seeds pooled: three
  * times the evidence of one seed): freshness half-life and damping by grid, term weights by coordinate ascent on
  * NDCG@10, then topic diversity. Each move must beat the current numbers by more than `minZ` standard errors of
@@ -203,9 +212,7 @@ export function fitHearth(sets: ValidationSet[], diversityFloor: number, minZ: n
   let moves = 0;
   const tryWeights = (w: RankerWeights) => {
     const next = evaluate(w);
-    const { gain, se } = pairedGain(next.ndcg, bestRun.ndcg);
-    const everySeed = next.perSeed.every((seed, k) => mean(seed) > mean(bestRun.perSeed[k]!));
-    if (gain > 1e-9 && gain > minZ * se && everySeed) {
+    if (moveGains(next.perSeed, bestRun.perSeed, minZ)) {
       best = w;
       bestRun = next;
       moves++;
