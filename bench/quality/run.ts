@@ -47,6 +47,12 @@ export type BenchOptions = {
   testPeople: number;
   /** Where the community is loaded for the candidate SQL (database.ts): embedded PGlite unless told. */
   engine?: QualityEngine;
+  /**
+   * Which Hearth the summary line reports: the shipped numbers of ranker-weights.ts (the default: the ranker people
+   * get, on data it may never have seen), or this run's own fit (`--fit`, which writes it as the next version). Both
+   * are rows of the table either way.
+   */
+  report?: 'shipped' | 'fit';
   /** Synthetic candidate counts for the ranking-cost measurement. */
   rankCostSizes?: number[];
   log?: (line: string) => void;
@@ -70,6 +76,8 @@ export type BenchResult = {
   options: BenchOptions;
   seeds: SeedResult[];
   summary: Record<Method, { ndcg10: Interval; recall20: Interval; diversity: Interval; coldNdcg10: Interval }>;
+  /** The Hearth row the line reports (options.report). */
+  subject: Method;
   line: string;
   table: string;
   fitted: RankerWeights;
@@ -490,12 +498,13 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     ]),
   ) as BenchResult['summary'];
   const best = argmax([...peers], (p) => summary[p].ndcg10.value);
-  const vs = (m: Method) => bootstrap(seeds.map((s) => [s.sample[idx('hearth')]!.ndcg, s.sample[idx(m)]!.ndcg]), (x) => ratio(x[0]!, x[1]!));
+  const subject: Method = options.report === 'fit' ? 'hearth' : 'hearth_shipped';
+  const vs = (m: Method) => bootstrap(seeds.map((s) => [s.sample[idx(subject)]!.ndcg, s.sample[idx(m)]!.ndcg]), (x) => ratio(x[0]!, x[1]!));
   const vsBest = vs(best), vsChrono = vs('chrono'), vsPopular = vs('popular');
   // Cold start against the strongest peer on the cold-start people themselves (not the best peer overall, which may
   // be weak for people with no history).
   const bestCold = argmax([...peers], (p) => summary[p].coldNdcg10.value);
-  const coldVsBest = bootstrap([[pooledCold('hearth'), pooledCold(bestCold)]], (x) => ratio(x[0]!, x[1]!));
+  const coldVsBest = bootstrap([[pooledCold(subject), pooledCold(bestCold)]], (x) => ratio(x[0]!, x[1]!));
   const candidateRecall = one((s) => s.candidateRecall);
   const recallWithoutTaste = one((s) => s.recallWithoutTaste);
   const vsWithoutTaste = bootstrap(seeds.map((s) => [s.sample[idx('hearth')]!.ndcg, s.sample[idx('hearth_without_taste')]!.ndcg]), (x) => ratio(x[0]!, x[1]!));
@@ -503,9 +512,9 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const f3 = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : String(x));
   const f1 = (x: number) => x.toFixed(1);
   const line =
-    `quality hearth_ndcg10=${f3(summary.hearth.ndcg10.value)} best_peer=${peerNames[best]} best_peer_ndcg10=${f3(summary[best].ndcg10.value)} ` +
+    `quality hearth_ndcg10=${f3(summary[subject].ndcg10.value)} best_peer=${peerNames[best]} best_peer_ndcg10=${f3(summary[best].ndcg10.value)} ` +
     `vs_best_peer=${f3(vsBest.value)} vs_best_peer_lo=${f3(vsBest.lo)} vs_chronological=${f3(vsChrono.value)} vs_chronological_lo=${f3(vsChrono.lo)} ` +
-    `vs_popular=${f3(vsPopular.value)} vs_popular_lo=${f3(vsPopular.lo)} diversity=${f3(summary.hearth.diversity.value)} ` +
+    `vs_popular=${f3(vsPopular.value)} vs_popular_lo=${f3(vsPopular.lo)} diversity=${f3(summary[subject].diversity.value)} ` +
     `chronological_diversity=${f3(summary.chrono.diversity.value)} candidate_recall=${f3(candidateRecall.value)} ` +
     `coldstart_vs_best_peer=${f3(coldVsBest.value)} coldstart_vs_best_peer_lo=${f3(coldVsBest.lo)} rank_ms_10k=${f1(rankMs[10_000] ?? NaN)} seeds=${seeds.length}`;
 
@@ -525,12 +534,12 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     fmt(widths.map((w) => '-'.repeat(w))),
     ...rows.map(fmt),
     '',
-    `Best peer: ${methodLabels[best]}. Ratios (mean over seeds [95% CI]): vs best peer ${ci(vsBest)}, vs reverse-chronological ${ci(vsChrono)}, vs most popular ${ci(vsPopular)}, cold-start vs the best peer on cold-start people (${methodLabels[bestCold]}) ${ci(coldVsBest)}.`,
+    `Best peer: ${methodLabels[best]}. Ratios of ${subject === 'hearth' ? "this run's fit" : `the shipped numbers (version ${rankerWeights.version})`}, as in the line below (mean over seeds [95% CI]): vs best peer ${ci(vsBest)}, vs reverse-chronological ${ci(vsChrono)}, vs most popular ${ci(vsPopular)}, cold-start vs the best peer on cold-start people (${methodLabels[bestCold]}) ${ci(coldVsBest)}.`,
     `Taste model (production's, lib/recommend/taste.ts): Hearth's NDCG@10 is × ${ci(vsWithoutTaste)} of the same without it; candidate recall without the taste source ${ci(recallWithoutTaste)}.`,
     `Ranking cost (rankCandidates, CPU ms per person, fastest of 7 runs): ${Object.entries(rankMs).map(([n, ms]) => `${Number(n).toLocaleString('en')} candidates ${ms.toFixed(1)} ms`).join(', ')}.`,
     '',
     'Tuned on validation:',
     ...seeds.flatMap((s) => Object.entries(s.tuned).map(([k, v]) => `  seed ${s.seed} ${k}: ${v}`)),
   ].join('\n');
-  return { options, seeds, summary, line, table, fitted: fittedWeights, rankMs, seconds: (performance.now() - started) / 1000 };
+  return { options, seeds, summary, subject, line, table, fitted: fittedWeights, rankMs, seconds: (performance.now() - started) / 1000 };
 }
