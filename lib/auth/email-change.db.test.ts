@@ -1,6 +1,5 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { env } from '@/lib/env';
 import { db } from '@/db/client';
 import { emailChanges, outbox, userSessions, users } from '@/db/schema';
 import { actAs, call } from '@/test/actions';
@@ -9,6 +8,7 @@ import { confirmEmailChangeAction, requestEmailChangeAction } from './actions';
 import { confirmEmailChange, expiredLinkMessage, hashToken, requestEmailChange } from './email-change';
 import { hashPassword } from './password';
 import { startSession } from './sessions';
+import { rateLimitsOn, rateLimitsOff } from '@/test/rate-limits';
 
 vi.mock('@/lib/auth/viewer', () => import('@/test/actions'));
 vi.mock('next/cache', () => import('@/test/actions'));
@@ -32,7 +32,7 @@ const mailTo = (address: string) => db.select().from(outbox).where(eq(outbox.toA
 const tokenIn = (body: string) => body.match(/confirm-email\?token=([\w-]+)/)?.[1];
 
 afterEach(() => {
-  env.HEARTH_RATE_LIMITS = 'off';
+  rateLimitsOff();
 });
 
 describe('changing the email address', () => {
@@ -117,7 +117,7 @@ describe('changing the email address', () => {
   });
 
   it('is rate-limited: five requests an hour', async () => {
-    env.HEARTH_RATE_LIMITS = 'on';
+    rateLimitsOn();
     const kim = await person('kim_mail');
     actAs(kim);
     for (let i = 0; i < 5; i++) expect((await call(requestEmailChangeAction, { newEmail: `kim${i}@example.org`, currentPassword: password })).success).toBeDefined();

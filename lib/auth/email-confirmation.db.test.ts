@@ -2,7 +2,6 @@
 // confirms the address and changes nothing else.
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { env } from '@/lib/env';
 import { db } from '@/db/client';
 import { outbox, userSessions, users } from '@/db/schema';
 import { actAs, call } from '@/test/actions';
@@ -10,6 +9,7 @@ import { expectAllowed, expectRefused } from '@/test/proofs';
 import { confirmEmailChange } from './email-change';
 import { resendConfirmationAction } from './reset-actions';
 import { startSession } from './sessions';
+import { rateLimitsOn, rateLimitsOff } from '@/test/rate-limits';
 
 vi.mock('@/lib/auth/viewer', () => import('@/test/actions'));
 vi.mock('next/cache', () => import('@/test/actions'));
@@ -25,7 +25,7 @@ async function person(handle: string, verified: boolean) {
 }
 
 afterEach(() => {
-  env.HEARTH_RATE_LIMITS = 'off';
+  rateLimitsOff();
 });
 
 describe('confirming an address', () => {
@@ -56,7 +56,7 @@ describe('confirming an address', () => {
     await expectRefused(() => call(resendConfirmationAction, {}), { error: 'Your address is already confirmed.', caller: sam });
     expect(await db.select().from(outbox).where(eq(outbox.userId, sam.id))).toEqual([]);
 
-    env.HEARTH_RATE_LIMITS = 'on';
+    rateLimitsOn();
     const lee = await person('lee_unconfirmed', false);
     actAs(lee);
     for (let i = 0; i < 3; i++) expect((await call(resendConfirmationAction, {})).success).toBeTruthy();

@@ -3,7 +3,6 @@
 import crypto from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { env } from '@/lib/env';
 import { db } from '@/db/client';
 import { outbox, passwordResets, userSessions, users } from '@/db/schema';
 import { call } from '@/test/actions';
@@ -21,6 +20,7 @@ import {
 } from './password-reset';
 import { requestPasswordResetAction, resetPasswordAction } from './reset-actions';
 import { startSession } from './sessions';
+import { rateLimitsOn, rateLimitsOff } from '@/test/rate-limits';
 
 vi.mock('@/lib/auth/viewer', () => import('@/test/actions'));
 vi.mock('next/cache', () => import('@/test/actions'));
@@ -48,7 +48,7 @@ const mailTo = (address: string) => db.select().from(outbox).where(eq(outbox.toA
 const tokenIn = (body: string) => body.match(/reset-password\?token=([\w-]+)/)?.[1];
 
 afterEach(() => {
-  env.HEARTH_RATE_LIMITS = 'off';
+  rateLimitsOff();
   deferred.tasks.length = 0;
   deferred.redirects.length = 0;
 });
@@ -82,7 +82,7 @@ describe('asking for a reset link', () => {
   });
 
   it('takes as long for a known address as for an unknown one (the request path is the same)', async () => {
-    env.HEARTH_RATE_LIMITS = 'on';
+    rateLimitsOn();
     const people = await Promise.all(Array.from({ length: 6 }, (_, i) => person(`timing_${i}`)));
     const time = async (email: string, i: number) => {
       const started = performance.now();
@@ -126,7 +126,7 @@ describe('asking for a reset link', () => {
   });
 
   it('is limited per address (5 in 30 minutes, known or not) and per account', async () => {
-    env.HEARTH_RATE_LIMITS = 'on';
+    rateLimitsOn();
     const lee = await person('lee_reset_limit');
     const answers = [];
     for (let i = 0; i < 6; i++) answers.push(await answerPasswordResetRequest(db, { email: lee.email, address: `192.0.2.${i}`, origin: 'https://hearth.example' }, (t) => void deferred.tasks.push(t)));

@@ -1,22 +1,20 @@
 // The sign-in door's limits, at the one place every way in passes (authorizeCredentials): per address, per account
 // counting failures only, and known devices that a stranger's failures cannot lock out.
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { env } from '@/lib/env';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { rules } from '@/lib/rate-limit';
 import { authorizeCredentials, SignInLimited } from './credentials';
 import { deviceCookieName, rememberDevice } from './device';
 import { guardPasswordAttempt } from './throttle';
 import { authenticate, createAccount } from './users';
+import { rateLimitsOn, rateLimitsOff } from '@/test/rate-limits';
 
 beforeAll(() => {
-  env.HEARTH_RATE_LIMITS = 'on';
   // One moment for the whole file, so no fixed window ends halfway through a test.
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(new Date('2026-12-03T09:00:10Z'));
+  rateLimitsOn(new Date('2026-12-03T09:00:10Z'));
 });
 afterAll(() => {
-  vi.useRealTimers();
+  rateLimitsOff();
 });
 
 const unique = () => Math.random().toString(36).slice(2, 8);

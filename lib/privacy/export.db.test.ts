@@ -2,7 +2,6 @@
 import { and, eq, isNull, ne } from 'drizzle-orm';
 import { unzipSync, strFromU8 } from 'fflate';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { env } from '@/lib/env';
 import { db } from '@/db/client';
 import { consentLog, feedControls, interestScores, mediaVariants, posts, users } from '@/db/schema';
 import { setConsent } from './consents';
@@ -14,6 +13,7 @@ import { databaseFingerprint, expectAllowed, expectRefused, routeAnswer } from '
 import { seedHeavyPerson } from '@/test/privacy';
 import { exportArchive, type Manifest } from './export';
 import { registry } from './registry';
+import { rateLimitsOn, rateLimitsOff } from '@/test/rate-limits';
 
 vi.mock('@/lib/auth/viewer', () => import('@/test/actions'));
 
@@ -145,7 +145,7 @@ describe('export archive', () => {
 describe('export limits', () => {
   it('refuses an eleventh archive within the hour, and an abandoned download stops', async () => {
     // Limits are off in tests except those about them (vitest.config.ts).
-    env.HEARTH_RATE_LIMITS = 'on';
+    rateLimitsOn();
     const viewer: Viewer = { id: heavy.user.id, handle: heavy.user.handle, name: 'Demo', image: null };
     actAs(viewer);
     let status = 200;
@@ -159,5 +159,6 @@ describe('export limits', () => {
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(await refused.text()).toMatch(/Try again in/);
+    rateLimitsOff();
   });
 });

@@ -2,7 +2,6 @@
 // visibility, ranking with the viewer's interests, escaping, the type-ahead route and recent searches.
 import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
-import { env } from '@/lib/env';
 import { db, rowsOf } from '@/db/client';
 import { feedControls, feedPreferences, groupMembers, groups, interestScores, interests, postTags, posts, profiles, searchHistory, tagFollows, users } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/viewer';
@@ -11,6 +10,7 @@ import { databaseFingerprint, expectAllowed, expectRefused } from '@/test/proofs
 import { GET } from '@/app/api/search/route';
 import { clearRecentSearchesAction, deleteRecentSearchAction, runSearchAction } from './actions';
 import { indexedMatches, recentSearches, searchAll, searchOne, typeahead } from './queries';
+import { rateLimitsOn, rateLimitsOff } from '@/test/rate-limits';
 
 vi.mock('@/lib/auth/viewer', () => import('@/test/actions'));
 vi.mock('next/cache', () => import('@/test/actions'));
@@ -299,14 +299,14 @@ describe('the type-ahead route', () => {
 
   it('is rate-limited per address', async () => {
     actAs(null);
-    env.HEARTH_RATE_LIMITS = 'on';
+    rateLimitsOn();
     try {
       let last = 0;
       for (let i = 0; i < 121; i++) last = (await GET(request('ab', '198.51.100.9'))).status;
       expect(last).toBe(429);
       expect((await GET(request('ab', '198.51.100.10'))).status).toBe(200);
     } finally {
-      env.HEARTH_RATE_LIMITS = 'off';
+      rateLimitsOff();
     }
   });
 });

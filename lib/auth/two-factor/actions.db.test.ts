@@ -3,7 +3,6 @@
 // Passkeys are made and used by a software authenticator, as a browser would hand them over.
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { env } from '@/lib/env';
 import { db } from '@/db/client';
 import { passkeys, recoveryCodes, totpSecrets, users, webauthnChallenges } from '@/db/schema';
 import { actAs, call } from '@/test/actions';
@@ -12,6 +11,7 @@ import { authorizeCredentials, SecondFactorNeeded, SecondFactorRefused } from '.
 import { hashPassword } from '../password';
 import { softwareAuthenticator } from '@/test/software-authenticator';
 import { currentCode, totpPeriod } from './totp';
+import { rateLimitsOn, rateLimitsOff } from '@/test/rate-limits';
 
 vi.mock('@/lib/auth/viewer', () => import('@/test/actions'));
 vi.mock('next/cache', () => import('@/test/actions'));
@@ -37,7 +37,7 @@ const { pendingTotpSecret } = await import('./store');
 const password = 'correct horse battery staple';
 let passwordHash: string;
 beforeAll(async () => {
-  env.HEARTH_RATE_LIMITS = 'on';
+  rateLimitsOn();
   passwordHash = await hashPassword(password);
 });
 
@@ -222,10 +222,10 @@ describe('passkeys', () => {
 // to write nothing at all (with them on, counting the attempt is the one write it makes; the tests above keep them on).
 describe('proofs: allowed with its effect, refused with every table unchanged', () => {
   beforeAll(() => {
-    env.HEARTH_RATE_LIMITS = 'off';
+    rateLimitsOff();
   });
   afterAll(() => {
-    env.HEARTH_RATE_LIMITS = 'on';
+    rateLimitsOn();
   });
   const sessionEnded = 'Your session has ended — please sign in again.';
 

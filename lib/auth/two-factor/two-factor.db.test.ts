@@ -1,8 +1,7 @@
 // Two-factor sign-in at the door every sign-in passes (authorizeCredentials): the password alone makes no session,
 // a code is good once, recovery codes are single-use, and guessing codes is held by the same limits as passwords.
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { env } from '@/lib/env';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { passkeys, recoveryCodes, totpSecrets, webauthnChallenges } from '@/db/schema';
 import { eraseAccountData, registry } from '@/lib/privacy/registry';
@@ -11,15 +10,14 @@ import { authorizeCredentials, SecondFactorNeeded, SecondFactorRefused, SignInLi
 import { createAccount } from '../users';
 import { confirmTotp, pendingTotpSecret, startTotpSetup, twoFactorSummary, spendRecoveryCode, spendTotpCode } from './store';
 import { currentCode, totpPeriod } from './totp';
+import { rateLimitsOn, rateLimitsOff } from '@/test/rate-limits';
 
 const start = new Date('2026-12-06T09:00:10Z');
 beforeAll(() => {
-  env.HEARTH_RATE_LIMITS = 'on';
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(start);
+  rateLimitsOn(start);
 });
 afterAll(() => {
-  vi.useRealTimers();
+  rateLimitsOff();
 });
 
 const unique = () => Math.random().toString(36).slice(2, 8);
