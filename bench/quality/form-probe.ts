@@ -14,7 +14,7 @@ import { rankerWeights, type RankerWeights } from '../../lib/recommend/ranker-we
 import { interestWeight, strongestInferred } from '../../lib/recommend/weights';
 import { byScore, ceiling, poolPosts, reverseChronological, type Ranker } from './baselines';
 import { DAY, generateCommunity, model, scales, type Community } from './community';
-import { eligible, score } from './run';
+import { eligible, FIT_START, score } from './run';
 import { mean } from './stats';
 import { testPositives, trainState, type TrainState } from './state';
 
@@ -66,18 +66,8 @@ function observable(c: Community, s: TrainState, v: Variant): Ranker {
   };
 }
 
-/** Version 6's numbers: every term 1, a 12-hour half-life, damping 10, topics summed, no likelihood factor. */
-const VERSION_6: RankerWeights = {
-  ...rankerWeights,
-  version: 6,
-  terms: { author: 1, group: 1, interest: 1, friend: 1, coEngagement: 1, collaborative: 1, trending: 1, newcomer: 1, exploration: 1 },
-  freshnessHalfLifeHours: 12,
-  engagement: 0.3,
-  seen: { view: 0.6, opened: 0.2 },
-  damping: 10,
-  interestTagPower: 0,
-  likelihoodHalf: 0,
-};
+/** Version 6's numbers: the fit's neutral start with a 12-hour half-life, damping 10 and topic spreading λ 0.2 (topics summed, no likelihood factor). */
+const VERSION_6: RankerWeights = { ...FIT_START, version: 6, fittedOn: 'version 6', freshnessHalfLifeHours: 12, damping: 10, topicDiversity: 0.2 };
 
 /** Production's score (scoreCandidate) of every pool post as a candidate, with the given numbers. */
 function hearth(c: Community, s: TrainState, weights: RankerWeights): Ranker {
