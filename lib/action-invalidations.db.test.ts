@@ -12,6 +12,9 @@ import { actAs, call } from '@/test/actions';
 import { validatedActionWithUser } from './action-state';
 import { followPersonAction, toggleReactionAction } from './posts/actions';
 import { muteAction, showNewPostsAction } from './recommend/actions';
+import { createGoalAction, deleteGoalAction } from './milestones/actions';
+import { rememberTimeZoneAction } from './profiles/actions';
+import { goals } from '@/db/schema';
 
 vi.mock('@/lib/auth/viewer', () => import('@/test/actions'));
 vi.mock('next/cache', () => import('@/test/actions'));
@@ -71,6 +74,17 @@ describe('what an action makes stale', () => {
     actAs(ana);
     const reacted = await bumpedBy(ana.id, async () => expect((await call(toggleReactionAction, { postId, emoji: '❤️' })).success).toBe('Reacted.'));
     expect(reacted).toEqual({ personCache: 0, forYou: 0 });
+  });
+
+  it('what the feed keeps per person is forgotten when the person changes it: their goals, the time zone it greets in', async () => {
+    actAs(ben);
+    const set = await bumpedBy(ben.id, async () => expect((await call(createGoalAction, { kind: 'posts', target: '3', period: 'week' })).success).toMatch(/Goal set/));
+    expect(set).toEqual({ personCache: 1, forYou: 0 });
+    const [goal] = await db.select({ id: goals.id }).from(goals).where(eq(goals.userId, ben.id));
+    const removed = await bumpedBy(ben.id, async () => expect((await call(deleteGoalAction, { goalId: goal!.id })).success).toBe('Goal removed.'));
+    expect(removed).toEqual({ personCache: 1, forYou: 0 });
+    const zone = await bumpedBy(ben.id, async () => expect((await call(rememberTimeZoneAction, { timeZone: 'Europe/Lisbon' })).success).toBe('ok'));
+    expect(zone).toEqual({ personCache: 1, forYou: 0 });
   });
 
   it('a thrown error forgets nothing; a redirect (an action that succeeded and moves on) forgets what it declares', async () => {

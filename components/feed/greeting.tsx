@@ -1,10 +1,10 @@
 import type { Viewer } from '@/lib/auth/viewer';
-import { getFeedGreeting } from '@/lib/profiles/queries';
+import { feedGreeting } from '@/lib/profiles/queries';
 import { TimeZoneReporter } from './time-zone-reporter';
 
 /** "Good evening, Maya" and one kind line from their world. */
 export async function Greeting({ viewer }: { viewer: Viewer }) {
-  const greeting = await getFeedGreeting(viewer);
+  const greeting = await feedGreeting(viewer);
   if (!greeting) return null;
   return (
     <div className="mb-4">

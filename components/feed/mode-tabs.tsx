@@ -1,4 +1,4 @@
-import { ActionForm } from '@/components/ui/action-form';
+import { ActionButton } from '@/components/ui/action-button';
 import type { FeedMode } from '@/db/schema';
 import { setFeedModeAction } from '@/lib/recommend/actions';
 
@@ -13,18 +13,18 @@ export function ModeTabs({ current }: { current: FeedMode }) {
   return (
     <nav aria-label="Feed mode" className="mb-4 flex flex-wrap gap-1 rounded-xl border border-line bg-surface p-1">
       {modes.map((m) => (
-        <ActionForm
+        <ActionButton
           key={m.mode}
           action={setFeedModeAction}
           submit={<span aria-current={m.mode === current ? 'page' : undefined}>{m.label}</span>}
           pending={m.label}
           variant={m.mode === current ? 'primary' : 'ghost'}
-          size="sm"
-          className="flex-1 [&>button]:w-full"
+          className="flex-1"
+          buttonClassName="w-full"
           label={`${m.label}: ${m.hint}`}
         >
           <input type="hidden" name="mode" value={m.mode} />
-        </ActionForm>
+        </ActionButton>
       ))}
     </nav>
   );

@@ -1,23 +1,23 @@
-import { ActionForm } from '@/components/ui/action-form';
+import { ActionButton } from '@/components/ui/action-button';
 import { joinGroupAction } from '@/lib/groups/actions';
 import { followPersonAction } from '@/lib/posts/actions';
 
 /** "Follow Ana" beside a suggestion. */
 export function FollowButton({ userId, name }: { userId: string; name: string }) {
   return (
-    <ActionForm action={followPersonAction} submit={`Follow ${name}`} pending="Following…" variant="secondary" size="sm" className="mt-1">
+    <ActionButton action={followPersonAction} submit={`Follow ${name}`} pending="Following…" className="mt-1">
       <input type="hidden" name="userId" value={userId} />
       <input type="hidden" name="on" value="true" />
-    </ActionForm>
+    </ActionButton>
   );
 }
 
 /** "Join Potters" beside a suggestion (public groups; the action checks). */
 export function JoinButton({ groupId, name }: { groupId: string; name: string }) {
   return (
-    <ActionForm action={joinGroupAction} submit={`Join ${name}`} pending="Joining…" variant="secondary" size="sm" className="mt-1">
+    <ActionButton action={joinGroupAction} submit={`Join ${name}`} pending="Joining…" className="mt-1">
       <input type="hidden" name="groupId" value={groupId} />
-    </ActionForm>
+    </ActionButton>
   );
 }
 

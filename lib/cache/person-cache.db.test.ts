@@ -27,6 +27,17 @@ const restoreMemory = (memory: Map<string, unknown>) => {
 };
 
 describe('person cache', () => {
+  it('keeps a query builder’s answer, not the builder: awaiting the cached value never runs its statement again', async () => {
+    const ada = await person('Ada');
+    let statements = 0;
+    // A drizzle query is promise-like: each await runs it. The cache must settle it once.
+    const query = { then: (resolve: (rows: string[]) => void) => resolve([`row ${++statements}`]) } as unknown as Promise<string[]>;
+    expect(await cachedForPerson(ada, 'rows', () => query, 1_000)).toEqual(['row 1']);
+    expect(await cachedForPerson(ada, 'rows', () => query, 2_000)).toEqual(['row 1']);
+    expect(await cachedForPerson(ada, 'rows', () => query, 3_000)).toEqual(['row 1']);
+    expect(statements).toBe(1);
+  });
+
   it('computes once within the TTL, per person; after it serves the old value once while computing the next', async () => {
     const ada = await person('Ada');
     const bo = await person('Bo');

@@ -27,7 +27,8 @@ async function versionOf(userId: string): Promise<number> {
 }
 
 function store<T>(id: string, compute: () => Promise<T>, now: number, version: number, previous?: Entry): Promise<T> {
-  const value = compute();
+  // Settled into a promise once: a query builder is only promise-like and would run its statement at every await.
+  const value = Promise.resolve(compute());
   if (previous) {
     // A background refresh: the old value stays until the new one is ready, and a failure keeps the old one.
     previous.refreshing = true;

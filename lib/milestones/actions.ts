@@ -30,14 +30,14 @@ export const createGoalAction = validatedActionWithUser(goalSchema, async (input
   if (!created) return { error: `You have ${MAX_GOALS} goals already — finish or remove one first.` };
   revalidatePath('/feed');
   return { success: 'Goal set. No streaks: only progress counts.' };
-});
+}, { invalidates: ['personCache'] });
 
 export const deleteGoalAction = validatedActionWithUser(z.object({ goalId: z.string().trim().min(1).max(100) }), async (input, viewer) => {
   const removed = await db.delete(goals).where(and(eq(goals.id, input.goalId), eq(goals.userId, viewer.id))).returning();
   if (!removed.length) return { error: 'That goal is not yours, or it is already gone.' };
   revalidatePath('/feed');
   return { success: 'Goal removed.' };
-});
+}, { invalidates: ['personCache'] });
 
 async function titleOf(tx: Parameters<typeof milestoneSeenBy>[0], m: { title: string; rule: string; groupId: string | null }) {
   if (m.title) return m.title;

@@ -42,8 +42,16 @@ async function progressOf(db: Executor, userId: string, kind: GoalKind, since: D
 
 export type GoalProgress = { id: string; kind: GoalKind; period: GoalPeriod; target: number; done: number; label: string; reached: boolean };
 
-export async function goalProgress(db: Executor, userId: string, now = new Date()): Promise<GoalProgress[]> {
-  const rows = await db.select().from(goals).where(eq(goals.userId, userId)).orderBy(goals.createdAt);
+export type Goal = typeof goals.$inferSelect;
+
+/** The person's goals, oldest first. */
+export async function goalsOf(db: Executor, userId: string): Promise<Goal[]> {
+  // Awaited here: a query builder is not a promise but runs again each time it is awaited (a cached value must not).
+  return await db.select().from(goals).where(eq(goals.userId, userId)).orderBy(goals.createdAt);
+}
+
+export async function goalProgress(db: Executor, userId: string, now = new Date(), known?: Goal[]): Promise<GoalProgress[]> {
+  const rows = known ?? (await goalsOf(db, userId));
   return Promise.all(
     rows.map(async (g) => {
       const done = await progressOf(db, userId, g.kind, windowStart(g.period, now));

@@ -125,7 +125,8 @@ export const updateProfileAction = validatedActionWithUser(profileSchema, async 
 
   revalidatePath('/', 'layout');
   return { success: handleChanged ? `Profile saved. @${oldHandle} now redirects to @${newHandle} for ${handleRedirectDays} days.` : 'Profile saved.', values: formValues(formData) };
-});
+  // The time zone the feed greets in is kept with the greeting's news (lib/profiles/queries.ts feedGreeting).
+}, { invalidates: ['personCache'] });
 
 /** Uploads an avatar or banner: checked and processed (sharp), stored in the database, replacing the previous one. */
 export const uploadImageAction = validatedActionWithUser(imageUploadSchema, async (data, viewer, formData) => {
@@ -193,9 +194,11 @@ export const rememberTimeZoneAction = validatedActionWithUser(
       .update(profiles)
       .set({ timeZone: data.timeZone })
       .where(and(eq(profiles.userId, viewer.id), sql`${profiles.timeZone} is null`));
-    // No revalidation: the next view greets in the new zone; this one keeps its posts where they are.
+    // No revalidation: the next view greets in the new zone (the greeting's news is kept per person: forgotten
+    // below); this one keeps its posts where they are.
     return { success: 'ok' };
   },
+  { invalidates: ['personCache'] },
 );
 
 /** The bio as the profile will show it, for the live preview (the one renderer stays on the server). */

@@ -5,7 +5,8 @@ import { db } from '@/db/client';
 import { follows, interests, media, mediaVariants, profiles, userInterests } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/viewer';
 import { getMediaAccess } from '@/lib/media/queries';
-import { getFeedGreeting, getProfile, getProfileForEditing, getProfilePosts, listSuggestedPeople, type ProfileView } from './queries';
+import { forgetPerson } from '@/lib/cache/person-cache';
+import { feedGreeting, getFeedGreeting, getProfile, getProfileForEditing, getProfilePosts, listSuggestedPeople, type ProfileView } from './queries';
 import { makeGroup, makeInterests, makePerson, makePost } from '@/test/profiles';
 
 async function found(viewer: Viewer | null, handle: string): Promise<ProfileView> {
@@ -150,5 +151,26 @@ describe('getFeedGreeting', () => {
     // Within the same visit (less than 30 minutes later) the news stays; a new follower comes first.
     await db.insert(follows).values({ followerId: friend.id, followeeId: maya.id });
     expect((await getFeedGreeting(maya, new Date(nextVisit.getTime() + 60_000)))?.line).toBe('Ana Lee started following you.');
+  });
+
+  it('as the feed shows it: the visit’s news is kept per person until they change something; the hour is always now', async () => {
+    const maya = await makePerson({ timeZone: 'UTC' }, 'Maya Kim');
+    const friend = await makePerson({}, 'Ana Lee');
+    // The version is read from the database (the page passes the one read with the session).
+    const viewer: Viewer = { ...maya, cacheVersion: undefined };
+    // The next 11:58 UTC to come (what happens is stamped now, before it).
+    const morning = new Date();
+    morning.setUTCHours(11, 58, 0, 0);
+    if (morning.getTime() <= Date.now()) morning.setUTCDate(morning.getUTCDate() + 1);
+    const first = await feedGreeting(viewer, morning);
+    expect(first).toMatchObject({ salutation: 'Good morning, Maya', line: null });
+    // A new follower: the news read for this visit stands for the next few minutes; the part of the day moves on.
+    await db.insert(follows).values({ followerId: friend.id, followeeId: maya.id });
+    const later = new Date(morning.getTime() + 4 * 60_000);
+    expect(await feedGreeting(viewer, later)).toMatchObject({ salutation: 'Good afternoon, Maya', line: null });
+    // Read afresh it is there, and the feed says it once the person's cache is forgotten (any of their changes).
+    expect((await getFeedGreeting(maya, later))?.line).toBe('Ana Lee started following you.');
+    await forgetPerson(db, maya.id);
+    expect((await feedGreeting(viewer, later))?.line).toBe('Ana Lee started following you.');
   });
 });

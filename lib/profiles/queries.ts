@@ -4,6 +4,7 @@ import 'server-only';
 import { and, asc, desc, eq, gt, ne, sql } from 'drizzle-orm';
 import { cache } from 'react';
 import { db, rowsOf } from '@/db/client';
+import { cachedForPerson } from '@/lib/cache/person-cache';
 import { follows, groupMembers, handleRedirects, interests, posts, profiles, userInterests, users } from '@/db/schema';
 import type { ProfileLayout, ProfileVisibility } from '@/db/schema/profiles';
 import type { Viewer } from '@/lib/auth/viewer';
@@ -268,11 +269,14 @@ export async function listSuggestedPeople(viewer: Viewer, limit = 5) {
 
 const visitGap = 30 * 60 * 1000;
 
+/** What the feed's greeting says beyond the hour of the day: read for a visit, the same for the whole of it. */
+export type VisitNews = { timeZone: string | null; joined: string; newGroupPosts: number; newFollower: string | null; newFollowerCount: number };
+
 /**
- * The feed greeting for the viewer. Also notes this visit: a new visit begins after 30 minutes away, and "since
- * your last visit" means since the one before this.
+ * The news since the person's last visit, and the note of this visit: a new visit begins after 30 minutes away, and
+ * "since your last visit" means since the one before this.
  */
-export async function getFeedGreeting(viewer: Viewer, now: Date = new Date()) {
+export async function visitNews(viewer: Viewer, now: Date = new Date()): Promise<VisitNews | null> {
   // One statement: the person's clock and visits, and what happened since their previous visit (a new visit begins
   // after visitGap; then "since" is the end of the last one).
   const nowIso = now.toISOString();
@@ -299,16 +303,44 @@ export async function getFeedGreeting(viewer: Viewer, now: Date = new Date()) {
   if (!seen || now.getTime() - seen.getTime() > visitGap) {
     await db.update(profiles).set({ feedPrevSeenAt: seen, feedSeenAt: now }).where(eq(profiles.userId, viewer.id));
   }
-  const anniversary = nextAnniversary(new Date(row.joined), now, row.time_zone);
-  const facts: GreetingFacts = {
-    name: viewer.name,
+  return {
     timeZone: row.time_zone,
+    joined: new Date(row.joined).toISOString(),
     newGroupPosts: Number(row.group_posts ?? 0),
     newFollower: row.follower ?? null,
     newFollowerCount: Number(row.follower_count ?? 0),
+  };
+}
+
+/** The greeting for `now` from a visit's news: the hour of the day and the anniversary are of this moment. */
+export function greetingOf(viewer: Viewer, news: VisitNews, now: Date) {
+  const anniversary = nextAnniversary(new Date(news.joined), now, news.timeZone);
+  const facts: GreetingFacts = {
+    name: viewer.name,
+    timeZone: news.timeZone,
+    newGroupPosts: news.newGroupPosts,
+    newFollower: news.newFollower,
+    newFollowerCount: news.newFollowerCount,
     anniversaryInDays: anniversary.years >= 1 ? anniversary.inDays : null,
     anniversaryYears: anniversary.years,
   };
-  return { ...greetingFor(facts, now), timeZoneKnown: row.time_zone !== null };
+  return { ...greetingFor(facts, now), timeZoneKnown: news.timeZone !== null };
+}
+
+/** The feed greeting for the viewer, read afresh (and noting this visit). */
+export async function getFeedGreeting(viewer: Viewer, now: Date = new Date()) {
+  const news = await visitNews(viewer, now);
+  return news && greetingOf(viewer, news, now);
+}
+
+/**
+ * The feed greeting as the feed shows it: the visit's news is kept per person for a few minutes (lib/cache/
+ * person-cache.ts), so a person reading their feed is not counted the posts of their groups on every view — the news
+ * is of the visit, not of the minute. What they change themselves (their time zone, say) is forgotten on every instance
+ * through their cache version; a new follower shows within minutes. The hour of the day is always this one.
+ */
+export async function feedGreeting(viewer: Viewer, now: Date = new Date()) {
+  const news = await cachedForPerson(viewer.id, 'greeting', () => visitNews(viewer, now), now.getTime(), viewer.cacheVersion);
+  return news && greetingOf(viewer, news, now);
 }
 
