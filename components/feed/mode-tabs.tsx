@@ -1,4 +1,5 @@
-import { ActionButton } from '@/components/ui/action-button';
+import { buttonClass } from '@/components/ui/button';
+import { plainFormAction } from '@/components/ui/form-action';
 import type { FeedMode } from '@/db/schema';
 import { setFeedModeAction } from '@/lib/recommend/actions';
 
@@ -8,24 +9,22 @@ const modes: { mode: FeedMode; label: string; hint: string }[] = [
   { mode: 'chronological', label: 'Chronological', hint: 'Newest first, no personalization: nothing read, nothing recorded' },
 ];
 
-/** The three feed modes; the choice is remembered. */
+/**
+ * The three feed modes; the choice is remembered. One form, a button per mode (the pressed one sends its value):
+ * before hydration, or without JavaScript, a plain POST and the page comes back in the new mode; after, React sends
+ * the same form to the action and the page renders again around the button, which keeps its focus. A Server Component
+ * with no state of its own: the page shows the answer (the mode marked current, its description above).
+ */
 export function ModeTabs({ current }: { current: FeedMode }) {
   return (
-    <nav aria-label="Feed mode" className="mb-4 flex flex-wrap gap-1 rounded-xl border border-line bg-surface p-1">
-      {modes.map((m) => (
-        <ActionButton
-          key={m.mode}
-          action={setFeedModeAction}
-          submit={<span aria-current={m.mode === current ? 'page' : undefined}>{m.label}</span>}
-          pending={m.label}
-          variant={m.mode === current ? 'primary' : 'ghost'}
-          className="flex-1"
-          buttonClassName="w-full"
-          label={`${m.label}: ${m.hint}`}
-        >
-          <input type="hidden" name="mode" value={m.mode} />
-        </ActionButton>
-      ))}
+    <nav aria-label="Feed mode" className="mb-4 rounded-xl border border-line bg-surface p-1">
+      <form action={plainFormAction(setFeedModeAction)} className="flex flex-wrap gap-1">
+        {modes.map((m) => (
+          <button key={m.mode} type="submit" name="mode" value={m.mode} title={m.hint} className={buttonClass(m.mode === current ? 'primary' : 'ghost', 'sm', 'flex-1')}>
+            <span aria-current={m.mode === current ? 'page' : undefined}>{m.label}</span>
+          </button>
+        ))}
+      </form>
     </nav>
   );
 }

@@ -29,6 +29,7 @@ export const createGoalAction = validatedActionWithUser(goalSchema, async (input
   });
   if (!created) return { error: `You have ${MAX_GOALS} goals already — finish or remove one first.` };
   revalidatePath('/feed');
+  revalidatePath('/celebrations');
   return { success: 'Goal set. No streaks: only progress counts.' };
 }, { invalidates: ['personCache'] });
 
@@ -36,6 +37,7 @@ export const deleteGoalAction = validatedActionWithUser(z.object({ goalId: z.str
   const removed = await db.delete(goals).where(and(eq(goals.id, input.goalId), eq(goals.userId, viewer.id))).returning();
   if (!removed.length) return { error: 'That goal is not yours, or it is already gone.' };
   revalidatePath('/feed');
+  revalidatePath('/celebrations');
   return { success: 'Goal removed.' };
 }, { invalidates: ['personCache'] });
 

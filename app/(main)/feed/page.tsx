@@ -123,7 +123,7 @@ export default async function FeedPage({ searchParams }: { searchParams: Promise
         )}
       </div>
       <aside className="flex flex-col gap-4">
-        <GoalsCard goals={goals} />
+        <GoalsCard goals={goals} compact />
         <SuggestionsCard groups={groups} people={people} />
       </aside>
     </div>
