@@ -105,3 +105,27 @@ test('the demo account congratulates a friend on their cake day', async ({ page 
   if (before === 'true') await expect(button).not.toContainText('Congratulated');
   else await expect(button).toContainText('Congratulated');
 });
+
+test('a goal: the feed links to setting one beside the celebrations, shows its progress, and removes it', async ({ page }) => {
+  const person = newPerson();
+  await signUp(page, person);
+  const goals = page.getByRole('region', { name: 'Your goals' });
+  // The feed's sidebar holds no form: a link to where the form stands.
+  await expect(goals.getByRole('form')).toHaveCount(0);
+  await goals.getByRole('link', { name: 'Set a goal' }).click();
+  await expect(page).toHaveURL(/\/celebrations#goals$/);
+  const form = page.getByRole('form', { name: 'Add a goal' });
+  await form.getByLabel('What').selectOption('posts');
+  await form.getByLabel('How many').fill('2');
+  await form.getByLabel('Per').selectOption('week');
+  await form.getByRole('button', { name: 'Add goal' }).click();
+  await expect(form.getByRole('status')).toHaveText('Goal set. No streaks: only progress counts.');
+  // Back on the feed (which keeps a person's goals in memory: setting one forgets them), with its progress.
+  await page.goto('/feed');
+  await expect(goals.getByRole('progressbar', { name: 'Post 2 times this week' })).toHaveAttribute('aria-valuenow', '0');
+  await goals.getByRole('button', { name: 'Remove' }).click();
+  await expect(goals.getByRole('progressbar')).toHaveCount(0);
+  await expect(goals.getByRole('link', { name: 'Set a goal' })).toBeVisible();
+  await page.reload();
+  await expect(goals.getByRole('link', { name: 'Set a goal' })).toBeVisible();
+});

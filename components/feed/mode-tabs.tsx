@@ -1,7 +1,5 @@
-import { buttonClass } from '@/components/ui/button';
-import { plainFormAction } from '@/components/ui/form-action';
 import type { FeedMode } from '@/db/schema';
-import { setFeedModeAction } from '@/lib/recommend/actions';
+import { ModeSwitch } from './mode-switch';
 
 const modes: { mode: FeedMode; label: string; hint: string }[] = [
   { mode: 'foryou', label: 'For you', hint: 'Ranked for you, each post says why' },
@@ -10,21 +8,13 @@ const modes: { mode: FeedMode; label: string; hint: string }[] = [
 ];
 
 /**
- * The three feed modes; the choice is remembered. One form, a button per mode (the pressed one sends its value):
- * before hydration, or without JavaScript, a plain POST and the page comes back in the new mode; after, React sends
- * the same form to the action and the page renders again around the button, which keeps its focus. A Server Component
- * with no state of its own: the page shows the answer (the mode marked current, its description above).
+ * The three feed modes; the choice is remembered. One form with a button per mode (ModeSwitch), not a form each:
+ * three ActionForms rendered four hidden fields and a hashed key apiece on every view of the feed.
  */
 export function ModeTabs({ current }: { current: FeedMode }) {
   return (
     <nav aria-label="Feed mode" className="mb-4 rounded-xl border border-line bg-surface p-1">
-      <form action={plainFormAction(setFeedModeAction)} className="flex flex-wrap gap-1">
-        {modes.map((m) => (
-          <button key={m.mode} type="submit" name="mode" value={m.mode} title={m.hint} className={buttonClass(m.mode === current ? 'primary' : 'ghost', 'sm', 'flex-1')}>
-            <span aria-current={m.mode === current ? 'page' : undefined}>{m.label}</span>
-          </button>
-        ))}
-      </form>
+      <ModeSwitch current={current} modes={modes} />
     </nav>
   );
 }
