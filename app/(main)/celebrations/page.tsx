@@ -19,7 +19,7 @@ export default async function CelebrationsPage() {
     <div className="mx-auto max-w-2xl">
       <h1 className="text-2xl font-bold">Celebrations</h1>
       <p className="mb-6 mt-1 text-sm text-muted">
-        Milestones from this week: yours, your groups’, and those of people you follow who share theirs.{' '}
+        Milestones from this week: yours, your groups’, and those of people you follow who share theirs. Your goals follow them.{' '}
         <Link href="/feed" className="underline">
           Back to your feed
         </Link>
