@@ -1,16 +1,15 @@
 'use client';
 
-import { useState, useTransition, type FormEvent, type ReactNode } from 'react';
+import { useState, useTransition, type FormEvent } from 'react';
 import type { ActionState } from '@/lib/action-state';
 import { cn } from '@/lib/cn';
-import { Button, type ButtonVariant } from './button';
+import type { ActionControlProps } from './action-form';
+import { Button } from './button';
 import { plainFormAction } from './form-action';
 import { FormStatus } from './form-status';
 
-type ServerAction = (state: ActionState, data: FormData) => Promise<ActionState>;
-
 /**
- * One button that runs one Server Action (Follow, Join, a feed mode): the light sibling of ActionForm for controls
+ * One button that runs one Server Action (Follow, Join, removing a goal): the light sibling of ActionForm for controls
  * repeated down a page. Before the page's JavaScript has loaded, or without it, the button posts a plain form and the
  * page comes back with the change. Once hydrated it answers in place: a pending label, then the action's answer
  * (an error to act on, or what happened) announced beside it, as ActionForm does.
@@ -30,20 +29,8 @@ export function ActionButton({
   buttonClassName,
   label,
   announceSuccess = true,
-}: {
-  action: ServerAction;
-  /** Hidden fields. */
-  children?: ReactNode;
-  submit: ReactNode;
-  pending?: string;
-  variant?: ButtonVariant;
-  size?: 'sm' | 'md' | 'lg';
-  className?: string;
+}: ActionControlProps & {
   buttonClassName?: string;
-  /** Accessible name of the form, when the page has several. */
-  label?: string;
-  /** False where the change itself shows what happened (the page renders again around it): errors only. */
-  announceSuccess?: boolean;
 }) {
   const [answer, setAnswer] = useState<ActionState>({});
   const [pending, startTransition] = useTransition();

@@ -8,6 +8,22 @@ import { FormStatus } from './form-status';
 
 type ServerAction = (state: ActionState, data: FormData) => Promise<ActionState>;
 
+/** What a form around one Server Action is told: ActionForm's, and ActionButton's (components/ui/action-button.tsx). */
+export type ActionControlProps = {
+  action: ServerAction;
+  /** Fields (hidden ones, for a button). */
+  children?: ReactNode;
+  submit: ReactNode;
+  pending?: string;
+  variant?: ButtonVariant;
+  size?: 'sm' | 'md' | 'lg';
+  className?: string;
+  /** Accessible name of the form, when the page has several. */
+  label?: string;
+  /** False when the page says what happened elsewhere (a folded post's notice): the form then shows errors only. */
+  announceSuccess?: boolean;
+};
+
 /**
  * A small form around one Server Action: a submit button with a pending state, and the action's answer
  * (an error to act on, or what happened) announced beside it. Fields are its children.
@@ -24,21 +40,10 @@ export function ActionForm({
   label,
   onAnswer,
   announceSuccess = true,
-}: {
-  action: ServerAction;
-  children?: ReactNode;
-  submit: ReactNode;
-  pending?: string;
-  variant?: ButtonVariant;
-  size?: 'sm' | 'md' | 'lg';
-  className?: string;
+}: ActionControlProps & {
   resetOnSuccess?: boolean;
-  /** Accessible name of the form, when the page has several. */
-  label?: string;
   /** Told each answer the action gives (in the browser, once hydrated): for a page that acts on it beyond the form. */
   onAnswer?: (state: ActionState) => void;
-  /** False when the page says what happened elsewhere (a folded post's notice): the form then shows errors only. */
-  announceSuccess?: boolean;
 }) {
   const [state, formAction, pending] = useActionState(action, {});
   const ref = useRef<HTMLFormElement>(null);
