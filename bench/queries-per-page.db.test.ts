@@ -7,8 +7,7 @@ import type { Viewer } from '@/lib/auth/viewer';
 import { floorReading } from '@/lib/bench/floor';
 import { getGroupPage, getMemberBadges } from '@/lib/groups/queries';
 import { getMyGoals } from '@/lib/milestones/goal-queries';
-import { getCelebrationsFor, getGroupCelebrations } from '@/lib/milestones/celebrations';
-import { getGroupAchievements } from '@/lib/milestones/group-achievements';
+import { getCelebrationCards, getGroupCelebrations } from '@/lib/milestones/celebrations';
 import { unreadCount } from '@/lib/notifications/queries';
 import { getGroupPosts, getPinnedPosts, isFollowingPerson } from '@/lib/posts/queries';
 import { feedGreeting, getProfile, getProfilePosts } from '@/lib/profiles/queries';
@@ -54,7 +53,7 @@ const viewerOf = (p: BenchPerson): Viewer => ({ id: p.id, handle: p.handle, name
 async function feedPage(v: Viewer) {
   const feed = await getFeed(v);
   // The page passes the cache version its viewer was read with (with the session, outside this count).
-  await Promise.all([unreadCount(v), feedGreeting(v), getMyGoals(v), feedSuggestions(db, v.id, { limit: 3, useInferred: feed.personalization.useInferred, people: true, cacheVersion: v.cacheVersion }), getCelebrationsFor(v), getGroupAchievements(db, v.id)]);
+  await Promise.all([unreadCount(v), feedGreeting(v), getMyGoals(v), feedSuggestions(db, v.id, { limit: 3, useInferred: feed.personalization.useInferred, people: true, cacheVersion: v.cacheVersion }), getCelebrationCards(v)]);
   return feed;
 }
 
@@ -114,10 +113,10 @@ describe('queries per page render', () => {
     // computed again), the one that reads its version and the database's clock when a ranking starts, and the person's
     // taste vector (lib/recommend/taste.ts), read beside the rest of the rank context.
     expect(counts.feedRanked![0]).toBeLessThanOrEqual(28);
-    // Personalization with the page of the stored list, the cards, the unread count, the celebrations, the group
+    // Personalization with the page of the stored list, the cards, the unread count, the celebrations with the group
     // achievements: the suggestions, the greeting's news of the visit and the goals (none here) come from memory under
     // the viewer's cache version.
-    expect(counts.feed![0]).toBeLessThanOrEqual(5);
+    expect(counts.feed![0]).toBeLessThanOrEqual(4);
     expect(counts.group![0]).toBeLessThanOrEqual(16);
     expect(counts.profile![0]).toBeLessThanOrEqual(14);
     console.log('queries per page (light, busy):', JSON.stringify(counts));

@@ -2,15 +2,15 @@
 // moment while fresh), and a group's recent milestones for its page.
 import 'server-only';
 import { qualified } from '@/lib/sql';
-import { and, desc, eq, gt, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import { db } from '@/db/client';
-import { groupMilestones, groups, milestones, thankYouTemplates, users, type GroupMilestoneKind } from '@/db/schema';
+import { groupAchievements, groupMembers, groupMilestones, groups, milestones, thankYouTemplates, users, type GroupMilestoneKind } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/viewer';
 import { loadGroupActor } from '@/lib/groups/context';
 import { can } from '@/lib/groups/permissions';
-import { getGroupAchievements } from './group-achievements';
+import { getGroupAchievements, type GroupAchievementCard } from './group-achievements';
 import { builtinThankableKinds, describeGroupMilestone, groupRuleKey } from './templates';
-import { milestoneTitle } from './rules';
+import { groupAchievementTitle, milestoneTitle } from './rules';
 import { celebratedInGroupTo, celebratedTo, privateRules } from './visibility';
 
 /** How long a milestone stays on celebration cards. */
@@ -79,6 +79,17 @@ function toCelebration(r: Row, viewerId: string, now: Date): Celebration {
  * oneself, whatever one chose for others), then those of people close to them who allow public celebrations.
  */
 export async function getCelebrationsFor(viewer: Viewer, now = new Date(), limit = 6): Promise<Celebration[]> {
+  return (await feedCelebrations(viewer, now, limit, 0)).celebrations;
+}
+
+/** A group achievement as a celebration card shows it. */
+type AchievementCard = Omit<GroupAchievementCard, 'group'> & { group: Omit<GroupAchievementCard['group'], 'id'> };
+
+/**
+ * The feed's celebration cards and the recent achievements of the viewer's groups, in one statement: the union's
+ * third part holds the achievements, with the person's columns empty (no milestone is without its person).
+ */
+async function feedCelebrations(viewer: Viewer, now: Date, limit: number, achievementLimit: number): Promise<{ celebrations: Celebration[]; achievements: AchievementCard[] }> {
   const since = new Date(now.getTime() - CELEBRATION_DAYS * 86400_000);
   const query = (where: SQL | undefined, n: number) =>
     db
@@ -89,14 +100,42 @@ export async function getCelebrationsFor(viewer: Viewer, now = new Date(), limit
       .where(and(gt(milestones.earnedAt, since), where))
       .orderBy(desc(milestones.earnedAt), desc(milestones.id))
       .limit(n);
+  const achievements = db
+    .select({
+      id: groupAchievements.id,
+      rule: groupAchievements.rule,
+      title: sql<string>`''`,
+      message: sql<string>`''`,
+      earnedAt: groupAchievements.earnedAt,
+      userId: sql<string>`null::text`,
+      name: sql<string | null>`null::text`,
+      handle: sql<string>`null::text`,
+      image: sql<string | null>`null::text`,
+      groupName: groups.name,
+      groupSlug: groups.slug,
+      accent: groups.accentColor,
+      congratulations: sql<number>`0`,
+      congratulated: sql<boolean>`false`,
+    })
+    .from(groupAchievements)
+    .innerJoin(groups, eq(groups.id, groupAchievements.groupId))
+    .where(and(gt(groupAchievements.earnedAt, since), inArray(groupAchievements.groupId, db.select({ id: groupMembers.groupId }).from(groupMembers).where(eq(groupMembers.userId, viewer.id)))))
+    .orderBy(desc(groupAchievements.earnedAt), desc(groupAchievements.id))
+    .limit(achievementLimit);
   // One's own first (at most half the cards), so a busy week of one's own never hides friends' moments. One statement
   // (each part keeps its own order and limit; celebratedTo never holds one's own, so the parts are told apart by person).
-  const rows = await query(and(eq(milestones.userId, viewer.id), sql`${milestones.rule} not in (${sql.join(privateRules.map((r) => sql`${r}`), sql`, `)})`), Math.ceil(limit / 2)).unionAll(
-    query(celebratedTo(viewer.id), limit),
-  );
-  const mine = rows.filter((r) => r.userId === viewer.id);
-  const others = rows.filter((r) => r.userId !== viewer.id);
-  return [...mine, ...others].slice(0, limit).map((r) => toCelebration(r as Row, viewer.id, now));
+  const rows = await query(and(eq(milestones.userId, viewer.id), sql`${milestones.rule} not in (${sql.join(privateRules.map((r) => sql`${r}`), sql`, `)})`), Math.ceil(limit / 2))
+    .unionAll(query(celebratedTo(viewer.id), limit))
+    .unionAll(achievements);
+  const people = rows.filter((r) => r.userId !== null);
+  const mine = people.filter((r) => r.userId === viewer.id);
+  const others = people.filter((r) => r.userId !== viewer.id);
+  return {
+    celebrations: [...mine, ...others].slice(0, limit).map((r) => toCelebration(r as Row, viewer.id, now)),
+    achievements: rows
+      .filter((r) => r.userId === null)
+      .map((r) => ({ id: r.id, title: groupAchievementTitle(r.rule, r.groupName ?? ''), earnedAt: new Date(r.earnedAt), group: { name: r.groupName ?? '', slug: r.groupSlug ?? '', accent: r.accent ?? '' } })),
+  };
 }
 
 /** A group's recent milestones, celebrated on its page in its own colours — for those who may read the group. */
@@ -156,10 +195,10 @@ export type CelebrationCardsData = { celebrations: CelebrationCard[]; achievemen
  */
 export async function getCelebrationCards(viewer: Viewer, groupId?: string, now = new Date(), options: { all?: boolean } = {}): Promise<CelebrationCardsData> {
   // `all`: the whole week's, for /celebrations (the feed shows two and links there).
-  const [celebrations, achievements] = await Promise.all([
-    groupId ? getGroupCelebrations(viewer, groupId, now) : getCelebrationsFor(viewer, now, options.all ? 60 : undefined),
-    getGroupAchievements(db, viewer.id, { groupId, now, limit: options.all ? 30 : undefined }),
-  ]);
+  // The feed's (and /celebrations'): one statement; a group's page: its own celebrations and achievements.
+  const { celebrations, achievements } = groupId
+    ? await Promise.all([getGroupCelebrations(viewer, groupId, now), getGroupAchievements(db, viewer.id, { groupId, now })]).then(([celebrations, achievements]) => ({ celebrations, achievements }))
+    : await feedCelebrations(viewer, now, options.all ? 60 : 6, options.all ? 30 : 3);
   return {
     celebrations: celebrations.map((c) => ({ ...c, earnedAt: c.earnedAt.toISOString() })),
     achievements: achievements.map((a) => ({ id: a.id, title: a.title, earnedAt: a.earnedAt.toISOString(), group: { name: a.group.name, slug: a.group.slug, accent: a.group.accent } })),

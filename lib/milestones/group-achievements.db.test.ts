@@ -7,6 +7,7 @@ import { joinGroupAction } from '@/lib/groups/actions';
 import { createGroupRecords } from '@/lib/groups/setup';
 import { createPostAction } from '@/lib/posts/actions';
 import { actAs, call } from '@/test/actions';
+import { getCelebrationCards } from './celebrations';
 import { runDailyMilestones } from './daily';
 import { getGroupAchievements } from './group-achievements';
 import { groupAchievementTitle, groupRulesReached } from './rules';
@@ -51,6 +52,11 @@ describe('group milestones', () => {
     expect(cards.map((c) => c.title)).toContain('Kiln crew has 10 members');
     const outsider = await person('Outsider');
     expect(await getGroupAchievements(db, outsider.id, { groupId: group.id })).toEqual([]);
+    // The feed's cards read them in the same statement as people's milestones: the same ones, apart from those.
+    const feed = await getCelebrationCards(members[0]!);
+    expect(feed.achievements.map((a) => [a.title, a.group.slug])).toEqual(cards.map((c) => [c.title, c.group.slug]));
+    expect(feed.celebrations.every((c) => c.person.id && c.person.handle)).toBe(true);
+    expect((await getCelebrationCards(outsider)).achievements).toEqual([]);
   });
 
   it('celebrate the founding day every year, once, from the daily job', async () => {
