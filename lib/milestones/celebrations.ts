@@ -197,7 +197,7 @@ export async function getCelebrationCards(viewer: Viewer, groupId?: string, now 
   // `all`: the whole week's, for /celebrations (the feed shows two and links there).
   // The feed's (and /celebrations'): one statement; a group's page: its own celebrations and achievements.
   const { celebrations, achievements } = groupId
-    ? await Promise.all([getGroupCelebrations(viewer, groupId, now), getGroupAchievements(db, viewer.id, { groupId, now })]).then(([celebrations, achievements]) => ({ celebrations, achievements }))
+    ? await Promise.all([getGroupCelebrations(viewer, groupId, now), getGroupAchievements(db, viewer.id, { groupId, now, limit: options.all ? 30 : undefined })]).then(([celebrations, achievements]) => ({ celebrations, achievements }))
     : await feedCelebrations(viewer, now, options.all ? 60 : 6, options.all ? 30 : 3);
   return {
     celebrations: celebrations.map((c) => ({ ...c, earnedAt: c.earnedAt.toISOString() })),
