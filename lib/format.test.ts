@@ -31,6 +31,9 @@ describe('absoluteTime', () => {
     const at = new Date('2026-12-06T13:05:00Z');
     expect(absoluteTime(at, { locale: 'en-GB', timeZone: 'UTC' })).toBe('6 Dec 2026, 13:05 UTC');
     expect(absoluteTime(at, { locale: 'en-GB', timeZone: 'Europe/Berlin' })).toBe('6 Dec 2026, 14:05 CET');
+    // The same formatter names summer time in summer.
+    expect(absoluteTime(new Date('2026-07-06T13:05:00Z'), { locale: 'en-GB', timeZone: 'Europe/Berlin' })).toBe('6 Jul 2026, 15:05 CEST');
+    expect(absoluteTime(at, { locale: 'en-US', timeZone: 'America/New_York' })).toBe('Dec 6, 2026, 8:05 AM EST');
   });
 });
 

@@ -18,13 +18,20 @@ export function timeAgo(date: Date, now = new Date(), { locale, timeZone }: Date
   return dateFormat(locale, { day: 'numeric', month: 'short', year: year(date) === year(now) ? undefined : 'numeric', timeZone }).format(date);
 }
 
-/** The date and time, in full, in the reader's locale and time zone ("6 Dec 2026, 14:05 CET"). */
-export function absoluteTime(date: Date, { locale, timeZone }: DateContext = defaultDateContext) {
-  return dateFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(date) + ` ${zoneName(date, locale, timeZone)}`;
-}
+const fullFormats = new Map<string, Intl.DateTimeFormat>();
 
-function zoneName(date: Date, locale: string, timeZone: string) {
-  return dateFormat(locale, { timeZoneName: 'short', timeZone }).formatToParts(date).find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
+/**
+ * The date and time, in full, in the reader's locale and time zone ("6 Dec 2026, 14:05 CET"): one formatter per
+ * locale and zone, made once (every time on a page asks for it, ten cards and more).
+ */
+export function absoluteTime(date: Date, { locale, timeZone }: DateContext = defaultDateContext) {
+  const key = `${locale}\u0000${timeZone}`;
+  let format = fullFormats.get(key);
+  if (!format) {
+    format = dateFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone, timeZoneName: 'short' });
+    if (fullFormats.size < 2_000) fullFormats.set(key, format);
+  }
+  return format.format(date);
 }
 
 export function plural(n: number, one: string, many = `${one}s`) {

@@ -39,7 +39,6 @@ import {
   X as xNode,
   type IconNode,
 } from 'lucide';
-import { cn } from '@/lib/cn';
 import { escapeHtml } from '@/lib/html';
 
 export type IconProps = Omit<SVGProps<SVGSVGElement>, 'children' | 'dangerouslySetInnerHTML'>;
@@ -60,6 +59,7 @@ export function iconMarkup(node: IconNode): string {
 
 function icon(node: IconNode, name: string): Icon {
   const html = { __html: iconMarkup(node) };
+  const base = `lucide lucide-${name}`;
   const Component = ({ className, ...props }: IconProps) => (
     <svg
       xmlns="http://www.w3.org/2000/svg"
@@ -72,7 +72,8 @@ function icon(node: IconNode, name: string): Icon {
       strokeLinecap="round"
       strokeLinejoin="round"
       {...props}
-      className={cn('lucide', `lucide-${name}`, className)}
+      // Plain joining, not cn(): nothing to merge (lucide's classes are not Tailwind's), and a feed draws ~50 icons.
+      className={className ? `${base} ${className}` : base}
       dangerouslySetInnerHTML={html}
     />
   );

@@ -4,6 +4,7 @@ import 'server-only';
 import { qualified } from '@/lib/sql';
 import { and, desc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import { db } from '@/db/client';
+import { preparedStatement } from '@/db/prepared';
 import { groupAchievements, groupMembers, groupMilestones, groups, milestones, thankYouTemplates, users, type GroupMilestoneKind } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/viewer';
 import { loadGroupActor } from '@/lib/groups/context';
@@ -32,7 +33,7 @@ export type Celebration = {
   congratulated: boolean;
 };
 
-function columns(viewerId: string) {
+function columns(viewerId: string | SQL) {
   return {
     id: milestones.id,
     rule: milestones.rule,
@@ -86,21 +87,24 @@ export async function getCelebrationsFor(viewer: Viewer, now = new Date(), limit
 type AchievementCard = Omit<GroupAchievementCard, 'group'> & { group: Omit<GroupAchievementCard['group'], 'id'> };
 
 /**
- * The feed's celebration cards and the recent achievements of the viewer's groups, in one statement: the union's
- * third part holds the achievements, with the person's columns empty (no milestone is without its person).
+ * The feed's celebrations in one statement, built once (db/prepared.ts: the feed sends it on every view): the
+ * viewer's own milestones, those of people close to them, and the achievements of their groups as the union's third
+ * part, with the person's columns empty (no milestone is without its person). Each part keeps its own order and
+ * limit; celebratedTo never holds one's own, so the parts are told apart by person.
  */
-async function feedCelebrations(viewer: Viewer, now: Date, limit: number, achievementLimit: number): Promise<{ celebrations: Celebration[]; achievements: AchievementCard[] }> {
-  const since = new Date(now.getTime() - CELEBRATION_DAYS * 86400_000);
-  const query = (where: SQL | undefined, n: number) =>
-    db
-      .select(columns(viewer.id))
+const feedCelebrationRows = preparedStatement((database) => {
+  const viewerId = sql`${sql.placeholder('viewer')}`;
+  const since = sql`${sql.placeholder('since')}::timestamptz`;
+  const query = (where: SQL | undefined, limit: string) =>
+    database
+      .select(columns(viewerId))
       .from(milestones)
       .innerJoin(users, eq(users.id, milestones.userId))
       .leftJoin(groups, eq(groups.id, milestones.groupId))
       .where(and(gt(milestones.earnedAt, since), where))
       .orderBy(desc(milestones.earnedAt), desc(milestones.id))
-      .limit(n);
-  const achievements = db
+      .limit(sql.placeholder(limit));
+  const achievements = database
     .select({
       id: groupAchievements.id,
       rule: groupAchievements.rule,
@@ -119,14 +123,27 @@ async function feedCelebrations(viewer: Viewer, now: Date, limit: number, achiev
     })
     .from(groupAchievements)
     .innerJoin(groups, eq(groups.id, groupAchievements.groupId))
-    .where(and(gt(groupAchievements.earnedAt, since), inArray(groupAchievements.groupId, db.select({ id: groupMembers.groupId }).from(groupMembers).where(eq(groupMembers.userId, viewer.id)))))
+    .where(and(gt(groupAchievements.earnedAt, since), inArray(groupAchievements.groupId, database.select({ id: groupMembers.groupId }).from(groupMembers).where(eq(groupMembers.userId, viewerId)))))
     .orderBy(desc(groupAchievements.earnedAt), desc(groupAchievements.id))
-    .limit(achievementLimit);
-  // One's own first (at most half the cards), so a busy week of one's own never hides friends' moments. One statement
-  // (each part keeps its own order and limit; celebratedTo never holds one's own, so the parts are told apart by person).
-  const rows = await query(and(eq(milestones.userId, viewer.id), sql`${milestones.rule} not in (${sql.join(privateRules.map((r) => sql`${r}`), sql`, `)})`), Math.ceil(limit / 2))
-    .unionAll(query(celebratedTo(viewer.id), limit))
-    .unionAll(achievements);
+    .limit(sql.placeholder('achievements'));
+  return query(and(eq(milestones.userId, viewerId), sql`${milestones.rule} not in (${sql.join(privateRules.map((r) => sql`${r}`), sql`, `)})`), 'mine')
+    .unionAll(query(celebratedTo(viewerId), 'others'))
+    .unionAll(achievements)
+    .prepare('feed_celebrations');
+});
+
+/**
+ * The feed's celebration cards and the recent achievements of the viewer's groups (feedCelebrationRows).
+ */
+async function feedCelebrations(viewer: Viewer, now: Date, limit: number, achievementLimit: number): Promise<{ celebrations: Celebration[]; achievements: AchievementCard[] }> {
+  // One's own first (at most half the cards), so a busy week of one's own never hides friends' moments.
+  const rows = await feedCelebrationRows({
+    viewer: viewer.id,
+    since: new Date(now.getTime() - CELEBRATION_DAYS * 86400_000).toISOString(),
+    mine: Math.ceil(limit / 2),
+    others: limit,
+    achievements: achievementLimit,
+  });
   const people = rows.filter((r) => r.userId !== null);
   const mine = people.filter((r) => r.userId === viewer.id);
   const others = people.filter((r) => r.userId !== viewer.id);

@@ -1,7 +1,8 @@
 import 'server-only';
 import { qualified } from '@/lib/sql';
 import { and, asc, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
-import { db } from '@/db/client';
+import { db, type Database } from '@/db/client';
+import { preparedStatement } from '@/db/prepared';
 import { channels, comments, follows, groups, posts, tagFollows, users } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/viewer';
 import { renderBodyHtml } from './render';
@@ -44,12 +45,12 @@ function json<T>(value: unknown, fallback: T): T {
   return (typeof value === 'string' ? JSON.parse(value) : value) as T;
 }
 
-/** Posts with everything a card shows, in one query (counts and the viewer's own state as subqueries, no N+1). */
-async function selectPosts(viewer: Viewer | null, where: SQL | undefined, options: { cursor?: string; limit?: number; order?: 'newest' | 'pinned-first' } = {}): Promise<PostPage> {
-  const limit = options.limit ?? PAGE_SIZE;
-  const viewerId = viewer?.id ?? null;
-  const after = decodeCursor(options.cursor);
-  const rows = await db
+/**
+ * The columns of a card, from posts with their author, group and channel: counts and the viewer's own state as
+ * subqueries (no N+1). `viewerId` is a value, or a placeholder in a statement built once (cardsByIds).
+ */
+function cardsSelect(database: Database, viewerId: string | SQL | null) {
+  return database
     .select({
       id: posts.id,
       body: posts.body,
@@ -84,18 +85,13 @@ async function selectPosts(viewer: Viewer | null, where: SQL | undefined, option
     .from(posts)
     .innerJoin(users, eq(users.id, posts.authorId))
     .leftJoin(groups, eq(groups.id, posts.groupId))
-    .leftJoin(channels, eq(channels.id, posts.channelId))
-    .where(
-      and(
-        visiblePosts(viewerId),
-        where,
-        after ? sql`(${posts.createdAt}, ${posts.id}) < (${after.createdAt.toISOString()}::timestamptz, ${after.id})` : undefined,
-      ),
-    )
-    .orderBy(...(options.order === 'pinned-first' ? [sql`${posts.pinnedAt} is null`] : []), desc(posts.createdAt), desc(posts.id))
-    .limit(limit + 1);
+    .leftJoin(channels, eq(channels.id, posts.channelId));
+}
 
-  const items: PostCard[] = rows.slice(0, limit).map((r) => ({
+type CardRow = Awaited<ReturnType<typeof cardsSelect>>[number];
+
+function toCard(r: CardRow, viewerId: string | null): PostCard {
+  return {
     id: r.id,
     body: r.body,
     bodyHtml: r.bodyHtml,
@@ -116,10 +112,45 @@ async function selectPosts(viewer: Viewer | null, where: SQL | undefined, option
     isAuthor: r.authorId === viewerId,
     viewerIsMember: Boolean(r.viewerIsMember),
     viewerSignedIn: viewerId !== null,
-  }));
+  };
+}
+
+const newestFirst = [desc(posts.createdAt), desc(posts.id)];
+
+/** Posts with everything a card shows, in one query. */
+async function selectPosts(viewer: Viewer | null, where: SQL | undefined, options: { cursor?: string; limit?: number; order?: 'newest' | 'pinned-first' } = {}): Promise<PostPage> {
+  const limit = options.limit ?? PAGE_SIZE;
+  const viewerId = viewer?.id ?? null;
+  const after = decodeCursor(options.cursor);
+  const rows = await cardsSelect(db, viewerId)
+    .where(
+      and(
+        visiblePosts(viewerId),
+        where,
+        after ? sql`(${posts.createdAt}, ${posts.id}) < (${after.createdAt.toISOString()}::timestamptz, ${after.id})` : undefined,
+      ),
+    )
+    .orderBy(...(options.order === 'pinned-first' ? [sql`${posts.pinnedAt} is null`] : []), ...newestFirst)
+    .limit(limit + 1);
+
+  const items = rows.slice(0, limit).map((r) => toCard(r, viewerId));
   const last = items.at(-1);
   return { items, nextCursor: rows.length > limit && last && options.order !== 'pinned-first' ? encodeCursor(last) : undefined };
 }
+
+/**
+ * The cards of posts chosen elsewhere, for a signed-in viewer: For you asks for them on every view, so the statement
+ * is built once (db/prepared.ts). The ids travel as one text (comma-separated), so the text of the statement is the
+ * same however many are asked for (ids are UUIDs; a part split off a malformed one can only name a post the viewer
+ * may see, and getPostsByIds keeps only the ids asked for).
+ */
+const cardsByIds = preparedStatement((database) =>
+  cardsSelect(database, sql`${sql.placeholder('viewer')}`)
+    .where(and(visiblePosts(sql`${sql.placeholder('viewer')}`), sql`${posts.id} = any(string_to_array(${sql.placeholder('ids')}, ','))`))
+    .orderBy(...newestFirst)
+    .limit(sql.placeholder('limit'))
+    .prepare('cards_by_ids'),
+);
 
 export type FeedPage = PostPage & { scope: 'following' | 'community' };
 
@@ -163,8 +194,10 @@ export async function getPost(viewer: Viewer | null, postId: string): Promise<Po
 /** Cards for posts chosen elsewhere (search and For you rank them), in the order given; any the viewer may not see are left out. */
 export async function getPostsByIds(viewer: Viewer | null, ids: string[]): Promise<PostCard[]> {
   if (ids.length === 0) return [];
-  const page = await selectPosts(viewer, inArray(posts.id, ids), { limit: ids.length });
-  const byId = new Map(page.items.map((p) => [p.id, p]));
+  const cards = viewer
+    ? (await cardsByIds({ viewer: viewer.id, ids: ids.join(','), limit: ids.length })).map((r) => toCard(r, viewer.id))
+    : (await selectPosts(null, inArray(posts.id, ids), { limit: ids.length })).items;
+  const byId = new Map(cards.map((p) => [p.id, p]));
   return ids.map((id) => byId.get(id)).filter((p): p is PostCard => Boolean(p));
 }
 

@@ -43,11 +43,25 @@ export function resolvedBackground(handle: string, background: string) {
   return background || avatarBackgrounds[hashOf(handle.toLowerCase()) % 8];
 }
 
+type Placeholder = { initial: string; background: string; ink: string };
+// A pure function of its arguments, asked for by every avatar on every page (a feed draws a dozen): kept, bounded.
+const placeholders = new Map<string, Placeholder>();
+
 /**
  * What an avatar shows until its picture arrives: the person's colour (the generated avatar's background, or the one
  * their handle picks) with their initial, in a text colour that reads on it.
  */
-export function avatarPlaceholder(name: string, handle: string, image?: string | null): { initial: string; background: string; ink: string } {
+export function avatarPlaceholder(name: string, handle: string, image?: string | null): Placeholder {
+  const key = `${name}\u0000${handle}\u0000${image ?? ''}`;
+  let placeholder = placeholders.get(key);
+  if (!placeholder) {
+    if (placeholders.size >= 5_000) placeholders.clear();
+    placeholders.set(key, (placeholder = placeholderOf(name, handle, image)));
+  }
+  return placeholder;
+}
+
+function placeholderOf(name: string, handle: string, image?: string | null): Placeholder {
   const fromUrl = image && isGeneratedImage(image) ? new URLSearchParams(image.split('?')[1] ?? '').get('bg') : null;
   const hex = fromUrl && /^[0-9a-f]{6}$/i.test(fromUrl) ? fromUrl : resolvedBackground(handle, '');
   const [r, g, b] = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
