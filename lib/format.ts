@@ -1,37 +1,41 @@
 import { dateFormat, defaultDateContext, formatNumber, relativeFormat, type DateContext } from './intl';
 
+// The words for a time: every card on every page asks for two (its age, and the full date as the title), and
+// formatting is slow next to a lookup (~10 µs). They depend only on the locale, zone and instant, so each is kept
+// once made (bounded; cleared when full: a community's recent posts are few, and each is seen by many).
+const words = new Map<string, string>();
+function remembered(key: string, make: () => string): string {
+  let text = words.get(key);
+  if (text === undefined) {
+    if (words.size >= 10_000) words.clear();
+    words.set(key, (text = make()));
+  }
+  return text;
+}
+
 /**
  * "5 minutes ago", "yesterday", "3 days ago" in the reader's locale (Intl.RelativeTimeFormat), or the date in their
  * time zone for anything older than a month.
  */
 export function timeAgo(date: Date, now = new Date(), { locale, timeZone }: DateContext = defaultDateContext) {
   const seconds = Math.max(0, Math.round((now.getTime() - date.getTime()) / 1000));
-  const relative = relativeFormat(locale);
-  if (seconds < 60) return relative.format(0, 'second');
+  const relative = (value: number, unit: Intl.RelativeTimeFormatUnit) => remembered(`r\u0000${locale}\u0000${value}\u0000${unit}`, () => relativeFormat(locale).format(value, unit));
+  if (seconds < 60) return relative(0, 'second');
   const minutes = Math.round(seconds / 60);
-  if (minutes < 60) return relative.format(-minutes, 'minute');
+  if (minutes < 60) return relative(-minutes, 'minute');
   const hours = Math.round(minutes / 60);
-  if (hours < 24) return relative.format(-hours, 'hour');
+  if (hours < 24) return relative(-hours, 'hour');
   const days = Math.round(hours / 24);
-  if (days < 30) return relative.format(-days, 'day');
+  if (days < 30) return relative(-days, 'day');
   const year = (d: Date) => dateFormat(locale, { year: 'numeric', timeZone }).format(d);
   return dateFormat(locale, { day: 'numeric', month: 'short', year: year(date) === year(now) ? undefined : 'numeric', timeZone }).format(date);
 }
 
-const fullFormats = new Map<string, Intl.DateTimeFormat>();
-
-/**
- * The date and time, in full, in the reader's locale and time zone ("6 Dec 2026, 14:05 CET"): one formatter per
- * locale and zone, made once (every time on a page asks for it, ten cards and more).
- */
+/** The date and time, in full, in the reader's locale and time zone ("6 Dec 2026, 14:05 CET"). */
 export function absoluteTime(date: Date, { locale, timeZone }: DateContext = defaultDateContext) {
-  const key = `${locale}\u0000${timeZone}`;
-  let format = fullFormats.get(key);
-  if (!format) {
-    format = dateFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone, timeZoneName: 'short' });
-    if (fullFormats.size < 2_000) fullFormats.set(key, format);
-  }
-  return format.format(date);
+  return remembered(`a\u0000${locale}\u0000${timeZone}\u0000${date.getTime()}`, () =>
+    dateFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone, timeZoneName: 'short' }).format(date),
+  );
 }
 
 export function plural(n: number, one: string, many = `${one}s`) {

@@ -58,13 +58,13 @@ export function PostCard({
                   {badge.name}
                 </span>
               )}
-              <span className="text-muted">@{post.author.handle}</span>
+              <span className="text-muted">{`@${post.author.handle}`}</span>
             </p>
             {/* A 24 px line, and its links padded to fill it: each is a touch target of 24 px (axe target-size) without overlapping the line above. */}
             <p className="truncate leading-6 text-muted">
               {post.group && (
                 <>
-                  in{' '}
+                  {'in '}
                   <Link href={`/g/${post.group.slug}`} className="py-1 font-medium text-ink hover:underline">
                     {post.group.name}
                   </Link>
@@ -72,11 +72,11 @@ export function PostCard({
                     <>
                       {' '}
                       <Link href={`/g/${post.group.slug}?channel=${post.channel.name}`} className="py-1 hover:underline">
-                        #{post.channel.name}
+                        {`#${post.channel.name}`}
                       </Link>
                     </>
-                  )}{' '}
-                  ·{' '}
+                  )}
+                  {' · '}
                 </>
               )}
               <Link href={`/p/${post.id}`} className="py-1 hover:underline">
@@ -116,7 +116,7 @@ export function PostCard({
             {post.tags.map((tag) => (
               <li key={tag}>
                 <Link href={`/t/${tag}`} className="text-accent hover:underline">
-                  #{tag}
+                  {`#${tag}`}
                 </Link>
               </li>
             ))}

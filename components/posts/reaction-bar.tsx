@@ -3,16 +3,41 @@
 import { SmilePlus } from '@/components/ui/icons';
 import { useOptimistic, useState, useTransition, type FormEvent } from 'react';
 import { plainFormAction } from '@/components/ui/form-action';
-import { Emoji } from '@/components/ui/emoji';
+import { Emoji, emojiMarkup } from '@/components/ui/emoji';
+import { element, Noscript } from '@/components/ui/noscript';
 import { useConfirmed } from '@/components/ui/use-confirmed';
 import { cn } from '@/lib/cn';
-import { hearthEmoji } from '@/lib/emoji';
+import { hearthEmoji, type HearthEmoji } from '@/lib/emoji';
 import { toggleReactionAction } from '@/lib/posts/actions';
 
 const emoji = ['❤️', '👍', '🎉', '😂', '🤔', '🙏'] as const;
 const names: Record<string, string> = Object.fromEntries(Object.entries(hearthEmoji).map(([e, { name }]) => [e, name]));
 
 type State = { counts: Record<string, number>; mine: string[] };
+
+const noscriptButtons = new Map<string, string>();
+
+/**
+ * The buttons of the reactions not shown, for browsers without JavaScript: the same for every post missing the same
+ * ones (at most 64 sets), so written once each.
+ */
+export function otherReactions(missing: readonly HearthEmoji[]): string {
+  const key = missing.join('');
+  let html = noscriptButtons.get(key);
+  if (html === undefined) {
+    html = missing
+      .map((e) =>
+        element(
+          'button',
+          { type: 'submit', value: e, 'aria-label': `React with ${names[e]}: 0`, class: 'inline-flex items-center rounded-full border border-line px-2 py-0.5 text-sm', name: 'emoji' },
+          { inner: emojiMarkup(e) },
+        ),
+      )
+      .join('');
+    noscriptButtons.set(key, html);
+  }
+  return html;
+}
 
 /** The state with the viewer's reaction `e` on or off (unchanged when it already is). */
 function withReaction(current: State, e: string, on: boolean): State {
@@ -110,15 +135,7 @@ export function ReactionBar({ postId, counts, mine, canReact }: { postId: string
         )}
         {canReact && shown.length < emoji.length && (
           // Without JavaScript the picker cannot open: every other reaction is offered as it is (never hydrated).
-          <noscript>
-            {emoji
-              .filter((e) => !shown.includes(e))
-              .map((e) => (
-                <button key={e} type="submit" name="emoji" value={e} aria-label={`React with ${names[e]}: 0`} className="inline-flex items-center rounded-full border border-line px-2 py-0.5 text-sm">
-                  <Emoji emoji={e} label="" />
-                </button>
-              ))}
-          </noscript>
+          <Noscript html={otherReactions(emoji.filter((e) => !shown.includes(e)))} />
         )}
         {error && (
           <span role="status" className="text-sm text-danger">

@@ -3,6 +3,7 @@
 import { useActionState, useEffect, useId, useRef, useState } from 'react';
 import type { ReportTargetKind } from '@/db/schema';
 import { Button } from '@/components/ui/button';
+import { element, Noscript } from '@/components/ui/noscript';
 import { cn } from '@/lib/cn';
 import { reportAction } from '@/lib/reports/actions';
 import { reasonLabels } from '@/lib/reports/outcome';
@@ -42,7 +43,7 @@ export function ReportControl({ kind, targetId, what, className }: { kind: Repor
         onClick={() => setOpen((o) => !o)}
         className="rounded text-muted hover:text-ink hover:underline noscript:hidden"
       >
-        Report<span className="sr-only"> {what}</span>
+        Report<span className="sr-only">{` ${what}`}</span>
       </button>
       {open && (
         <div
@@ -58,11 +59,7 @@ export function ReportControl({ kind, targetId, what, className }: { kind: Repor
           <ReportForm kind={kind} targetId={targetId} what={what} focusFirst />
         </div>
       )}
-      <noscript>
-        <a href={`/report?${new URLSearchParams({ kind, id: targetId })}`} className="rounded text-muted hover:text-ink hover:underline">
-          Report<span className="sr-only"> {what}</span>
-        </a>
-      </noscript>
+      <Noscript html={element('a', { href: `/report?${new URLSearchParams({ kind, id: targetId })}`, class: 'rounded text-muted hover:text-ink hover:underline' }, { text: 'Report', inner: element('span', { class: 'sr-only' }, { text: ` ${what}` }) })} />
     </div>
   );
 }

@@ -4,6 +4,23 @@ import { avatarPlaceholder, avatarVariant, generatedAvatarUrl, isGeneratedImage,
 
 const shapeClass: Record<string, string> = { circle: 'rounded-full', rounded: 'rounded-[18%]', square: 'rounded-none' };
 
+type Source = { src: string; uploaded: boolean; generated: boolean; shape: string };
+// Where a picture comes from and its shape: a pure function of users.image (or the handle), asked for by every
+// avatar on every page (two URL parses each). Kept, bounded.
+const sources = new Map<string, Source>();
+function sourceOf(handle: string, image: string | null | undefined): Source {
+  const key = image || `\u0000${handle}`;
+  let source = sources.get(key);
+  if (!source) {
+    const src = image || generatedAvatarUrl(handle);
+    const generated = isGeneratedImage(src);
+    const shape = generated ? (new URLSearchParams(src.split('?')[1] ?? '').get('shape') ?? 'circle') : 'circle';
+    if (sources.size >= 5_000) sources.clear();
+    sources.set(key, (source = { src, uploaded: isUploadedImage(src), generated, shape }));
+  }
+  return source;
+}
+
 /**
  * A person's picture. `image` is users.image: an uploaded avatar (/api/media/<id>?v=…, served at the size drawn and
  * twice that for sharp screens), a generated one (/api/avatar/…, an SVG carrying its own shape), an external URL
@@ -27,10 +44,7 @@ export function Avatar({
   /** Empty when the name is shown beside it (the usual case); else e.g. "Maya Kim's avatar". */
   alt?: string;
 }) {
-  const src = image || generatedAvatarUrl(handle);
-  const uploaded = isUploadedImage(src);
-  const generated = isGeneratedImage(src);
-  const shape = generated ? (new URLSearchParams(src.split('?')[1] ?? '').get('shape') ?? 'circle') : 'circle';
+  const { src, uploaded, generated, shape } = sourceOf(handle, image);
   const srcSet = uploaded ? `${mediaVariantUrl(src, avatarVariant(size))} 1x, ${mediaVariantUrl(src, avatarVariant(size * 2))} 2x` : undefined;
   const placeholder = avatarPlaceholder(name, handle, src);
   return (

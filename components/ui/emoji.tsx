@@ -1,5 +1,6 @@
 import { Fragment } from 'react';
 import { cn } from '@/lib/cn';
+import { element } from './noscript';
 import { emojiSrc, hearthEmoji, isHearthEmoji, splitEmoji, type HearthEmoji } from '@/lib/emoji';
 
 /**
@@ -18,6 +19,11 @@ export function Emoji({ emoji, label, className }: { emoji: HearthEmoji; label?:
       className={cn('inline-block size-[1.25em] shrink-0 align-[-0.25em]', className)}
     />
   );
+}
+
+/** The markup <Emoji emoji={e} label="" /> renders, for markup written as a string (components/ui/noscript.tsx). */
+export function emojiMarkup(emoji: HearthEmoji): string {
+  return element('img', { src: emojiSrc(emoji), alt: '', width: 32, height: 32, draggable: 'false', class: 'inline-block size-[1.25em] shrink-0 align-[-0.25em]' });
 }
 
 /** Text in which Hearth's emoji (a reaction quoted in a notification, say) are drawn as pictures. */

@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { cn } from '@/lib/cn';
+import { element, Noscript } from './noscript';
 
 /**
  * A native disclosure (<details>, keyboard and screen readers as usual) whose content is drawn only once it is
@@ -19,7 +20,8 @@ export function LazyDetails({
   noscriptHref,
   children,
 }: {
-  summary: ReactNode;
+  /** Words: without JavaScript they are a link's (see `noscriptHref`). */
+  summary: string;
   className?: string;
   summaryClassName?: string;
   /** For a page that moves focus back to the summary. */
@@ -40,13 +42,7 @@ export function LazyDetails({
           <summary id={summaryId} className={summaryClassName}>{summary}</summary>
           {open ? children : null}
         </details>
-        <noscript>
-          <p className={className}>
-            <a href={noscriptHref} className={summaryClassName}>
-              {summary}
-            </a>
-          </p>
-        </noscript>
+        <Noscript html={element('p', { class: className }, { inner: element('a', { href: noscriptHref, class: summaryClassName }, { text: summary }) })} />
       </>
     );
   }
