@@ -94,3 +94,29 @@ test('the signals route refuses cross-site and signed-out requests', async ({ re
   const anonymous = await request.post('/api/signals', { data: '{"events":[]}' });
   expect(anonymous.status()).toBe(401);
 });
+
+test('a card’s links are followed inside the app (no page load), and a modified click is left to the browser', async ({ page, context }) => {
+  await signUp(page, newPerson());
+  const card = page.locator('article').first();
+  await expect(card).toBeVisible();
+  // A mark on the window survives a navigation inside the app, not a page load.
+  await page.evaluate(() => ((window as unknown as { hearthMark: number }).hearthMark = 1));
+  const author = card.locator('header a').first();
+  const href = (await author.getAttribute('href'))!;
+  expect(href).toMatch(/^\/u\//);
+  await author.click();
+  await expect(page).toHaveURL(new RegExp(`${href}$`));
+  expect(await page.evaluate(() => (window as unknown as { hearthMark?: number }).hearthMark)).toBe(1);
+  await page.goBack();
+  await expect(page).toHaveURL(/\/feed$/);
+  // The time links to the post, in the app too.
+  await page.locator('article').first().locator('header a:has(time)').click();
+  await expect(page).toHaveURL(/\/p\/[0-9a-f-]+$/);
+  expect(await page.evaluate(() => (window as unknown as { hearthMark?: number }).hearthMark)).toBe(1);
+  await page.goBack();
+  // Ctrl-click opens a new tab, as on any link; the feed stays.
+  const opened = context.waitForEvent('page');
+  await page.locator('article').first().locator('header a').first().click({ modifiers: ['ControlOrMeta'] });
+  await (await opened).close();
+  await expect(page).toHaveURL(/\/feed$/);
+});

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { useRouter } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { Lock, MessageCircle, Pin } from '@/components/ui/icons';
 import { Avatar } from '@/components/ui/avatar';
@@ -14,6 +14,7 @@ import { ReactionBar } from './reaction-bar';
 import { ReportControl } from '@/components/reports/report-control';
 import { JoinButton } from '@/components/feed/quick-actions';
 import { CollapsiblePost } from '@/components/feed/collapsible-post';
+import { inAppLinks } from './in-app-links';
 
 export type PostAbilities = { react?: boolean; pin?: boolean; lock?: boolean; removeContent?: boolean };
 
@@ -37,8 +38,10 @@ export function PostCard({
   joinHint?: boolean;
 }) {
   const moderation = post.group && (can.pin || can.lock || can.removeContent) && !post.removed;
+  const router = useRouter();
   return (
-    <article className="rounded-xl border border-line bg-surface p-4 sm:p-5" aria-labelledby={`post-${post.id}-author`} data-post-id={post.id}>
+    // Its links are plain <a>s, followed in the app by the card (./in-app-links.ts), the reasons' links too.
+    <article className="rounded-xl border border-line bg-surface p-4 sm:p-5" aria-labelledby={`post-${post.id}-author`} data-post-id={post.id} {...inAppLinks(router)}>
       {/* A post with the feed's controls can fold to a notice ("show less", with Undo); elsewhere it is just the post. */}
       <CollapsiblePost postId={post.id} foldable={Boolean(extra)}>
         {post.pinned && (
@@ -50,9 +53,9 @@ export function PostCard({
           <Avatar name={post.author.name} handle={post.author.handle} image={post.author.image} size={40} />
           <div className="min-w-0 flex-1 text-sm">
             <p className="truncate">
-              <Link id={`post-${post.id}-author`} href={`/u/${post.author.handle}`} className="font-semibold hover:underline">
+              <a id={`post-${post.id}-author`} href={`/u/${post.author.handle}`} className="font-semibold hover:underline">
                 {post.author.name}
-              </Link>{' '}
+              </a>{' '}
               {badge && (
                 <span className="mr-1 rounded px-1.5 py-0.5 text-xs font-medium text-white" style={{ backgroundColor: badge.color }}>
                   {badge.name}
@@ -65,23 +68,23 @@ export function PostCard({
               {post.group && (
                 <>
                   {'in '}
-                  <Link href={`/g/${post.group.slug}`} className="py-1 font-medium text-ink hover:underline">
+                  <a href={`/g/${post.group.slug}`} className="py-1 font-medium text-ink hover:underline">
                     {post.group.name}
-                  </Link>
+                  </a>
                   {post.channel && (
                     <>
                       {' '}
-                      <Link href={`/g/${post.group.slug}?channel=${post.channel.name}`} className="py-1 hover:underline">
+                      <a href={`/g/${post.group.slug}?channel=${post.channel.name}`} className="py-1 hover:underline">
                         {`#${post.channel.name}`}
-                      </Link>
+                      </a>
                     </>
                   )}
                   {' · '}
                 </>
               )}
-              <Link href={`/p/${post.id}`} className="py-1 hover:underline">
+              <a href={`/p/${post.id}`} className="py-1 hover:underline">
                 <RelativeTime date={post.createdAt} />
-              </Link>
+              </a>
               {post.editedAt && <span> · edited</span>}
             </p>
           </div>
@@ -115,20 +118,20 @@ export function PostCard({
           <ul className="mt-2 flex flex-wrap gap-2 text-sm" aria-label="Tags">
             {post.tags.map((tag) => (
               <li key={tag}>
-                <Link href={`/t/${tag}`} className="text-accent hover:underline">
+                <a href={`/t/${tag}`} className="text-accent hover:underline">
                   {`#${tag}`}
-                </Link>
+                </a>
               </li>
             ))}
           </ul>
         )}
         <footer className="mt-3 flex flex-wrap items-center justify-between gap-3 text-sm text-muted">
           <ReactionBar postId={post.id} counts={post.reactions} mine={post.viewerReactions} canReact={Boolean(can.react) && !post.removed && post.viewerSignedIn} />
-          <Link href={`/p/${post.id}`} className="inline-flex items-center gap-1 hover:text-ink hover:underline">
+          <a href={`/p/${post.id}`} className="inline-flex items-center gap-1 hover:text-ink hover:underline">
             {post.commentsLocked ? <Lock aria-hidden="true" className="size-4" /> : <MessageCircle aria-hidden="true" className="size-4" />}
             {plural(post.commentCount, 'comment')}
             {post.commentsLocked && <span className="sr-only"> (locked)</span>}
-          </Link>
+          </a>
         </footer>
         {joinHint && post.viewerSignedIn && post.group && !post.viewerIsMember && !post.removed && (
           <div className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-muted">
