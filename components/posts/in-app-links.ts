@@ -16,6 +16,8 @@ export function inAppHref(target: EventTarget | null, container: Element, here: 
   if ((link.target && link.target !== '_self') || link.hasAttribute('download')) return null;
   const url = new URL(link.href, here.href);
   if (url.origin !== here.origin) return null;
+  // Route handlers (a post's full-size image, an avatar) are files, not pages: the browser opens them.
+  if (url.pathname.startsWith('/api/')) return null;
   // A link to a place on this same page: the browser scrolls there.
   if (url.pathname === here.pathname && url.search === here.search && url.hash) return null;
   return `${url.pathname}${url.search}${url.hash}`;
