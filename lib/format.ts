@@ -1,17 +1,10 @@
+import { memo } from './memo';
 import { dateFormat, defaultDateContext, formatNumber, relativeFormat, type DateContext } from './intl';
 
 // The words for a time: every card on every page asks for two (its age, and the full date as the title), and
 // formatting is slow next to a lookup (~10 µs). They depend only on the locale, zone and instant, so each is kept
-// once made (bounded; cleared when full: a community's recent posts are few, and each is seen by many).
-const words = new Map<string, string>();
-function remembered(key: string, make: () => string): string {
-  let text = words.get(key);
-  if (text === undefined) {
-    if (words.size >= 10_000) words.clear();
-    words.set(key, (text = make()));
-  }
-  return text;
-}
+// once made (a community's recent posts are few, and each is seen by many).
+const remembered = memo<string>(10_000);
 
 /**
  * "5 minutes ago", "yesterday", "3 days ago" in the reader's locale (Intl.RelativeTimeFormat), or the date in their

@@ -10,7 +10,7 @@ import type { FocusEvent, MouseEvent, PointerEvent } from 'react';
 type Router = ReturnType<typeof useRouter>;
 
 /** The same-site path of the link an event happened in, inside `container`, when the app may follow it itself. */
-export function inAppHref(target: EventTarget | null, container: Element, here: Location = window.location): string | null {
+function inAppHref(target: EventTarget | null, container: Element, here: Location = window.location): string | null {
   const link = target instanceof Element ? target.closest('a[href]') : null;
   if (!(link instanceof HTMLAnchorElement) || !container.contains(link)) return null;
   if ((link.target && link.target !== '_self') || link.hasAttribute('download')) return null;

@@ -7,6 +7,7 @@ import { Emoji, emojiMarkup } from '@/components/ui/emoji';
 import { element, Noscript } from '@/components/ui/noscript';
 import { useConfirmed } from '@/components/ui/use-confirmed';
 import { cn } from '@/lib/cn';
+import { memo } from '@/lib/memo';
 import { hearthEmoji, type HearthEmoji } from '@/lib/emoji';
 import { toggleReactionAction } from '@/lib/posts/actions';
 
@@ -15,17 +16,16 @@ const names: Record<string, string> = Object.fromEntries(Object.entries(hearthEm
 
 type State = { counts: Record<string, number>; mine: string[] };
 
-const noscriptButtons = new Map<string, string>();
+// At most 64 sets: the bound is never reached.
+const noscriptButtons = memo<string>(64);
 
 /**
  * The buttons of the reactions not shown, for browsers without JavaScript: the same for every post missing the same
  * ones (at most 64 sets), so written once each.
  */
 export function otherReactions(missing: readonly HearthEmoji[]): string {
-  const key = missing.join('');
-  let html = noscriptButtons.get(key);
-  if (html === undefined) {
-    html = missing
+  return noscriptButtons(missing.join(''), () =>
+    missing
       .map((e) =>
         element(
           'button',
@@ -33,10 +33,8 @@ export function otherReactions(missing: readonly HearthEmoji[]): string {
           { inner: emojiMarkup(e) },
         ),
       )
-      .join('');
-    noscriptButtons.set(key, html);
-  }
-  return html;
+      .join(''),
+  );
 }
 
 /** The state with the viewer's reaction `e` on or off (unchanged when it already is). */

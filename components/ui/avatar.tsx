@@ -1,4 +1,5 @@
 import { cn } from '@/lib/cn';
+import { memo } from '@/lib/memo';
 import { mediaVariantUrl } from '@/lib/media/urls';
 import { avatarPlaceholder, avatarVariant, generatedAvatarUrl, isGeneratedImage, isUploadedImage } from '@/lib/profiles/avatar';
 
@@ -7,18 +8,14 @@ const shapeClass: Record<string, string> = { circle: 'rounded-full', rounded: 'r
 type Source = { src: string; uploaded: boolean; generated: boolean; shape: string };
 // Where a picture comes from and its shape: a pure function of users.image (or the handle), asked for by every
 // avatar on every page (two URL parses each). Kept, bounded.
-const sources = new Map<string, Source>();
+const sources = memo<Source>(5_000);
 function sourceOf(handle: string, image: string | null | undefined): Source {
-  const key = image || `\u0000${handle}`;
-  let source = sources.get(key);
-  if (!source) {
+  return sources(image || `\u0000${handle}`, () => {
     const src = image || generatedAvatarUrl(handle);
     const generated = isGeneratedImage(src);
     const shape = generated ? (new URLSearchParams(src.split('?')[1] ?? '').get('shape') ?? 'circle') : 'circle';
-    if (sources.size >= 5_000) sources.clear();
-    sources.set(key, (source = { src, uploaded: isUploadedImage(src), generated, shape }));
-  }
-  return source;
+    return { src, uploaded: isUploadedImage(src), generated, shape };
+  });
 }
 
 /**

@@ -144,13 +144,14 @@ async function selectPosts(viewer: Viewer | null, where: SQL | undefined, option
  * same however many are asked for (ids are UUIDs; a part split off a malformed one can only name a post the viewer
  * may see, and getPostsByIds keeps only the ids asked for).
  */
-const cardsByIds = preparedStatement((database) =>
-  cardsSelect(database, sql`${sql.placeholder('viewer')}`)
-    .where(and(visiblePosts(sql`${sql.placeholder('viewer')}`), sql`${posts.id} = any(string_to_array(${sql.placeholder('ids')}, ','))`))
+const cardsByIds = preparedStatement((database) => {
+  const viewerId = sql`${sql.placeholder('viewer')}`;
+  return cardsSelect(database, viewerId)
+    .where(and(visiblePosts(viewerId), sql`${posts.id} = any(string_to_array(${sql.placeholder('ids')}, ','))`))
     .orderBy(...newestFirst)
     .limit(sql.placeholder('limit'))
-    .prepare('cards_by_ids'),
-);
+    .prepare('cards_by_ids');
+});
 
 export type FeedPage = PostPage & { scope: 'following' | 'community' };
 

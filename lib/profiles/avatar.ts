@@ -3,6 +3,7 @@
 // so every query that already reads it (header, post cards) shows the current avatar without another query.
 import type { AvatarShape, ProfileVisibility } from '@/db/schema/profiles';
 import { isMediaUrl, profileMediaUrl } from '@/lib/media/urls';
+import { memo } from '@/lib/memo';
 
 /** DiceBear styles offered (all CC0, from @dicebear/collection). */
 export const avatarStyles = [
@@ -45,20 +46,14 @@ export function resolvedBackground(handle: string, background: string) {
 
 type Placeholder = { initial: string; background: string; ink: string };
 // A pure function of its arguments, asked for by every avatar on every page (a feed draws a dozen): kept, bounded.
-const placeholders = new Map<string, Placeholder>();
+const placeholders = memo<Placeholder>(5_000);
 
 /**
  * What an avatar shows until its picture arrives: the person's colour (the generated avatar's background, or the one
  * their handle picks) with their initial, in a text colour that reads on it.
  */
 export function avatarPlaceholder(name: string, handle: string, image?: string | null): Placeholder {
-  const key = `${name}\u0000${handle}\u0000${image ?? ''}`;
-  let placeholder = placeholders.get(key);
-  if (!placeholder) {
-    if (placeholders.size >= 5_000) placeholders.clear();
-    placeholders.set(key, (placeholder = placeholderOf(name, handle, image)));
-  }
-  return placeholder;
+  return placeholders(`${name}\u0000${handle}\u0000${image ?? ''}`, () => placeholderOf(name, handle, image));
 }
 
 function placeholderOf(name: string, handle: string, image?: string | null): Placeholder {
