@@ -118,7 +118,8 @@ export async function settle(pids: number | number[], limit: number) {
   return { idle: false, seconds: limit };
 }
 
-export type Result = { route: string; connections: number; requests: number; rps: number; p50: number; p95: number; p99: number; non2xx: number; errors: number; rssMb: number; cpuMs: number };
+/** `p95All`: the p95 of every answer, the ramp's included (see drive). */
+export type Result = { route: string; connections: number; requests: number; rps: number; p50: number; p95: number; p99: number; p95All: number; non2xx: number; errors: number; rssMb: number; cpuMs: number };
 
 export function percentile(sorted: number[], p: number) {
   if (sorted.length === 0) return NaN;
@@ -128,8 +129,15 @@ export function percentile(sorted: number[], p: number) {
 /**
  * autocannon against `origin` for `seconds`, every request the next target in the rotation. Memory is the peak of the
  * servers' trees (sampled every 250 ms), cpuMs their CPU time per answered request.
+ *
+ * With `rampSeconds`, the run lasts that much longer and the answers to requests sent in its first `rampSeconds` are
+ * left out of the counts and percentiles (kept in `p95All`): autocannon opens all its connections at once, and while
+ * the server renders the first pages it reads the other connections' first requests late (up to a second later for
+ * For you, measured in the server), after requests that connections already answered sent again. Those first
+ * requests then wait twice, in the kernel and in the admission queue, for a few seconds that say more about the
+ * harness than about the page under sustained load; the heavier the page, the longer the ramp.
  */
-export async function drive(origin: string, route: string, targets: Target[], connections: number, seconds: number, serverPids: number | number[]): Promise<Result> {
+export async function drive(origin: string, route: string, targets: Target[], connections: number, seconds: number, serverPids: number | number[], rampSeconds = 0): Promise<Result> {
   const pids = Array.isArray(serverPids) ? serverPids : [serverPids];
   const rss = () => pids.reduce((sum, pid) => sum + treeRssMb(pid), 0);
   const cpu = () => pids.reduce((sum, pid) => sum + treeCpuSeconds(pid), 0);
@@ -141,7 +149,7 @@ export async function drive(origin: string, route: string, targets: Target[], co
   const instance = autocannon({
     url: origin,
     connections,
-    duration: seconds,
+    duration: seconds + rampSeconds,
     timeout: 30,
     requests: [
       {
@@ -152,11 +160,21 @@ export async function drive(origin: string, route: string, targets: Target[], co
       },
     ],
   }) as unknown as autocannon.Instance & Promise<autocannon.Result>;
-  instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime));
+  const all: number[] = [];
+  let cpuAfterRamp = cpuBefore;
+  const started = performance.now();
+  const rampEnds = started + rampSeconds * 1000;
+  const rampTimer = rampSeconds > 0 ? setTimeout(() => (cpuAfterRamp = cpu()), rampSeconds * 1000) : undefined;
+  instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => {
+    all.push(responseTime);
+    if (performance.now() - responseTime >= rampEnds) latencies.push(responseTime);
+  });
   const result = await instance;
   clearInterval(sampler);
-  const cpuSeconds = cpu() - cpuBefore;
+  clearTimeout(rampTimer);
+  const cpuSeconds = cpu() - cpuAfterRamp;
   latencies.sort((a, b) => a - b);
+  all.sort((a, b) => a - b);
   return {
     route,
     connections,
@@ -165,6 +183,7 @@ export async function drive(origin: string, route: string, targets: Target[], co
     p50: percentile(latencies, 50),
     p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),
+    p95All: percentile(all, 95),
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
     rssMb: peakRss,
