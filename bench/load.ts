@@ -1,7 +1,8 @@
-// `npm run bench:load -- [--db postgres|pglite] [--scale medium] [--duration 20] [--connections 16,64] [--port 3500]
+// `npm run bench:load -- [--db postgres|pglite] [--scale medium] [--duration 20] [--ramp 2] [--rounds 3] [--connections 16,64] [--port 3500]
 // [--people 48] [--build] [--smoke]`: the production build on the seeded benchmark database, driven by autocannon, signed
 // in as a rotating set of seeded people. Each page is measured against the floor (the cheapest signed-in page) in the
-// same run, so the ratios hold on a busy machine. The last line:
+// same run, so the ratios hold on a busy machine; at the top connection count the floor and the verdict's pages are
+// measured in `--rounds` alternating rounds (3), and the verdict's ratios are the rounds' medians. The last line:
 //   load foryou_p95_vs_floor=<ratio> following_p95_vs_floor=<ratio> errors=<n> rss_mb=<n>
 import type { ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -24,12 +25,15 @@ const scale = valueOf('--scale') ?? (smoke ? 'tiny' : 'medium');
 const duration = Number(valueOf('--duration') ?? (smoke ? 2 : 20));
 // Each measured run starts with this long a ramp, left out of its figures (see drive in ./http-load.ts).
 const ramp = Number(valueOf('--ramp') ?? (smoke ? 0.5 : 2));
+// The floor and the pages of the verdict are measured this many times at the top connection count, alternating; the
+// verdict's ratios are the medians of the rounds' (a 2-core machine shared with others drifts between runs).
+const rounds = Number(valueOf('--rounds') ?? (smoke ? 1 : 3));
 const connectionsList = (valueOf('--connections') ?? (smoke ? '4,8' : '16,64')).split(',').map(Number);
 const port = Number(valueOf('--port') ?? process.env.BENCH_PORT ?? 3500);
 const peopleCount = Number(valueOf('--people') ?? (smoke ? 8 : 48));
 const only = valueOf('--only')?.split(',');
-if (!isEngine(engine) || !isScale(scale) || !(duration > 0) || !(ramp >= 0) || connectionsList.some((c) => !(c > 0)) || !(port > 0)) {
-  console.error('Usage: tsx bench/load.ts [--db postgres|pglite] [--scale tiny|small|medium|large] [--duration s] [--ramp s] [--connections 16,64] [--port n] [--people n] [--build] [--smoke]');
+if (!isEngine(engine) || !isScale(scale) || !(duration > 0) || !(ramp >= 0) || !(Number.isInteger(rounds) && rounds >= 1) || connectionsList.some((c) => !(c > 0)) || !(port > 0)) {
+  console.error('Usage: tsx bench/load.ts [--db postgres|pglite] [--scale tiny|small|medium|large] [--duration s] [--ramp s] [--rounds n] [--connections 16,64] [--port n] [--people n] [--build] [--smoke]');
   process.exit(2);
 }
 
@@ -60,6 +64,20 @@ async function waitForServer(probe: Target, server: ChildProcess) {
     await new Promise((r) => setTimeout(r, 300));
   }
   throw new Error('the server did not answer within 60 s');
+}
+
+function median(xs: number[]) {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Student's t, two-sided 95 %, for n - 1 degrees of freedom (n ≤ 10; 1.96 beyond). */
+const t95 = [NaN, 12.71, 4.3, 3.18, 2.78, 2.57, 2.45, 2.36, 2.31, 2.26];
+function confidence(xs: number[]) {
+  const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
+  const sd = Math.sqrt(xs.reduce((a, x) => a + (x - mean) ** 2, 0) / (xs.length - 1));
+  return { mean, half: ((t95[xs.length - 1] ?? 1.96) * sd) / Math.sqrt(xs.length) };
 }
 
 async function main() {
@@ -133,11 +151,31 @@ async function main() {
     console.log(`\nLoad benchmark: ${s} scale on ${e === 'postgres' ? 'PostgreSQL' : 'PGlite (embedded)'}, ${duration} s per run after a ${ramp} s ramp, ${forYou.length + following.length} people signed in, ${os.cpus().length} CPUs (shared)`);
     console.log(formatTable(head, lines));
     const top = Math.max(...connectionsList);
-    const at = (route: string) => results.find((r) => r.route === route && r.connections === top);
-    const ratio = (route: string) => (at(route) ? (at(route)!.p95 / at('floor')!.p95).toFixed(2) : 'n/a');
-    const errors = results.reduce((sum, r) => sum + r.errors + r.non2xx, 0);
-    const rss = Math.max(...results.map((r) => r.rssMb));
-    console.log(`(ratios at ${top} connections; p95 all = the p95 with the ramp's answers too; cpu ms = server CPU time (user + system) per answered request; errors = connection errors + timeouts + non-2xx answers; total ${((Date.now() - started) / 1000).toFixed(0)} s)`);
+    const verdictRoutes = ['foryou', 'following'].filter((r) => selected.includes(r));
+    // Round 1 is the table's; the others measure the floor and the verdict's pages again, in the same order.
+    const roundResults: Result[][] = [results.filter((r) => r.connections === top)];
+    for (let round = 2; round <= rounds; round++) {
+      const again: Result[] = [];
+      for (const route of ['floor', ...verdictRoutes]) {
+        const r = await drive(route, routes[route]!, top, duration, pid, ramp);
+        again.push(r);
+        console.error(`  round ${round}: ${route} @${top}: p95 ${r.p95.toFixed(0)} ms, ${r.rps.toFixed(1)} req/s`);
+      }
+      roundResults.push(again);
+    }
+    const all = [...results, ...roundResults.slice(1).flat()];
+    const ratios = (route: string) => roundResults.map((rs) => rs.find((r) => r.route === route)!.p95 / rs.find((r) => r.route === 'floor')!.p95);
+    const ratio = (route: string) => (verdictRoutes.includes(route) ? median(ratios(route)).toFixed(2) : 'n/a');
+    if (rounds > 1) {
+      for (const route of verdictRoutes) {
+        const xs = ratios(route);
+        const { mean, half } = confidence(xs);
+        console.log(`${route} p95/floor at ${top} connections, ${rounds} rounds: ${xs.map((x) => x.toFixed(2)).join(' ')} — median ${median(xs).toFixed(2)}, mean ${mean.toFixed(2)} ± ${half.toFixed(2)} (95 % CI)`);
+      }
+    }
+    const errors = all.reduce((sum, r) => sum + r.errors + r.non2xx, 0);
+    const rss = Math.max(...all.map((r) => r.rssMb));
+    console.log(`(ratios at ${top} connections${rounds > 1 ? `, the verdict's the medians of ${rounds} rounds` : ''}; p95 all = the p95 with the ramp's answers too; cpu ms = server CPU time (user + system) per answered request; errors = connection errors + timeouts + non-2xx answers; total ${((Date.now() - started) / 1000).toFixed(0)} s)`);
     console.log(`load foryou_p95_vs_floor=${ratio('foryou')} following_p95_vs_floor=${ratio('following')} errors=${errors} rss_mb=${rss.toFixed(0)}`);
     if (smoke && errors > 0) process.exitCode = 1;
   } finally {
