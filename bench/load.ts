@@ -14,6 +14,7 @@ import { closeDatabase, rowsOf } from '../db/client';
 import { isScale, scales, type ScaleName } from './dataset/generate';
 import { loadPeople, personIndexes, type BenchPerson } from './dataset/people';
 import { seedBench } from './dataset/seed';
+import { mean } from './quality/stats';
 import { engineEnv, isEngine, openBenchDatabase, type Engine } from './dataset/target';
 import { drive as driveAt, ensureBuild, formatTable, mintCookies, settle, type Result, type Target, startBenchServer } from './http-load';
 
@@ -75,9 +76,9 @@ function median(xs: number[]) {
 /** Student's t, two-sided 95 %, for n - 1 degrees of freedom (n ≤ 10; 1.96 beyond). */
 const t95 = [NaN, 12.71, 4.3, 3.18, 2.78, 2.57, 2.45, 2.36, 2.31, 2.26];
 function confidence(xs: number[]) {
-  const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
-  const sd = Math.sqrt(xs.reduce((a, x) => a + (x - mean) ** 2, 0) / (xs.length - 1));
-  return { mean, half: ((t95[xs.length - 1] ?? 1.96) * sd) / Math.sqrt(xs.length) };
+  const m = mean(xs);
+  const sd = Math.sqrt(xs.reduce((a, x) => a + (x - m) ** 2, 0) / (xs.length - 1));
+  return { mean: m, half: ((t95[xs.length - 1] ?? 1.96) * sd) / Math.sqrt(xs.length) };
 }
 
 async function main() {
